@@ -55,6 +55,10 @@ describe('local dates', () => {
     ['20260101xx', false],
     ['2026-01-01T00:00', false],
     ['abcd-ef-gh', false],
+    ['202x-01-01', false], // a bad last digit of the year must not leave a plausible year
+    ['2026-0x-01', false],
+    ['2026-01-1x', false],
+    ['2026-01-+1', false],
     ['', false],
   ])('%s is a valid date: %s', (text, valid) => {
     expect(isLocalDate(text)).toBe(valid);

@@ -23,7 +23,8 @@ const CHAR_DASH = 45;
 
 function digit(s: string, i: number): number {
   const d = s.charCodeAt(i) - CHAR_0;
-  return d >= 0 && d <= 9 ? d : -1000; // any invalid digit drives the sum negative
+  // An invalid digit drives any sum it is part of far below zero (the valid parts add at most 9999).
+  return d >= 0 && d <= 9 ? d : -1e9;
 }
 
 export function isLeapYear(year: number): boolean {
