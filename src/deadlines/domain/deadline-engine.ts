@@ -272,7 +272,11 @@ export function computeDeadline(
           if (value.length > 0) {
             if (!c.suspensions) throw notApplicable(c, key);
             suspendedDays = checkSuspensions(value, t, c);
-            suspensions = value as readonly DeadlineSuspension[];
+            // Copied: the explanation is rendered later and must not see later changes by the caller.
+            suspensions = (value as readonly DeadlineSuspension[]).map((s) => ({
+              suspended: s.suspended,
+              resumed: s.resumed,
+            }));
           }
           break;
         default:
