@@ -26,21 +26,54 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'class-validator', 'class-transformer', 'mysql2', 'fs', 'node:*'], message: 'domain/ code is pure: no frameworks, no I/O.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'bullmq',
+                'ioredis',
+                'class-validator',
+                'class-transformer',
+                'mysql2',
+                'fs',
+                'node:*',
+              ],
+              message: 'domain/ code is pure: no frameworks, no I/O.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'domain/ code has no clock: take dates as arguments (YYYY-MM-DD strings).' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'domain/ code has no clock: take dates as arguments (YYYY-MM-DD strings).' },
+      ],
     },
   },
   {
     // Config loading, CLIs, scripts and tests may read the environment.
-    files: ['src/config/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.js', 'test/**/*.ts', 'jest.config.js', '**/*.spec.ts'],
+    files: [
+      'src/config/**/*.ts',
+      'scripts/**/*.ts',
+      'scripts/**/*.js',
+      'scripts/**/*.cjs',
+      'scripts/**/*.mjs',
+      'test/**/*.ts',
+      'jest.config.js',
+      '**/*.spec.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

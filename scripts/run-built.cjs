@@ -3,6 +3,7 @@
 // build. Keeps `npm run deadline`, the benches and the migration CLI one command each, without ts-node.
 //   node scripts/run-built.cjs node dist/src/x.js [args…]
 //   node scripts/run-built.cjs typeorm migration:run
+//   node scripts/run-built.cjs build           (compile only)
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -29,10 +30,14 @@ function ensureBuilt() {
     fs.statSync(path.join(root, 'tsconfig.build.json')).mtimeMs,
   );
   if (built >= sources) return;
-  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   fs.writeFileSync(stamp, new Date().toISOString());
 }
@@ -41,8 +46,14 @@ const [tool, ...args] = process.argv.slice(2);
 ensureBuilt();
 let command;
 if (tool === 'typeorm') {
-  command = [path.join(root, 'node_modules/typeorm/cli.js'), ...args, '-d', path.join(root, 'dist/src/database/data-source.js')];
-  if (args[0] === 'migration:generate') command = [path.join(root, 'node_modules/typeorm/cli.js'), ...args, '-d', path.join(root, 'dist/src/database/data-source.js')];
+  command = [
+    path.join(root, 'node_modules/typeorm/cli.js'),
+    ...args,
+    '-d',
+    path.join(root, 'dist/src/database/data-source.js'),
+  ];
+} else if (tool === 'build') {
+  process.exit(0);
 } else if (tool === 'node') {
   command = args;
 } else {

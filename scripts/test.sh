@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: Node 24 and dependencies, MariaDB and Redis, then lint,
+# type-check, build, the migration gate, and every jest tier (unit, integration, e2e).
+# Its last line is `jest: N passed, N failed` (read by CI).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+cd "$ROOT"
+ensure_toolchain
+bash scripts/services.sh up
+
+log "lint (ESLint, Prettier)"
+npx eslint --max-warnings=0 .
+npx prettier --check --log-level=warn .
+log "type-check"
+npx tsc --noEmit -p tsconfig.json
+log "build"
+node scripts/run-built.cjs build
+log "migrations"
+node scripts/check-migrations.cjs
+
+log "jest"
+mkdir -p test-output
+rm -f test-output/jest.json
+set +e
+node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --maxWorkers=2 \
+  --json --outputFile=test-output/jest.json "$@"
+status=$?
+set -e
+node -e '
+  const fs = require("node:fs");
+  const file = "test-output/jest.json";
+  if (!fs.existsSync(file)) { console.log("jest: 0 passed, 1 failed"); process.exit(0); }
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+  console.log(`jest: ${r.numPassedTests} passed, ${failed} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+'
+exit $status

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RateLimitModule } from './common/http/rate-limit.module.js';
+import { LoggingModule } from './common/logging/logging.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { SystemModule } from './system/system.module.js';
+
+/** The API process: HTTP routes; it only produces jobs, never processes them. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        DatabaseModule,
+        QueueModule.forRoot('producer'),
+        RateLimitModule,
+        HealthModule,
+        SystemModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import secureJson from 'secure-json-parse';
+import { AppModule } from '../app.module.js';
+import { DomainError } from '../common/domain/domain-error.js';
+import { AllExceptionsFilter } from '../common/http/all-exceptions.filter.js';
+import { requestIdFor } from '../common/http/request-id.js';
+import { createValidationPipe } from '../common/http/validation.js';
+import type { AppConfig } from '../config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the API application exactly as production runs it; tests use the same function (and may wrap
+ * the root module to add a probe).
+ */
+export async function createApiApp(
+  config: AppConfig,
+  rootModule: DynamicModule = AppModule.forRoot(config),
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: requestIdFor,
+    logger: false,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    // Body parsing is ours (below): Nest would otherwise install Fastify's JSON parser again at init.
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'etag'],
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI and the server-rendered pages use inline styles; no inline scripts anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code and
+  // still refuses prototype-poisoning keys.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(
+        new DomainError('REQUEST_INVALID_JSON', 'The request body is not valid JSON.', 'invalid'),
+        undefined,
+      );
+    }
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('tiepdan API')
+      .setDescription(
+        'Citizen reception (tiếp công dân), letters (đơn), complaints (khiếu nại), denunciations (tố cáo) and petitions (kiến nghị, phản ánh).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,53 @@
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppConfig } from '../../config/app-config.js';
+
+/**
+ * Structured JSON logs, one object a line, each with the request id (`req.id`) of the request that
+ * caused it. Only method, path (never the query string: it can carry names or ID numbers), status and
+ * timing are logged — no bodies, no headers but the request id.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(processName: 'api' | 'worker' | 'cli'): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            // Probes call these every few seconds; logging them would drown everything else.
+            exclude: [
+              { method: RequestMethod.GET, path: 'health/live' },
+              { method: RequestMethod.GET, path: 'health/ready' },
+            ],
+            pinoHttp: {
+              level: config.log.level,
+              base: { process: processName },
+              transport: config.log.pretty
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+              autoLogging: processName === 'api',
+              quietReqLogger: true,
+              customAttributeKeys: { reqId: 'requestId' },
+              serializers: {
+                req: (req: IncomingMessage & { id?: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  path: (req.url ?? '').split('?')[0],
+                }),
+                res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+              },
+              redact: {
+                paths: ['req.headers', 'res.headers', '*.password', '*.token', '*.refreshToken'],
+                remove: true,
+              },
+            },
+          }),
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

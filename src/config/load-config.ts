@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { parse as parseDotenv } from 'dotenv';
+import { AppConfig } from './app-config.js';
+import { EnvironmentVariables } from './env.schema.js';
+
+export type RawEnvironment = Record<string, string | undefined>;
+
+/** Thrown when the environment is invalid; `problems` lists every one of them. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => {
+    if (e.value === undefined) return [`${e.property} is required`];
+    // One line per variable: the first rule it breaks (class-validator lists them last-declared first).
+    // Values are never echoed: some are secrets.
+    const messages = Object.values(e.constraints ?? {});
+    const message = messages[messages.length - 1] ?? 'is invalid';
+    return [message.startsWith(e.property) ? message : `${e.property}: ${message}`];
+  });
+}
+
+/** Validates raw variables into the typed AppConfig, or throws a ConfigError naming every problem. */
+export function loadConfig(raw: RawEnvironment): AppConfig {
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) if (value !== undefined) input[key] = value;
+  const variables = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
+  const errors = validateSync(variables, { whitelist: true, forbidUnknownValues: false });
+  const problems = describe(errors);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return new AppConfig(variables);
+}
+
+/**
+ * The process environment over `.env` (in the working directory) — the only place the application
+ * reads `process.env`.
+ */
+export function loadConfigFromEnvironment(cwd = process.cwd()): AppConfig {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return loadConfig({ ...fromFile, ...process.env });
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfigFromEnvironment } from '../config/load-config.js';
+import { databaseOptions } from './database-options.js';
+
+/**
+ * The DataSource of the TypeORM CLI (`npm run migration:*`), run from `dist/`. The application builds
+ * the same options through TypeOrmModule (database.module.ts).
+ */
+export default new DataSource({
+  ...databaseOptions(loadConfigFromEnvironment()),
+  entities: [join(__dirname, '..', '**', '*.entity.js')],
+});

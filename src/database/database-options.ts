@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/**
+ * The one set of connection settings, shared by the application and the migration CLI
+ * (src/database/data-source.ts). Never `synchronize`: the schema comes only from migrations/.
+ */
+export function databaseOptions(config: AppConfig) {
+  return {
+    type: 'mysql',
+    host: config.db.host,
+    port: config.db.port,
+    username: config.db.user,
+    password: config.db.password,
+    database: config.db.name,
+    poolSize: config.db.poolSize,
+    charset: 'utf8mb4_unicode_ci',
+    // Timestamps are stored and read as UTC; statutory dates are DATE columns read back as
+    // 'YYYY-MM-DD' strings, so no time zone can shift a legal deadline.
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    migrations: [join(__dirname, '..', '..', 'migrations', '*.js')],
+    logging: ['error', 'migration'],
+  } satisfies DataSourceOptions;
+}

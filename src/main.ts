@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfigFromEnvironment } from './config/load-config.js';
+import { createApiApp } from './bootstrap/create-api-app.js';
+import { forceExitAfter } from './bootstrap/shutdown.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigFromEnvironment();
+  const app = await createApiApp(config);
+  forceExitAfter(config.shutdownTimeoutMs);
+  await app.listen({ host: config.http.host, port: config.http.port });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`tiepdan api: ${error.message}`);
+  } else {
+    console.error('tiepdan api: failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

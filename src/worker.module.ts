@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggingModule } from './common/logging/logging.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { MaintenanceProcessor } from './system/maintenance.processor.js';
+import { MaintenanceScheduler } from './system/maintenance.scheduler.js';
+import { SystemModule } from './system/system.module.js';
+
+/** Every queue processor, checked at boot against queue/queues.ts. */
+export const PROCESSORS = [MaintenanceProcessor];
+
+/** The worker process: BullMQ processors and job schedulers, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('worker'),
+        DatabaseModule,
+        QueueModule.forRoot('worker'),
+        SystemModule,
+      ],
+      providers: [...PROCESSORS, MaintenanceScheduler],
+    };
+  }
+}

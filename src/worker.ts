@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { forceExitAfter } from './bootstrap/shutdown.js';
+import { ConfigError, loadConfigFromEnvironment } from './config/load-config.js';
+import { assertEveryJobHasAHandler } from './queue/job-handlers.check.js';
+import { PROCESSORS, WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigFromEnvironment();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  assertEveryJobHasAHandler(PROCESSORS.map((p) => app.get(p)));
+  app.enableShutdownHooks();
+  forceExitAfter(config.shutdownTimeoutMs);
+  await app.init();
+  app.get(Logger).log(`worker started: queues ${PROCESSORS.map((p) => app.get(p).queueName).join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`tiepdan worker: ${error.message}`);
+  else console.error('tiepdan worker: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { loadConfig, type RawEnvironment } from '../../src/config/load-config.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+
+/** The settings the test command exported (scripts/test.sh loads .env / .env.example). */
+export function baseEnvironment(): RawEnvironment {
+  return { ...process.env };
+}
+
+export function workerIndex(): number {
+  return Number(process.env.JEST_WORKER_ID ?? '1');
+}
+
+/** Each jest worker owns one database, built by the real migrations in test/setup/global-setup.ts. */
+export function workerDatabaseName(index = workerIndex()): string {
+  const prefix = process.env.TIEPDAN_TEST_DATABASE_PREFIX;
+  if (!prefix) throw new Error('test databases are made by the jest global setup (run through npm test)');
+  return `${prefix}${index}`;
+}
+
+/** AppConfig for this jest worker: its own database and its own queue prefix in the shared Redis. */
+export function testConfig(overrides: RawEnvironment = {}): AppConfig {
+  return loadConfig({
+    ...baseEnvironment(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_PRETTY: 'false',
+    DB_NAME: workerDatabaseName(),
+    DB_POOL_SIZE: '5',
+    QUEUE_PREFIX: `test-w${workerIndex()}`,
+    RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
