@@ -1,0 +1,36 @@
+/**
+ * The roles of tiepdan (docs/security.md) and what each may do. This table is the one place
+ * permissions are granted; every route declares the permission it needs (`@RequirePermission`).
+ */
+export const ROLES = [
+  'admin', // quản trị: units, users, roles, calendars, policy settings
+  'inspectorate_leader', // lãnh đạo Thanh tra: watches every unit of its agency, gets escalations
+  'unit_head', // thủ trưởng đơn vị: accepts cases, decides, answers for the unit's deadlines
+  'reception_officer', // cán bộ tiếp công dân: reception book, letters, classification
+  'case_handler', // người được giao xác minh: verification, dialogue, drafts; never sees a denouncer
+  'identity_custodian', // người quản lý thông tin người tố cáo: holds and discloses denouncer identity
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read'] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Role → permissions. Reading is always limited to the role's unit scope (scope.ts). */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read'],
+  inspectorate_leader: ['units:read', 'users:read', 'audit:read'],
+  unit_head: ['units:read', 'users:read'],
+  reception_officer: ['units:read'],
+  case_handler: ['units:read'],
+  identity_custodian: ['units:read'],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
