@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SystemModule } from './system/system.module.js';
+import { UnitsModule } from './units/units.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         SystemModule,
+        UnitsModule,
       ],
     };
   }
