@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { RateLimitModule } from './common/http/rate-limit.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,6 +24,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         SystemModule,
+        AuditModule,
         UnitsModule,
       ],
     };

@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { JsonValue } from './domain/json.js';
+import type { AuditEntryPage, AuditEntryView } from './audit.service.js';
+
+/** OpenAPI description of one entry as `GET /api/v1/audit-entries` returns it. */
+export class AuditEntryDto implements AuditEntryView {
+  @ApiProperty({ description: 'Position in the chain (a decimal string: BIGINT).', example: '1024' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-03-02T08:15:30.123Z' })
+  occurredAt: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null: the system itself.' })
+  actorUserId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  actorUnitId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The unit the record belongs to.' })
+  unitId: string | null;
+
+  @ApiProperty({ example: 'update' })
+  action: string;
+
+  @ApiProperty({ example: 'unit' })
+  entityType: string;
+
+  @ApiProperty()
+  entityId: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      '`{ field: { before, after } }` for changes, secrets shown as "[redacted]"; `{ fields: [...] }` for reads.',
+  })
+  changes: JsonValue | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  requestId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  clientIp: string | null;
+
+  @ApiProperty({ description: 'SHA-256 (hex) of the previous entry.' })
+  prevHash: string;
+
+  @ApiProperty({ description: 'SHA-256 (hex) over prevHash and this entry (docs/audit.md).' })
+  hash: string;
+}
+
+export class AuditEntryPageDto implements AuditEntryPage {
+  @ApiProperty({ type: [AuditEntryDto] })
+  items: AuditEntryDto[];
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 50 })
+  pageSize: number;
+
+  @ApiProperty({ description: 'Entries matching the filter in the caller’s scope.', example: 1234 })
+  total: number;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonValue } from './domain/json.js';
+
+/**
+ * One line of the audit trail (docs/audit.md). Append-only: triggers refuse UPDATE and DELETE, and each
+ * row's `hash` chains it to the row before, so a rewrite that gets past the triggers is still detected
+ * by `npm run audit:verify`. Written only by AuditService, which assigns `id` itself (last id + 1 under
+ * the chain-head lock) so the chain has no gaps; AUTO_INCREMENT is kept only as the column's default.
+ *
+ * No foreign keys: the trail must outlive the users, units and records it mentions. Ids, names and
+ * hashes are ASCII (the service validates them), stored like the ids of units and users.
+ */
+@Entity({ name: 'audit_log' })
+@Index('idx_audit_log_entity', ['entityType', 'entityId', 'occurredAt'])
+@Index('idx_audit_log_actor_user', ['actorUserId', 'occurredAt'])
+@Index('idx_audit_log_unit_time', ['unitId', 'occurredAt'])
+@Index('idx_audit_log_actor_unit_time', ['actorUnitId', 'occurredAt'])
+@Index('idx_audit_log_occurred_at', ['occurredAt'])
+export class AuditEntryEntity {
+  /** The chain order. BIGINT comes back from the driver as a decimal string. */
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true, primaryKeyConstraintName: 'pk_audit_log' })
+  id: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  occurredAt: Date;
+
+  /** null: the system itself (jobs, the demo loader). */
+  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  actorUserId: string | null;
+
+  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  actorUnitId: string | null;
+
+  /** The unit the changed record belongs to; scoped queries filter on it. */
+  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  unitId: string | null;
+
+  @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })
+  action: string;
+
+  @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })
+  entityType: string;
+
+  @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })
+  entityId: string;
+
+  /** `{ field: { before, after } }` with secrets masked; for `read` entries `{ fields: [...] }`. */
+  @Column({ type: 'json', nullable: true })
+  changes: JsonValue | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  clientIp: string | null;
+
+  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
+  hash: string;
+}
