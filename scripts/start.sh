@@ -4,8 +4,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 if [ ! -f .env ]; then
-  log "creating .env from .env.example"
-  cp .env.example .env
+  log "creating .env from .env.example, with a random JWT_SECRET"
+  secret="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+  sed "s/^JWT_SECRET=.*/JWT_SECRET=$secret/" .env.example > .env
 fi
 load_env
 ensure_toolchain

@@ -9,6 +9,8 @@ import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -25,7 +27,9 @@ export class AppModule {
         HealthModule,
         SystemModule,
         AuditModule,
+        AuthModule,
         UnitsModule,
+        UsersModule,
       ],
     };
   }

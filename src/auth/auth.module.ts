@@ -1,9 +1,38 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { AppConfig } from '../config/app-config.js';
+import { AccessGuard } from './access.guard.js';
+import { ActorResolver } from './actor.resolver.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { PasswordService } from './password.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEntity } from './session.entity.js';
+import { TokenService } from './token.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity])],
+  imports: [
+    TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+    AuditModule,
+  ],
+  controllers: [AuthController],
+  providers: [
+    PasswordService,
+    TokenService,
+    ActorResolver,
+    AuthService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordService, AuthService, ActorResolver],
 })
 export class AuthModule {}

@@ -17,11 +17,35 @@ export class AppConfig {
     rateLimitPublicPerMinute: number;
     rateLimitDefaultPerMinute: number;
   };
-  readonly db: { host: string; port: number; user: string; password: string; name: string; poolSize: number };
+  readonly db: {
+    type: 'mariadb' | 'mysql';
+    host: string;
+    port: number;
+    user: string;
+    password: string;
+    name: string;
+    poolSize: number;
+  };
   readonly redis: { host: string; port: number; password?: string; db: number };
   readonly queue: { prefix: string };
   readonly worker: { concurrency: number; heartbeatSeconds: number };
   readonly shutdownTimeoutMs: number;
+  readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    argon2: { memoryCost: number; timeCost: number };
+  };
+  /** The first administrator, created at first start when no account exists yet. */
+  readonly bootstrap: {
+    adminEmail?: string;
+    adminPassword?: string;
+    adminName?: string;
+    rootUnitCode?: string;
+    rootUnitName?: string;
+  };
 
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
@@ -37,6 +61,7 @@ export class AppConfig {
       rateLimitDefaultPerMinute: v.RATE_LIMIT_DEFAULT_PER_MINUTE,
     };
     this.db = {
+      type: v.DB_TYPE,
       host: v.DB_HOST,
       port: v.DB_PORT,
       user: v.DB_USER,
@@ -48,5 +73,20 @@ export class AppConfig {
     this.queue = { prefix: v.QUEUE_PREFIX };
     this.worker = { concurrency: v.WORKER_CONCURRENCY, heartbeatSeconds: v.WORKER_HEARTBEAT_SECONDS };
     this.shutdownTimeoutMs = v.SHUTDOWN_TIMEOUT_MS;
+    this.auth = {
+      jwtSecret: v.JWT_SECRET,
+      accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: v.REFRESH_TOKEN_TTL_DAYS,
+      maxFailedLogins: v.AUTH_MAX_FAILED_LOGINS,
+      lockoutMinutes: v.AUTH_LOCKOUT_MINUTES,
+      argon2: { memoryCost: v.ARGON2_MEMORY_KIB, timeCost: v.ARGON2_TIME_COST },
+    };
+    this.bootstrap = {
+      adminEmail: v.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: v.BOOTSTRAP_ADMIN_PASSWORD,
+      adminName: v.BOOTSTRAP_ADMIN_NAME,
+      rootUnitCode: v.BOOTSTRAP_ROOT_UNIT_CODE,
+      rootUnitName: v.BOOTSTRAP_ROOT_UNIT_NAME,
+    };
   }
 }

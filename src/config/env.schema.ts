@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -10,6 +11,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -81,6 +83,9 @@ export class EnvironmentVariables {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  @IsIn(['mariadb', 'mysql'], { message: 'DB_TYPE must be mariadb or mysql' })
+  DB_TYPE: 'mariadb' | 'mysql' = 'mariadb';
+
   @IsString()
   @IsNotEmpty()
   DB_HOST: string;
@@ -144,6 +149,74 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   WORKER_HEARTBEAT_SECONDS = 30;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (use a random string)' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(20)
+  AUTH_MAX_FAILED_LOGINS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  AUTH_LOCKOUT_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(8192)
+  @Max(1048576)
+  ARGON2_MEMORY_KIB = 65536;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(10)
+  ARGON2_TIME_COST = 3;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an e-mail address' })
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  BOOTSTRAP_ADMIN_NAME?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/, {
+    message: 'BOOTSTRAP_ROOT_UNIT_CODE must be 2-40 upper-case letters, digits, ".", "_" or "-"',
+  })
+  BOOTSTRAP_ROOT_UNIT_CODE?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  BOOTSTRAP_ROOT_UNIT_NAME?: string;
 
   /** Read by scripts/services.sh only; accepted here so a shared .env validates. */
   @IsOptional()

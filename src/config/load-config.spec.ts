@@ -12,6 +12,7 @@ const valid = {
   DB_NAME: 'tiepdan',
   REDIS_HOST: '127.0.0.1',
   REDIS_PORT: '6380',
+  JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
 };
 
 function problemsOf(raw: Record<string, string>): string[] {
@@ -58,6 +59,16 @@ describe('loadConfig', () => {
       ]),
     );
     expect(problems).toHaveLength(5);
+  });
+
+  it('refuses the example JWT secret in production', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'change-me-to-a-random-secret-of-32-characters-or-more',
+      }),
+    ).toEqual(['JWT_SECRET still holds the example value: set a random secret in production']);
   });
 
   it('reports a missing required variable as required', () => {

@@ -37,6 +37,9 @@ export function loadConfig(raw: RawEnvironment): AppConfig {
   const variables = plainToInstance(EnvironmentVariables, input, { exposeDefaultValues: true });
   const errors = validateSync(variables, { whitelist: true, forbidUnknownValues: false });
   const problems = describe(errors);
+  if (variables.NODE_ENV === 'production' && /change-me/i.test(variables.JWT_SECRET ?? '')) {
+    problems.push('JWT_SECRET still holds the example value: set a random secret in production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig(variables);
 }

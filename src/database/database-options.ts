@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { SafeTypeOrmLogger } from './safe-typeorm.logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
@@ -9,7 +10,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  */
 export function databaseOptions(config: AppConfig) {
   return {
-    type: 'mysql',
+    // TypeORM reads the schema back differently on each (nullable defaults, JSON): the migration gate
+    // needs the right one to see no false drift.
+    type: config.db.type,
     host: config.db.host,
     port: config.db.port,
     username: config.db.user,
@@ -29,6 +32,8 @@ export function databaseOptions(config: AppConfig) {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     migrations: [join(__dirname, '..', '..', 'migrations', '*.js')],
-    logging: ['error', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 2000,
   } satisfies DataSourceOptions;
 }

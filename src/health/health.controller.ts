@@ -3,10 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { DomainError } from '../common/domain/domain-error.js';
+import { PublicRoute } from '../common/http/public-route.decorator.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('health')
 @SkipThrottle()
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

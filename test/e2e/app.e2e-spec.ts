@@ -5,6 +5,7 @@ import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { DomainError } from '../../src/common/domain/domain-error.js';
+import { PublicRoute } from '../../src/common/http/public-route.decorator.js';
 import { startApi } from '../support/api.js';
 import { testConfig } from '../support/env.js';
 
@@ -29,6 +30,7 @@ class ProbeDto {
 }
 
 /** A probe mounted beside the real application to exercise the global pipe and filter. */
+@PublicRoute()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -49,7 +51,16 @@ class ProbeController {
   }
 }
 
-@Module({ controllers: [ProbeController] })
+/** A route that forgot to declare who may call it. */
+@Controller('forgotten')
+class ForgottenController {
+  @Get()
+  open() {
+    return { leaked: true };
+  }
+}
+
+@Module({ controllers: [ProbeController, ForgottenController] })
 class ProbeModule {}
 
 describe('the API application', () => {
@@ -156,6 +167,11 @@ describe('the API application', () => {
     });
     expect(JSON.stringify(res.body)).not.toContain('secret-citizen-name');
     expect(res.headers['x-request-id']).toBe('req-12345678');
+  });
+
+  it('keeps a route closed when it declares no access rule', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/forgotten').expect(403);
+    expect(res.body.code).toBe('AUTH_ROUTE_NOT_DECLARED');
   });
 
   it('gives every response a request id and security headers', async () => {

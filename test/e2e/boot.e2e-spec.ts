@@ -29,8 +29,8 @@ describe('boot with a bad environment', () => {
     const run = boot(entry, bad);
     expect(run.status).toBe(1);
     const message = run.stderr;
-    expect(message).toContain('Invalid configuration (4 problems)');
-    for (const name of ['DB_PORT', 'HTTP_PORT', 'LOG_LEVEL', 'DB_NAME is required'])
+    expect(message).toContain('Invalid configuration (5 problems)');
+    for (const name of ['DB_PORT', 'HTTP_PORT', 'LOG_LEVEL', 'DB_NAME is required', 'JWT_SECRET is required'])
       expect(message).toContain(name);
     // Secrets are never echoed.
     expect(message).not.toContain('DB_PASSWORD');

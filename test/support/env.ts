@@ -26,9 +26,15 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
     LOG_PRETTY: 'false',
     DB_NAME: workerDatabaseName(),
     DB_POOL_SIZE: '5',
-    QUEUE_PREFIX: `test-w${workerIndex()}`,
+    // Queues are as separate as databases: two test runs may share one Redis.
+    QUEUE_PREFIX: workerDatabaseName()
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '-'),
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    // Cheap hashing keeps the suites fast; production uses the defaults (.env.example).
+    ARGON2_MEMORY_KIB: '8192',
+    ARGON2_TIME_COST: '2',
     ...overrides,
   });
 }

@@ -1,0 +1,305 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffChanges } from '../audit/domain/changes.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { AppConfig } from '../config/app-config.js';
+import { UserEntity } from '../users/user.entity.js';
+import { ActorResolver, type RequestOrigin } from './actor.resolver.js';
+import { AuthErrors } from './auth.errors.js';
+import type { Actor } from './domain/actor.js';
+import { passwordProblems } from './domain/password-policy.js';
+import { isRole } from './domain/roles.js';
+import { PasswordService } from './password.service.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SessionEntity } from './session.entity.js';
+import { TokenService } from './token.service.js';
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A minimal actor for events where the user is known but not yet signed in (login itself). */
+function actorFor(user: { id: string; unitId: string }, origin: RequestOrigin): Actor {
+  return {
+    userId: user.id,
+    unitId: user.unitId,
+    roles: [],
+    permissions: new Set(),
+    scopeRootUnitIds: [],
+    requestId: origin.requestId,
+    clientIp: origin.clientIp,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly actors: ActorResolver,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string, origin: RequestOrigin, now = new Date()): Promise<TokenPair> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    if (!user || !user.active) {
+      await this.passwords.verifyAgainstNothing(password);
+      this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: unknown or inactive account');
+      throw AuthErrors.invalidCredentials();
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw AuthErrors.locked(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+    }
+    const ok = await this.passwords.verify(user.passwordHash, password);
+    if (!ok) {
+      await this.recordFailedLogin(user, origin, now);
+      throw AuthErrors.invalidCredentials();
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Sign-in bookkeeping is not an edit of the account: its version (optimistic lock) stays.
+      await manager.query(
+        'UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?',
+        [now, user.id],
+      );
+      const pair = await this.openSession(manager, user.id, now);
+      await this.audit.record(manager, actorFor(user, origin), {
+        action: 'login',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+      });
+      return pair;
+    });
+  }
+
+  /** Rotates a refresh token. A token presented twice ends its whole session (it was copied). */
+  async refresh(refreshToken: string, origin: RequestOrigin, now = new Date()): Promise<TokenPair> {
+    const hash = TokenService.hashRefresh(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await manager
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .where('t.tokenHash = :hash', { hash })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!token) return { error: AuthErrors.refreshInvalid() };
+      const session = await manager.findOneBy(SessionEntity, { id: token.sessionId });
+      const user = session ? await manager.findOneBy(UserEntity, { id: session.userId }) : null;
+      if (!session || !user) return { error: AuthErrors.refreshInvalid() };
+      if (token.usedAt) {
+        if (!session.revokedAt) {
+          await this.revokeSessions(manager, { id: session.id }, 'reuse', now);
+          await this.audit.record(manager, actorFor(user, origin), {
+            action: 'session_revoked',
+            entityType: 'user',
+            entityId: user.id,
+            unitId: user.unitId,
+            changes: diffChanges(null, { reason: 'reuse' }),
+          });
+        }
+        return { error: AuthErrors.refreshReused() };
+      }
+      if (session.revokedAt || session.expiresAt <= now || token.expiresAt <= now || !user.active) {
+        return { error: AuthErrors.sessionEnded() };
+      }
+      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
+      const next = this.tokens.newRefreshToken();
+      await manager.insert(RefreshTokenEntity, {
+        id: uuid7(),
+        sessionId: session.id,
+        tokenHash: next.hash,
+        expiresAt: session.expiresAt,
+        usedAt: null,
+      });
+      await this.audit.record(manager, actorFor(user, origin), {
+        action: 'token_refresh',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+      });
+      return {
+        pair: {
+          accessToken: await this.tokens.signAccess({ sub: user.id, sid: session.id }),
+          tokenType: 'Bearer' as const,
+          expiresIn: this.tokens.accessTokenTtlSeconds,
+          refreshToken: next.token,
+          refreshTokenExpiresAt: session.expiresAt.toISOString(),
+        },
+      };
+    });
+    // The revocation above is committed before the caller hears "no".
+    if ('error' in outcome) throw outcome.error;
+    return outcome.pair;
+  }
+
+  async logout(actor: Actor, sessionId: string, now = new Date()): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.revokeSessions(manager, { id: sessionId, userId: actor.userId! }, 'logout', now);
+      await this.audit.record(manager, actor, {
+        action: 'logout',
+        entityType: 'user',
+        entityId: actor.userId!,
+        unitId: actor.unitId ?? undefined,
+      });
+    });
+  }
+
+  /** Changes one's own password; every other sign-in of the account ends. */
+  async changePassword(
+    actor: Actor,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+    now = new Date(),
+  ): Promise<void> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword)))
+      throw AuthErrors.currentPasswordWrong();
+    const problems = passwordProblems(newPassword, user.email);
+    if (problems.length) throw AuthErrors.weakPassword('newPassword', problems);
+    const hash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        { passwordHash: hash, passwordChangedAt: now, version: user.version + 1 },
+      );
+      await manager
+        .createQueryBuilder()
+        .update(SessionEntity)
+        .set({ revokedAt: now, revokedReason: 'password_changed' })
+        .where('user_id = :userId AND id <> :sessionId AND revoked_at IS NULL', {
+          userId: user.id,
+          sessionId,
+        })
+        .execute();
+      await this.audit.record(manager, actor, {
+        action: 'password_change',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+        changes: diffChanges({ passwordChangedAt: user.passwordChangedAt }, { passwordChangedAt: now }),
+      });
+    });
+  }
+
+  /** One's own account as the API shows it, with the permissions and scope in force. */
+  async me(actor: Actor) {
+    const rows: { id: string; email: string; full_name: string; title: string | null; unit_id: string }[] =
+      await this.dataSource.query('SELECT id, email, full_name, title, unit_id FROM users WHERE id = ?', [
+        actor.userId,
+      ]);
+    const user = rows[0];
+    return {
+      id: user.id,
+      email: user.email,
+      fullName: user.full_name,
+      title: user.title,
+      unitId: user.unit_id,
+      roles: [...actor.roles].sort(),
+      permissions: [...actor.permissions].sort(),
+      scopeRootUnitIds: actor.scopeRootUnitIds,
+    };
+  }
+
+  /** The actor behind an access token, or a 401 saying why not. */
+  async authenticate(
+    accessToken: string,
+    origin: RequestOrigin,
+    now = new Date(),
+  ): Promise<Actor & { sessionId: string }> {
+    const claims = await this.tokens.verifyAccess(accessToken);
+    const user = await this.actors.loadSessionUser(claims.sub, claims.sid);
+    if (!user) throw AuthErrors.tokenInvalid();
+    if (!user.active || user.sessionRevoked || user.sessionExpiresAt <= now) throw AuthErrors.sessionEnded();
+    const actor = await this.actors.resolve(
+      { userId: user.userId, unitId: user.unitId, roles: user.roles.filter(isRole) },
+      origin,
+    );
+    return { ...actor, sessionId: claims.sid };
+  }
+
+  /** Ends sessions matching `where` (used by logout, reuse detection, password reset, deactivation). */
+  async revokeSessions(
+    manager: EntityManager,
+    where: { id?: string; userId?: string },
+    reason: string,
+    now = new Date(),
+  ): Promise<void> {
+    await manager.update(
+      SessionEntity,
+      { ...where, revokedAt: IsNull() },
+      { revokedAt: now, revokedReason: reason },
+    );
+  }
+
+  private async openSession(manager: EntityManager, userId: string, now: Date): Promise<TokenPair> {
+    const sessionId = uuid7();
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * DAY_MS);
+    await manager.insert(SessionEntity, {
+      id: sessionId,
+      userId,
+      expiresAt,
+      revokedAt: null,
+      revokedReason: null,
+    });
+    const refresh = this.tokens.newRefreshToken();
+    await manager.insert(RefreshTokenEntity, {
+      id: uuid7(),
+      sessionId,
+      tokenHash: refresh.hash,
+      expiresAt,
+      usedAt: null,
+    });
+    return {
+      accessToken: await this.tokens.signAccess({ sub: userId, sid: sessionId }),
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.accessTokenTtlSeconds,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: expiresAt.toISOString(),
+    };
+  }
+
+  private async recordFailedLogin(user: UserEntity, origin: RequestOrigin, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query('SELECT failed_login_count AS n FROM users WHERE id = ? FOR UPDATE', [
+        user.id,
+      ]);
+      const failures = Number(row.n) + 1;
+      const lock = failures >= this.config.auth.maxFailedLogins;
+      await manager.query('UPDATE users SET failed_login_count = ?, locked_until = ? WHERE id = ?', [
+        lock ? 0 : failures,
+        lock ? new Date(now.getTime() + this.config.auth.lockoutMinutes * 60_000) : user.lockedUntil,
+        user.id,
+      ]);
+      await this.audit.record(manager, actorFor(user, origin), {
+        action: lock ? 'login_locked' : 'login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+      });
+    });
+  }
+}

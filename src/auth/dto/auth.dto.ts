@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'thanhtra@sgddt.example.gov.vn' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'At least 12 characters' })
+  @IsString()
+  @Length(1, 256)
+  newPassword: string;
+}
+
+export class TokenPairView {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty() refreshTokenExpiresAt: string;
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { AppConfig } from '../config/app-config.js';
+
+/** argon2id hashing with the configured cost. */
+@Injectable()
+export class PasswordService {
+  private readonly options: argon2.HashOptions & { raw?: false };
+  private dummyHash?: Promise<string>;
+
+  constructor(config: AppConfig) {
+    this.options = {
+      type: argon2.argon2id,
+      memoryCost: config.auth.argon2.memoryCost,
+      timeCost: config.auth.argon2.timeCost,
+      parallelism: 1,
+    };
+  }
+
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, { ...this.options, raw: false });
+  }
+
+  async verify(hash: string, password: string): Promise<boolean> {
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Spends the same time as a real check, so an unknown e-mail cannot be told apart by timing. */
+  async verifyAgainstNothing(password: string): Promise<false> {
+    this.dummyHash ??= this.hash('not-a-real-password-only-for-timing');
+    await this.verify(await this.dummyHash, password);
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CliModule } from '../cli.module.js';
+import { ConfigError, loadConfigFromEnvironment } from '../config/load-config.js';
+import { DEMO_USERS } from './demo-data.js';
+import { DemoModule } from './demo.module.js';
+import { DemoSeeder } from './demo-seeder.js';
+
+/** `npm run demo:seed`: loads the demo data (idempotently) and prints the demo accounts. */
+async function main(): Promise<void> {
+  const config = loadConfigFromEnvironment();
+  const app = await NestFactory.createApplicationContext(
+    { module: class DemoCli {}, imports: [CliModule.forRoot(config), DemoModule] },
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const result = await app.get(DemoSeeder).seed();
+    console.log(
+      `demo data: ${result.unitsCreated} units and ${result.usersCreated} accounts created (existing ones kept)`,
+    );
+    console.log('\n  Demo accounts (demo passwords — never use them outside the demo):');
+    for (const user of DEMO_USERS) {
+      console.log(`    ${user.roles.join(', ').padEnd(20)} ${user.email.padEnd(32)} ${user.password}`);
+    }
+    console.log('');
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `demo data: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error}`,
+  );
+  process.exit(1);
+});

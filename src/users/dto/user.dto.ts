@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { ROLES, type Role } from '../../auth/domain/roles.js';
+import { IsId } from '../../common/http/id.js';
+import { PageQueryDto } from '../../common/http/page.dto.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const roleMessage = `each role must be one of: ${ROLES.join(', ')}`;
+
+export class CreateUserDto {
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Nguyễn Thị Lan' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 255)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'Chánh Thanh tra' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(255)
+  title?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  unitId: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true, message: roleMessage })
+  roles: Role[];
+
+  @ApiProperty({ description: 'Initial password, at least 12 characters' })
+  @IsString()
+  @Length(1, 256)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 255)
+  fullName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(255)
+  title?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true, message: roleMessage })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sign-ins' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ description: 'At least 12 characters' })
+  @IsString()
+  @Length(1, 256)
+  newPassword: string;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Accounts of this unit and its sub-units' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: roleMessage.replace('each role', 'role') })
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Matches name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty() unitId: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String }) lockedUntil: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastLoginAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
