@@ -10,6 +10,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
@@ -28,6 +29,7 @@ export class AppModule {
         SystemModule,
         AuditModule,
         AuthModule,
+        CalendarModule,
         UnitsModule,
         UsersModule,
       ],
