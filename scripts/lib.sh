@@ -57,6 +57,18 @@ ensure_deps() {
   fi
 }
 
+# Debian's Chromium for the browser tests (playwright-core drives /usr/bin/chromium; it never downloads
+# a browser of its own).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  command -v apt-get >/dev/null 2>&1 || die "no apt-get: install Chromium at /usr/bin/chromium for the browser tests"
+  log "installing Chromium from the OS packages (browser tests)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+}
+
 ensure_toolchain() {
   ensure_node
   ensure_deps

@@ -7,6 +7,7 @@ load_env
 cd "$ROOT"
 ensure_toolchain
 bash scripts/services.sh up
+ensure_chromium
 
 log "lint (ESLint, Prettier)"
 npx eslint --max-warnings=0 .
