@@ -33,6 +33,8 @@ export class RedisHealthIndicator implements OnModuleDestroy {
   async check(key = 'redis') {
     const up = this.indicator.check(key);
     try {
+      // Right after boot (or a reconnect) the connection may still be on its way: give it a moment.
+      if (this.client.status !== 'ready') await this.readyWithin(1000);
       const answer = await Promise.race([
         this.client.ping(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref()),
@@ -41,6 +43,19 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     } catch {
       return up.down({ message: 'Redis is not reachable' });
     }
+  }
+
+  private readyWithin(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.client.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.client.once('ready', done);
+    });
   }
 
   async onModuleDestroy() {
