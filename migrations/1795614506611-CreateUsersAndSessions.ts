@@ -16,25 +16,6 @@ export class CreateUsersAndSessions1795614506611 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE \`refresh_tokens\` (\`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL, \`session_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL, \`token_hash\` char(64) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL, \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), \`expires_at\` datetime(3) NOT NULL, \`used_at\` datetime(3) NULL, INDEX \`idx_refresh_tokens_session_id\` (\`session_id\`), UNIQUE INDEX \`uq_refresh_tokens_token_hash\` (\`token_hash\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
-    await queryRunner.query(`ALTER TABLE \`units\` DROP FOREIGN KEY \`fk_units_parent_id\``);
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`parent_id\` \`parent_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NULL`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`remote_reason\` \`remote_reason\` varchar(500) NULL`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`reception_address\` \`reception_address\` varchar(500) NULL`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`contact_phone\` \`contact_phone\` varchar(50) NULL`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`contact_email\` \`contact_email\` varchar(255) NULL`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` ADD CONSTRAINT \`fk_units_parent_id\` FOREIGN KEY (\`parent_id\`) REFERENCES \`units\`(\`id\`) ON DELETE RESTRICT ON UPDATE RESTRICT`,
-    );
     await queryRunner.query(
       `ALTER TABLE \`user_roles\` ADD CONSTRAINT \`fk_user_roles_user_id\` FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON DELETE CASCADE ON UPDATE RESTRICT`,
     );
@@ -56,25 +37,6 @@ export class CreateUsersAndSessions1795614506611 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`auth_sessions\` DROP FOREIGN KEY \`fk_auth_sessions_user_id\``);
     await queryRunner.query(`ALTER TABLE \`users\` DROP FOREIGN KEY \`fk_users_unit_id\``);
     await queryRunner.query(`ALTER TABLE \`user_roles\` DROP FOREIGN KEY \`fk_user_roles_user_id\``);
-    await queryRunner.query(`ALTER TABLE \`units\` DROP FOREIGN KEY \`fk_units_parent_id\``);
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`contact_email\` \`contact_email\` varchar(255) NULL DEFAULT 'NULL'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`contact_phone\` \`contact_phone\` varchar(50) NULL DEFAULT 'NULL'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`reception_address\` \`reception_address\` varchar(500) NULL DEFAULT 'NULL'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`remote_reason\` \`remote_reason\` varchar(500) NULL DEFAULT 'NULL'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` CHANGE \`parent_id\` \`parent_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NULL DEFAULT 'NULL'`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE \`units\` ADD CONSTRAINT \`fk_units_parent_id\` FOREIGN KEY (\`parent_id\`) REFERENCES \`units\`(\`id\`) ON DELETE RESTRICT ON UPDATE RESTRICT`,
-    );
     await queryRunner.query(`DROP INDEX \`uq_refresh_tokens_token_hash\` ON \`refresh_tokens\``);
     await queryRunner.query(`DROP INDEX \`idx_refresh_tokens_session_id\` ON \`refresh_tokens\``);
     await queryRunner.query(`DROP TABLE \`refresh_tokens\``);

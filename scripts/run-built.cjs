@@ -23,6 +23,29 @@ function newestSource(dir) {
   return newest;
 }
 
+/**
+ * tsc never deletes output: a renamed or deleted migration would keep running from dist/. Remove every
+ * compiled file whose source is gone.
+ */
+function pruneOrphans() {
+  for (const top of ['src', 'migrations', 'scripts']) {
+    const walk = (dir) => {
+      if (!fs.existsSync(dir)) return;
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.js(\.map)?$/.test(entry.name)) {
+          const source = path
+            .join(root, path.relative(path.join(root, 'dist'), full))
+            .replace(/\.js(\.map)?$/, '.ts');
+          if (!fs.existsSync(source)) fs.rmSync(full);
+        }
+      }
+    };
+    walk(path.join(root, 'dist', top));
+  }
+}
+
 function ensureBuilt() {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   const sources = Math.max(
@@ -39,6 +62,7 @@ function ensureBuilt() {
     },
   );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  pruneOrphans();
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 

@@ -5,6 +5,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 cd "$ROOT"
+# Whatever fails before jest, CI still gets a closing line.
+trap 'status=$?; [ "$status" -ne 0 ] && [ ! -f test-output/jest.json ] && echo "jest: 0 passed, 1 failed"; exit $status' EXIT
+rm -f "$ROOT/test-output/jest.json"
 ensure_toolchain
 bash scripts/services.sh up
 ensure_chromium

@@ -11,11 +11,14 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  assertEveryJobHasAHandler(PROCESSORS.map((p) => app.get(p)));
+  const processors = PROCESSORS.map((p) => app.get(p));
+  assertEveryJobHasAHandler(processors);
+  // Decorator options are static; the configured concurrency is applied to each BullMQ worker here.
+  for (const processor of processors) processor.worker.concurrency = config.worker.concurrency;
   app.enableShutdownHooks();
   forceExitAfter(config.shutdownTimeoutMs);
   await app.init();
-  app.get(Logger).log(`worker started: queues ${PROCESSORS.map((p) => app.get(p).queueName).join(', ')}`);
+  app.get(Logger).log(`worker started: queues ${processors.map((p) => p.queueName).join(', ')}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * Every queue and every job name the system knows. The worker refuses to boot when a job name here has
- * no handler (queue/job-handlers.ts). Names are kebab-case; custom job ids use `-`, never `:`.
+ * no handler (queue/job-handlers.check.ts). Names are kebab-case; custom job ids use `-`, never `:`.
  */
 export const QUEUES = {
   maintenance: {

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The last time each worker process handled the scheduled heartbeat job: proof that the queue pipeline
- * (scheduler → Redis → worker → database) is alive, shown by `/health/ready` as information.
+ * (scheduler → Redis → worker → database) is alive (docs/operations.md has the monitoring query).
  */
 @Entity({ name: 'worker_heartbeats' })
 @Index('idx_worker_heartbeats_last_seen_at', ['lastSeenAt'])

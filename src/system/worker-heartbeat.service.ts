@@ -22,12 +22,4 @@ export class WorkerHeartbeatService {
       now,
     ]);
   }
-
-  /** The most recent heartbeat of any worker, or null. */
-  async latest(): Promise<Date | null> {
-    const rows: { last: Date | null }[] = await this.dataSource.query(
-      'SELECT MAX(last_seen_at) AS last FROM worker_heartbeats',
-    );
-    return rows[0]?.last ?? null;
-  }
 }

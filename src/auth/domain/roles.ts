@@ -13,17 +13,36 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'units:read',
+  'units:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+  // Reception (docs/reception.md): schedules, sessions and the reception book without citizens' data…
+  'reception:read',
+  // …recording visits and managing places, schedules and sessions…
+  'reception:write',
+  // …and the citizens' personal data in the book (names, addresses, căn cước numbers, phones).
+  'reception:personal_data',
+] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Role → permissions. Reading is always limited to the role's unit scope (scope.ts). */
+/** Role → permissions. Reading is always limited to the role's unit scope (src/units/unit-scope.ts). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read'],
-  inspectorate_leader: ['units:read', 'users:read', 'audit:read'],
-  unit_head: ['units:read', 'users:read'],
-  reception_officer: ['units:read'],
-  case_handler: ['units:read'],
+  admin: ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read', 'reception:read'],
+  inspectorate_leader: [
+    'units:read',
+    'users:read',
+    'audit:read',
+    'reception:read',
+    'reception:personal_data',
+  ],
+  unit_head: ['units:read', 'users:read', 'reception:read', 'reception:write', 'reception:personal_data'],
+  reception_officer: ['units:read', 'reception:read', 'reception:write', 'reception:personal_data'],
+  // Case handlers see the book's content and deadlines, never who came (legal-reference §3.4).
+  case_handler: ['units:read', 'reception:read'],
   identity_custodian: ['units:read'],
 };
 

@@ -3,7 +3,7 @@
  *
  * Services and domain functions throw these, never HTTP exceptions, because the same code runs from
  * HTTP handlers, queue processors and command-line tools. The one HTTP mapping lives in
- * `src/common/http/domain-error.filter.ts`, keyed by {@link DomainErrorKind}.
+ * `src/common/http/all-exceptions.filter.ts` (with `error-response.ts`), keyed by {@link DomainErrorKind}.
  */
 export type DomainErrorKind =
   | 'invalid' // the input is malformed or inconsistent (400)

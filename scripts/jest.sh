@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# jest with the project's settings loaded (.env, then .env.example defaults), as `npm test` runs it.
+#   npm run -s jest -- <path-pattern> --selectProjects unit|integration|e2e
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+ensure_node
+cd "$ROOT"
+exec node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"
