@@ -25,25 +25,58 @@ export const PERMISSIONS = [
   'reception:write',
   // …and the citizens' personal data in the book (names, addresses, căn cước numbers, phones).
   'reception:personal_data',
+  // Working-day calendars (docs/deadlines.md): every signed-in role reads them (deadlines depend on them)…
+  'calendars:read',
+  // …administrators change them (days off, make-up days, confirmed years, imports).
+  'calendars:write',
+  // The deadline calculator (POST /api/v1/deadlines/preview): every signed-in role.
+  'deadlines:preview',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Role → permissions. Reading is always limited to the role's unit scope (src/units/unit-scope.ts). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['units:read', 'units:write', 'users:read', 'users:write', 'audit:read', 'reception:read'],
+  admin: [
+    'units:read',
+    'units:write',
+    'users:read',
+    'users:write',
+    'audit:read',
+    'reception:read',
+    'calendars:read',
+    'calendars:write',
+    'deadlines:preview',
+  ],
   inspectorate_leader: [
     'units:read',
     'users:read',
     'audit:read',
     'reception:read',
     'reception:personal_data',
+    'calendars:read',
+    'deadlines:preview',
   ],
-  unit_head: ['units:read', 'users:read', 'reception:read', 'reception:write', 'reception:personal_data'],
-  reception_officer: ['units:read', 'reception:read', 'reception:write', 'reception:personal_data'],
+  unit_head: [
+    'units:read',
+    'users:read',
+    'reception:read',
+    'reception:write',
+    'reception:personal_data',
+    'calendars:read',
+    'deadlines:preview',
+  ],
+  reception_officer: [
+    'units:read',
+    'reception:read',
+    'reception:write',
+    'reception:personal_data',
+    'calendars:read',
+    'deadlines:preview',
+  ],
   // Case handlers see the book's content and deadlines, never who came (legal-reference §3.4).
-  case_handler: ['units:read', 'reception:read'],
-  identity_custodian: ['units:read'],
+  case_handler: ['units:read', 'reception:read', 'calendars:read', 'deadlines:preview'],
+  identity_custodian: ['units:read', 'calendars:read', 'deadlines:preview'],
 };
 
 export function isRole(value: unknown): value is Role {
