@@ -20,16 +20,16 @@ export const AuthErrors = {
   invalidCredentials: () =>
     new DomainError(
       'AUTH_INVALID_CREDENTIALS',
-      'The e-mail address or password is wrong.',
+      'The e-mail address or password is wrong, or sign-in is paused for a while after repeated failures.',
       'unauthenticated',
     ),
-  locked: (retryAfterSeconds: number) =>
+  tooManyAttempts: () =>
+    new DomainError('AUTH_TOO_MANY_ATTEMPTS', 'Too many wrong passwords: try again later.', 'too_many'),
+  refreshRace: () =>
     new DomainError(
-      'AUTH_ACCOUNT_LOCKED',
-      `Too many failed sign-ins: the account is locked for ${Math.ceil(retryAfterSeconds / 60)} more minute(s).`,
-      'too_many',
-      undefined,
-      { retryAfterSeconds },
+      'AUTH_REFRESH_RACE',
+      'This refresh token was just exchanged by another request; use the tokens that request received.',
+      'conflict',
     ),
   refreshInvalid: () =>
     new DomainError(

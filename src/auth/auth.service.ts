@@ -25,6 +25,24 @@ export interface TokenPair {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** A refresh token used again this soon after its rotation is a race between two tabs, not a theft. */
+const REFRESH_RACE_GRACE_MS = 30_000;
+
+/**
+ * The actor of events caused by whoever holds a credential — failed sign-ins, a replayed refresh token:
+ * not the account's owner, who may be the victim. The account is the entity of the entry.
+ */
+function anonymousActor(origin: RequestOrigin): Actor {
+  return {
+    userId: null,
+    unitId: null,
+    roles: [],
+    permissions: new Set(),
+    scopeRootUnitIds: [],
+    requestId: origin.requestId,
+    clientIp: origin.clientIp,
+  };
+}
 
 /** A minimal actor for events where the user is known but not yet signed in (login itself). */
 function actorFor(user: { id: string; unitId: string }, origin: RequestOrigin): Actor {
@@ -64,12 +82,23 @@ export class AuthService {
       this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: unknown or inactive account');
       throw AuthErrors.invalidCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw AuthErrors.locked(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+    // The attempt is counted before the slow password check, atomically, so parallel guesses cannot
+    // slip past the limit; a locked account answers exactly like a wrong password (no enumeration).
+    const attempt = await this.reserveAttempt(user.id, now);
+    if (attempt === 'locked') {
+      await this.passwords.verifyAgainstNothing(password);
+      this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: account locked');
+      throw AuthErrors.invalidCredentials();
     }
-    const ok = await this.passwords.verify(user.passwordHash, password);
-    if (!ok) {
-      await this.recordFailedLogin(user, origin, now);
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, anonymousActor(origin), {
+          action: attempt === 'locks_now' ? 'login_locked' : 'login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          unitId: user.unitId,
+        }),
+      );
       throw AuthErrors.invalidCredentials();
     }
     return this.dataSource.transaction(async (manager) => {
@@ -103,10 +132,19 @@ export class AuthService {
       const session = await manager.findOneBy(SessionEntity, { id: token.sessionId });
       const user = session ? await manager.findOneBy(UserEntity, { id: session.userId }) : null;
       if (!session || !user) return { error: AuthErrors.refreshInvalid() };
+      if (
+        token.usedAt &&
+        now.getTime() - token.usedAt.getTime() < REFRESH_RACE_GRACE_MS &&
+        !session.revokedAt
+      ) {
+        // Two tabs (or a retry after a timeout) refreshed with the same token a moment apart: the first
+        // won; this one gets nothing, and the session stays.
+        return { error: AuthErrors.refreshRace() };
+      }
       if (token.usedAt) {
         if (!session.revokedAt) {
           await this.revokeSessions(manager, { id: session.id }, 'reuse', now);
-          await this.audit.record(manager, actorFor(user, origin), {
+          await this.audit.record(manager, anonymousActor(origin), {
             action: 'session_revoked',
             entityType: 'user',
             entityId: user.id,
@@ -161,7 +199,10 @@ export class AuthService {
     });
   }
 
-  /** Changes one's own password; every other sign-in of the account ends. */
+  /**
+   * Changes one's own password; every other sign-in of the account ends. Wrong current passwords count
+   * against the same limit as sign-in, so a stolen access token cannot be used to guess the password.
+   */
   async changePassword(
     actor: Actor,
     sessionId: string,
@@ -175,16 +216,30 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.userId })
       .getOneOrFail();
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword)))
-      throw AuthErrors.currentPasswordWrong();
     const problems = passwordProblems(newPassword, user.email);
     if (problems.length) throw AuthErrors.weakPassword('newPassword', problems);
+    const attempt = await this.reserveAttempt(user.id, now);
+    if (attempt === 'locked') throw AuthErrors.tooManyAttempts();
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, actor, {
+          action: attempt === 'locks_now' ? 'login_locked' : 'password_change_failed',
+          entityType: 'user',
+          entityId: user.id,
+          unitId: user.unitId,
+        }),
+      );
+      throw AuthErrors.currentPasswordWrong();
+    }
     const hash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        UserEntity,
-        { id: user.id },
-        { passwordHash: hash, passwordChangedAt: now, version: user.version + 1 },
+      const [current] = await manager.query(
+        'SELECT password_changed_at, version FROM users WHERE id = ? FOR UPDATE',
+        [user.id],
+      );
+      await manager.query(
+        'UPDATE users SET password_hash = ?, password_changed_at = ?, failed_login_count = 0, locked_until = NULL, version = version + 1 WHERE id = ?',
+        [hash, now, user.id],
       );
       await manager
         .createQueryBuilder()
@@ -200,7 +255,7 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
         unitId: user.unitId,
-        changes: diffChanges({ passwordChangedAt: user.passwordChangedAt }, { passwordChangedAt: now }),
+        changes: diffChanges({ passwordChangedAt: current.password_changed_at }, { passwordChangedAt: now }),
       });
     });
   }
@@ -282,24 +337,26 @@ export class AuthService {
     };
   }
 
-  private async recordFailedLogin(user: UserEntity, origin: RequestOrigin, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query('SELECT failed_login_count AS n FROM users WHERE id = ? FOR UPDATE', [
-        user.id,
-      ]);
-      const failures = Number(row.n) + 1;
-      const lock = failures >= this.config.auth.maxFailedLogins;
-      await manager.query('UPDATE users SET failed_login_count = ?, locked_until = ? WHERE id = ?', [
-        lock ? 0 : failures,
-        lock ? new Date(now.getTime() + this.config.auth.lockoutMinutes * 60_000) : user.lockedUntil,
-        user.id,
-      ]);
-      await this.audit.record(manager, actorFor(user, origin), {
-        action: lock ? 'login_locked' : 'login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        unitId: user.unitId,
-      });
-    });
+  /**
+   * Counts one sign-in attempt against the limit, in one statement: refused while the account is locked;
+   * the attempt that reaches the limit locks it (and restarts the count for after the lock). Concurrent
+   * attempts therefore get at most `maxFailedLogins` password checks per lock period. A successful
+   * sign-in resets the count.
+   */
+  private async reserveAttempt(userId: string, now: Date): Promise<'allowed' | 'locks_now' | 'locked'> {
+    const max = this.config.auth.maxFailedLogins;
+    const lockedUntil = new Date(now.getTime() + this.config.auth.lockoutMinutes * 60_000);
+    // locked_until is assigned first, so it reads the count before this statement changes it (MySQL and
+    // MariaDB evaluate single-table assignments left to right).
+    const result: { affectedRows: number } = await this.dataSource.query(
+      `UPDATE users
+       SET locked_until = CASE WHEN failed_login_count + 1 >= ? THEN ? ELSE NULL END,
+           failed_login_count = CASE WHEN failed_login_count + 1 >= ? THEN 0 ELSE failed_login_count + 1 END
+       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`,
+      [max, lockedUntil, max, userId, now],
+    );
+    if (result.affectedRows === 0) return 'locked';
+    const [row] = await this.dataSource.query('SELECT locked_until FROM users WHERE id = ?', [userId]);
+    return row?.locked_until && new Date(row.locked_until) > now ? 'locks_now' : 'allowed';
   }
 }

@@ -31,7 +31,7 @@ export class TokenService {
   }
 
   async verifyAccess(token: string): Promise<AccessClaims> {
-    let payload: { sub?: unknown; sid?: unknown; typ?: unknown };
+    let payload: { sub?: unknown; sid?: unknown; typ?: unknown; exp?: unknown };
     try {
       payload = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch (error) {
@@ -39,7 +39,13 @@ export class TokenService {
         ? AuthErrors.tokenExpired()
         : AuthErrors.tokenInvalid();
     }
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+    // A token without an expiry is never ours: refuse it even though its signature is valid.
+    if (
+      payload.typ !== 'access' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.exp !== 'number'
+    ) {
       throw AuthErrors.tokenInvalid();
     }
     return { sub: payload.sub, sid: payload.sid };

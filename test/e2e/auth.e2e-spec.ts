@@ -56,7 +56,7 @@ describe('sign-in, tokens and sessions', () => {
     expect(wrong.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
-  it('locks the account after repeated failures, even against the right password, until the lock ends', async () => {
+  it('locks the account after repeated failures, answering like a wrong password, until the lock ends', async () => {
     const user = await f.user(unitId, ['case_handler']);
     for (let i = 0; i < 3; i++) {
       await request(server())
@@ -67,16 +67,18 @@ describe('sign-in, tokens and sessions', () => {
     const locked = await request(server())
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: TEST_PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('AUTH_ACCOUNT_LOCKED');
-    expect(locked.body.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    const unknown = await request(server())
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody-at-all@test.tiepdan.vn', password: TEST_PASSWORD });
+    expect(locked.status).toBe(401);
+    expect(locked.body).toEqual(unknown.body);
     // The lock ends (moved into the past as time would), and the right password works again.
     await dataSource.query('UPDATE users SET locked_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?', [
       user.id,
     ]);
     await login(server(), user.email);
     const audit = await dataSource.query(
-      "SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = ? ORDER BY id",
+      "SELECT action, actor_user_id AS actor FROM audit_log WHERE entity_type = 'user' AND entity_id = ? ORDER BY id",
       [user.id],
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual([
@@ -86,6 +88,29 @@ describe('sign-in, tokens and sessions', () => {
       'login_locked',
       'login',
     ]);
+    // Failed attempts are not the owner's doing: no actor; the successful sign-in is theirs.
+    expect(audit.map((a: { actor: string | null }) => a.actor)).toEqual([null, null, null, null, user.id]);
+  });
+
+  it('checks at most the allowed number of passwords when guesses arrive all at once', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        request(server())
+          .post('/api/v1/auth/login')
+          .send({ email: user.email, password: `guess-number-${i}-wrong` }),
+      ),
+    );
+    expect(guesses.map((g) => g.status)).toEqual(Array(12).fill(401));
+    const [checked] = await dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action IN ('login_failed', 'login_locked')",
+      [user.id],
+    );
+    expect(Number(checked.n)).toBe(3);
+    await request(server())
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(401);
   });
 
   it('rejects an expired access token and a forged one', async () => {
@@ -126,7 +151,11 @@ describe('sign-in, tokens and sessions', () => {
     ).body;
     await me(third.accessToken).expect(200);
 
-    // The first token is presented again: somebody copied it. Everything of that sign-in stops working.
+    // A minute later the first token is presented again: somebody copied it. Everything of that sign-in
+    // stops working.
+    await dataSource.query(
+      'UPDATE refresh_tokens SET used_at = used_at - INTERVAL 1 MINUTE WHERE used_at IS NOT NULL',
+    );
     const reuse = await request(server())
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: first.refreshToken });
@@ -142,6 +171,51 @@ describe('sign-in, tokens and sessions', () => {
     // Another sign-in of the same account is untouched.
     const other = await login(server(), user.email);
     await me(other.accessToken).expect(200);
+  });
+
+  it('two refreshes with the same token at once: one wins, the other is told so, the session lives on', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const pair = await login(server(), user.email);
+    const [a, b] = await Promise.all([
+      request(server()).post('/api/v1/auth/refresh').send({ refreshToken: pair.refreshToken }),
+      request(server()).post('/api/v1/auth/refresh').send({ refreshToken: pair.refreshToken }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    const winner = a.status === 200 ? a : b;
+    expect(loser.body.code).toBe('AUTH_REFRESH_RACE');
+    await me(winner.body.accessToken).expect(200);
+    await request(server())
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: winner.body.refreshToken })
+      .expect(200);
+  });
+
+  it('refuses a validly signed access token that has no expiry', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const pair = await login(server(), user.email);
+    const claims = JSON.parse(Buffer.from(pair.accessToken.split('.')[1], 'base64url').toString());
+    const eternal = await new JwtService({ secret: testConfig().auth.jwtSecret }).signAsync({
+      sub: claims.sub,
+      sid: claims.sid,
+      typ: 'access',
+    });
+    expect((await me(eternal)).body.code).toBe('AUTH_TOKEN_INVALID');
+  });
+
+  it('counts wrong current passwords against the sign-in limit', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const pair = await login(server(), user.email);
+    const change = (currentPassword: string) =>
+      request(server())
+        .post('/api/v1/auth/password')
+        .set('authorization', `Bearer ${pair.accessToken}`)
+        .send({ currentPassword, newPassword: 'a-new-long-password' });
+    for (let i = 0; i < 3; i++)
+      expect((await change(`wrong-guess-${i}`)).body.code).toBe('AUTH_CURRENT_PASSWORD_WRONG');
+    const blocked = await change(TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
   });
 
   it('logs out: the access token and the refresh token of that sign-in stop working at once', async () => {
