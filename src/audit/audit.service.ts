@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditError } from './audit-error.js';
@@ -163,12 +163,9 @@ export class AuditService {
     if (filter.from !== undefined) qb.andWhere('a.occurredAt >= :from', { from: filter.from });
     if (filter.to !== undefined) qb.andWhere('a.occurredAt < :to', { to: filter.to });
     if (roots !== null) {
-      qb.andWhere(
-        new Brackets((scope) =>
-          scope.where(`a.unitId IN (${UNITS_IN_SCOPE})`).orWhere(`a.actorUnitId IN (${UNITS_IN_SCOPE})`),
-        ),
-        { scopeRoots: [...roots] },
-      );
+      // Only entries about records in the reader's units: what someone of theirs did elsewhere is
+      // elsewhere's business (its `changes` may hold data the reader may not see).
+      qb.andWhere(`a.unitId IN (${UNITS_IN_SCOPE})`, { scopeRoots: [...roots] });
     }
     const [rows, total] = await qb
       .orderBy('a.occurredAt', 'DESC')

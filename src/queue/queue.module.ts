@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import { QueueErrorLogger } from './queue-error.logger.js';
 import { QUEUES } from './queues.js';
 import { redisConnection } from './redis-connection.js';
 
@@ -29,6 +30,7 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...queues),
       ],
+      providers: [QueueErrorLogger],
       exports: [BullModule],
     };
   }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
+import { lockMutex, transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import type {
   ChangeUnitStatusDto,
@@ -72,7 +73,8 @@ export class UnitsService {
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitView> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await transactionWithRetry(this.dataSource, async (manager) => {
+        await lockMutex(manager, 'unit_tree');
         if (dto.parentId) {
           const parent = await this.findInScope(manager, actor, dto.parentId, {
             lock: true,
@@ -151,11 +153,10 @@ export class UnitsService {
   }
 
   async move(actor: Actor, id: string, dto: MoveUnitDto): Promise<UnitView> {
-    return this.dataSource.transaction(async (manager) => {
-      // Lock both rows in id order: concurrent moves serialise without deadlocking, and the cycle check
-      // below sees every move committed before ours.
-      const [first, second] = [id, dto.parentId].sort();
-      await manager.query('SELECT id FROM units WHERE id IN (?, ?) ORDER BY id FOR UPDATE', [first, second]);
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      // Tree changes take the tree mutex first: they run one at a time, so the cycle check and the
+      // closure rows below see every change committed before this one, and no two moves deadlock.
+      await lockMutex(manager, 'unit_tree');
       const unit = await this.findInScope(manager, actor, id);
       const parent = await this.findInScope(manager, actor, dto.parentId, {
         notFound: UnitErrors.parentNotFound,
@@ -201,7 +202,9 @@ export class UnitsService {
   }
 
   async setActive(actor: Actor, id: string, active: boolean, dto: ChangeUnitStatusDto): Promise<UnitView> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      // Under the tree mutex, no child can be activated under a parent being deactivated meanwhile.
+      await lockMutex(manager, 'unit_tree');
       const unit = await this.findInScope(manager, actor, id, { lock: true });
       if (unit.version !== dto.version) throw UnitErrors.versionConflict(unit.version);
       if (unit.active === active) return toUnitView(unit);

@@ -26,6 +26,13 @@ export const UserErrors = {
       undefined,
       { currentVersion },
     ),
+  lastAdmin: () =>
+    new DomainError(
+      'USER_LAST_ADMIN',
+      'This is the last active administrator: make another account administrator first.',
+      'unprocessable',
+      [{ field: 'roles', message: 'must keep admin on the last active administrator' }],
+    ),
   cannotDeactivateSelf: () =>
     new DomainError(
       'USER_CANNOT_DEACTIVATE_SELF',

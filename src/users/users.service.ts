@@ -152,6 +152,10 @@ export class UsersService {
       const user = await this.load(manager, actor, id, true);
       if (user.version !== dto.version) throw UserErrors.versionConflict(user.version);
       if (dto.active === false && id === actor.userId) throw UserErrors.cannotDeactivateSelf();
+      const losesAdmin =
+        user.roles!.some((r) => r.role === 'admin') &&
+        ((dto.roles !== undefined && !dto.roles.includes('admin')) || dto.active === false);
+      if (losesAdmin) await this.assertAnotherActiveAdmin(manager, id);
       if (dto.unitId && dto.unitId !== user.unitId) await this.assertUnitUsable(manager, actor, dto.unitId);
       const before = audited(user);
       await manager.update(
@@ -229,9 +233,21 @@ export class UsersService {
   private async assertUnitUsable(manager: EntityManager, actor: Actor, unitId: string): Promise<void> {
     const qb = manager.getRepository(UnitEntity).createQueryBuilder('u').where('u.id = :unitId', { unitId });
     whereInScope(qb, 'u.id', actor);
+    // A shared lock: the unit cannot be deactivated until this account is committed.
+    qb.setLock('pessimistic_read');
     const unit = await qb.getOne();
     if (!unit) throw UserErrors.unitNotFound();
     if (!unit.active) throw UserErrors.unitInactive();
+  }
+
+  /** The last active administrator can neither lose the role nor be deactivated: nobody could manage accounts. */
+  private async assertAnotherActiveAdmin(manager: EntityManager, userId: string): Promise<void> {
+    const others: unknown[] = await manager.query(
+      `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin'
+       WHERE u.active = 1 AND u.id <> ? FOR UPDATE`,
+      [userId],
+    );
+    if (others.length === 0) throw UserErrors.lastAdmin();
   }
 
   private async setRoles(manager: EntityManager, userId: string, roles: Role[]): Promise<void> {

@@ -75,7 +75,11 @@ describe('units and accounts through the API', () => {
     await as(api().post('/api/v1/units'))
       .send({ code: 'DUP-1', name: 'Phòng A', kind: 'division', parentId: rootId })
       .expect(201);
-    const before = await dataSource.query('SELECT COUNT(*) AS n FROM unit_closure');
+    const counts = () =>
+      dataSource.query(
+        'SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM unit_closure) AS closure, (SELECT COUNT(*) FROM audit_log) AS audit',
+      );
+    const before = await counts();
     const res = await as(api().post('/api/v1/units')).send({
       code: 'dup-1',
       name: 'Phòng B',
@@ -84,7 +88,7 @@ describe('units and accounts through the API', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'UNIT_CODE_TAKEN', details: [{ field: 'code' }] });
-    expect(await dataSource.query('SELECT COUNT(*) AS n FROM unit_closure')).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses to move a unit under its own descendant (422 UNIT_MOVE_CYCLE) and under itself', async () => {
@@ -166,5 +170,69 @@ describe('units and accounts through the API', () => {
     ).body;
     expect(entries.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(entries.items[0].changes).toEqual({ name: { before: 'Tên cũ', after: 'Tên mới' } });
+  });
+
+  it('answers an absurd page number with 400, not a database error', async () => {
+    const res = await as(api().get('/api/v1/users').query({ page: '1e300' }));
+    expect(res.status).toBe(400);
+    expect([...new Set(res.body.details.map((d: { field: string }) => d.field))]).toEqual(['page']);
+    expect((await as(api().get('/api/v1/users').query({ page: '100001' }))).status).toBe(400);
+  });
+
+  it('keeps the last active administrator an administrator', async () => {
+    const [{ id: me }] = (await as(api().get('/api/v1/users').query({ role: 'admin' })).expect(200)).body
+      .items;
+    const others = await dataSource.query(
+      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.id <> ?",
+      [me],
+    );
+    expect(others).toEqual([]);
+    const current = (await as(api().get(`/api/v1/users/${me}`)).expect(200)).body;
+    const res = await as(api().patch(`/api/v1/users/${me}`)).send({
+      version: current.version,
+      roles: ['case_handler'],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('USER_LAST_ADMIN');
+    const second = await f.user(rootId, ['admin']);
+    await as(api().patch(`/api/v1/users/${second.id}`))
+      .send({ version: 1, roles: ['case_handler'] })
+      .expect(200);
+  });
+
+  it('moves and creations racing on one subtree all finish cleanly and leave an exact closure table', async () => {
+    const a = await f.unit('Sở đua A', 'agency', rootId);
+    const b = await f.unit('Sở đua B', 'agency', rootId);
+    const children = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => f.unit(`Phòng ${i}`, 'division', a.id)));
+    const moves = children.map((c, i) =>
+      as(api().post(`/api/v1/units/${c.id}/move`)).send({
+        version: 1,
+        parentId: i % 2 ? b.id : children[0].id === c.id ? b.id : a.id,
+      }),
+    );
+    const creates = children.map((c, i) =>
+      as(api().post('/api/v1/units')).send({
+        code: `RACE-${i}-${Date.now() % 100000}`,
+        name: `Tổ ${i}`,
+        kind: 'other',
+        parentId: c.id,
+      }),
+    );
+    const outcomes = await Promise.all([...moves, ...creates]);
+    expect(outcomes.filter((r) => r.status >= 500)).toEqual([]);
+    // Every unit's closure rows are exactly its chain of parents.
+    const rows: { id: string; parent_id: string | null }[] = await dataSource.query(
+      'SELECT id, parent_id FROM units',
+    );
+    const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
+    for (const { id } of rows) {
+      const chain: string[] = [];
+      for (let at: string | null = id; at; at = parent.get(at) ?? null) chain.push(at);
+      const closure = await dataSource.query(
+        'SELECT ancestor_id AS a FROM unit_closure WHERE descendant_id = ? ORDER BY depth',
+        [id],
+      );
+      expect(closure.map((c: { a: string }) => c.a)).toEqual(chain);
+    }
   });
 });

@@ -1,18 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** Query-string integers: digits only ("1e300", "0x10" and " 7" stay strings and fail validation). */
+export const toQueryInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
+  @Max(100000)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
   @Max(200)

@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../domain/domain-error.js';
+import { isRetryableLockError } from './db-errors.js';
+
+const logger = new Logger('Transactions');
+
+/** The named mutexes seeded by migrations (table `mutexes`). */
+export type MutexName = 'unit_tree';
+
+/** Takes a named mutex for the rest of the transaction (released at commit or rollback). */
+export async function lockMutex(manager: EntityManager, name: MutexName): Promise<void> {
+  const rows: unknown[] = await manager.query('SELECT name FROM mutexes WHERE name = ? FOR UPDATE', [name]);
+  if (rows.length === 0) throw new Error(`mutex ${name} is missing: run the migrations`);
+}
+
+/**
+ * One transaction, retried from the start when the database chose it as a deadlock victim or a lock
+ * wait timed out; after the last try the caller gets a 503 to retry, never a raw 500.
+ */
+export async function transactionWithRetry<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  tries = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (!isRetryableLockError(error)) throw error;
+      if (attempt >= tries) {
+        throw new DomainError(
+          'DATABASE_BUSY',
+          'The database is busy with a conflicting change; try again.',
+          'unavailable',
+        );
+      }
+      logger.warn({ attempt }, 'transaction retried after a lock conflict');
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+    }
+  }
+}
