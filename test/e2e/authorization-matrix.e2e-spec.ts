@@ -96,6 +96,12 @@ describe('authorization matrix', () => {
             failures.push(`${role}/${scope}: 403 with ${res.body.code}`);
           else if (expected === 404 && !/_NOT_FOUND$/.test(res.body.code))
             failures.push(`${role}/${scope}: 404 with ${res.body.code}`);
+          else if (expected === rule.success && rule.mustNotShow && role !== 'admin') {
+            const body = JSON.stringify(res.body);
+            const leaked = rule.mustNotShow(world).filter((id) => body.includes(id));
+            if (leaked.length)
+              failures.push(`${role}/${scope}: shows records outside its units: ${leaked.join(', ')}`);
+          }
         }
       }
     }

@@ -25,6 +25,11 @@ export interface Rule {
   scoped: boolean;
   success: number;
   make: (w: World, scope: Scope, role: Role) => Promise<Call>;
+  /**
+   * For lists: ids of records outside every scoped role's units that must not appear anywhere in the
+   * answer of a role other than the admin.
+   */
+  mustNotShow?: (w: World) => string[];
 }
 
 /**
@@ -93,6 +98,7 @@ export const ACCOUNT_RULES: Record<string, Rule> = {
     scoped: false,
     success: 200,
     make: async () => ({ path: '/api/v1/units' }),
+    mustNotShow: (w) => [w.agencyB.id, w.divisionB.id, w.schoolB.id],
   },
   'GET /api/v1/units/{id}': {
     access: 'units:read',
@@ -156,6 +162,7 @@ export const ACCOUNT_RULES: Record<string, Rule> = {
     scoped: false,
     success: 200,
     make: async () => ({ path: '/api/v1/users' }),
+    mustNotShow: (w) => [w.outsider.id, w.outsider.email],
   },
   'GET /api/v1/users/{id}': {
     access: 'users:read',
@@ -200,6 +207,7 @@ export const ACCOUNT_RULES: Record<string, Rule> = {
     access: 'audit:read',
     scoped: false,
     success: 200,
-    make: async () => ({ path: '/api/v1/audit-entries' }),
+    make: async () => ({ path: '/api/v1/audit-entries?pageSize=200' }),
+    mustNotShow: (w) => [w.agencyB.id, w.divisionB.id, w.schoolB.id, w.outsider.id, w.outsider.email],
   },
 };
