@@ -9,6 +9,11 @@ import { DemoSeeder } from './demo-seeder.js';
 /** `npm run demo:seed`: loads the demo data (idempotently) and prints the demo accounts. */
 async function main(): Promise<void> {
   const config = loadConfigFromEnvironment();
+  if (config.env === 'production') {
+    // The demo accounts have published passwords: they must never exist on a real system.
+    console.error('demo data: refused with NODE_ENV=production (the demo accounts have published passwords)');
+    process.exit(2);
+  }
   const app = await NestFactory.createApplicationContext(
     { module: class DemoCli {}, imports: [CliModule.forRoot(config), DemoModule] },
     { logger: ['error', 'warn'] },

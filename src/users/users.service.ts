@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import { AuthErrors } from '../auth/auth.errors.js';
@@ -8,7 +8,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { passwordProblems } from '../auth/domain/password-policy.js';
 import { isRole, type Role } from '../auth/domain/roles.js';
 import { PasswordService } from '../auth/password.service.js';
-import { SessionEntity } from '../auth/session.entity.js';
+import { AuthService } from '../auth/auth.service.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
@@ -62,20 +62,8 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
-
-  async me(actor: Actor) {
-    const user = await this.load(
-      this.dataSource.manager,
-      { ...actor, scopeRootUnitIds: null },
-      actor.userId!,
-    );
-    return {
-      ...toUserView(user),
-      permissions: [...actor.permissions].sort(),
-      scopeRootUnitIds: actor.scopeRootUnitIds,
-    };
-  }
 
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserView>> {
     const qb = this.dataSource
@@ -170,7 +158,8 @@ export class UsersService {
         },
       );
       if (dto.roles) await this.setRoles(manager, id, dto.roles);
-      if (dto.active === false && user.active) await this.endSessions(manager, id, 'deactivated');
+      if (dto.active === false && user.active)
+        await this.auth.revokeSessions(manager, { userId: id }, 'deactivated');
       const updated = await this.load(manager, actor, id);
       await this.audit.record(manager, actor, {
         action: 'update',
@@ -204,7 +193,7 @@ export class UsersService {
           version: user.version + 1,
         },
       );
-      await this.endSessions(manager, id, 'password_reset');
+      await this.auth.revokeSessions(manager, { userId: id }, 'password_reset');
       const updated = await this.load(manager, actor, id);
       await this.audit.record(manager, actor, {
         action: 'password_reset',
@@ -257,13 +246,5 @@ export class UsersService {
         UserRoleEntity,
         roles.map((role) => ({ userId, role })),
       );
-  }
-
-  private async endSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
-    await manager.update(
-      SessionEntity,
-      { userId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokedReason: reason },
-    );
   }
 }

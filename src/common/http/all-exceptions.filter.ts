@@ -80,7 +80,11 @@ export function toErrorResponse(
         type: error.name,
         code: (error as { code?: unknown }).code,
         message: redactMessage(error.message),
-        stack: error.stack?.split('\n').slice(1).join('\n'),
+        // Frames only: the message (which may span lines) is logged redacted above.
+        stack:
+          error.stack && error.stack.indexOf('\n    at ') >= 0
+            ? error.stack.slice(error.stack.indexOf('\n    at ') + 1)
+            : undefined,
       },
     },
     'unhandled error',
