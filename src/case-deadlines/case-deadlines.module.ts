@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
+import { CaseDeadlineEntity } from './case-deadline.entity.js';
+import { CaseDeadlinesService } from './case-deadlines.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseDeadlineEntity, CaseDeadlineChangeEntity]), CalendarModule],
+  providers: [CaseDeadlinesService],
+  exports: [CaseDeadlinesService],
+})
+export class CaseDeadlinesModule {}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/domain/actor.js';
+import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
+import type { LocalDate } from '../common/domain/local-date.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { computeDeadline, type DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
+import { DEFAULT_DEADLINE_POLICY } from '../deadlines/domain/deadline-policy.js';
+import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
+import { CaseDeadlineEntity } from './case-deadline.entity.js';
+import { applicableOptions } from './domain/applicable-options.js';
+import { settledStatus } from './domain/case-deadline-status.js';
+
+export interface DeadlineSubject {
+  subjectType: string;
+  subjectId: string;
+}
+
+export interface OpenDeadlineInput extends DeadlineSubject {
+  unitId: string;
+  purpose: string;
+  ruleId: string;
+  trigger: LocalDate;
+  /** The case's facts; only those the rule accepts are used. */
+  options?: DeadlineOptions;
+  internalTarget?: LocalDate | null;
+}
+
+export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed';
+
+/**
+ * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
+ * moves or closes in the same transaction as the step of the case that causes it.
+ */
+@Injectable()
+export class CaseDeadlinesService {
+  constructor(private readonly calendars: UnitCalendarService) {}
+
+  async open(manager: EntityManager, actor: Actor, input: OpenDeadlineInput): Promise<CaseDeadlineEntity> {
+    const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
+    const computed = await this.compute(input.unitId, input.ruleId, input.trigger, options);
+    const [{ next }] = await manager.query(
+      `SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM case_deadlines
+       WHERE subject_type = ? AND subject_id = ? AND purpose = ?`,
+      [input.subjectType, input.subjectId, input.purpose],
+    );
+    const deadline = manager.create(CaseDeadlineEntity, {
+      id: uuid7(),
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      unitId: input.unitId,
+      purpose: input.purpose,
+      sequence: Number(next),
+      ruleId: input.ruleId,
+      triggerDate: input.trigger,
+      options,
+      internalTarget: input.internalTarget ?? null,
+      status: 'open',
+      pausedSince: null,
+      settledOn: null,
+      version: 1,
+      ...computed,
+    });
+    await manager.insert(CaseDeadlineEntity, deadline);
+    await this.recordChange(manager, actor, deadline, 'opened', null, null);
+    return deadline;
+  }
+
+  /** The step was done on `on` (met or missed by the due date), or will not happen (cancelled). */
+  async settle(
+    manager: EntityManager,
+    actor: Actor,
+    subject: DeadlineSubject,
+    purpose: string,
+    outcome: 'done' | 'cancelled',
+    on: LocalDate,
+  ): Promise<CaseDeadlineEntity[]> {
+    const open = await this.current(manager, subject, purpose, ['open', 'paused']);
+    for (const d of open) {
+      const status = outcome === 'cancelled' ? 'cancelled' : settledStatus(d.dueDate, on);
+      await manager.update(CaseDeadlineEntity, { id: d.id }, { status, settledOn: on, pausedSince: null });
+      Object.assign(d, { status, settledOn: on, pausedSince: null });
+      await this.recordChange(manager, actor, d, 'settled', d.dueDate, d.rawEnd);
+    }
+    return open;
+  }
+
+  /** The case is suspended on `on`: the period stands still until it continues. */
+  async pause(
+    manager: EntityManager,
+    actor: Actor,
+    subject: DeadlineSubject,
+    purpose: string,
+    on: LocalDate,
+  ) {
+    for (const d of await this.current(manager, subject, purpose, ['open'])) {
+      await manager.update(CaseDeadlineEntity, { id: d.id }, { status: 'paused', pausedSince: on });
+      Object.assign(d, { status: 'paused', pausedSince: on });
+      await this.recordChange(manager, actor, d, 'paused', d.dueDate, d.rawEnd);
+    }
+  }
+
+  /**
+   * The case continues on `on`: the suspended days (`on − pausedSince`) are added and the due date
+   * computed again (LTC art. 34(2); LKN art. 11a; NĐ 124 art. 28b(2)).
+   */
+  async resume(
+    manager: EntityManager,
+    actor: Actor,
+    subject: DeadlineSubject,
+    purpose: string,
+    on: LocalDate,
+  ) {
+    const out: CaseDeadlineEntity[] = [];
+    for (const d of await this.current(manager, subject, purpose, ['paused'])) {
+      const options: DeadlineOptions = {
+        ...d.options,
+        suspensions: [...(d.options.suspensions ?? []), { suspended: d.pausedSince!, resumed: on }],
+      };
+      out.push(await this.recompute(manager, actor, d, options, 'continued', 'open'));
+    }
+    return out;
+  }
+
+  /** The case's flags changed (remote, complicated, extensions…): every running deadline is recomputed. */
+  async changeFlags(manager: EntityManager, actor: Actor, subject: DeadlineSubject, flags: DeadlineOptions) {
+    const out: CaseDeadlineEntity[] = [];
+    for (const d of await this.current(manager, subject, null, ['open', 'paused'])) {
+      const options = applicableOptions(d.ruleId, d.triggerDate, { ...d.options, ...flags });
+      out.push(await this.recompute(manager, actor, d, options, 'flags_changed', d.status));
+    }
+    return out;
+  }
+
+  /**
+   * A unit's calendar changed from `from` on: every running deadline of the unit whose period reaches
+   * that day is recomputed on the new calendar. Returns those whose due date moved.
+   */
+  async recomputeForCalendar(
+    manager: EntityManager,
+    actor: Actor,
+    unitIds: readonly string[],
+    from: LocalDate,
+  ) {
+    if (unitIds.length === 0) return [];
+    const affected = await manager
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .where('d.unitId IN (:...unitIds)', { unitIds })
+      .andWhere("d.status IN ('open', 'paused')")
+      .andWhere('d.dueDate >= :from', { from })
+      .setLock('pessimistic_write')
+      .getMany();
+    const moved: CaseDeadlineEntity[] = [];
+    for (const d of affected) {
+      const before = d.dueDate;
+      const after = await this.recompute(manager, actor, d, d.options, 'calendar_changed', d.status, true);
+      if (after.dueDate !== before) moved.push(after);
+    }
+    return moved;
+  }
+
+  async setInternalTarget(
+    manager: EntityManager,
+    actor: Actor,
+    deadlineId: string,
+    target: LocalDate | null,
+  ) {
+    const d = await manager.findOneByOrFail(CaseDeadlineEntity, { id: deadlineId });
+    await manager.update(CaseDeadlineEntity, { id: d.id }, { internalTarget: target });
+    d.internalTarget = target;
+    await this.recordChange(manager, actor, d, 'target_set', d.dueDate, d.rawEnd);
+    return d;
+  }
+
+  listForSubject(manager: EntityManager, subject: DeadlineSubject): Promise<CaseDeadlineEntity[]> {
+    return manager.find(CaseDeadlineEntity, {
+      where: { subjectType: subject.subjectType, subjectId: subject.subjectId },
+      order: { createdAt: 'ASC', sequence: 'ASC' },
+    });
+  }
+
+  private async recompute(
+    manager: EntityManager,
+    actor: Actor,
+    d: CaseDeadlineEntity,
+    options: DeadlineOptions,
+    reason: RecomputeReason,
+    status: CaseDeadlineEntity['status'],
+    onlyIfChanged = false,
+  ): Promise<CaseDeadlineEntity> {
+    const computed = await this.compute(d.unitId, d.ruleId, d.triggerDate, options);
+    const unchanged =
+      computed.dueDate === d.dueDate &&
+      computed.rawEnd === d.rawEnd &&
+      computed.calendarVersion === d.calendarVersion;
+    if (onlyIfChanged && unchanged) return d;
+    const previous = { due: d.dueDate, rawEnd: d.rawEnd };
+    const next = {
+      ...computed,
+      options,
+      status,
+      pausedSince: status === 'paused' ? d.pausedSince : null,
+      version: d.version + 1,
+    };
+    await manager.update(CaseDeadlineEntity, { id: d.id }, next);
+    Object.assign(d, next);
+    await this.recordChange(manager, actor, d, reason, previous.due, previous.rawEnd);
+    return d;
+  }
+
+  private async compute(unitId: string, ruleId: string, trigger: LocalDate, options: DeadlineOptions) {
+    const calendar = await this.calendars.calendarFor(unitId);
+    const result = computeDeadline(ruleId, trigger, options, calendar, DEFAULT_DEADLINE_POLICY);
+    return {
+      ruleVersion: result.ruleVersion,
+      rawEnd: result.rawEnd,
+      dueDate: result.due,
+      calendarVersion: result.calendarVersion,
+      policyVersion: result.policyVersion,
+      provisional: result.provisional,
+      explanation: result.explanation as { vi: string[]; en: string[] },
+    };
+  }
+
+  private current(
+    manager: EntityManager,
+    subject: DeadlineSubject,
+    purpose: string | null,
+    statuses: CaseDeadlineEntity['status'][],
+  ): Promise<CaseDeadlineEntity[]> {
+    const qb = manager
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .where('d.subjectType = :type AND d.subjectId = :id', {
+        type: subject.subjectType,
+        id: subject.subjectId,
+      })
+      .andWhere('d.status IN (:...statuses)', { statuses })
+      .orderBy('d.sequence', 'ASC')
+      .setLock('pessimistic_write');
+    if (purpose !== null) qb.andWhere('d.purpose = :purpose', { purpose });
+    return qb.getMany();
+  }
+
+  private async recordChange(
+    manager: EntityManager,
+    actor: Actor,
+    d: CaseDeadlineEntity,
+    reason: string,
+    previousDue: string | null,
+    previousRawEnd: string | null,
+  ): Promise<void> {
+    await manager.insert(CaseDeadlineChangeEntity, {
+      deadlineId: d.id,
+      version: d.version,
+      reason,
+      previousDue,
+      newDue: d.dueDate,
+      previousRawEnd,
+      newRawEnd: d.rawEnd,
+      calendarVersion: d.calendarVersion,
+      actorUserId: actor.userId,
+    });
+  }
+}

@@ -1,0 +1,216 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { nationalCalendar } from '../../src/calendar/domain/national-calendar.js';
+import { CaseDeadlinesModule } from '../../src/case-deadlines/case-deadlines.module.js';
+import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
+import { CliModule } from '../../src/cli.module.js';
+import { computeDeadline } from '../../src/deadlines/domain/deadline-engine.js';
+import { truncateAll } from '../support/database.js';
+import { testConfig } from '../support/env.js';
+import { Fixtures } from '../support/fixtures.js';
+
+describe('statutory deadlines as records', () => {
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+  let deadlines: CaseDeadlinesService;
+  let unitId: string;
+  let caseNo = 0;
+  const subject = () => ({
+    subjectType: 'complaint_case',
+    subjectId: `00000000-0000-7000-8000-${String(++caseNo).padStart(12, '0')}`,
+  });
+  const tx = <T>(work: (m: EntityManager) => Promise<T>) => dataSource.transaction(work);
+  const history = (deadlineId: string) =>
+    dataSource.query(
+      'SELECT version, reason, previous_due AS previousDue, new_due AS newDue FROM case_deadline_changes WHERE deadline_id = ? ORDER BY id',
+      [deadlineId],
+    );
+
+  beforeAll(async () => {
+    app = await NestFactory.createApplicationContext(
+      { module: class CaseDeadlinesTest {}, imports: [CliModule.forRoot(testConfig()), CaseDeadlinesModule] },
+      { logger: false },
+    );
+    dataSource = app.get<DataSource>(getDataSourceToken());
+    await truncateAll(dataSource);
+    deadlines = app.get(CaseDeadlinesService);
+    unitId = (await new Fixtures(app).unit('Thanh tra Sở', 'inspectorate')).id;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('stores the engine answer with its rule version, calendar version and explanation', async () => {
+    const s = subject();
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-01-16',
+      }),
+    );
+    const engine = computeDeadline('KN-3', '2026-01-16', {}, nationalCalendar());
+    const [row] = await dataSource.query('SELECT * FROM case_deadlines WHERE id = ?', [d.id]);
+    expect(row).toMatchObject({
+      rule_id: 'KN-3',
+      rule_version: engine.ruleVersion,
+      trigger_date: '2026-01-16',
+      raw_end: '2026-02-15',
+      due_date: '2026-02-23', // golden W03: Sun 15 Feb inside Tết → Mon 23 Feb
+      calendar_version: engine.calendarVersion,
+      status: 'open',
+      version: 1,
+    });
+    expect(row.explanation.vi.length).toBeGreaterThan(1);
+    expect(await history(d.id)).toEqual([
+      { version: 1, reason: 'opened', previousDue: null, newDue: '2026-02-23' },
+    ]);
+  });
+
+  it('passes each rule only the case facts it accepts (remote means nothing to KN-4)', async () => {
+    const s = subject();
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'send_decision',
+        ruleId: 'KN-4',
+        trigger: '2026-02-13',
+        options: { remote: true, complicated: true },
+      }),
+    );
+    expect(d.dueDate).toBe('2026-02-25'); // golden W05
+    expect(d.options).toEqual({});
+  });
+
+  it('a suspension and its continuation move the due date by the suspended days (golden W13)', async () => {
+    const s = subject();
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-07-06',
+      }),
+    );
+    expect(d.dueDate).toBe('2026-08-05');
+    await tx((m) => deadlines.pause(m, SYSTEM_ACTOR, s, 'resolution', '2026-07-20'));
+    const [paused] = await dataSource.query(
+      'SELECT status, paused_since AS since FROM case_deadlines WHERE id = ?',
+      [d.id],
+    );
+    expect(paused).toEqual({ status: 'paused', since: '2026-07-20' });
+    const [resumed] = await tx((m) => deadlines.resume(m, SYSTEM_ACTOR, s, 'resolution', '2026-08-10'));
+    expect(resumed).toMatchObject({ dueDate: '2026-08-26', status: 'open', version: 2 });
+    expect(resumed.options.suspensions).toEqual([{ suspended: '2026-07-20', resumed: '2026-08-10' }]);
+    expect(await history(d.id)).toEqual([
+      { version: 1, reason: 'opened', previousDue: null, newDue: '2026-08-05' },
+      { version: 1, reason: 'paused', previousDue: '2026-08-05', newDue: '2026-08-05' },
+      { version: 2, reason: 'continued', previousDue: '2026-08-05', newDue: '2026-08-26' },
+    ]);
+  });
+
+  it('a flag decided later (complicated) recomputes the running deadline and keeps the old date in history', async () => {
+    const s = subject();
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-01-26',
+      }),
+    );
+    expect(d.dueDate).toBe('2026-02-25'); // golden W02a
+    const [changed] = await tx((m) => deadlines.changeFlags(m, SYSTEM_ACTOR, s, { complicated: true }));
+    expect(changed).toMatchObject({ dueDate: '2026-03-12', version: 2 }); // golden W02b
+    expect((await history(d.id)).at(-1)).toEqual({
+      version: 2,
+      reason: 'flags_changed',
+      previousDue: '2026-02-25',
+      newDue: '2026-03-12',
+    });
+  });
+
+  it('settling says met on or before the due date, missed after it, cancelled when the step will not happen', async () => {
+    const onTime = subject();
+    const late = subject();
+    const dropped = subject();
+    for (const s of [onTime, late, dropped]) {
+      await tx((m) =>
+        deadlines.open(m, SYSTEM_ACTOR, {
+          ...s,
+          unitId,
+          purpose: 'resolution',
+          ruleId: 'KN-3',
+          trigger: '2026-01-26',
+        }),
+      );
+    }
+    const [met] = await tx((m) =>
+      deadlines.settle(m, SYSTEM_ACTOR, onTime, 'resolution', 'done', '2026-02-25'),
+    );
+    const [missed] = await tx((m) =>
+      deadlines.settle(m, SYSTEM_ACTOR, late, 'resolution', 'done', '2026-02-26'),
+    );
+    const [cancelled] = await tx((m) =>
+      deadlines.settle(m, SYSTEM_ACTOR, dropped, 'resolution', 'cancelled', '2026-02-01'),
+    );
+    expect([met.status, missed.status, cancelled.status]).toEqual(['met', 'missed', 'cancelled']);
+    // Settled deadlines are not settled twice.
+    expect(
+      await tx((m) => deadlines.settle(m, SYSTEM_ACTOR, onTime, 'resolution', 'done', '2026-03-01')),
+    ).toEqual([]);
+  });
+
+  it('a purpose that recurs gets the next sequence number; the database refuses a duplicate', async () => {
+    const s = subject();
+    const first = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'suspension_notice',
+        ruleId: 'KN-12',
+        trigger: '2026-07-20',
+      }),
+    );
+    const second = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'suspension_notice',
+        ruleId: 'KN-12',
+        trigger: '2026-08-10',
+      }),
+    );
+    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    await expect(
+      dataSource.query('UPDATE case_deadlines SET sequence = 1 WHERE id = ?', [second.id]),
+    ).rejects.toThrow(/uq_case_deadlines_subject_purpose/);
+  });
+
+  it('a step that fails after opening its deadline leaves no deadline behind', async () => {
+    const s = subject();
+    await expect(
+      tx(async (m) => {
+        await deadlines.open(m, SYSTEM_ACTOR, {
+          ...s,
+          unitId,
+          purpose: 'resolution',
+          ruleId: 'KN-3',
+          trigger: '2026-01-26',
+        });
+        throw new Error('the rest of the command failed');
+      }),
+    ).rejects.toThrow('the rest of the command failed');
+    expect(
+      await dataSource.query('SELECT id FROM case_deadlines WHERE subject_id = ?', [s.subjectId]),
+    ).toEqual([]);
+  });
+});
