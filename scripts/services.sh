@@ -12,26 +12,41 @@ SERVICES_DIR="${SERVICES_DIR:-$ROOT/.services}"
 case "$SERVICES_DIR" in /*) ;; *) SERVICES_DIR="$ROOT/$SERVICES_DIR" ;; esac
 DB_DIR="$SERVICES_DIR/mariadb"
 REDIS_DIR="$SERVICES_DIR/redis"
-DB_SOCKET="$DB_DIR/mariadb.sock"
 DB_PID="$DB_DIR/mariadb.pid"
 REDIS_PID="$REDIS_DIR/redis.pid"
+# A Unix socket path may hold at most 107 bytes: in a deep checkout the socket goes to the runtime
+# directory instead, named after the data directory so that two checkouts never share one.
+DB_SOCKET="$DB_DIR/mariadb.sock"
+if [ "$(printf %s "$DB_SOCKET" | wc -c)" -gt 100 ]; then
+  DB_SOCKET="${XDG_RUNTIME_DIR:-/tmp}/tiepdan-$(printf %s "$DB_DIR" | sha256sum | cut -c1-12)-mariadb.sock"
+fi
 
 reachable() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 is_local() { case "$1" in 127.0.0.1|localhost|::1) return 0 ;; *) return 1 ;; esac; }
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
-  else die "need root or sudo to run: $*"; fi
+# Prints the PID in a pid file when that process is one of ours: after a reboot the file may name an
+# unrelated process that must never be killed. MariaDB: mariadbd/mysqld with our data directory on
+# its command line. Redis rewrites its command line to "redis-server 127.0.0.1:<port>": redis-server
+# running in our data directory (--dir is its working directory), or on our port.
+our_pid() { # db|redis
+  local file pid cmdline
+  case "$1" in db) file="$DB_PID" ;; redis) file="$REDIS_PID" ;; esac
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  cmdline="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  case "$1" in
+    db) [[ "$cmdline" =~ (mariadbd|mysqld)\  && "$cmdline" == *"--datadir=$DB_DIR/data "* ]] || return 1 ;;
+    redis) [[ "$cmdline" == *redis-server* ]] || return 1
+      [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$REDIS_DIR" ] \
+        || [[ "$cmdline" == *":$REDIS_PORT "* ]] || return 1 ;;
+  esac
+  echo "$pid"
 }
 
-apt_updated=0
-install_packages() {
-  command -v apt-get >/dev/null 2>&1 || die "no apt-get: install $* yourself, or point DB_*/REDIS_* at running servers"
-  log "installing OS packages: $*"
-  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq >/dev/null; apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+install_server() { # package
+  command -v apt-get >/dev/null 2>&1 || die "no apt-get: install $1 yourself, or point DB_*/REDIS_* at running servers"
+  apt_install "$1"
 }
 
 find_bin() {
@@ -49,11 +64,48 @@ wait_for() { # name host port seconds
   die "$1 did not answer on $2:$3 within $4 s (see its log in $SERVICES_DIR)"
 }
 
+# DB_USER and DB_NAME go into SQL as they are: plain identifiers only, anything else is refused.
+check_db_names() {
+  [[ "$DB_USER" =~ ^[A-Za-z0-9_]+$ ]] || die "DB_USER must be letters, digits and _ only (it goes into SQL)"
+  [[ "$DB_NAME" =~ ^[A-Za-z0-9_]+$ ]] || die "DB_NAME must be letters, digits and _ only (it goes into SQL)"
+}
+
+# A value as a SQL string literal: every \ and ' doubled (MariaDB reads \ as an escape in strings).
+sql_string() {
+  local s="${1//\\/\\\\}"
+  printf "'%s'" "${s//\'/\'\'}"
+}
+
+# The application account, with the password of the settings even when it changed since the account
+# was made, and the database. The account may create databases: tests make one per jest worker.
+# ALTER USER rather than CREATE OR REPLACE: the account never disappears under running clients.
+ensure_account() { # client socket
+  local password host
+  password="$(sql_string "$DB_PASSWORD")"
+  {
+    for host in 127.0.0.1 localhost; do
+      echo "CREATE USER IF NOT EXISTS '$DB_USER'@'$host' IDENTIFIED BY $password;"
+      echo "ALTER USER '$DB_USER'@'$host' IDENTIFIED BY $password;"
+      echo "GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'$host';"
+    done
+    echo "CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  } | "$1" --no-defaults -S "$2" -uroot || die "could not set up the account $DB_USER in MariaDB"
+}
+
 db_up() {
-  if reachable "$DB_HOST" "$DB_PORT"; then log "database answers on $DB_HOST:$DB_PORT"; return 0; fi
+  check_db_names
+  local mariadbd install_db client pid socket
+  if reachable "$DB_HOST" "$DB_PORT"; then
+    log "database answers on $DB_HOST:$DB_PORT"
+    # Ours: apply the account settings (a changed DB_PASSWORD), through the socket it was started with.
+    if pid="$(our_pid db)" && client="$(find_bin mariadb mysql)"; then
+      socket="$(tr '\0' '\n' < "/proc/$pid/cmdline" | sed -n 's/^--socket=//p')"
+      ensure_account "$client" "${socket:-$DB_SOCKET}"
+    fi
+    return 0
+  fi
   is_local "$DB_HOST" || die "nothing answers on $DB_HOST:$DB_PORT and it is not a local address"
-  local mariadbd install_db client
-  mariadbd="$(find_bin mariadbd mysqld)" || { install_packages mariadb-server; mariadbd="$(find_bin mariadbd mysqld)"; }
+  mariadbd="$(find_bin mariadbd mysqld)" || { install_server mariadb-server; mariadbd="$(find_bin mariadbd mysqld)"; }
   install_db="$(find_bin mariadb-install-db mysql_install_db)" || die "mariadb-install-db not found"
   client="$(find_bin mariadb mysql)" || die "mariadb client not found"
   mkdir -p "$DB_DIR"
@@ -71,21 +123,14 @@ db_up() {
     --innodb-buffer-pool-size=512M --max-connections=500 --log-error="$DB_DIR/error.log" \
     >/dev/null 2>&1 &
   wait_for MariaDB 127.0.0.1 "$DB_PORT" 30
-  # The application account may create databases: tests make one per jest worker.
-  "$client" --no-defaults -S "$DB_SOCKET" -uroot <<SQL
-CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
-CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'127.0.0.1';
-GRANT ALL PRIVILEGES ON *.* TO '$DB_USER'@'localhost';
-CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-SQL
+  ensure_account "$client" "$DB_SOCKET"
 }
 
 redis_up() {
   if reachable "$REDIS_HOST" "$REDIS_PORT"; then log "Redis answers on $REDIS_HOST:$REDIS_PORT"; return 0; fi
   is_local "$REDIS_HOST" || die "nothing answers on $REDIS_HOST:$REDIS_PORT and it is not a local address"
   local server
-  server="$(find_bin redis-server)" || { install_packages redis-server; server="$(find_bin redis-server)"; }
+  server="$(find_bin redis-server)" || { install_server redis-server; server="$(find_bin redis-server)"; }
   mkdir -p "$REDIS_DIR"
   log "starting Redis on 127.0.0.1:$REDIS_PORT (AOF on)"
   # noeviction: BullMQ must never lose a key to memory pressure. AOF: jobs survive a restart.
@@ -95,31 +140,33 @@ redis_up() {
   wait_for Redis 127.0.0.1 "$REDIS_PORT" 10
 }
 
-stop_pid() { # name pidfile
-  if pid_alive "$2"; then
-    local pid i; pid="$(cat "$2")"
+stop_server() { # name db|redis pidfile
+  local pid i
+  if pid="$(our_pid "$2")"; then
     log "stopping $1 (pid $pid)"
     kill "$pid" 2>/dev/null || true
     for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  elif [ -f "$3" ]; then
+    log "$1: stale pid file (pid $(cat "$3") is not our $1), nothing stopped"
   else
     log "$1: no project-local instance running"
   fi
-  rm -f "$2"
+  rm -f "$3"
 }
 
 status() {
-  local rc=0
-  if reachable "$DB_HOST" "$DB_PORT"; then echo "database  up    $DB_HOST:$DB_PORT$(pid_alive "$DB_PID" && echo " (project-local, pid $(cat "$DB_PID"))")"
+  local rc=0 pid
+  if reachable "$DB_HOST" "$DB_PORT"; then echo "database  up    $DB_HOST:$DB_PORT$(pid="$(our_pid db)" && echo " (project-local, pid $pid)")"
   else echo "database  down  $DB_HOST:$DB_PORT"; rc=1; fi
-  if reachable "$REDIS_HOST" "$REDIS_PORT"; then echo "redis     up    $REDIS_HOST:$REDIS_PORT$(pid_alive "$REDIS_PID" && echo " (project-local, pid $(cat "$REDIS_PID"))")"
+  if reachable "$REDIS_HOST" "$REDIS_PORT"; then echo "redis     up    $REDIS_HOST:$REDIS_PORT$(pid="$(our_pid redis)" && echo " (project-local, pid $pid)")"
   else echo "redis     down  $REDIS_HOST:$REDIS_PORT"; rc=1; fi
   return $rc
 }
 
 case "${1:-}" in
   up) db_up; redis_up ;;
-  down) stop_pid MariaDB "$DB_PID"; stop_pid Redis "$REDIS_PID" ;;
+  down) stop_server MariaDB db "$DB_PID"; stop_server Redis redis "$REDIS_PID" ;;
   status) status ;;
   *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

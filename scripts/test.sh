@@ -3,12 +3,14 @@
 # type-check, build, the migration gate, and every jest tier (unit, integration, e2e).
 # Its last line is `jest: N passed, N failed` (read by CI).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-load_env
 cd "$ROOT"
 # Whatever fails before jest, CI still gets a closing line.
 trap 'status=$?; [ "$status" -ne 0 ] && [ ! -f test-output/jest.json ] && echo "jest: 0 passed, 1 failed"; exit $status' EXIT
 rm -f "$ROOT/test-output/jest.json"
 ensure_toolchain
+# Settings only now: with the dependencies installed dotenv reads .env as the application does, and a
+# NODE_ENV=production from .env cannot make `npm ci` leave out the build tools.
+load_env
 bash scripts/services.sh up
 ensure_chromium
 
@@ -25,6 +27,9 @@ node scripts/check-migrations.cjs
 log "jest"
 mkdir -p test-output
 rm -f test-output/jest.json
+# In Vietnam's time zone unless TZ says otherwise: a test that only passes in UTC (a server's usual
+# zone) would hide a deadline moved by a day.
+export TZ="${TZ:-Asia/Ho_Chi_Minh}"
 set +e
 node --experimental-vm-modules node_modules/jest/bin/jest.js --ci --maxWorkers=2 \
   --json --outputFile=test-output/jest.json "$@"

@@ -1,3 +1,4 @@
-// Runs before each test file. Nothing to set yet beyond what scripts/test.sh exports; kept so every
-// file in the server tiers starts from the same place.
-process.env.TZ = process.env.TEST_TZ ?? process.env.TZ;
+// Runs before each test file. scripts/test.sh runs jest in Asia/Ho_Chi_Minh unless TZ is set;
+// TEST_TZ overrides the zone for the server tiers alone. Kept so every file in those tiers starts from
+// the same place.
+if (process.env.TEST_TZ) process.env.TZ = process.env.TEST_TZ;
