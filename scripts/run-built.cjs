@@ -47,6 +47,8 @@ function pruneOrphans() {
 }
 
 function ensureBuilt() {
+  // A deleted source leaves nothing newer behind: prune on every run, not only after a build.
+  if (fs.existsSync(path.join(root, 'dist'))) pruneOrphans();
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   const sources = Math.max(
     ...['src', 'migrations', 'scripts'].map((d) => newestSource(path.join(root, d))),

@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { ReceptionModule } from './reception/reception.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         CalendarModule,
         UnitsModule,
         UsersModule,
+        ReceptionModule,
       ],
     };
   }

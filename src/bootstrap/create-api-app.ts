@@ -42,6 +42,10 @@ export async function createApiApp(
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The public reception calendar: a page and feeds citizens open without login (src/reception/public).
+      { path: 'lich-tiep-cong-dan', method: RequestMethod.GET },
+      { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
+      { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

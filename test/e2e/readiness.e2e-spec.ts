@@ -28,7 +28,7 @@ describe('readiness when Redis goes away and comes back', () => {
   });
   afterAll(async () => {
     await app?.close();
-    await redis?.kill();
+    await redis?.dispose();
   });
 
   it('reports 503 while Redis is down, keeps serving, and recovers when Redis returns', async () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,12 @@ export class DisposableRedis {
       { stdio: 'ignore' },
     );
     await waitForPort(this.port);
+  }
+
+  /** Stops the server (if running) and removes its folder. */
+  async dispose(): Promise<void> {
+    await this.kill();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** SIGKILL: no chance to flush or say goodbye, as in a crash. */

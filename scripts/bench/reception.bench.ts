@@ -1,0 +1,368 @@
+// Public reception calendar benchmark: `npm run bench:reception`.
+//
+// 1. A fresh database `<DB_NAME>_bench`, migrated by the real migrations, seeded through the real services
+//    with 200 units (a province, 40 agencies, 159 communes), each with a reception place, a regular
+//    schedule and a year of periodic sessions (agencies monthly, communes weekly, the province monthly),
+//    some cancelled and postponed.
+// 2. The API (`dist/src/main.js`) started as its own process on 127.0.0.1 (a free port) as behind a reverse
+//    proxy (TRUST_PROXY=true), with the production public rate limit (60 a minute per client), request
+//    logging at `warn` (the health probes are never logged; this keeps both sides equal).
+//    Every request carries an X-Forwarded-For address drawn from CLIENTS addresses: the load is many
+//    citizens, as in production, not one client hammering the limiter (its per-client window is a list
+//    of hits that one client at thousands of requests a second would make the bottleneck).
+// 3. autocannon, 50 connections, 5 s a run, in 3 rounds of `/health/live`, every target, `/health/live`:
+//    the calendar page and JSON for one unit and month, the same for a random unit each request, the page
+//    revalidated with If-None-Match (304), the iCalendar feed of a unit, and (in the first round only) the
+//    all-units views. Prints the median requests per second, latency, and the median ratio to the
+//    `/health/live` runs around each target.
+import 'reflect-metadata';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import mysql from 'mysql2/promise';
+import { AppModule } from '../../src/app.module.js';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { addDays } from '../../src/common/domain/local-date.js';
+import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
+import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
+import type { UnitKind } from '../../src/units/domain/unit-kind.js';
+import { UnitsService } from '../../src/units/units.service.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  throughput: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+}
+interface AutocannonRequest {
+  path: string;
+  headers?: Record<string, string>;
+}
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: { setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
+}
+// autocannon ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const UNITS = { agency: 40, commune: 159 };
+const CONNECTIONS = 50;
+/** Distinct client addresses: at the rates measured each stays far below 60 requests a minute. */
+const CLIENTS = 200_000;
+const DURATION_S = 5;
+const ROUNDS = 3;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function seed(app: INestApplicationContext): Promise<{ codes: string[]; sessions: number }> {
+  const units = app.get(UnitsService);
+  const places = app.get(ReceptionPlacesService);
+  const sessions = app.get(ReceptionSessionsService);
+  const today = app.get(ReceptionClock).today();
+  const validUntil = addDays(today, 364);
+  const province = await units.create(SYSTEM_ACTOR, {
+    code: 'TINH',
+    name: 'Ủy ban nhân dân tỉnh',
+    kind: 'province',
+  });
+  const list: { id: string; code: string; kind: UnitKind; name: string }[] = [{ ...province }];
+  for (let i = 1; i <= UNITS.agency; i++) {
+    list.push(
+      await units.create(SYSTEM_ACTOR, {
+        code: `SO-${i}`,
+        name: `Sở số ${i}`,
+        kind: 'agency',
+        parentId: province.id,
+      }),
+    );
+  }
+  for (let i = 1; i <= UNITS.commune; i++) {
+    list.push(
+      await units.create(SYSTEM_ACTOR, {
+        code: `XA-${i}`,
+        name: `Ủy ban nhân dân xã số ${i}`,
+        kind: 'commune',
+        parentId: province.id,
+      }),
+    );
+  }
+  let count = 0;
+  for (const [i, unit] of list.entries()) {
+    const place = await places.create(SYSTEM_ACTOR, {
+      unitId: unit.id,
+      name: `Trụ sở tiếp công dân ${unit.name}`,
+      address: `${i + 1} Đường Cách Mạng Tháng Tám, phường Trung tâm`,
+      room: 'Phòng tiếp công dân, tầng 1',
+      hours: 'Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc',
+    });
+    await sessions.createSchedule(SYSTEM_ACTOR, {
+      unitId: unit.id,
+      kind: 'regular',
+      placeId: place.id,
+      slots: [
+        { startTime: '07:30', endTime: '11:30' },
+        { startTime: '13:30', endTime: '17:00' },
+      ],
+      validFrom: today,
+      validUntil,
+      officers: [{ name: 'Cán bộ tiếp công dân', title: 'Chuyên viên' }],
+    });
+    const periodic = await sessions.createSchedule(SYSTEM_ACTOR, {
+      unitId: unit.id,
+      kind: 'periodic',
+      placeId: place.id,
+      recurrence:
+        unit.kind === 'commune'
+          ? { type: 'weekly', weekdays: [((i % 5) + 1) as 1 | 2 | 3 | 4 | 5] }
+          : unit.kind === 'agency'
+            ? {
+                type: 'monthly_weekday',
+                week: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+                weekday: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+              }
+            : { type: 'monthly_day', day: 15 },
+      slots: [{ startTime: '07:30', endTime: '11:30' }],
+      validFrom: today,
+      validUntil,
+      receiverName: `Người đứng đầu ${unit.name}`,
+      receiverTitle:
+        unit.kind === 'commune'
+          ? 'Chủ tịch UBND xã'
+          : unit.kind === 'agency'
+            ? 'Giám đốc Sở'
+            : 'Chủ tịch UBND tỉnh',
+      topics: 'Đất đai, chế độ chính sách, giải phóng mặt bằng',
+    });
+    count += periodic.sessionCount;
+    if (i % 10 === 0) {
+      // Some sessions are cancelled or postponed, as in real life.
+      const upcoming = await sessions.listSessions(SYSTEM_ACTOR, { unitId: unit.id, page: 1, pageSize: 3 });
+      const [a, b] = upcoming.items;
+      if (a)
+        await sessions.cancelSession(SYSTEM_ACTOR, a.id, {
+          version: a.version,
+          reason: 'Lãnh đạo đi công tác',
+        });
+      if (b) {
+        await sessions.postponeSession(SYSTEM_ACTOR, b.id, {
+          version: b.version,
+          newDate: addDays(b.date, 1),
+          reason: 'Trùng lịch họp',
+        });
+      }
+    }
+  }
+  return { codes: list.map((u) => u.code), sessions: count };
+}
+
+async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not start in 20 s');
+}
+
+async function main(): Promise<void> {
+  const base = loadConfigFromEnvironment();
+  const database = `${base.db.name}_bench`;
+  const port = await freePort();
+  Object.assign(process.env, {
+    DB_NAME: database,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    LOG_PRETTY: 'false',
+    QUEUE_PREFIX: `${base.queue.prefix}-bench`,
+    TRUST_PROXY: 'true',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '60',
+  });
+
+  const connection = await mysql.createConnection({
+    host: base.db.host,
+    port: base.db.port,
+    user: base.db.user,
+    password: base.db.password,
+  });
+  await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const migrate = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/run-built.cjs'), 'typeorm', 'migration:run'],
+    {
+      cwd: root,
+      env: process.env,
+      encoding: 'utf8',
+    },
+  );
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}${migrate.stderr}`);
+
+  const started = Date.now();
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfigFromEnvironment()), {
+    logger: false,
+  });
+  const seeded = await seed(context);
+  await context.close();
+  console.log(
+    `seeded ${seeded.codes.length} units, ${seeded.sessions} periodic sessions (a year), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilLive(`${origin}/health/live`, child);
+    const month = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+    })
+      .format(new Date())
+      .slice(0, 7);
+    const unitPage = `/lich-tiep-cong-dan?don-vi=SO-7&thang=${month}`;
+    const etag = (await fetch(`${origin}${unitPage}`)).headers.get('etag') ?? '';
+    const client = () => {
+      const n = Math.floor(Math.random() * CLIENTS);
+      return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
+    };
+    /** One request shape: a path (fixed or drawn per request), headers, a citizen's address. */
+    const shape = (path: () => string, headers: Record<string, string> = {}) => [
+      {
+        setupRequest: (request: AutocannonRequest) => ({
+          ...request,
+          path: path(),
+          headers: { ...request.headers, ...headers, 'x-forwarded-for': client() },
+        }),
+      },
+    ];
+    const anyUnit = () => seeded.codes[Math.floor(Math.random() * seeded.codes.length)];
+    const targets: { name: string; requests: AutocannonOptions['requests']; rounds: number }[] = [
+      { name: 'page, one unit and month', requests: shape(() => unitPage), rounds: ROUNDS },
+      {
+        name: 'JSON, one unit and month',
+        requests: shape(() => `/lich-tiep-cong-dan.json?don-vi=SO-7&thang=${month}`),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'page, a random unit each request',
+        requests: shape(() => `/lich-tiep-cong-dan?don-vi=${anyUnit()}&thang=${month}`),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'JSON, a random unit each request',
+        requests: shape(() => `/lich-tiep-cong-dan.json?don-vi=${anyUnit()}&thang=${month}`),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'page revalidated (If-None-Match → 304)',
+        requests: shape(() => unitPage, { 'if-none-match': etag }),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'iCalendar feed, one unit',
+        requests: shape(() => '/lich-tiep-cong-dan.ics?don-vi=SO-7'),
+        rounds: ROUNDS,
+      },
+      { name: 'page, all units, next 30 days', requests: shape(() => '/lich-tiep-cong-dan'), rounds: 1 },
+      { name: 'JSON, all units, next 30 days', requests: shape(() => '/lich-tiep-cong-dan.json'), rounds: 1 },
+    ];
+    const health = shape(() => '/health/live');
+    const run = async (requests: AutocannonOptions['requests'], expect304 = false) => {
+      const r = await autocannon({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests });
+      return {
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        kib: r.requests.total ? r.throughput.average / r.requests.average / 1024 : 0,
+        bad: r.errors + r.timeouts + (expect304 ? r['2xx'] : r.non2xx),
+      };
+    };
+    // Warm-up: every cache and the JIT.
+    await autocannon({ url: origin, connections: 10, duration: 2, requests: shape(() => unitPage) });
+    // The machine is shared and noisy: each round measures /health/live, then every target, then
+    // /health/live again, and a target's ratio is taken against the two health runs around it.
+    const samples = new Map<
+      string,
+      { rps: number; ratio: number; p50: number; p99: number; kib: number; bad: number }[]
+    >();
+    const healthRuns: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const inRound = targets.filter((t) => t.rounds > round);
+      const before = (await run(health)).rps;
+      const results = [];
+      for (const t of inRound) results.push({ t, r: await run(t.requests, t.name.includes('304')) });
+      const after = (await run(health)).rps;
+      healthRuns.push(before, after);
+      for (const { t, r } of results) {
+        samples.set(t.name, [
+          ...(samples.get(t.name) ?? []),
+          { ...r, ratio: r.rps / ((before + after) / 2) },
+        ]);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION_S} s a run, ${ROUNDS} rounds, API on 127.0.0.1:${port} (its own process), ${new Date().toISOString()}`,
+    );
+    console.log(
+      `/health/live: ${healthRuns.map(Math.round).join(', ')} req/s (median ${Math.round(median(healthRuns))})`,
+    );
+    console.log(
+      '| target | req/s (median) | vs /health/live (median) | p50 ms | p99 ms | KiB/response | errors |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    let failed = false;
+    for (const t of targets) {
+      const list = samples.get(t.name) ?? [];
+      const bad = list.reduce((n, x) => n + x.bad, 0);
+      failed ||= bad > 0;
+      console.log(
+        `| ${t.name} | ${Math.round(median(list.map((x) => x.rps)))} | ${(100 * median(list.map((x) => x.ratio))).toFixed(0)} % | ${median(list.map((x) => x.p50))} | ${median(list.map((x) => x.p99))} | ${median(list.map((x) => x.kib)).toFixed(1)} | ${bad} |`,
+      );
+    }
+    if (failed) process.exitCode = 1;
+  } finally {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await connection.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:reception failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

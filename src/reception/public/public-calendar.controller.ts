@@ -1,0 +1,170 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../common/domain/domain-error.js';
+import { PublicRoute } from '../../common/http/public-route.decorator.js';
+import { STATUS_BY_KIND } from '../../common/http/error-response.js';
+import { AppConfig } from '../../config/app-config.js';
+import { renderCalendarFeed } from './calendar-feed.ical.js';
+import { renderCalendarPage } from './calendar-page.html.js';
+import { PublicCalendarCache, etagOf, type CachedRepresentation } from './public-calendar.cache.js';
+import {
+  parsePublicQuery,
+  PublicCalendarErrors,
+  PublicCalendarService,
+  type PublicFilter,
+} from './public-calendar.service.js';
+
+/** Browsers and calendar clients may keep a copy this long, then revalidate with If-None-Match. */
+const CACHE_CONTROL = 'public, max-age=60';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Whether an If-None-Match header names this entity tag (weak comparison, RFC 9110 §13.1.2). */
+function matches(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (text.trim() === '*') return true;
+  return text.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+const unitQuery = ApiQuery({
+  name: 'don-vi',
+  required: false,
+  description: 'Unit code (mã đơn vị), e.g. SGDDT',
+});
+const monthQuery = ApiQuery({
+  name: 'thang',
+  required: false,
+  description: 'Month YYYY-MM (default: the next 30 days)',
+});
+
+/**
+ * The public reception calendar, without login (outside /api/v1): the page, the same data as JSON, and
+ * iCalendar feeds. Cached (ETag, 304), rate-limited as public routes, no citizen data.
+ */
+@ApiTags('public calendar')
+@PublicRoute()
+@Controller()
+export class PublicCalendarController {
+  constructor(
+    private readonly calendars: PublicCalendarService,
+    private readonly cache: PublicCalendarCache,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('lich-tiep-cong-dan')
+  @ApiOperation({ summary: 'The public reception calendar page (Vietnamese, no JavaScript)' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page; 400 or 404 page for a bad filter' })
+  @unitQuery
+  @monthQuery
+  async page(
+    @Query('don-vi') unit: unknown,
+    @Query('thang') month: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month });
+    const today = this.calendars.today();
+    const shown = { unit: filter.unitCode, month: filter.month };
+    if (problems.length > 0) return this.sendError(reply, shown, problems, 400, today);
+    const key = `html|${filter.unitCode ?? ''}|${filter.month ?? ''}|${today}`;
+    try {
+      const rep = await this.cache.get(key, async () => ({
+        body: renderCalendarPage({
+          model: await this.calendars.calendar(filter, today),
+          ...shown,
+          problems: [],
+        }),
+        contentType: HTML,
+        status: 200,
+      }));
+      return this.send(request, reply, rep);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.sendError(reply, shown, error.details ?? [], STATUS_BY_KIND[error.kind], today);
+    }
+  }
+
+  @Get('lich-tiep-cong-dan.json')
+  @ApiOperation({ summary: 'The public reception calendar as JSON (the same data as the page)' })
+  @ApiOkResponse({ description: '{ unit, month, from, to, today, units, regular, sessions }' })
+  @unitQuery
+  @monthQuery
+  async json(
+    @Query('don-vi') unit: unknown,
+    @Query('thang') month: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const filter = this.filterOrThrow(unit, month);
+    const today = this.calendars.today();
+    const rep = await this.cache.get(
+      `json|${filter.unitCode ?? ''}|${filter.month ?? ''}|${today}`,
+      async () => ({
+        body: JSON.stringify(await this.calendars.calendar(filter, today)),
+        contentType: 'application/json; charset=utf-8',
+        status: 200,
+      }),
+    );
+    return this.send(request, reply, rep);
+  }
+
+  @Get('lich-tiep-cong-dan.ics')
+  @ApiOperation({ summary: 'iCalendar feed of one unit (don-vi) or of every unit' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'text/calendar (RFC 5545)' })
+  @unitQuery
+  async ics(@Query('don-vi') unit: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const filter = this.filterOrThrow(unit, undefined);
+    const today = this.calendars.today();
+    const rep = await this.cache.get(`ics|${filter.unitCode ?? ''}|${today}`, async () => ({
+      body: renderCalendarFeed(
+        await this.calendars.feed(filter.unitCode, today),
+        this.config.http.publicBaseUrl,
+      ),
+      contentType: 'text/calendar; charset=utf-8',
+      status: 200,
+    }));
+    reply.header(
+      'content-disposition',
+      `inline; filename="lich-tiep-cong-dan${filter.unitCode ? `-${filter.unitCode}` : ''}.ics"`,
+    );
+    return this.send(request, reply, rep);
+  }
+
+  private filterOrThrow(unit: unknown, month: unknown): PublicFilter {
+    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month });
+    if (problems.length > 0) throw PublicCalendarErrors.invalid(problems);
+    return filter;
+  }
+
+  private send(request: FastifyRequest, reply: FastifyReply, rep: CachedRepresentation) {
+    reply.header('cache-control', CACHE_CONTROL).header('etag', rep.etag);
+    if (matches(request.headers['if-none-match'], rep.etag)) return reply.status(304).send();
+    return reply.status(rep.status).type(rep.contentType).send(rep.body);
+  }
+
+  /** A bad filter on the page gets the page with the form and the problems, not a JSON error. */
+  private async sendError(
+    reply: FastifyReply,
+    shown: { unit: string | null; month: string | null },
+    problems: { field: string; message: string }[],
+    status: number,
+    today: string,
+  ) {
+    const body = renderCalendarPage({
+      model: null,
+      ...shown,
+      problems,
+      units: await this.calendars.units(today),
+    });
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .header('etag', etagOf(body))
+      .type(HTML)
+      .send(body);
+  }
+}

@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, type DomainErrorDetail } from '../../common/domain/domain-error.js';
+import { addDays, type LocalDate } from '../../common/domain/local-date.js';
+import { UNIT_CODE_PATTERN } from '../../units/domain/unit-kind.js';
+import { UnitEntity } from '../../units/unit.entity.js';
+import { isYearMonth, monthRange } from '../domain/month.js';
+import { describeRecurrence } from '../domain/recurrence.js';
+import type { ReceptionPlaceEntity } from '../entities/reception-place.entity.js';
+import { ReceptionScheduleEntity, type Person } from '../entities/reception-schedule.entity.js';
+import { ReceptionSessionEntity } from '../entities/reception-session.entity.js';
+import { ReceptionClock } from '../reception-clock.js';
+import { hhmm } from '../domain/session.js';
+import {
+  FEED_FUTURE_DAYS,
+  FEED_PAST_DAYS,
+  UPCOMING_DAYS,
+  type PublicCalendar,
+  type PublicPlace,
+  type PublicSession,
+  type PublicUnit,
+} from './public-calendar.model.js';
+
+/** Query parameters of the public routes (Vietnamese words, as a citizen sees them in the address bar). */
+export interface PublicQuery {
+  'don-vi'?: unknown;
+  thang?: unknown;
+}
+
+export interface PublicFilter {
+  unitCode: string | null;
+  month: string | null;
+}
+
+/** Parses the public filters; empty values mean "no filter" (the page's form sends them empty). */
+export function parsePublicQuery(query: PublicQuery): {
+  filter: PublicFilter;
+  problems: DomainErrorDetail[];
+} {
+  const problems: DomainErrorDetail[] = [];
+  const text = (value: unknown, field: string) => {
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value.trim();
+    problems.push({ field, message: 'must be given once' });
+    return '';
+  };
+  const unit = text(query['don-vi'], 'don-vi').toUpperCase();
+  const month = text(query.thang, 'thang');
+  if (unit && !UNIT_CODE_PATTERN.test(unit))
+    problems.push({ field: 'don-vi', message: 'is not a unit code' });
+  if (month && !isYearMonth(month)) problems.push({ field: 'thang', message: 'must be a month YYYY-MM' });
+  return { filter: { unitCode: unit || null, month: month || null }, problems };
+}
+
+export const PublicCalendarErrors = {
+  invalid: (details: DomainErrorDetail[]) =>
+    new DomainError('PUBLIC_CALENDAR_INVALID', 'The filter is not valid.', 'invalid', details),
+  unitNotFound: () =>
+    new DomainError(
+      'PUBLIC_CALENDAR_UNIT_NOT_FOUND',
+      'No unit with this code publishes a reception calendar.',
+      'not_found',
+      [{ field: 'don-vi', message: 'is not a unit with a published reception calendar' }],
+    ),
+};
+
+const person = (p: Person): { name: string; title: string | null } => ({
+  name: p.name,
+  title: p.title ?? null,
+});
+
+function toPlace(p: ReceptionPlaceEntity | null | undefined): PublicPlace | null {
+  return p ? { name: p.name, address: p.address, room: p.room, hours: p.hours } : null;
+}
+
+/** Reads the public calendar from the database (no login; nothing about citizens). */
+@Injectable()
+export class PublicCalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ReceptionClock,
+  ) {}
+
+  today(): LocalDate {
+    return this.clock.today();
+  }
+
+  /** The calendar for a unit (or all) and a month (or the upcoming window). */
+  async calendar(filter: PublicFilter, today: LocalDate): Promise<PublicCalendar> {
+    const range = filter.month
+      ? (({ first, last }) => ({ from: first, to: last }))(monthRange(filter.month))
+      : { from: today, to: addDays(today, UPCOMING_DAYS - 1) };
+    const units = await this.units(today);
+    const unit = filter.unitCode ? await this.unitByCode(filter.unitCode) : null;
+    const [regular, sessions] = await Promise.all([
+      this.regular(unit?.id ?? null, range.from, range.to),
+      this.sessions(unit?.id ?? null, range.from, range.to),
+    ]);
+    return {
+      unit: unit ? { code: unit.code, name: unit.name } : null,
+      month: filter.month,
+      ...range,
+      today,
+      units,
+      regular,
+      sessions,
+    };
+  }
+
+  /** The sessions of an iCalendar feed: the unit's (or all) from FEED_PAST_DAYS back to FEED_FUTURE_DAYS on. */
+  async feed(
+    unitCode: string | null,
+    today: LocalDate,
+  ): Promise<{ unit: PublicUnit | null; sessions: PublicSession[] }> {
+    const unit = unitCode ? await this.unitByCode(unitCode) : null;
+    const sessions = await this.sessions(
+      unit?.id ?? null,
+      addDays(today, -FEED_PAST_DAYS),
+      addDays(today, FEED_FUTURE_DAYS),
+      false,
+    );
+    return { unit: unit ? { code: unit.code, name: unit.name } : null, sessions };
+  }
+
+  private async unitByCode(code: string): Promise<UnitEntity> {
+    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ code, active: true });
+    if (!unit) throw PublicCalendarErrors.unitNotFound();
+    return unit;
+  }
+
+  /** Active units with a schedule still valid or a session from a month ago on: the filter's choices. */
+  async units(today: LocalDate): Promise<PublicUnit[]> {
+    const since = addDays(today, -31);
+    const rows: PublicUnit[] = await this.dataSource.query(
+      `SELECT u.code, u.name FROM units u
+       WHERE u.active = 1 AND (
+         EXISTS (SELECT 1 FROM reception_schedules s WHERE s.unit_id = u.id AND s.active = 1 AND s.valid_until >= ?)
+         OR EXISTS (SELECT 1 FROM reception_sessions x WHERE x.unit_id = u.id AND x.session_date >= ?))
+       ORDER BY u.name, u.code`,
+      [since, since],
+    );
+    return rows.map((r) => ({ code: r.code, name: r.name }));
+  }
+
+  private async regular(unitId: string | null, from: LocalDate, to: LocalDate) {
+    const qb = this.dataSource
+      .getRepository(ReceptionScheduleEntity)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.unit', 'u')
+      .leftJoinAndSelect('s.place', 'p')
+      .where("s.kind = 'regular' AND s.active = 1 AND u.active = 1")
+      .andWhere('s.valid_from <= :to AND s.valid_until >= :from', { from, to });
+    if (unitId) qb.andWhere('s.unit_id = :unitId', { unitId });
+    const rows = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('s.valid_from', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map((s) => ({
+      unit: { code: s.unit!.code, name: s.unit!.name },
+      place: toPlace(s.place),
+      days: describeRecurrence(s.recurrence),
+      slots: s.slots.map((t) => ({ startTime: t.startTime, endTime: t.endTime })),
+      receiver: s.receiverName ? { name: s.receiverName, title: s.receiverTitle } : null,
+      officers: (s.officers ?? []).map(person),
+      topics: s.topics,
+      validFrom: s.validFrom,
+      validUntil: s.validUntil,
+    }));
+  }
+
+  /**
+   * Sessions taking place in [from, to]; with `movedAway`, also postponed sessions first published for a
+   * day in it (the page shows "postponed to …" on the old day).
+   */
+  private async sessions(
+    unitId: string | null,
+    from: LocalDate,
+    to: LocalDate,
+    movedAway = true,
+  ): Promise<PublicSession[]> {
+    const qb = this.dataSource
+      .getRepository(ReceptionSessionEntity)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.unit', 'u')
+      .leftJoinAndSelect('s.place', 'p')
+      .where('u.active = 1');
+    if (movedAway) {
+      qb.andWhere('(s.session_date BETWEEN :from AND :to OR s.original_date BETWEEN :from AND :to)', {
+        from,
+        to,
+      });
+    } else {
+      qb.andWhere('s.session_date BETWEEN :from AND :to', { from, to });
+    }
+    if (unitId) qb.andWhere('s.unit_id = :unitId', { unitId });
+    const rows = await qb
+      .orderBy('s.session_date', 'ASC')
+      .addOrderBy('s.start_time', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map((s) => ({
+      id: s.id,
+      unit: { code: s.unit!.code, name: s.unit!.name },
+      kind: s.kind,
+      mode: s.mode,
+      date: s.sessionDate,
+      startTime: hhmm(s.startTime),
+      endTime: hhmm(s.endTime),
+      place: toPlace(s.place),
+      receiver: { name: s.receiverName, title: s.receiverTitle },
+      officers: (s.officers ?? []).map(person),
+      topics: s.topics,
+      note: s.publicNote,
+      status: s.status,
+      statusReason: s.statusReason,
+      originalDate: s.originalDate,
+      originalStartTime: s.originalStartTime ? hhmm(s.originalStartTime) : null,
+      movedFrom: s.nominalDate && s.movedReason ? { date: s.nominalDate, reason: s.movedReason } : null,
+      sequence: s.sequence,
+      updatedAt: s.updatedAt.toISOString(),
+    }));
+  }
+}

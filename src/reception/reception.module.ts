@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { ReceptionMatterEntity } from './entities/reception-matter.entity.js';
+import { ReceptionPendingIntakeEntity } from './entities/reception-pending-intake.entity.js';
+import { ReceptionPlaceEntity } from './entities/reception-place.entity.js';
+import { ReceptionScheduleEntity } from './entities/reception-schedule.entity.js';
+import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
+import { ReceptionVisitCitizenEntity } from './entities/reception-visit-citizen.entity.js';
+import { ReceptionVisitEntity } from './entities/reception-visit.entity.js';
+import { HeadDutyService } from './head-duty.service.js';
+import { PublicCalendarCache } from './public/public-calendar.cache.js';
+import { PublicCalendarController } from './public/public-calendar.controller.js';
+import { PublicCalendarService } from './public/public-calendar.service.js';
+import { ReceptionBookController } from './reception-book.controller.js';
+import { ReceptionBookService } from './reception-book.service.js';
+import { ReceptionClock } from './reception-clock.js';
+import { ReceptionPlacesService } from './reception-places.service.js';
+import { ReceptionSchedulesController } from './reception-schedules.controller.js';
+import { ReceptionSessionsService } from './reception-sessions.service.js';
+
+/** Citizen reception: places, schedules, sessions, the head's duty, the reception book, the public calendar. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ReceptionPlaceEntity,
+      ReceptionScheduleEntity,
+      ReceptionSessionEntity,
+      ReceptionMatterEntity,
+      ReceptionVisitEntity,
+      ReceptionVisitCitizenEntity,
+      ReceptionPendingIntakeEntity,
+    ]),
+    AuditModule,
+    CalendarModule,
+  ],
+  controllers: [ReceptionSchedulesController, ReceptionBookController, PublicCalendarController],
+  providers: [
+    ReceptionClock,
+    PublicCalendarCache,
+    PublicCalendarService,
+    HeadDutyService,
+    ReceptionPlacesService,
+    ReceptionSessionsService,
+    ReceptionBookService,
+  ],
+  exports: [ReceptionSessionsService, ReceptionBookService, ReceptionPlacesService, ReceptionClock],
+})
+export class ReceptionModule {}
