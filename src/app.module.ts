@@ -11,7 +11,10 @@ import { ReceptionModule } from './reception/reception.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { ClockModule } from './common/clock.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
@@ -30,7 +33,10 @@ export class AppModule {
         SystemModule,
         AuditModule,
         AuthModule,
+        ClockModule,
         CalendarModule,
+        CalendarApiModule,
+        DeadlinesModule,
         UnitsModule,
         UsersModule,
         ReceptionModule,

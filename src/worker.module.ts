@@ -1,6 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { CalendarAdminModule } from './calendar/calendar-admin.module.js';
+import { CalendarProcessor } from './calendar/calendar.processor.js';
+import { CalendarScheduler } from './calendar/calendar.scheduler.js';
+import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -9,7 +13,7 @@ import { MaintenanceScheduler } from './system/maintenance.scheduler.js';
 import { SystemModule } from './system/system.module.js';
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
-export const PROCESSORS = [MaintenanceProcessor];
+export const PROCESSORS = [MaintenanceProcessor, CalendarProcessor];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
 @Module({})
@@ -23,8 +27,10 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule.forRoot('worker'),
         SystemModule,
+        ClockModule,
+        CalendarAdminModule,
       ],
-      providers: [...PROCESSORS, MaintenanceScheduler],
+      providers: [...PROCESSORS, MaintenanceScheduler, CalendarScheduler],
     };
   }
 }

@@ -7,6 +7,12 @@ export const QUEUES = {
     name: 'maintenance',
     jobs: { workerHeartbeat: 'worker-heartbeat' },
   },
+  calendar: {
+    name: 'calendar',
+    // `calendar-change`: tell the subscribers about one outbox row (job id `calendar-change-<row id>`);
+    // `calendar-change-sweep`: the scheduled safety net that re-enqueues rows left unprocessed.
+    jobs: { change: 'calendar-change', sweep: 'calendar-change-sweep' },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

@@ -6,6 +6,7 @@ import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
 import { RECEPTION_RULES } from './matrix/reception.rules.js';
 import { ACCOUNT_RULES, type Call, type Rule, type Scope, type World } from './matrix/accounts.rules.js';
+import { CALENDAR_RULES } from './matrix/calendars.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -14,7 +15,7 @@ import type { DataSource } from 'typeorm';
  * from the OpenAPI document, so a route added without a rule fails this test. Each feature keeps its
  * rules in ./matrix/<feature>.rules.ts.
  */
-const MATRIX: Record<string, Rule> = { ...ACCOUNT_RULES, ...RECEPTION_RULES };
+const MATRIX: Record<string, Rule> = { ...ACCOUNT_RULES, ...CALENDAR_RULES, ...RECEPTION_RULES };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {
   const allowed =

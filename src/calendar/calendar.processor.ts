@@ -1,0 +1,28 @@
+import { Processor } from '@nestjs/bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { JobRouterHost, type JobHandler } from '../queue/job-router.host.js';
+import { QUEUES } from '../queue/queues.js';
+import { CalendarChangesService } from './calendar-changes.service.js';
+
+/** The calendar queue in the worker: one outbox row per `calendar-change` job, and the sweep. */
+@Processor(QUEUES.calendar.name)
+export class CalendarProcessor extends JobRouterHost {
+  readonly queueName = QUEUES.calendar.name;
+
+  constructor(private readonly changes: CalendarChangesService) {
+    super();
+  }
+
+  protected handlers(): Record<string, JobHandler> {
+    return {
+      [QUEUES.calendar.jobs.change]: (job: Job<{ changeId?: unknown }>) => {
+        const { changeId } = job.data ?? {};
+        if (typeof changeId !== 'string' || changeId.length === 0 || changeId.length > 36) {
+          throw new UnrecoverableError('calendar-change: the payload has no changeId');
+        }
+        return this.changes.process(changeId);
+      },
+      [QUEUES.calendar.jobs.sweep]: () => this.changes.sweep(),
+    };
+  }
+}
