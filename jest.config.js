@@ -13,9 +13,10 @@ const withServers = {
   // Creates one database per jest worker and runs the real migrations into it (test/setup).
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   setupFiles: ['<rootDir>/test/setup/per-file-env.ts'],
-  testTimeout: 30000,
 };
 module.exports = {
+  // A global option: inside a project jest ignores it.
+  testTimeout: 30000,
   projects: [
     {
       ...common,

@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config.js';
 import { CalendarAdminModule } from './calendar/calendar-admin.module.js';
 import { CalendarProcessor } from './calendar/calendar.processor.js';
 import { CalendarScheduler } from './calendar/calendar.scheduler.js';
+import { CaseDeadlinesModule } from './case-deadlines/case-deadlines.module.js';
 import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -29,6 +30,7 @@ export class WorkerModule {
         SystemModule,
         ClockModule,
         CalendarAdminModule,
+        CaseDeadlinesModule,
       ],
       providers: [...PROCESSORS, MaintenanceScheduler, CalendarScheduler],
     };
