@@ -100,6 +100,30 @@ describe('calendar files', () => {
     expect(parseCalendarIcs('date,kind,name', 2027).problems[0]).toMatchObject({ row: 1, column: '*' });
   });
 
+  it('refuses a file whose events share a UID instead of silently keeping only the last one', () => {
+    const day = (date: string) => [
+      'BEGIN:VEVENT',
+      'UID:same',
+      'DTSTAMP:20261001T000000Z',
+      `DTSTART;VALUE=DATE:${date}`,
+      'SUMMARY:Nghỉ',
+      'END:VEVENT',
+    ];
+    const file = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//x//EN',
+      ...day('20270102'),
+      ...day('20270105'),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const parsed = parseCalendarIcs(file, 2027);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.problems).toEqual([
+      { row: 1, column: 'UID', message: '1 event(s) share a UID with another; give each day its own UID' },
+    ]);
+  });
+
   it('exports what the calendar says for a whole year and reads it back unchanged', () => {
     const year = nationalCalendar().entriesOf(2026);
     expect(parseCalendarCsv(calendarCsv(year), 2026).entries).toEqual(year);

@@ -177,6 +177,19 @@ export function parseCalendarIcs(content: string, year: number): ParsedCalendarF
     (c): c is Record<string, unknown> =>
       typeof c === 'object' && c !== null && (c as { type?: unknown }).type === 'VEVENT',
   );
+  // node-ical keys events by UID: two events with one UID (or a RECURRENCE-ID override) would merge
+  // silently, and a lost holiday would become a working day. Count what the file really holds.
+  const declared = (content.match(/^BEGIN:VEVENT\r?$/gim) ?? []).length;
+  if (declared !== events.length || /^RECURRENCE-ID/im.test(content)) {
+    checker.problem(
+      1,
+      'UID',
+      declared !== events.length
+        ? `${declared - events.length} event(s) share a UID with another; give each day its own UID`
+        : 'RECURRENCE-ID is not supported: list each day as its own event',
+    );
+    return { entries: [], rows: declared, problems: checker.problems };
+  }
   if (events.length > CALENDAR_FILE_MAX_ROWS) {
     checker.problem(CALENDAR_FILE_MAX_ROWS + 1, '*', `more than ${CALENDAR_FILE_MAX_ROWS} events`);
     return { entries: [], rows: events.length, problems: checker.problems };
