@@ -26,7 +26,7 @@ import { AppModule } from '../../src/app.module.js';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
-import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import type { UnitKind } from '../../src/units/domain/unit-kind.js';
@@ -80,7 +80,7 @@ async function seed(app: INestApplicationContext): Promise<{ codes: string[]; se
   const units = app.get(UnitsService);
   const places = app.get(ReceptionPlacesService);
   const sessions = app.get(ReceptionSessionsService);
-  const today = app.get(ReceptionClock).today();
+  const today = app.get(Clock).today();
   const validUntil = addDays(today, 364);
   const province = await units.create(SYSTEM_ACTOR, {
     code: 'TINH',

@@ -5,6 +5,7 @@ import type { LocalDate } from './domain/local-date.js';
 export const DEPLOYMENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const MINUTE_MS = 60_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -42,13 +43,23 @@ export function localDateOf(instant: Date, timeZone: string = DEPLOYMENT_TIME_ZO
  */
 @Injectable()
 export class Clock {
+  private memo = { minute: NaN, today: '' };
+
   now(): Date {
     return new Date();
   }
 
-  /** Today's date in a time zone, `Asia/Ho_Chi_Minh` by default. */
+  /**
+   * Today's date in a time zone, `Asia/Ho_Chi_Minh` by default. The deployment zone's answer is kept
+   * for the current minute (public pages ask on every request); its midnight falls on a whole UTC
+   * minute, so a minute never spans two days.
+   */
   today(timeZone: string = DEPLOYMENT_TIME_ZONE): LocalDate {
-    return localDateOf(this.now(), timeZone);
+    const now = this.now();
+    if (timeZone !== DEPLOYMENT_TIME_ZONE) return localDateOf(now, timeZone);
+    const minute = Math.floor(now.getTime() / MINUTE_MS);
+    if (minute !== this.memo.minute) this.memo = { minute, today: localDateOf(now, timeZone) };
+    return this.memo.today;
   }
 }
 

@@ -37,7 +37,7 @@ import { ReceptionPendingIntakeEntity } from './entities/reception-pending-intak
 import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
 import { ReceptionVisitCitizenEntity } from './entities/reception-visit-citizen.entity.js';
 import { ReceptionVisitEntity } from './entities/reception-visit.entity.js';
-import { ReceptionClock } from './reception-clock.js';
+import { Clock } from '../common/clock.js';
 import { ReceptionErrors } from './reception.errors.js';
 import { recordInScope, unitInScope } from './reception-scope.js';
 import { hhmm } from './domain/session.js';
@@ -126,7 +126,7 @@ export class ReceptionBookService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendars: UnitCalendarService,
-    private readonly clock: ReceptionClock,
+    private readonly clock: Clock,
   ) {}
 
   async record(actor: Actor, dto: CreateVisitDto): Promise<VisitView> {

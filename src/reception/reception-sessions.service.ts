@@ -40,7 +40,7 @@ import { ReceptionScheduleEntity, type Person } from './entities/reception-sched
 import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
 import { HeadDutyService, type HeadDutyWarning } from './head-duty.service.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
-import { ReceptionClock } from './reception-clock.js';
+import { Clock } from '../common/clock.js';
 import { ReceptionErrors } from './reception.errors.js';
 import { LIST_LIMIT, recordInScope, unitInScope } from './reception-scope.js';
 
@@ -163,7 +163,7 @@ export class ReceptionSessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendars: UnitCalendarService,
-    private readonly clock: ReceptionClock,
+    private readonly clock: Clock,
     private readonly headDuty: HeadDutyService,
     private readonly publicCache: PublicCalendarCache,
   ) {}

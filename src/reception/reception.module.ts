@@ -15,7 +15,7 @@ import { PublicCalendarController } from './public/public-calendar.controller.js
 import { PublicCalendarService } from './public/public-calendar.service.js';
 import { ReceptionBookController } from './reception-book.controller.js';
 import { ReceptionBookService } from './reception-book.service.js';
-import { ReceptionClock } from './reception-clock.js';
+import { ClockModule } from '../common/clock.js';
 import { ReceptionPlacesService } from './reception-places.service.js';
 import { ReceptionSchedulesController } from './reception-schedules.controller.js';
 import { ReceptionSessionsService } from './reception-sessions.service.js';
@@ -23,6 +23,7 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
 /** Citizen reception: places, schedules, sessions, the head's duty, the reception book, the public calendar. */
 @Module({
   imports: [
+    ClockModule,
     TypeOrmModule.forFeature([
       ReceptionPlaceEntity,
       ReceptionScheduleEntity,
@@ -37,7 +38,6 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
   ],
   controllers: [ReceptionSchedulesController, ReceptionBookController, PublicCalendarController],
   providers: [
-    ReceptionClock,
     PublicCalendarCache,
     PublicCalendarService,
     HeadDutyService,
@@ -45,6 +45,6 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
     ReceptionSessionsService,
     ReceptionBookService,
   ],
-  exports: [ReceptionSessionsService, ReceptionBookService, ReceptionPlacesService, ReceptionClock],
+  exports: [ReceptionSessionsService, ReceptionBookService, ReceptionPlacesService],
 })
 export class ReceptionModule {}

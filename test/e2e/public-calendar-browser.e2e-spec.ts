@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
-import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import { startApi } from '../support/api.js';
@@ -30,7 +30,7 @@ describe('the public reception calendar in a real browser', () => {
 
   beforeAll(async () => {
     app = await startApi();
-    jest.spyOn(app.get(ReceptionClock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
+    jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
     await truncateAll(app.get<DataSource>(getDataSourceToken()));
     const f = new Fixtures(app);
     const province = await f.unit('Ủy ban nhân dân tỉnh Đồng Nai', 'province');

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/domain/roles.js';
 import { MAU_03_COLUMNS } from '../../src/reception/domain/reception-book.js';
-import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
@@ -39,7 +39,7 @@ describe('reception through the API and the public calendar', () => {
 
   beforeAll(async () => {
     app = await startApi();
-    jest.spyOn(app.get(ReceptionClock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
+    jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
     await truncateAll(app.get<DataSource>(getDataSourceToken()));
     world = await twoAgencies(app);
     for (const role of [

@@ -11,7 +11,7 @@ import type { DomainError } from '../../src/common/domain/domain-error.js';
 import { MAU_03_COLUMNS } from '../../src/reception/domain/reception-book.js';
 import type { CreateVisitDto } from '../../src/reception/dto/visit.dto.js';
 import { ReceptionBookService } from '../../src/reception/reception-book.service.js';
-import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
@@ -82,7 +82,7 @@ describe('the reception book (real MariaDB)', () => {
   });
   beforeEach(async () => {
     jest.restoreAllMocks();
-    jest.spyOn(app.get(ReceptionClock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
+    jest.spyOn(app.get(Clock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
     await truncateAll(dataSource);
     unitId = (await new Fixtures(app).unit('Sở Giáo dục và Đào tạo', 'agency')).id;
   });

@@ -6,7 +6,7 @@ import { AppModule } from '../../src/app.module.js';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import type { DomainError } from '../../src/common/domain/domain-error.js';
 import { HeadDutyService } from '../../src/reception/head-duty.service.js';
-import { ReceptionClock } from '../../src/reception/reception-clock.js';
+import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import type { UnitKind } from '../../src/units/domain/unit-kind.js';
@@ -30,7 +30,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
   let sessions: ReceptionSessionsService;
   let places: ReceptionPlacesService;
   let headDuty: HeadDutyService;
-  let clock: ReceptionClock;
+  let clock: Clock;
   let fixtures: Fixtures;
 
   /** "Today" in Asia/Ho_Chi_Minh for the services (10:00 local time). */
@@ -43,7 +43,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
     sessions = app.get(ReceptionSessionsService);
     places = app.get(ReceptionPlacesService);
     headDuty = app.get(HeadDutyService);
-    clock = app.get(ReceptionClock);
+    clock = app.get(Clock);
     fixtures = new Fixtures(app);
   });
   afterAll(async () => {

@@ -6,14 +6,14 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { viDate } from '../domain/reception-book.js';
-import { RECEPTION_TIME_ZONE } from '../reception-clock.js';
+import { DEPLOYMENT_TIME_ZONE } from '../../common/clock.js';
 import { PAGE_PATH } from './calendar-page.html.js';
 import type { PublicPerson, PublicSession, PublicUnit } from './public-calendar.model.js';
 
 const VTIMEZONE = [
   'BEGIN:VTIMEZONE',
-  `TZID:${RECEPTION_TIME_ZONE}`,
-  `X-LIC-LOCATION:${RECEPTION_TIME_ZONE}`,
+  `TZID:${DEPLOYMENT_TIME_ZONE}`,
+  `X-LIC-LOCATION:${DEPLOYMENT_TIME_ZONE}`,
   'BEGIN:STANDARD',
   'TZOFFSETFROM:+0700',
   'TZOFFSETTO:+0700',
@@ -76,7 +76,7 @@ export function renderCalendarFeed(
       // Local wall-clock times with a TZID: ical-generator writes such strings as given.
       start: `${s.date}T${s.startTime}:00`,
       end: `${s.date}T${s.endTime}:00`,
-      timezone: RECEPTION_TIME_ZONE,
+      timezone: DEPLOYMENT_TIME_ZONE,
       stamp: updated,
       lastModified: updated,
       summary: `${s.status === 'cancelled' ? '[Đã hủy] ' : ''}${KIND_TEXT[s.kind]}${s.mode === 'online' ? ' (trực tuyến)' : ''} — ${s.unit.name}`,
@@ -90,6 +90,6 @@ export function renderCalendarFeed(
   const withZone =
     firstEvent < 0
       ? text
-      : `${text.slice(0, firstEvent)}X-WR-TIMEZONE:${RECEPTION_TIME_ZONE}\r\n${VTIMEZONE}\r\n${text.slice(firstEvent)}`;
+      : `${text.slice(0, firstEvent)}X-WR-TIMEZONE:${DEPLOYMENT_TIME_ZONE}\r\n${VTIMEZONE}\r\n${text.slice(firstEvent)}`;
   return withZone;
 }

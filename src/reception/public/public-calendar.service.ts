@@ -10,7 +10,7 @@ import { describeRecurrence } from '../domain/recurrence.js';
 import type { ReceptionPlaceEntity } from '../entities/reception-place.entity.js';
 import { ReceptionScheduleEntity, type Person } from '../entities/reception-schedule.entity.js';
 import { ReceptionSessionEntity } from '../entities/reception-session.entity.js';
-import { ReceptionClock } from '../reception-clock.js';
+import { Clock } from '../../common/clock.js';
 import { hhmm } from '../domain/session.js';
 import {
   FEED_FUTURE_DAYS,
@@ -79,7 +79,7 @@ function toPlace(p: ReceptionPlaceEntity | null | undefined): PublicPlace | null
 export class PublicCalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: ReceptionClock,
+    private readonly clock: Clock,
   ) {}
 
   today(): LocalDate {

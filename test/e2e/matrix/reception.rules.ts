@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../src/auth/domain/actor.js';
 import { addDays } from '../../../src/common/domain/local-date.js';
 import { ReceptionBookService } from '../../../src/reception/reception-book.service.js';
-import { ReceptionClock } from '../../../src/reception/reception-clock.js';
+import { Clock } from '../../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../../src/reception/reception-sessions.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
@@ -16,7 +16,7 @@ const outside: Record<'place' | 'schedule' | 'session' | 'visit', string[]> = {
 const places = new Map<string, string>();
 
 const unitOf = (w: World, s: Scope) => (s === 'in' ? w.divisionA.id : w.divisionB.id);
-const today = (w: World) => w.app.get(ReceptionClock).today();
+const today = (w: World) => w.app.get(Clock).today();
 const ahead = (w: World, days = 30) => addDays(today(w), days);
 
 async function placeOf(w: World, s: Scope): Promise<string> {
