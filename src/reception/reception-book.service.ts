@@ -57,7 +57,19 @@ const SENSITIVE_TEXT = ['summary', 'earlierHandling', 'notes', 'followUp'];
 /** The most rows one export may hold; a larger range is refused (ask for a shorter one). */
 export const EXPORT_ROW_LIMIT = 20_000;
 
-function toSummaryView(v: ReceptionVisitEntity): VisitSummaryView {
+/**
+ * What a denouncer dictates often identifies them, and verifiers get a redacted copy only (LTC art.
+ * 56(2)): without `reception:personal_data`, the free text of denunciation and mixed visits is withheld.
+ */
+function withholdsText(v: ReceptionVisitEntity, actor: Actor): boolean {
+  return (
+    !actor.permissions.has('reception:personal_data') &&
+    (v.contentKind === 'denunciation' || v.contentKind === 'mixed')
+  );
+}
+
+function toSummaryView(v: ReceptionVisitEntity, actor: Actor): VisitSummaryView {
+  const withheld = withholdsText(v, actor);
   return {
     id: v.id,
     unitId: v.unitId,
@@ -70,9 +82,9 @@ function toSummaryView(v: ReceptionVisitEntity): VisitSummaryView {
     receivingOfficerTitle: v.receivingOfficerTitle,
     peopleCount: v.peopleCount,
     group: isGroup(v.peopleCount),
-    summary: v.summary,
+    summary: withheld ? null : v.summary,
     contentKind: v.contentKind,
-    earlierHandling: v.earlierHandling,
+    earlierHandling: withheld ? null : v.earlierHandling,
     withinCompetence: v.withinCompetence,
     outcome: v.outcome,
     guidanceBody: v.guidanceBody,
@@ -83,8 +95,9 @@ function toSummaryView(v: ReceptionVisitEntity): VisitSummaryView {
     replyDue: v.replyDue,
     refusalNoticeRequired: v.refusalNoticeRequired,
     refusalNoticeDue: v.refusalNoticeDue,
-    followUp: v.followUp,
-    notes: v.notes,
+    followUp: withheld ? null : v.followUp,
+    notes: withheld ? null : v.notes,
+    textWithheld: withheld,
     version: v.version,
   };
 }
@@ -270,7 +283,7 @@ export class ReceptionBookService {
         },
         sensitiveFields: SENSITIVE_TEXT,
       });
-      return { ...toSummaryView(visit), citizens: toCitizenViews(await this.citizensOf(manager, id)) };
+      return { ...toSummaryView(visit, actor), citizens: toCitizenViews(await this.citizensOf(manager, id)) };
     });
   }
 
@@ -290,7 +303,12 @@ export class ReceptionBookService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toSummaryView), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: rows.map((v) => toSummaryView(v, actor)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
   /**
@@ -306,7 +324,7 @@ export class ReceptionBookService {
         id,
         ReceptionErrors.visitNotFound,
       );
-      return { ...toSummaryView(visit), citizens: null };
+      return { ...toSummaryView(visit, actor), citizens: null };
     }
     return this.dataSource.transaction(async (manager) => {
       const visit = await recordInScope(
@@ -323,7 +341,7 @@ export class ReceptionBookService {
         unitId: visit.unitId,
         fields: [...CITIZEN_FIELDS],
       });
-      return { ...toSummaryView(visit), citizens: toCitizenViews(citizens) };
+      return { ...toSummaryView(visit, actor), citizens: toCitizenViews(citizens) };
     });
   }
 
@@ -353,7 +371,7 @@ export class ReceptionBookService {
         changes: diffChanges({ followUp: visit.followUp }, { followUp: updated.followUp }),
         sensitiveFields: SENSITIVE_TEXT,
       });
-      return toSummaryView(updated);
+      return toSummaryView(updated, actor);
     });
   }
 

@@ -182,6 +182,48 @@ describe('reception through the API and the public calendar', () => {
     ).expect(403);
   });
 
+  it("withholds a denunciation visit's dictated text from roles without personal data (LTC art. 56(2))", async () => {
+    const marker = 'Tố cáo ông Nguyễn Văn Tài, kế toán, do chính tôi là Phạm Thị Mận chứng kiến';
+    const visit = (contentKind: string) =>
+      as('reception_officer', api().post('/api/v1/reception/visits'))
+        .send({
+          unitId: world.divisionA.id,
+          visitDate: '2026-11-24',
+          visitTime: '10:00',
+          receivingOfficerName: 'Lê Văn Cường',
+          citizens: [CITIZEN],
+          peopleCount: 1,
+          summary: marker,
+          earlierHandling: `Đã gửi đơn — ${marker}`,
+          contentKind,
+          withinCompetence: true,
+          outcome: 'letter_received',
+        })
+        .expect(201);
+    const denunciation = (await visit('denunciation')).body.id;
+    const complaint = (await visit('complaint')).body.id;
+    const forHandler = await as('case_handler', api().get(`/api/v1/reception/visits/${denunciation}`)).expect(
+      200,
+    );
+    expect(forHandler.body).toMatchObject({ textWithheld: true, summary: null, earlierHandling: null });
+    const list = await as(
+      'case_handler',
+      api().get(`/api/v1/reception/visits?unitId=${world.divisionA.id}`),
+    ).expect(200);
+    const listed = list.body.items.filter((v: { id: string }) => v.id === denunciation || v.id === complaint);
+    expect(listed.map((v: { textWithheld: boolean }) => v.textWithheld).sort()).toEqual([false, true]);
+    expect(JSON.stringify(list.body.items.find((v: { id: string }) => v.id === denunciation))).not.toContain(
+      'Mận',
+    );
+    // The complaint's content is the handler's work material; the officer who recorded both sees both.
+    expect((await as('case_handler', api().get(`/api/v1/reception/visits/${complaint}`))).body.summary).toBe(
+      marker,
+    );
+    expect(
+      (await as('reception_officer', api().get(`/api/v1/reception/visits/${denunciation}`))).body.summary,
+    ).toBe(marker);
+  });
+
   it('exports the book over HTTP as an XLSX attachment with the Mẫu 03/TCD header', async () => {
     const res = await as('inspectorate_leader', api().get('/api/v1/reception/book/export'))
       .query({ unitId: world.divisionA.id, from: '2026-11-01', to: '2026-11-30' })

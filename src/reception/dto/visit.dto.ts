@@ -313,7 +313,12 @@ export class VisitSummaryView {
   @ApiProperty({ nullable: true, type: String }) receivingOfficerTitle: string | null;
   @ApiProperty() peopleCount: number;
   @ApiProperty() group: boolean;
-  @ApiProperty() summary: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'null when withheld (see textWithheld)',
+  })
+  summary: string | null;
   @ApiProperty({ enum: CONTENT_KINDS }) contentKind: ContentKind;
   @ApiProperty({ nullable: true, type: String }) earlierHandling: string | null;
   @ApiProperty() withinCompetence: boolean;
@@ -328,6 +333,11 @@ export class VisitSummaryView {
   @ApiProperty({ nullable: true, type: String, description: 'TCD-5' }) refusalNoticeDue: string | null;
   @ApiProperty({ nullable: true, type: String }) followUp: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({
+    description:
+      'true when the dictated text of a denunciation (or mixed) visit is withheld from a role without reception:personal_data: it may identify the denouncer (LTC art. 56(2))',
+  })
+  textWithheld: boolean;
   @ApiProperty() version: number;
 }
 
