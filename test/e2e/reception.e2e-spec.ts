@@ -247,6 +247,10 @@ describe('reception through the API and the public calendar', () => {
     const kept = (await newSession('2026-12-08')).body.session;
     const cancelled = (await newSession('2026-12-10')).body.session;
     const moved = (await newSession('2026-12-15')).body.session;
+    // The link of an online session goes to the citizens invited (NĐ 154/2026 art. 23), never to the public.
+    const onlineUrl = 'https://hop.example.gov.vn/phong-kin-7f3a9c';
+    const online = (await newSession('2026-12-17', { mode: 'online', placeId: undefined, onlineUrl })).body
+      .session;
     await as('reception_officer', api().post(`/api/v1/reception/sessions/${cancelled.id}/cancel`))
       .send({ version: cancelled.version, reason: 'Lãnh đạo họp đột xuất' })
       .expect(200);
@@ -270,9 +274,24 @@ describe('reception through the API and the public calendar', () => {
       originalDate: '2026-12-15',
     });
     expect(res.body.unit).toEqual({ code: unitCode, name: 'Phòng A1' });
-    const text = JSON.stringify(res.body);
-    for (const secret of [CITIZEN.fullName, CITIZEN.idNumber, CITIZEN.phone, 'postedLate', 'onlineUrl']) {
-      expect(text).not.toContain(secret);
+    expect(byId.get(online.id)).toMatchObject({ status: 'scheduled', date: '2026-12-17' });
+    const page = await api()
+      .get('/lich-tiep-cong-dan')
+      .query({ 'don-vi': unitCode, thang: '2026-12' })
+      .expect(200);
+    const feed = await api().get('/lich-tiep-cong-dan.ics').query({ 'don-vi': unitCode }).expect(200);
+    for (const text of [JSON.stringify(res.body), page.text, feed.text]) {
+      expect(text).toContain('2026');
+      for (const secret of [
+        CITIZEN.fullName,
+        CITIZEN.idNumber,
+        CITIZEN.phone,
+        'postedLate',
+        onlineUrl,
+        'phong-kin-7f3a9c',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
     }
     await api().get('/lich-tiep-cong-dan.json').query({ thang: '2026-13' }).expect(400);
     const unknown = await api()
