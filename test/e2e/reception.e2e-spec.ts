@@ -115,6 +115,22 @@ describe('reception through the API and the public calendar', () => {
     expect(JSON.stringify(res.body)).not.toContain('12345');
   });
 
+  it('refuses control characters in text that reaches the public page and the feeds', async () => {
+    const res = await as('reception_officer', api().post('/api/v1/reception/sessions')).send({
+      unitId: world.divisionA.id,
+      kind: 'periodic',
+      placeId,
+      date: '2026-12-22',
+      startTime: '07:30',
+      endTime: '11:30',
+      receiverName: 'Trần Văn\u0000Bình',
+      receiverTitle: 'Trưởng phòng',
+      topics: 'Chế độ chính sách\nvà đất đai',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['receiverName']);
+  });
+
   it('enforces group representatives over HTTP (12 people, 6 representatives → 400 on citizens)', async () => {
     const citizens = Array.from({ length: 6 }, (_, i) => ({
       fullName: `Người đại diện ${i + 1}`,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoControlCharacters } from '../../common/http/text.js';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,12 +42,14 @@ export class CreatePlaceDto {
   @ApiProperty({ example: 'Trụ sở tiếp công dân Sở Giáo dục và Đào tạo' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   name: string;
 
   @ApiProperty({ example: '12 Trần Hưng Đạo, phường Tân Phú' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 500)
   address: string;
 
@@ -54,6 +57,7 @@ export class CreatePlaceDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   room?: string | null;
 
@@ -61,6 +65,7 @@ export class CreatePlaceDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(500)
   hours?: string | null;
 }
@@ -75,6 +80,7 @@ export class UpdatePlaceDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   name?: string;
 
@@ -82,6 +88,7 @@ export class UpdatePlaceDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 500)
   address?: string;
 
@@ -89,6 +96,7 @@ export class UpdatePlaceDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   room?: string | null;
 
@@ -96,6 +104,7 @@ export class UpdatePlaceDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(500)
   hours?: string | null;
 
@@ -129,6 +138,7 @@ export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn Hùng' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   name: string;
 
@@ -136,6 +146,7 @@ export class PersonDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   title?: string | null;
 }
@@ -217,6 +228,7 @@ export class CreateScheduleDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   receiverName?: string | null;
 
@@ -224,6 +236,7 @@ export class CreateScheduleDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   receiverTitle?: string | null;
 
@@ -239,6 +252,7 @@ export class CreateScheduleDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   topics?: string | null;
 }
@@ -256,6 +270,7 @@ export class EndScheduleDto {
   @ApiProperty({ description: 'Shown to the public on each cancelled session' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(3, 500)
   reason: string;
 }
@@ -325,6 +340,7 @@ export class CreateSessionDto {
   @ApiProperty({ example: 'Nguyễn Văn Hùng' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   receiverName: string;
 
@@ -332,6 +348,7 @@ export class CreateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   receiverTitle?: string | null;
 
@@ -347,6 +364,7 @@ export class CreateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   topics?: string | null;
 
@@ -354,6 +372,7 @@ export class CreateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   publicNote?: string | null;
 }
@@ -389,6 +408,7 @@ export class UpdateSessionDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   receiverName?: string;
 
@@ -396,6 +416,7 @@ export class UpdateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   receiverTitle?: string | null;
 
@@ -411,6 +432,7 @@ export class UpdateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   topics?: string | null;
 
@@ -418,6 +440,7 @@ export class UpdateSessionDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   publicNote?: string | null;
 }
@@ -431,6 +454,7 @@ export class CancelSessionDto {
   @ApiProperty({ description: 'Shown to the public' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(3, 500)
   reason: string;
 }
@@ -458,6 +482,7 @@ export class PostponeSessionDto {
   @ApiProperty({ description: 'Shown to the public (LTCD art. 24(4): postponed for a good reason)' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(3, 500)
   reason: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoControlCharacters } from '../../common/http/text.js';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,18 +42,21 @@ export class CitizenDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   fullName: string;
 
   @ApiProperty({ example: 'thôn 3, xã Tân Lập, tỉnh Đồng Nai' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 500)
   address: string;
 
   @ApiProperty({ example: '075203004567', description: 'Căn cước number: 12 digits' })
   @Transform(idDigits)
   @IsString()
+  @NoControlCharacters()
   @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
   idNumber: string;
 
@@ -60,6 +64,7 @@ export class CitizenDto {
   @IsOptional()
   @Transform(phone)
   @IsString()
+  @NoControlCharacters()
   @Matches(PHONE_PATTERN, { message: 'phone must be a Vietnamese telephone number (0… or +84…)' })
   phone?: string | null;
 
@@ -95,6 +100,7 @@ export class CreateVisitDto {
   @ApiProperty({ example: 'Lê Văn Cường' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 255)
   receivingOfficerName: string;
 
@@ -102,6 +108,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(255)
   receivingOfficerTitle?: string | null;
 
@@ -122,6 +129,7 @@ export class CreateVisitDto {
   @ApiProperty({ description: 'Content of the matter (nội dung vụ việc)' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(3, 4000)
   summary: string;
 
@@ -133,6 +141,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(1000)
   earlierHandling?: string | null;
 
@@ -148,6 +157,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(500)
   guidanceBody?: string | null;
 
@@ -155,6 +165,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(100)
   guidanceRef?: string | null;
 
@@ -162,6 +173,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(500)
   transferBody?: string | null;
 
@@ -169,6 +181,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(100)
   transferRef?: string | null;
 
@@ -181,6 +194,7 @@ export class CreateVisitDto {
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
+  @NoControlCharacters()
   @MaxLength(2000)
   notes?: string | null;
 }
@@ -194,6 +208,7 @@ export class FollowUpDto {
   @ApiProperty({ description: 'What came of it (Mẫu 03/TCD column 12)' })
   @Transform(trim)
   @IsString()
+  @NoControlCharacters()
   @Length(2, 2000)
   followUp: string;
 }
@@ -269,6 +284,7 @@ export class MatterLookupDto {
   })
   @Transform(idDigits)
   @IsString()
+  @NoControlCharacters()
   @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
   idNumber: string;
 }

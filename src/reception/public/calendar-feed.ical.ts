@@ -91,5 +91,6 @@ export function renderCalendarFeed(
     firstEvent < 0
       ? text
       : `${text.slice(0, firstEvent)}X-WR-TIMEZONE:${DEPLOYMENT_TIME_ZONE}\r\n${VTIMEZONE}\r\n${text.slice(firstEvent)}`;
-  return withZone;
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator omits it).
+  return withZone.endsWith('\r\n') ? withZone : `${withZone}\r\n`;
 }
