@@ -5,6 +5,7 @@ import { CalendarAdminModule } from './calendar/calendar-admin.module.js';
 import { CalendarProcessor } from './calendar/calendar.processor.js';
 import { CalendarScheduler } from './calendar/calendar.scheduler.js';
 import { CaseDeadlinesModule } from './case-deadlines/case-deadlines.module.js';
+import { ReceptionCalendarWatchModule } from './reception/reception-calendar.watcher.js';
 import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -31,6 +32,7 @@ export class WorkerModule {
         ClockModule,
         CalendarAdminModule,
         CaseDeadlinesModule,
+        ReceptionCalendarWatchModule,
       ],
       providers: [...PROCESSORS, MaintenanceScheduler, CalendarScheduler],
     };

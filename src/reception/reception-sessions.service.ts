@@ -81,6 +81,7 @@ export function toSessionView(s: ReceptionSessionEntity): SessionView {
     publishedOn: s.publishedOn,
     postingDue: s.postingDue,
     postedLate: s.postedLate,
+    calendarConflict: s.calendarConflict,
     version: s.version,
   };
 }

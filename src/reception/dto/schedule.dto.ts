@@ -548,6 +548,11 @@ export class SessionView {
   @ApiProperty({ nullable: true, type: String }) postingDue: string | null;
   @ApiProperty({ description: 'Published or moved inside the posting window (TCD-1 / TCD-6)' })
   postedLate: boolean;
+  @ApiProperty({
+    description:
+      'The day is no longer a working day of the unit since a calendar change: move or cancel the session',
+  })
+  calendarConflict: boolean;
   @ApiProperty() version: number;
 }
 

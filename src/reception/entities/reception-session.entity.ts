@@ -125,6 +125,13 @@ export class ReceptionSessionEntity {
   @Column({ type: 'boolean', default: false })
   postedLate: boolean;
 
+  /**
+   * The session's day stopped being a working day of its unit after a calendar change (e.g. the official
+   * layout of a provisional year arrived): an officer must move or cancel it. Set by the worker.
+   */
+  @Column({ type: 'boolean', default: false })
+  calendarConflict: boolean;
+
   @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 

@@ -1,0 +1,89 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { CalendarAdminService } from '../../src/calendar/calendar-admin.service.js';
+import { Clock } from '../../src/common/clock.js';
+import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
+import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
+import { WorkerModule } from '../../src/worker.module.js';
+import { startApi } from '../support/api.js';
+import { truncateAll } from '../support/database.js';
+import { testConfig } from '../support/env.js';
+import { Fixtures } from '../support/fixtures.js';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('reception sessions follow calendar changes', () => {
+  let api: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    api = await startApi();
+    jest.spyOn(api.get(Clock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig()), {
+      logger: false,
+    });
+    await worker.init();
+    dataSource = worker.get<DataSource>(getDataSourceToken());
+    await truncateAll(dataSource);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('flags a coming session whose day becomes a day off, and clears it when the day off is removed', async () => {
+    const f = new Fixtures(api);
+    const province = await f.unit('Ủy ban nhân dân tỉnh', 'province');
+    const agency = await f.unit('Sở Giáo dục', 'agency', province.id);
+    const other = await f.unit('Sở Y tế', 'agency', province.id);
+    const sessionAt = async (unitId: string, date: string) => {
+      const place = await api
+        .get(ReceptionPlacesService)
+        .create(SYSTEM_ACTOR, { unitId, name: 'Trụ sở', address: '1 Lê Lợi' });
+      return (
+        await api.get(ReceptionSessionsService).createSession(SYSTEM_ACTOR, {
+          unitId,
+          kind: 'periodic',
+          placeId: place.id,
+          date,
+          startTime: '07:30',
+          endTime: '11:30',
+          receiverName: 'Nguyễn Văn Hùng',
+          receiverTitle: 'Giám đốc',
+        })
+      ).session.id;
+    };
+    const mine = await sessionAt(agency.id, '2026-12-15');
+    const theirs = await sessionAt(other.id, '2026-12-15');
+    const conflict = async (id: string) =>
+      Boolean(
+        (
+          await dataSource.query('SELECT calendar_conflict AS c FROM reception_sessions WHERE id = ?', [id])
+        )[0].c,
+      );
+    expect([await conflict(mine), await conflict(theirs)]).toEqual([false, false]);
+
+    const admin = api.get(CalendarAdminService);
+    await admin.setEntry(SYSTEM_ACTOR, agency.id, '2026-12-15', { kind: 'day_off', name: 'Nghỉ đột xuất' });
+    await until(() => conflict(mine));
+    expect(await conflict(theirs)).toBe(false);
+    const [{ n }] = await dataSource.query(
+      'SELECT COUNT(*) AS n FROM calendar_changes WHERE processed_at IS NULL',
+    );
+    expect(Number(n)).toBe(0);
+
+    await admin.removeEntry(SYSTEM_ACTOR, agency.id, '2026-12-15');
+    await until(async () => !(await conflict(mine)));
+  });
+});
