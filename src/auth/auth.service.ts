@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -121,7 +122,9 @@ export class AuthService {
   /** Rotates a refresh token. A token presented twice ends its whole session (it was copied). */
   async refresh(refreshToken: string, origin: RequestOrigin, now = new Date()): Promise<TokenPair> {
     const hash = TokenService.hashRefresh(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    // Two refreshes of one token can deadlock in InnoDB (locking read on a unique index, then an insert
+    // into it): the victim is retried and then sees the token used — a race, not a 500.
+    const outcome = await transactionWithRetry(this.dataSource, async (manager) => {
       const token = await manager
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder('t')
