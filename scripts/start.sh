@@ -74,6 +74,7 @@ cat <<TXT
     API health        $base/health/ready
     API documentation $base/api/docs
     OpenAPI document  $base/api/docs-json
+    Public reception calendar $base/lich-tiep-cong-dan
 $public
   Logs: .services/logs/api.log, .services/logs/worker.log. Ctrl-C stops the API and the worker;
   \`npm run services -- down\` stops MariaDB and Redis.
