@@ -291,7 +291,11 @@ export class ReceptionBookService {
   async list(actor: Actor, query: ListVisitsQueryDto): Promise<Page<VisitSummaryView>> {
     const qb = this.dataSource.getRepository(ReceptionVisitEntity).createQueryBuilder('v');
     whereInScope(qb, 'v.unit_id', actor);
-    if (query.unitId) qb.andWhere('v.unit_id = :unitId', { unitId: query.unitId });
+    if (query.unitId) {
+      // A unit outside the caller's scope is not found (404), like any out-of-scope id.
+      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      qb.andWhere('v.unit_id = :unitId', { unitId: query.unitId });
+    }
     if (query.matterId) qb.andWhere('v.matter_id = :matterId', { matterId: query.matterId });
     if (query.from) qb.andWhere('v.visit_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('v.visit_date <= :to', { to: query.to });
@@ -528,7 +532,11 @@ export class ReceptionBookService {
     const qb = this.dataSource.getRepository(ReceptionPendingIntakeEntity).createQueryBuilder('i');
     whereInScope(qb, 'i.unit_id', actor);
     qb.andWhere('i.status = :status', { status: query.status ?? 'pending' });
-    if (query.unitId) qb.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
+    if (query.unitId) {
+      // A unit outside the caller's scope is not found (404), like any out-of-scope id.
+      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      qb.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
+    }
     const [rows, total] = await qb
       .orderBy('i.received_on', 'ASC')
       .addOrderBy('i.id', 'ASC')

@@ -42,7 +42,11 @@ export class ReceptionPlacesService {
   async list(actor: Actor, query: UnitFilterQueryDto): Promise<PlaceView[]> {
     const qb = this.dataSource.getRepository(ReceptionPlaceEntity).createQueryBuilder('p');
     whereInScope(qb, 'p.unit_id', actor);
-    if (query.unitId) qb.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
+    if (query.unitId) {
+      // A unit outside the caller's scope is not found (404), like any out-of-scope id.
+      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      qb.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
+    }
     const places = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').limit(LIST_LIMIT).getMany();
     return places.map(toPlaceView);
   }

@@ -174,7 +174,11 @@ export class ReceptionSessionsService {
   async listSchedules(actor: Actor, query: UnitFilterQueryDto): Promise<ScheduleView[]> {
     const qb = this.dataSource.getRepository(ReceptionScheduleEntity).createQueryBuilder('s');
     whereInScope(qb, 's.unit_id', actor);
-    if (query.unitId) qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
+    if (query.unitId) {
+      // A unit outside the caller's scope is not found (404), like any out-of-scope id.
+      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
+    }
     const rows = await qb
       .orderBy('s.valid_from', 'DESC')
       .addOrderBy('s.id', 'ASC')
@@ -386,7 +390,11 @@ export class ReceptionSessionsService {
       .createQueryBuilder('s')
       .leftJoinAndSelect('s.place', 'p');
     whereInScope(qb, 's.unit_id', actor);
-    if (query.unitId) qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
+    if (query.unitId) {
+      // A unit outside the caller's scope is not found (404), like any out-of-scope id.
+      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
+    }
     if (query.from) qb.andWhere('s.session_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('s.session_date <= :to', { to: query.to });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });

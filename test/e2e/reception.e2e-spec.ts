@@ -115,6 +115,21 @@ describe('reception through the API and the public calendar', () => {
     expect(JSON.stringify(res.body)).not.toContain('12345');
   });
 
+  it("answers a list filtered on a unit outside the caller's units with 404, like any out-of-scope id", async () => {
+    for (const path of ['places', 'schedules', 'sessions', 'visits', 'pending-intakes']) {
+      const outside = await as(
+        'case_handler',
+        api().get(`/api/v1/reception/${path}`).query({ unitId: world.divisionB.id }),
+      );
+      expect([path, outside.status]).toEqual([path, 404]);
+      expect(outside.body.code).toMatch(/_NOT_FOUND$/);
+      await as(
+        'case_handler',
+        api().get(`/api/v1/reception/${path}`).query({ unitId: world.divisionA.id }),
+      ).expect(200);
+    }
+  });
+
   it('refuses control characters in text that reaches the public page and the feeds', async () => {
     const res = await as('reception_officer', api().post('/api/v1/reception/sessions')).send({
       unitId: world.divisionA.id,
