@@ -82,6 +82,10 @@ export async function createApiApp(
       );
     }
   });
+  // Request logs name the matched route's pattern, not the path (src/common/logging).
+  fastify.addHook('onRequest', async (request) => {
+    (request.raw as { routePattern?: string }).routePattern = request.routeOptions.url;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -32,10 +32,12 @@ export class LoggingModule {
               quietReqLogger: true,
               customAttributeKeys: { reqId: 'requestId' },
               serializers: {
-                req: (req: IncomingMessage & { id?: string }) => ({
+                req: (req: IncomingMessage & { id?: string; routePattern?: string }) => ({
                   id: req.id,
                   method: req.method,
-                  path: (req.url ?? '').split('?')[0],
+                  // The route's pattern (`/api/v1/reception/visits/:id`), never the raw path: a caller
+                  // may put anything in a URL, a citizen's ID number included.
+                  route: req.routePattern ?? '(no route)',
                 }),
                 res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
               },
