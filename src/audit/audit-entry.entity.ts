@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonValue } from './domain/json.js';
 
@@ -25,14 +26,14 @@ export class AuditEntryEntity {
   occurredAt: Date;
 
   /** null: the system itself (jobs, the demo loader). */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   actorUserId: string | null;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   actorUnitId: string | null;
 
   /** The unit the changed record belongs to; scoped queries filter on it. */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   unitId: string | null;
 
   @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })

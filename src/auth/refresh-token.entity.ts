@@ -1,3 +1,4 @@
+import { ID_COLUMN, CREATED_AT } from '../database/columns.js';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { SessionEntity } from './session.entity.js';
 
@@ -9,16 +10,10 @@ import { SessionEntity } from './session.entity.js';
 @Index('uq_refresh_tokens_token_hash', ['tokenHash'], { unique: true })
 @Index('idx_refresh_tokens_session_id', ['sessionId'])
 export class RefreshTokenEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_refresh_tokens',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_refresh_tokens' })
   id: string;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   sessionId: string;
 
   @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
@@ -28,7 +23,7 @@ export class RefreshTokenEntity {
   @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
   tokenHash: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 
   @Column({ type: 'datetime', precision: 3 })

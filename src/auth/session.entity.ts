@@ -1,3 +1,4 @@
+import { ID_COLUMN, CREATED_AT } from '../database/columns.js';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -8,23 +9,17 @@ import { UserEntity } from '../users/user.entity.js';
 @Entity({ name: 'auth_sessions' })
 @Index('idx_auth_sessions_user_id', ['userId'])
 export class SessionEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_auth_sessions',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_auth_sessions' })
   id: string;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   userId: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_auth_sessions_user_id' })
   user?: UserEntity;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 
   @Column({ type: 'datetime', precision: 3 })

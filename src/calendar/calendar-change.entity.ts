@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -9,13 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'calendar_changes' })
 @Index('idx_calendar_changes_pending', ['processedAt', 'createdAt'])
 export class CalendarChangeEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_calendar_changes',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_calendar_changes' })
   id: string;
 
   /** `national` or a unit id: the calendars of that unit's subtree (or of every unit) changed. */
@@ -23,7 +18,7 @@ export class CalendarChangeEntity {
   scopeKey: string;
 
   /** null for the national scope. */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   unitId: string | null;
 
   /** The scope's revision after the change. */

@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { CalendarEntryKind } from './domain/working-calendar.js';
 import { CalendarScopeEntity } from './calendar-scope.entity.js';
@@ -10,13 +11,7 @@ import { CalendarScopeEntity } from './calendar-scope.entity.js';
 @Entity({ name: 'calendar_entries' })
 @Index('uq_calendar_entries_scope_date', ['scopeKey', 'date'], { unique: true })
 export class CalendarEntryEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_calendar_entries',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_calendar_entries' })
   id: string;
 
   @Column({ type: 'varchar', length: 36, charset: 'ascii', collation: 'ascii_bin' })
@@ -37,7 +32,7 @@ export class CalendarEntryEntity {
   name: string;
 
   /** Who set it last (null: the system). */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   changedByUserId: string | null;
 
   @Column({ type: 'datetime', precision: 3 })

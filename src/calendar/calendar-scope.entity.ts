@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UnitEntity } from '../units/unit.entity.js';
 
@@ -20,7 +21,7 @@ export class CalendarScopeEntity {
   scopeKey: string;
 
   /** null for the national scope. */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   unitId: string | null;
 
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
@@ -36,7 +37,7 @@ export class CalendarScopeEntity {
    * not after a restore (a restored id names exactly the content it had) — so a cached calendar can
    * never be served for different content.
    */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   lastChangeId: string | null;
 
   @Column({ type: 'datetime', precision: 3 })

@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CalendarScopeEntity } from './calendar-scope.entity.js';
 
@@ -28,7 +29,7 @@ export class CalendarYearEntity {
   confirmed: boolean;
 
   /** Who made the statement (null: the system). */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   decidedByUserId: string | null;
 
   @Column({ type: 'datetime', precision: 3 })

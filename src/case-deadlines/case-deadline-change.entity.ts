@@ -1,3 +1,4 @@
+import { ID_COLUMN } from '../database/columns.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseDeadlineEntity } from './case-deadline.entity.js';
 
@@ -12,7 +13,7 @@ export class CaseDeadlineChangeEntity {
   })
   id: string;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   deadlineId: string;
 
   @ManyToOne(() => CaseDeadlineEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
@@ -41,7 +42,7 @@ export class CaseDeadlineChangeEntity {
   @Column({ type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin' })
   calendarVersion: string;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   actorUserId: string | null;
 
   @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })

@@ -1,3 +1,4 @@
+import { ID_COLUMN, CREATED_AT, UPDATED_AT } from '../database/columns.js';
 import {
   Column,
   CreateDateColumn,
@@ -26,24 +27,18 @@ import type { CaseDeadlineStatus } from './domain/case-deadline-status.js';
 @Index('idx_case_deadlines_status_due', ['status', 'dueDate'])
 @Index('idx_case_deadlines_unit_status_due', ['unitId', 'status', 'dueDate'])
 export class CaseDeadlineEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_case_deadlines',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_case_deadlines' })
   id: string;
 
   /** What the deadline belongs to: `complaint_case`, `denunciation_case`, `letter`, … */
   @Column({ type: 'varchar', length: 40, charset: 'ascii', collation: 'ascii_bin' })
   subjectType: string;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   subjectId: string;
 
   /** The resolving unit: its calendar counts the days, its scope decides who sees the deadline. */
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   unitId: string;
 
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
@@ -109,14 +104,9 @@ export class CaseDeadlineEntity {
   @Column({ type: 'int', unsigned: true, default: 1 })
   version: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdateDateColumn(UPDATED_AT)
   updatedAt: Date;
 }

@@ -1,3 +1,4 @@
+import { ID_COLUMN, CREATED_AT, UPDATED_AT } from '../database/columns.js';
 import {
   Column,
   CreateDateColumn,
@@ -16,13 +17,7 @@ import type { UnitKind } from './domain/unit-kind.js';
 @Index('uq_units_code', ['code'], { unique: true })
 @Index('idx_units_parent_id', ['parentId'])
 export class UnitEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_units',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_units' })
   id: string;
 
   @Column({ type: 'varchar', length: 40, charset: 'ascii', collation: 'ascii_general_ci' })
@@ -35,7 +30,7 @@ export class UnitEntity {
   @Column({ type: 'varchar', length: 40, charset: 'ascii', collation: 'ascii_bin' })
   kind: UnitKind;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  @Column({ ...ID_COLUMN, nullable: true })
   parentId: string | null;
 
   @ManyToOne(() => UnitEntity, {
@@ -65,15 +60,10 @@ export class UnitEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdateDateColumn(UPDATED_AT)
   updatedAt: Date;
 
   @VersionColumn({ default: 1 })

@@ -1,3 +1,4 @@
+import { ID_COLUMN, CREATED_AT, UPDATED_AT } from '../database/columns.js';
 import {
   Column,
   CreateDateColumn,
@@ -18,13 +19,7 @@ import { UserRoleEntity } from './user-role.entity.js';
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('idx_users_unit_id', ['unitId'])
 export class UserEntity {
-  @PrimaryColumn({
-    type: 'char',
-    length: 36,
-    charset: 'ascii',
-    collation: 'ascii_bin',
-    primaryKeyConstraintName: 'pk_users',
-  })
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_users' })
   id: string;
 
   /** Stored lower-cased; the login name. */
@@ -38,7 +33,7 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   title: string | null;
 
-  @Column({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  @Column(ID_COLUMN)
   unitId: string;
 
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
@@ -67,15 +62,10 @@ export class UserEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   lastLoginAt: Date | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn(CREATED_AT)
   createdAt: Date;
 
-  @UpdateDateColumn({
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdateDateColumn(UPDATED_AT)
   updatedAt: Date;
 
   @VersionColumn({ default: 1 })

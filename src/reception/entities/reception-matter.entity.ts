@@ -12,7 +12,7 @@ import {
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import type { ContentKind } from '../domain/reception-book.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from './columns.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 
 /**
  * One matter (vụ việc) brought to a unit's reception: the first visit opens it, repeat visits about the

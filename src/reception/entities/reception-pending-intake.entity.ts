@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import type { ContentKind } from '../domain/reception-book.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN } from './columns.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN } from '../../database/columns.js';
 import { ReceptionVisitEntity } from './reception-visit.entity.js';
 
 export type PendingIntakeStatus = 'pending' | 'taken';

@@ -10,7 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { UnitEntity } from '../../units/unit.entity.js';
-import { CREATED_AT, ID_COLUMN, UPDATED_AT } from './columns.js';
+import { CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 
 /** A place where a unit receives citizens (trụ sở / phòng tiếp công dân), posted publicly (LTCD art. 24(2)). */
 @Entity({ name: 'reception_places' })

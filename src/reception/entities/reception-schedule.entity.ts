@@ -13,7 +13,7 @@ import type { LocalDate } from '../../common/domain/local-date.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import type { NonWorkingDayPolicy, Recurrence } from '../domain/recurrence.js';
 import type { SessionMode } from '../domain/session.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from './columns.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 import { ReceptionPlaceEntity } from './reception-place.entity.js';
 
 export type ScheduleKind = 'regular' | 'periodic';

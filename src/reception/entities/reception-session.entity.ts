@@ -12,7 +12,7 @@ import {
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import type { SessionKind, SessionMode, SessionStatus } from '../domain/session.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from './columns.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 import { ReceptionPlaceEntity } from './reception-place.entity.js';
 import { ReceptionScheduleEntity, type Person } from './reception-schedule.entity.js';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ID_COLUMN } from './columns.js';
+import { ID_COLUMN } from '../../database/columns.js';
 import { ReceptionVisitEntity } from './reception-visit.entity.js';
 
 /**

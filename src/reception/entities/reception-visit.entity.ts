@@ -14,7 +14,7 @@ import type { LocalDate } from '../../common/domain/local-date.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import { UserEntity } from '../../users/user.entity.js';
 import type { ContentKind, Outcome } from '../domain/reception-book.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from './columns.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 import { ReceptionMatterEntity } from './reception-matter.entity.js';
 import { ReceptionSessionEntity } from './reception-session.entity.js';
 import { ReceptionVisitCitizenEntity } from './reception-visit-citizen.entity.js';
