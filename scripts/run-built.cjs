@@ -64,7 +64,6 @@ function ensureBuilt() {
     },
   );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-  pruneOrphans();
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 

@@ -1,13 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { toQueryInt } from '../common/http/page.dto.js';
 import { UUID_PATTERN } from '../common/ids/uuid7.js';
 import { AUDIT_PAGE_SIZE_MAX } from './audit.service.js';
 import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_TYPE_PATTERN, AUDIT_NAME_MAX_LENGTH } from './domain/entry.js';
-
-/** Query strings arrive as text; implicit conversion is off (common/http/validation.ts). */
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 /** A full timestamp with an explicit zone, so no server time zone can shift the range. */
 const TIMESTAMP_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -52,13 +49,13 @@ export class AuditQueryDto {
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @Transform(toInt)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE_SIZE_MAX, default: 50 })
-  @Transform(toInt)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
   @Max(AUDIT_PAGE_SIZE_MAX)

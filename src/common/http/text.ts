@@ -10,3 +10,6 @@ const CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
  */
 export const NoControlCharacters = () =>
   Matches(CONTROL_CHARACTERS, { message: '$property must not contain control characters' });
+
+/** Transform for text inputs: surrounding white space is never meaningful. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

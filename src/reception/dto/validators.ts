@@ -3,7 +3,7 @@ import { isLocalDate } from '../../common/domain/local-date.js';
 import { isYearMonth } from '../domain/month.js';
 import { TIME_OF_DAY } from '../domain/session.js';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export { trim } from '../../common/http/text.js';
 
 /** Optional text: trimmed; an empty string means "none" (null). */
 export const trimToNull = ({ value }: { value: unknown }) =>

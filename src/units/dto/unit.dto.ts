@@ -14,9 +14,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsId } from '../../common/http/id.js';
+import { trim } from '../../common/http/text.js';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, type UnitKind } from '../domain/unit-kind.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 

@@ -16,9 +16,9 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '../../auth/domain/roles.js';
 import { IsId } from '../../common/http/id.js';
+import { trim } from '../../common/http/text.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const roleMessage = `each role must be one of: ${ROLES.join(', ')}`;
 
 export class CreateUserDto {
