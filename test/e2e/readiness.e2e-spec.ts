@@ -3,20 +3,7 @@ import request from 'supertest';
 import { startApi } from '../support/api.js';
 import { testConfig } from '../support/env.js';
 import { DisposableRedis } from '../support/redis-server.js';
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 15000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!accept(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await probe();
-  }
-  return last;
-}
+import { eventually } from '../support/wait.js';
 
 describe('readiness when Redis goes away and comes back', () => {
   let redis: DisposableRedis;

@@ -1,6 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -17,22 +16,15 @@ import { calendarChangeJobId, CalendarChangesService } from '../../src/calendar/
 import { CalendarProcessor } from '../../src/calendar/calendar.processor.js';
 import { Clock } from '../../src/common/clock.js';
 import { QUEUES } from '../../src/queue/queues.js';
-import { WorkerModule } from '../../src/worker.module.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
 import { DisposableRedis } from '../support/redis-server.js';
+import { until } from '../support/wait.js';
+import { startWorker } from '../support/worker.js';
 
 jest.setTimeout(30_000);
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A subscriber like the case deadlines will be: records what it was told, inside the marking transaction. */
 class RecordingSubscriber implements CalendarChangeSubscriber {
@@ -60,14 +52,6 @@ class RecordingSubscriber implements CalendarChangeSubscriber {
   callsFor(id: string): number {
     return this.calls.filter((c) => c.id === id).length;
   }
-}
-
-async function startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig(overrides)), {
-    logger: false,
-  });
-  await worker.init();
-  return worker;
 }
 
 const pendingIds = async (dataSource: DataSource): Promise<string[]> =>

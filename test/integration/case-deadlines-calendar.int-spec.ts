@@ -1,26 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { CalendarAdminService } from '../../src/calendar/calendar-admin.service.js';
 import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
-import { WorkerModule } from '../../src/worker.module.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
-import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
+import { until } from '../support/wait.js';
+import { startWorker } from '../support/worker.js';
 
 jest.setTimeout(30_000);
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('case deadlines follow calendar changes', () => {
   let api: NestFastifyApplication;
@@ -29,10 +20,7 @@ describe('case deadlines follow calendar changes', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig()), {
-      logger: false,
-    });
-    await worker.init();
+    worker = await startWorker();
     dataSource = worker.get<DataSource>(getDataSourceToken());
     await truncateAll(dataSource);
   });
@@ -71,7 +59,7 @@ describe('case deadlines follow calendar changes', () => {
       (
         await dataSource.query('SELECT due_date AS d, version AS v FROM case_deadlines WHERE id = ?', [id])
       )[0];
-    await until(async () => (await due(inSchool.id)).d === '2026-12-02');
+    await until(async () => (await due(inSchool.id)).d === '2026-12-02', 15000);
     expect(await due(inSchool.id)).toEqual({ d: '2026-12-02', v: 2 });
     expect(await due(elsewhere.id)).toEqual({ d: '2026-12-01', v: 1 });
     const history = await dataSource.query(

@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -8,19 +7,11 @@ import { CalendarAdminService } from '../../src/calendar/calendar-admin.service.
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
-import { WorkerModule } from '../../src/worker.module.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
-import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/wait.js';
+import { startWorker } from '../support/worker.js';
 
 describe('reception sessions follow calendar changes', () => {
   let api: NestFastifyApplication;
@@ -30,10 +21,7 @@ describe('reception sessions follow calendar changes', () => {
   beforeAll(async () => {
     api = await startApi();
     jest.spyOn(api.get(Clock), 'now').mockReturnValue(new Date('2026-11-25T03:00:00Z'));
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig()), {
-      logger: false,
-    });
-    await worker.init();
+    worker = await startWorker();
     dataSource = worker.get<DataSource>(getDataSourceToken());
     await truncateAll(dataSource);
   });
@@ -76,7 +64,7 @@ describe('reception sessions follow calendar changes', () => {
 
     const admin = api.get(CalendarAdminService);
     await admin.setEntry(SYSTEM_ACTOR, agency.id, '2026-12-15', { kind: 'day_off', name: 'Nghỉ đột xuất' });
-    await until(() => conflict(mine));
+    await until(() => conflict(mine), 15000);
     expect(await conflict(theirs)).toBe(false);
     const [{ n }] = await dataSource.query(
       'SELECT COUNT(*) AS n FROM calendar_changes WHERE processed_at IS NULL',
@@ -84,6 +72,6 @@ describe('reception sessions follow calendar changes', () => {
     expect(Number(n)).toBe(0);
 
     await admin.removeEntry(SYSTEM_ACTOR, agency.id, '2026-12-15');
-    await until(async () => !(await conflict(mine)));
+    await until(async () => !(await conflict(mine)), 15000);
   });
 });

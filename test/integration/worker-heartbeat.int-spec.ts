@@ -8,14 +8,7 @@ import { QUEUES } from '../../src/queue/queues.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/wait.js';
 
 describe('the worker process', () => {
   let worker: INestApplicationContext;
