@@ -17,6 +17,8 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
   unprocessable: 422,
   too_many: 429,
   unavailable: 503,

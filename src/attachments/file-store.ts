@@ -1,0 +1,36 @@
+import type { Readable } from 'node:stream';
+
+/** What `put` wrote: the database row stores `key`, `size` and `sha256`; `head` is for type sniffing. */
+export interface StoredFile {
+  /** Opaque to callers; today `sha256/ab/cd/<sha256>` (content-addressed, so identical files share it). */
+  key: string;
+  size: number;
+  /** Lower-case hex SHA-256 of the whole content. */
+  sha256: string;
+  /** The first bytes (up to SNIFF_HEAD_BYTES, 4096) for `sniffMediaType`. */
+  head: Buffer;
+}
+
+/**
+ * Where attachment contents live, outside the database. Disk today ({@link DiskFileStore}); an
+ * S3-compatible store can implement the same contract.
+ *
+ * Keys are content-addressed, so two rows may name the same key: remove a key only when no row refers
+ * to it any more (the orphan sweep does exactly that), never as part of deleting one row.
+ */
+export interface FileStore {
+  /**
+   * Stores the stream's bytes and returns once they are durable. Refuses (DomainError
+   * ATTACHMENT_TOO_LARGE) as soon as more than `maxBytes` arrive and ATTACHMENT_EMPTY for no bytes;
+   * a refused or failed put leaves nothing behind under a key.
+   */
+  put(stream: Readable, opts: { maxBytes: number }): Promise<StoredFile>;
+  /** The content; DomainError ATTACHMENT_KEY_INVALID for a malformed key, ATTACHMENT_NOT_FOUND if absent. */
+  open(key: string): Promise<Readable>;
+  /** Deletes the content; a missing one is fine (removal is idempotent). */
+  remove(key: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+}
+
+/** Nest injection token for the configured {@link FileStore}. */
+export const FILE_STORE = Symbol('FILE_STORE');
