@@ -23,6 +23,20 @@ if [ -z "${dotenv[JWT_SECRET]:-}" ] || [[ "${dotenv[JWT_SECRET],,}" == *change-m
   fi
   log "wrote a random JWT_SECRET into .env (it was missing or the example value)"
 fi
+# A .env written before personal data was encrypted lacks its keys: add fresh random ones (never
+# replace existing keys — records sealed with them would become unreadable).
+append_env() {
+  if [ -n "$(tail -c1 .env)" ]; then echo >> .env; fi
+  echo "$1" >> .env
+}
+if [ -z "${dotenv[IDENTITY_MASTER_KEYS]:-}" ]; then
+  append_env "IDENTITY_MASTER_KEYS=k1:$(head -c32 /dev/urandom | base64)"
+  log "wrote a random IDENTITY_MASTER_KEYS into .env"
+fi
+if [ -z "${dotenv[IDENTITY_INDEX_KEY]:-}" ]; then
+  append_env "IDENTITY_INDEX_KEY=$(head -c32 /dev/urandom | base64)"
+  log "wrote a random IDENTITY_INDEX_KEY into .env"
+fi
 ensure_toolchain
 # Settings only now: with the dependencies installed dotenv reads .env as the application does, and a
 # NODE_ENV=production from .env cannot make `npm ci` leave out the build tools.

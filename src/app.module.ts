@@ -16,6 +16,9 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { ClockModule } from './common/clock.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { UsersModule } from './users/users.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { IdentityVaultModule } from './identity/identity-vault.js';
+import { LettersModule } from './letters/letters.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -40,6 +43,9 @@ export class AppModule {
         UnitsModule,
         UsersModule,
         ReceptionModule,
+        IdentityVaultModule,
+        CasesModule,
+        LettersModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { registerMultipart } from '../attachments/multipart.js';
 import helmet from '@fastify/helmet';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -66,6 +67,8 @@ export async function createApiApp(
       },
     },
   });
+  // Letters' attachments arrive as multipart/form-data (src/attachments/multipart.ts).
+  await registerMultipart(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code and
   // still refuses prototype-poisoning keys.

@@ -47,6 +47,10 @@ export class AppConfig {
     rootUnitName?: string;
   };
 
+  /** Envelope encryption of personal data: the keyring spec (parsed by src/identity) and the index key. */
+  readonly identity: { masterKeys: string; indexKey: string };
+  readonly attachments: { dir: string };
+
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
     this.log = { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY };
@@ -88,5 +92,7 @@ export class AppConfig {
       rootUnitCode: v.BOOTSTRAP_ROOT_UNIT_CODE,
       rootUnitName: v.BOOTSTRAP_ROOT_UNIT_NAME,
     };
+    this.identity = { masterKeys: v.IDENTITY_MASTER_KEYS, indexKey: v.IDENTITY_INDEX_KEY };
+    this.attachments = { dir: v.ATTACHMENTS_DIR };
   }
 }

@@ -218,6 +218,23 @@ export class EnvironmentVariables {
   @IsString()
   BOOTSTRAP_ROOT_UNIT_NAME?: string;
 
+  /**
+   * Master keys that wrap the data keys of personal data (src/identity): `id:base64-32-bytes`, comma
+   * separated, the current key first. Parsed (and checked) by loadConfig.
+   */
+  @IsString()
+  @IsNotEmpty()
+  IDENTITY_MASTER_KEYS: string;
+
+  /** The secret of the blind indexes (duplicate search on encrypted identities): base64 of 32 bytes. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'IDENTITY_INDEX_KEY must be the base64 of 32 random bytes' })
+  IDENTITY_INDEX_KEY: string;
+
+  /** Where letters' attachments are stored (created when missing). */
+  @IsString()
+  @IsNotEmpty()
+  ATTACHMENTS_DIR = '.data/attachments';
+
   /** Read by scripts/services.sh only; accepted here so a shared .env validates. */
   @IsOptional()
   @IsString()

@@ -6,6 +6,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { parse as parseDotenv } from 'dotenv';
 import { AppConfig } from './app-config.js';
 import { EnvironmentVariables } from './env.schema.js';
+import { parseKeyring } from '../identity/domain/keyring.js';
 
 export type RawEnvironment = Record<string, string | undefined>;
 
@@ -30,6 +31,9 @@ function describe(errors: ValidationError[]): string[] {
   });
 }
 
+/** The index key of .env.example: fine on a developer's machine, refused in production. */
+const EXAMPLE_INDEX_KEY = 'h9IWPangu+g9RbHyuGTVRb3b68jHU9CXqOgzi1jmz30=';
+
 /** Validates raw variables into the typed AppConfig, or throws a ConfigError naming every problem. */
 export function loadConfig(raw: RawEnvironment): AppConfig {
   const input: Record<string, string> = {};
@@ -39,6 +43,22 @@ export function loadConfig(raw: RawEnvironment): AppConfig {
   const problems = describe(errors);
   if (variables.NODE_ENV === 'production' && /change-me/i.test(variables.JWT_SECRET ?? '')) {
     problems.push('JWT_SECRET still holds the example value: set a random secret in production');
+  }
+  if (variables.IDENTITY_MASTER_KEYS) {
+    try {
+      const keyring = parseKeyring(variables.IDENTITY_MASTER_KEYS);
+      if (
+        variables.NODE_ENV === 'production' &&
+        [...keyring.byId.keys()].some((id) => id.startsWith('example'))
+      ) {
+        problems.push('IDENTITY_MASTER_KEYS still holds the example key: generate a key for production');
+      }
+    } catch (error) {
+      problems.push(`IDENTITY_MASTER_KEYS: ${(error as Error).message}`);
+    }
+  }
+  if (variables.NODE_ENV === 'production' && variables.IDENTITY_INDEX_KEY === EXAMPLE_INDEX_KEY) {
+    problems.push('IDENTITY_INDEX_KEY still holds the example value: generate one for production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig(variables);

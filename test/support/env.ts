@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type RawEnvironment } from '../../src/config/load-config.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 
@@ -35,6 +37,8 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
     // Cheap hashing keeps the suites fast; production uses the defaults (.env.example).
     ARGON2_MEMORY_KIB: '8192',
     ARGON2_TIME_COST: '2',
+    // Attachments of test letters go to a throwaway directory per worker.
+    ATTACHMENTS_DIR: join(tmpdir(), 'tiepdan-test-attachments', workerDatabaseName()),
     ...overrides,
   });
 }

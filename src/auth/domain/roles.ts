@@ -31,6 +31,18 @@ export const PERMISSIONS = [
   'calendars:write',
   // The deadline calculator (POST /api/v1/deadlines/preview): every signed-in role.
   'deadlines:preview',
+  // Letters (docs/letters-and-cases.md): reading them without who wrote them…
+  'letters:read',
+  // …logging, classifying, splitting and deciding them…
+  'letters:write',
+  // …and the petitioners' identities (decrypted; every read audited).
+  'letters:personal_data',
+  // Complaint cases: reading them and the work lists…
+  'cases:read',
+  // …the handler's steps (verification, dialogue, sending the decision, recording legal effect)…
+  'cases:handle',
+  // …and the head's decisions (accept, decide, suspend, continue, terminate, flags, assignment).
+  'cases:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,6 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reception:personal_data',
     'calendars:read',
     'deadlines:preview',
+    'letters:read',
+    'letters:personal_data',
+    'cases:read',
   ],
   unit_head: [
     'units:read',
@@ -65,6 +80,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reception:personal_data',
     'calendars:read',
     'deadlines:preview',
+    'letters:read',
+    'letters:write',
+    'letters:personal_data',
+    'cases:read',
+    'cases:handle',
+    'cases:manage',
   ],
   reception_officer: [
     'units:read',
@@ -73,9 +94,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reception:personal_data',
     'calendars:read',
     'deadlines:preview',
+    'letters:read',
+    'letters:write',
+    'letters:personal_data',
+    'cases:read',
   ],
   // Case handlers see the book's content and deadlines, never who came (legal-reference §3.4).
-  case_handler: ['units:read', 'reception:read', 'calendars:read', 'deadlines:preview'],
+  case_handler: [
+    'units:read',
+    'reception:read',
+    'calendars:read',
+    'deadlines:preview',
+    'letters:read',
+    'cases:read',
+    'cases:handle',
+  ],
   identity_custodian: ['units:read', 'calendars:read', 'deadlines:preview'],
 };
 

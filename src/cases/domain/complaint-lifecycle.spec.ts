@@ -33,6 +33,7 @@ const FIRST_TIME: Partial<Record<ComplaintState, Partial<Record<ComplaintEvent, 
     terminate: 'terminated',
   },
   dialogue: {
+    hold_dialogue: 'dialogue',
     decide: 'decided',
     suspend: 'suspended',
     withdraw_partially: 'dialogue',
@@ -85,6 +86,18 @@ describe('the complaint lifecycle', () => {
       }
     },
   );
+
+  it('holding the dialogue records it and keeps the case in dialogue', () => {
+    const held = transitionComplaint(facts('dialogue', { dialogueHeld: false }), {
+      event: 'hold_dialogue',
+      date: '2026-09-01',
+    });
+    expect(held).toMatchObject({ to: 'dialogue', dialogueHeld: true, effects: [] });
+    expect(
+      transitionComplaint(facts('accepted'), { event: 'start_verification', date: '2026-09-01' })
+        .dialogueHeld,
+    ).toBeUndefined();
+  });
 
   it('closed states allow no step at all', () => {
     for (const state of ['refused', 'terminated', 'superseded', 'enforcement'] as const) {

@@ -41,6 +41,7 @@ export const COMPLAINT_EVENTS = [
   'refuse',
   'start_verification',
   'schedule_dialogue',
+  'hold_dialogue',
   'decide',
   'send_decision',
   'second_complaint_lodged',
@@ -97,6 +98,8 @@ export interface TransitionResult {
   to: ComplaintState;
   suspendedFrom: ComplaintState | null;
   effects: DeadlineEffect[];
+  /** Set when the step records that the dialogue took place. */
+  dialogueHeld?: true;
 }
 
 /** The rule ids of each step, by track (legal-reference §2.3, §2.4). */
@@ -214,6 +217,12 @@ export function transitionComplaint(facts: ComplaintCaseFacts, request: Transiti
       // `date` is the dialogue date: the invitation is due at least 5 days before (KN-10, count-back).
       if (state !== 'verifying' && state !== 'accepted') refuse(facts, event);
       return result('dialogue', open(facts, 'dialogue_invitation', date));
+
+    case 'hold_dialogue':
+      // `date` is the dialogue day; minutes (Mẫu 14) are its document. A complainant who did not come
+      // without a valid reason counts as held: resolution continues (NĐ 124 art. 28(5) as amended).
+      if (state !== 'dialogue') refuse(facts, event);
+      return { ...result('dialogue'), dialogueHeld: true };
 
     case 'decide': {
       if (state !== 'verifying' && state !== 'dialogue' && state !== 'accepted') refuse(facts, event);

@@ -1,0 +1,658 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffChanges } from '../audit/domain/changes.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
+import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
+import type { DomainErrorDetail } from '../common/domain/domain-error.js';
+import { addDays, compareLocalDates, weekday, yearOf, type LocalDate } from '../common/domain/local-date.js';
+import type { Page } from '../common/http/page.dto.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
+import type { LetterEntity } from '../letters/entities/letter.entity.js';
+import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
+import { recordInScope, unitInScope } from '../reception/reception-scope.js';
+import { UserEntity } from '../users/user.entity.js';
+import { scopeSql } from '../units/unit-scope.js';
+import { CaseErrors } from './cases.errors.js';
+import {
+  allowedComplaintEvents,
+  transitionComplaint,
+  type ComplaintCaseFacts,
+  type ComplaintEvent,
+  type ComplaintTrack,
+  type DeadlineEffect,
+} from './domain/complaint-lifecycle.js';
+import type {
+  AssignCaseDto,
+  CaseDeadlineView,
+  CaseFlagsDto,
+  CaseSummaryView,
+  CaseView,
+  InternalTargetDto,
+  ListCasesQueryDto,
+  TransitionDto,
+} from './dto/complaint-case.dto.js';
+import { ComplaintCaseEventEntity } from './entities/complaint-case-event.entity.js';
+import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
+
+export const COMPLAINT_CASE_SUBJECT = 'complaint_case';
+
+/**
+ * Steps that are decisions of the head of the resolving unit (`cases:manage`): accepting or refusing,
+ * deciding, suspending and continuing, ending the case. The others (verification, dialogue, sending,
+ * recording legal effect) are the handler's (`cases:handle`).
+ */
+const MANAGE_EVENTS: readonly ComplaintEvent[] = [
+  'accept',
+  'refuse',
+  'decide',
+  'suspend',
+  'continue',
+  'withdraw_partially',
+  'withdraw',
+  'terminate',
+  'hand_to_enforcement',
+];
+
+/** Steps whose act is a numbered document (notice or decision): its number is required. */
+const NEEDS_DOCUMENT: readonly ComplaintEvent[] = [
+  'accept',
+  'refuse',
+  'decide',
+  'suspend',
+  'continue',
+  'terminate',
+];
+
+/** Steps that must say why. */
+const NEEDS_NOTE: readonly ComplaintEvent[] = ['suspend', 'terminate', 'withdraw', 'withdraw_partially'];
+
+const subject = (id: string) => ({ subjectType: COMPLAINT_CASE_SUBJECT, subjectId: id });
+
+function facts(c: ComplaintCaseEntity): ComplaintCaseFacts {
+  return {
+    track: c.track,
+    state: c.state,
+    suspendedFrom: c.suspendedFrom,
+    dialogueHeld: c.dialogueHeld,
+    legalEffectFrom: c.legalEffectFrom,
+  };
+}
+
+function flagsOf(c: ComplaintCaseEntity): DeadlineOptions {
+  return { remote: c.remote, complicated: c.complicated };
+}
+
+function audited(c: ComplaintCaseEntity) {
+  const { createdAt: _c, updatedAt: _u, letter: _l, unit: _un, handler: _h, previousCase: _p, ...fields } = c;
+  return fields;
+}
+
+function toDeadlineView(d: CaseDeadlineEntity): CaseDeadlineView {
+  return {
+    id: d.id,
+    purpose: d.purpose,
+    sequence: d.sequence,
+    ruleId: d.ruleId,
+    ruleVersion: d.ruleVersion,
+    triggerDate: d.triggerDate,
+    rawEnd: d.rawEnd,
+    dueDate: d.dueDate,
+    internalTarget: d.internalTarget,
+    status: d.status,
+    pausedSince: d.pausedSince,
+    settledOn: d.settledOn,
+    calendarVersion: d.calendarVersion,
+    provisional: d.provisional,
+    explanation: d.explanation,
+    version: d.version,
+  };
+}
+
+function toSummary(c: ComplaintCaseEntity, nextDue: string | null): CaseSummaryView {
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    letterId: c.letterId,
+    unitId: c.unitId,
+    handlerUserId: c.handlerUserId,
+    track: c.track,
+    state: c.state,
+    subject: c.subject,
+    receivedOn: c.receivedOn,
+    acceptedOn: c.acceptedOn,
+    decidedOn: c.decidedOn,
+    nextDue,
+    remote: c.remote,
+    complicated: c.complicated,
+    version: c.version,
+  };
+}
+
+/**
+ * Complaint cases: opened from an accepted letter, driven step by step through the pure lifecycle, with
+ * every deadline a case_deadlines row moved in the same transaction as the step, every step an event row
+ * and an audit entry, and an optimistic lock on the case (409 with the current version).
+ */
+@Injectable()
+export class ComplaintCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly deadlines: CaseDeadlinesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Makes the case of an accepted letter, in the letter's transaction (state `received`, KN-2/KL-3 open). */
+  async openFromLetter(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+    input: { track: ComplaintTrack; handlerUserId: string | null; date: LocalDate },
+  ): Promise<ComplaintCaseEntity> {
+    if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
+    const id = uuid7();
+    const caseNumber = await this.nextCaseNumber(manager, 'KN', yearOf(letter.receivedOn));
+    const row = manager.create(ComplaintCaseEntity, {
+      id,
+      caseNumber,
+      letterId: letter.id,
+      unitId: letter.unitId,
+      handlerUserId: input.handlerUserId,
+      track: input.track,
+      state: 'received',
+      suspendedFrom: null,
+      dialogueHeld: false,
+      previousCaseId: letter.previousCaseId,
+      subject: letter.subject,
+      searchText: foldVietnamese(`${caseNumber} ${letter.subject}`),
+      receivedOn: letter.receivedOn,
+      acceptedOn: null,
+      decidedOn: null,
+      decisionRef: null,
+      legalEffectFrom: null,
+      remote: false,
+      remoteReason: null,
+      remoteSetByUserId: null,
+      complicated: false,
+      complicatedReason: null,
+      complicatedSetByUserId: null,
+      version: 1,
+    });
+    await manager.insert(ComplaintCaseEntity, row);
+    await this.insertEvent(manager, actor, row, {
+      event: 'received',
+      fromState: null,
+      date: input.date,
+      documentRef: null,
+      legalBasis: letter.decisionLegalBasis,
+      note: null,
+    });
+    await this.applyEffects(manager, actor, row, [
+      {
+        kind: 'open',
+        purpose: 'acceptance',
+        ruleId: input.track.startsWith('disciplinary') ? 'KL-3' : 'KN-2',
+        trigger: letter.receivedOn,
+      },
+    ]);
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entityType: 'complaint_case',
+      entityId: id,
+      unitId: row.unitId,
+      changes: diffChanges(null, audited(row), ['subject', 'searchText']),
+    });
+    if (letter.previousCaseId)
+      await this.supersedeFirstCase(manager, actor, letter.previousCaseId, input.date);
+    return row;
+  }
+
+  async transition(actor: Actor, id: string, dto: TransitionDto): Promise<CaseView> {
+    if (MANAGE_EVENTS.includes(dto.event) && !actor.permissions.has('cases:manage')) {
+      throw CaseErrors.stepNeedsManage(dto.event);
+    }
+    const problems: DomainErrorDetail[] = [];
+    if (NEEDS_DOCUMENT.includes(dto.event) && !dto.documentRef) {
+      problems.push({ field: 'documentRef', message: `is required for the step ${dto.event}` });
+    }
+    if (NEEDS_NOTE.includes(dto.event) && !dto.note) {
+      problems.push({ field: 'note', message: `must say why for the step ${dto.event}` });
+    }
+    if (compareLocalDates(dto.date, this.clock.today()) > 0) {
+      problems.push({ field: 'date', message: 'must not be in the future' });
+    }
+    if (dto.event === 'second_complaint_lodged') {
+      problems.push({ field: 'event', message: 'is recorded when the second-time complaint is accepted' });
+    }
+    if (problems.length > 0) throw CaseErrors.invalid(problems);
+
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      await this.step(manager, actor, c, dto);
+      return this.view(manager, c);
+    });
+  }
+
+  async setFlags(actor: Actor, id: string, dto: CaseFlagsDto): Promise<CaseView> {
+    const problems: DomainErrorDetail[] = [];
+    if (dto.remote === undefined && dto.complicated === undefined) {
+      problems.push({ field: 'remote', message: 'give remote or complicated' });
+    }
+    if (dto.remote === true && !dto.remoteReason) {
+      problems.push({
+        field: 'remoteReason',
+        message: 'is required: say why the area is remote (legal-reference §5.4)',
+      });
+    }
+    if (dto.complicated === true && !dto.complicatedReason) {
+      problems.push({
+        field: 'complicatedReason',
+        message: 'is required: the written determination of NĐ 124 art. 3a(2)',
+      });
+    }
+    if (problems.length > 0) throw CaseErrors.invalid(problems);
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const before = audited(c);
+      const next: Partial<ComplaintCaseEntity> = { version: c.version + 1 };
+      if (dto.remote !== undefined) {
+        Object.assign(next, {
+          remote: dto.remote,
+          remoteReason: dto.remote ? dto.remoteReason : null,
+          remoteSetByUserId: actor.userId,
+        });
+      }
+      if (dto.complicated !== undefined) {
+        Object.assign(next, {
+          complicated: dto.complicated,
+          complicatedReason: dto.complicated ? dto.complicatedReason : null,
+          complicatedSetByUserId: actor.userId,
+        });
+      }
+      await manager.update(ComplaintCaseEntity, { id: c.id }, next);
+      Object.assign(c, next);
+      await this.deadlines.changeFlags(manager, actor, subject(c.id), flagsOf(c));
+      await this.audit.record(manager, actor, {
+        action: 'flags',
+        entityType: 'complaint_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: diffChanges(before, audited(c), ['subject', 'searchText']),
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  /** Assigns the case to a handler, or moves it to another resolving unit (deadlines follow its calendar). */
+  async assign(actor: Actor, id: string, dto: AssignCaseDto): Promise<CaseView> {
+    if (dto.unitId === undefined && dto.handlerUserId === undefined) {
+      throw CaseErrors.invalid([{ field: 'handlerUserId', message: 'give handlerUserId or unitId' }]);
+    }
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const before = audited(c);
+      const unitId = dto.unitId ?? c.unitId;
+      if (unitId !== c.unitId) {
+        await unitInScope(manager, actor, unitId, () =>
+          CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+        );
+      }
+      const handlerUserId =
+        dto.handlerUserId === undefined ? (unitId === c.unitId ? c.handlerUserId : null) : dto.handlerUserId;
+      if (handlerUserId) await this.checkHandler(manager, unitId, handlerUserId);
+      const next = { unitId, handlerUserId, version: c.version + 1 };
+      await manager.update(ComplaintCaseEntity, { id: c.id }, next);
+      const movedUnit = unitId !== c.unitId;
+      Object.assign(c, next);
+      if (movedUnit) {
+        await manager.update(
+          CaseDeadlineEntity,
+          { subjectType: COMPLAINT_CASE_SUBJECT, subjectId: c.id },
+          { unitId },
+        );
+        // The days are now counted on the new unit's calendar.
+        await this.deadlines.changeFlags(manager, actor, subject(c.id), flagsOf(c));
+      }
+      await this.audit.record(manager, actor, {
+        action: 'assign',
+        entityType: 'complaint_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: {
+          ...diffChanges(before, audited(c), ['subject', 'searchText']),
+          reason: { before: null, after: dto.reason },
+        },
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  /** An internal target beside a statutory deadline: never replaces it. */
+  async setInternalTarget(
+    actor: Actor,
+    id: string,
+    deadlineId: string,
+    dto: InternalTargetDto,
+  ): Promise<CaseView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const d = await manager.findOneBy(CaseDeadlineEntity, {
+        id: deadlineId,
+        subjectType: COMPLAINT_CASE_SUBJECT,
+        subjectId: c.id,
+      });
+      if (!d) throw CaseErrors.deadlineNotFound();
+      const target = dto.target ?? null;
+      if (target && compareLocalDates(target, d.dueDate) > 0) {
+        throw CaseErrors.invalid([
+          { field: 'target', message: `must not be after the statutory due date ${d.dueDate}` },
+        ]);
+      }
+      await this.deadlines.setInternalTarget(manager, actor, d.id, target);
+      await manager.update(ComplaintCaseEntity, { id: c.id }, { version: c.version + 1 });
+      c.version += 1;
+      await this.audit.record(manager, actor, {
+        action: 'deadline_target',
+        entityType: 'complaint_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: { [`deadline.${d.purpose}.internalTarget`]: { before: d.internalTarget, after: target } },
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseView> {
+    const manager = this.dataSource.manager;
+    const c = await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound);
+    return this.view(manager, c);
+  }
+
+  /** Work lists: mine or my units', by state, track, due this week or overdue, searched without diacritics. */
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const scope = scopeSql('c.unit_id', actor);
+    where.push(scope.sql);
+    params.push(...scope.params);
+    if (query.scope === 'mine') {
+      where.push('c.handler_user_id = ?');
+      params.push(actor.userId);
+    }
+    if (query.unitId) {
+      await unitInScope(this.dataSource.manager, actor, query.unitId, () =>
+        CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+      );
+      where.push('c.unit_id = ?');
+      params.push(query.unitId);
+    }
+    if (query.state) {
+      where.push('c.state = ?');
+      params.push(query.state);
+    }
+    if (query.track) {
+      where.push('c.track = ?');
+      params.push(query.track);
+    }
+    const today = this.clock.today();
+    if (query.due === 'overdue') {
+      where.push('nd.next_due < ?');
+      params.push(today);
+    } else if (query.due === 'this_week') {
+      // Monday to Sunday of the current week in Asia/Ho_Chi_Minh.
+      const monday = addDays(today, 1 - weekday(today));
+      where.push('nd.next_due BETWEEN ? AND ?');
+      params.push(monday, addDays(monday, 6));
+    }
+    if (query.q) {
+      for (const w of foldVietnamese(query.q).split(' ').filter(Boolean).slice(0, 8)) {
+        where.push('c.search_text LIKE ?');
+        params.push(`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      }
+    }
+    const sortColumn = { due: 'nd.next_due', received: 'c.received_on', updated: 'c.updated_at' }[query.sort];
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    // Cases without an open deadline sort last whatever the direction.
+    const orderBy = `${sortColumn} IS NULL, ${sortColumn} ${direction}, c.id ${direction}`;
+    const from = `FROM complaint_cases c
+      LEFT JOIN (SELECT subject_id, MIN(due_date) AS next_due FROM case_deadlines
+                 WHERE subject_type = '${COMPLAINT_CASE_SUBJECT}' AND status = 'open' GROUP BY subject_id) nd
+        ON nd.subject_id = c.id
+      WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total ${from}`, params);
+    const rows: Array<{ id: string; next_due: string | null }> = await this.dataSource.query(
+      `SELECT c.id, nd.next_due ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const byId = new Map(
+      (rows.length
+        ? await this.dataSource.getRepository(ComplaintCaseEntity).findBy(rows.map((r) => ({ id: r.id })))
+        : []
+      ).map((c) => [c.id, c]),
+    );
+    return {
+      items: rows.map((r) => toSummary(byId.get(r.id)!, r.next_due)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: Number(total),
+    };
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  private async step(
+    manager: EntityManager,
+    actor: Actor,
+    c: ComplaintCaseEntity,
+    dto: Pick<TransitionDto, 'event' | 'date' | 'documentRef' | 'legalBasis' | 'note'>,
+  ): Promise<void> {
+    const last = await manager
+      .getRepository(ComplaintCaseEventEntity)
+      .createQueryBuilder('e')
+      .where('e.case_id = :id', { id: c.id })
+      .orderBy('e.sequence', 'DESC')
+      .getOne();
+    if (last && compareLocalDates(dto.date, last.eventDate) < 0) {
+      throw CaseErrors.invalid([
+        { field: 'date', message: `must not be before the previous step (${last.eventDate})` },
+      ]);
+    }
+    const before = audited(c);
+    const result = transitionComplaint(facts(c), { event: dto.event, date: dto.date });
+    const next: Partial<ComplaintCaseEntity> = {
+      state: result.to,
+      suspendedFrom: result.suspendedFrom,
+      version: c.version + 1,
+    };
+    if (result.dialogueHeld) next.dialogueHeld = true;
+    if (dto.event === 'accept') next.acceptedOn = dto.date;
+    if (dto.event === 'decide') {
+      next.decidedOn = dto.date;
+      next.decisionRef = dto.documentRef ?? null;
+    }
+    Object.assign(c, next);
+    await this.applyEffects(manager, actor, c, result.effects, dto.date);
+    if (dto.event === 'decide') {
+      // Legally effective from the day after the KN-9 / KL-6 period ends (LKN arts. 44, 57).
+      const legal = (await this.deadlines.listForSubject(manager, subject(c.id))).find(
+        (d) => d.purpose === 'legal_effect' && d.status === 'open',
+      );
+      c.legalEffectFrom = legal ? addDays(legal.dueDate, 1) : null;
+      next.legalEffectFrom = c.legalEffectFrom;
+    }
+    await manager.update(ComplaintCaseEntity, { id: c.id }, next);
+    await this.insertEvent(manager, actor, c, {
+      event: dto.event,
+      fromState: result.from,
+      date: dto.date,
+      documentRef: dto.documentRef ?? null,
+      legalBasis: dto.legalBasis,
+      note: dto.note ?? null,
+    });
+    await this.audit.record(manager, actor, {
+      action: `case.${dto.event}`,
+      entityType: 'complaint_case',
+      entityId: c.id,
+      unitId: c.unitId,
+      changes: diffChanges(before, audited(c), ['subject', 'searchText']),
+    });
+  }
+
+  private async applyEffects(
+    manager: EntityManager,
+    actor: Actor,
+    c: ComplaintCaseEntity,
+    effects: DeadlineEffect[],
+    on?: LocalDate,
+  ): Promise<void> {
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'open':
+          await this.deadlines.open(manager, actor, {
+            ...subject(c.id),
+            unitId: c.unitId,
+            purpose: e.purpose,
+            ruleId: e.ruleId,
+            trigger: e.trigger,
+            options: flagsOf(c),
+          });
+          break;
+        case 'settle':
+          await this.deadlines.settle(
+            manager,
+            actor,
+            subject(c.id),
+            e.purpose,
+            e.outcome === 'met' ? 'done' : 'cancelled',
+            on!,
+          );
+          break;
+        case 'pause':
+          await this.deadlines.pause(manager, actor, subject(c.id), e.purpose, on!);
+          break;
+        case 'resume':
+          await this.deadlines.resume(manager, actor, subject(c.id), e.purpose, on!);
+          break;
+      }
+    }
+  }
+
+  /** The first-time case a second complaint was lodged against leaves its window (LKN art. 33). */
+  private async supersedeFirstCase(manager: EntityManager, actor: Actor, caseId: string, on: LocalDate) {
+    const first = await manager
+      .getRepository(ComplaintCaseEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id: caseId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!first || first.state !== 'second_complaint_window') return;
+    await this.step(manager, actor, first, {
+      event: 'second_complaint_lodged',
+      date: on,
+      documentRef: null,
+      legalBasis: 'LKN 2011 art. 33(1)',
+      note: null,
+    });
+  }
+
+  private async insertEvent(
+    manager: EntityManager,
+    actor: Actor,
+    c: ComplaintCaseEntity,
+    e: {
+      event: string;
+      fromState: ComplaintCaseEntity['state'] | null;
+      date: LocalDate;
+      documentRef: string | null;
+      legalBasis: string | null;
+      note: string | null;
+    },
+  ) {
+    const [{ next }] = await manager.query(
+      'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM complaint_case_events WHERE case_id = ?',
+      [c.id],
+    );
+    await manager.insert(ComplaintCaseEventEntity, {
+      id: uuid7(),
+      caseId: c.id,
+      sequence: Number(next),
+      event: e.event,
+      fromState: e.fromState,
+      toState: c.state,
+      eventDate: e.date,
+      documentRef: e.documentRef,
+      legalBasis: e.legalBasis,
+      note: e.note,
+      actorUserId: actor.userId,
+    });
+  }
+
+  private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
+    const c = await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
+    if (c.version !== version) throw CaseErrors.versionConflict(c.version);
+    return c;
+  }
+
+  private async checkHandler(manager: EntityManager, unitId: string, userId: string) {
+    const user = await manager.findOneBy(UserEntity, { id: userId });
+    if (!user || !user.active || user.unitId !== unitId) throw CaseErrors.handlerInvalid();
+  }
+
+  private async nextCaseNumber(manager: EntityManager, prefix: 'KN' | 'TC', year: number): Promise<string> {
+    // The counter row stays locked until commit: numbers are unique; a rolled-back case gives its number back.
+    await manager.query(
+      `INSERT INTO case_number_counters (prefix, year, last_number) VALUES (?, ?, 1)
+       ON DUPLICATE KEY UPDATE last_number = last_number + 1`,
+      [prefix, year],
+    );
+    const [{ n }] = await manager.query(
+      'SELECT last_number AS n FROM case_number_counters WHERE prefix = ? AND year = ?',
+      [prefix, year],
+    );
+    return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+  }
+
+  private async view(manager: EntityManager, c: ComplaintCaseEntity): Promise<CaseView> {
+    const [events, deadlines] = await Promise.all([
+      manager.find(ComplaintCaseEventEntity, { where: { caseId: c.id }, order: { sequence: 'ASC' } }),
+      this.deadlines.listForSubject(manager, subject(c.id)),
+    ]);
+    const open = deadlines
+      .filter((d) => d.status === 'open')
+      .map((d) => d.dueDate)
+      .sort();
+    return {
+      ...toSummary(c, open[0] ?? null),
+      suspendedFrom: c.suspendedFrom,
+      dialogueHeld: c.dialogueHeld,
+      previousCaseId: c.previousCaseId,
+      decisionRef: c.decisionRef,
+      legalEffectFrom: c.legalEffectFrom,
+      remoteReason: c.remoteReason,
+      remoteSetByUserId: c.remoteSetByUserId,
+      complicatedReason: c.complicatedReason,
+      complicatedSetByUserId: c.complicatedSetByUserId,
+      events: events.map((e) => ({
+        sequence: e.sequence,
+        event: e.event,
+        fromState: e.fromState,
+        toState: e.toState,
+        date: e.eventDate,
+        documentRef: e.documentRef,
+        legalBasis: e.legalBasis,
+        note: e.note,
+        actorUserId: e.actorUserId,
+      })),
+      deadlines: deadlines.map(toDeadlineView),
+      nextSteps: allowedComplaintEvents(facts(c), this.clock.today()).filter(
+        (e) => e !== 'second_complaint_lodged',
+      ),
+    };
+  }
+}

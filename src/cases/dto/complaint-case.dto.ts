@@ -1,0 +1,251 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/http/id.js';
+import { PageQueryDto } from '../../common/http/page.dto.js';
+import { NoControlCharacters, trim } from '../../common/http/text.js';
+import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
+import {
+  COMPLAINT_EVENTS,
+  COMPLAINT_STATES,
+  type ComplaintEvent,
+  type ComplaintState,
+  type ComplaintTrack,
+} from '../domain/complaint-lifecycle.js';
+import { COMPLAINT_TRACKS } from '../../letters/domain/letter-rules.js';
+
+export class TransitionDto {
+  @ApiProperty({ enum: COMPLAINT_EVENTS })
+  @IsIn(COMPLAINT_EVENTS)
+  event: ComplaintEvent;
+
+  @ApiProperty({ example: '2026-11-24', description: 'The date of the act (a local date)' })
+  @IsLocalDate()
+  date: string;
+
+  @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The document number of the act' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(100)
+  documentRef?: string | null;
+
+  @ApiProperty({ example: 'LKN 2011 art. 27' })
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 500)
+  legalBasis: string;
+
+  @ApiPropertyOptional({ description: 'Why (required for suspension, termination, partial withdrawal)' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(2000)
+  note?: string | null;
+
+  @ApiProperty({ description: 'The version read (optimistic lock)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class CaseFlagsDto {
+  @ApiPropertyOptional({ description: 'vùng sâu, vùng xa, đi lại khó khăn' })
+  @IsOptional()
+  @IsBoolean()
+  remote?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(1000)
+  remoteReason?: string | null;
+
+  @ApiPropertyOptional({ description: 'vụ việc phức tạp (NĐ 124 art. 3a): a written determination' })
+  @IsOptional()
+  @IsBoolean()
+  complicated?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(1000)
+  complicatedReason?: string | null;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class AssignCaseDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move the case to another resolving unit' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The handler; null to unassign' })
+  @IsOptional()
+  @IsId()
+  handlerUserId?: string | null;
+
+  @ApiProperty({ description: 'Why (kept in the audit trail)' })
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 1000)
+  reason: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class InternalTargetDto {
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-01', description: 'null removes the target' })
+  @IsOptional()
+  @IsLocalDate()
+  target: string | null;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class DeadlineParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  deadlineId: string;
+}
+
+export const CASE_SORTS = ['due', 'received', 'updated'] as const;
+
+export class ListCasesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['mine', 'unit'],
+    description: 'mine: assigned to me; unit: my units (default)',
+  })
+  @IsOptional()
+  @IsIn(['mine', 'unit'])
+  scope?: 'mine' | 'unit';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: COMPLAINT_STATES })
+  @IsOptional()
+  @IsIn(COMPLAINT_STATES)
+  state?: ComplaintState;
+
+  @ApiPropertyOptional({ enum: COMPLAINT_TRACKS })
+  @IsOptional()
+  @IsIn(COMPLAINT_TRACKS)
+  track?: ComplaintTrack;
+
+  @ApiPropertyOptional({
+    enum: ['this_week', 'overdue'],
+    description: 'By the nearest open statutory deadline',
+  })
+  @IsOptional()
+  @IsIn(['this_week', 'overdue'])
+  due?: 'this_week' | 'overdue';
+
+  @ApiPropertyOptional({ description: 'Words of the subject or case number; diacritics and case ignored' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(2, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'due' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort: (typeof CASE_SORTS)[number] = 'due';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+}
+
+export class CaseDeadlineView {
+  @ApiProperty() id: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty() sequence: number;
+  @ApiProperty() ruleId: string;
+  @ApiProperty() ruleVersion: string;
+  @ApiProperty() triggerDate: string;
+  @ApiProperty() rawEnd: string;
+  @ApiProperty() dueDate: string;
+  @ApiPropertyOptional({ nullable: true }) internalTarget: string | null;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) pausedSince: string | null;
+  @ApiPropertyOptional({ nullable: true }) settledOn: string | null;
+  @ApiProperty() calendarVersion: string;
+  @ApiProperty() provisional: boolean;
+  @ApiProperty() explanation: { vi: string[]; en: string[] };
+  @ApiProperty() version: number;
+}
+
+export class CaseEventView {
+  @ApiProperty() sequence: number;
+  @ApiProperty() event: string;
+  @ApiPropertyOptional({ nullable: true }) fromState: string | null;
+  @ApiProperty() toState: string;
+  @ApiProperty() date: string;
+  @ApiPropertyOptional({ nullable: true }) documentRef: string | null;
+  @ApiPropertyOptional({ nullable: true }) legalBasis: string | null;
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true }) actorUserId: string | null;
+}
+
+export class CaseSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty() letterId: string;
+  @ApiProperty() unitId: string;
+  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiProperty({ enum: COMPLAINT_TRACKS }) track: ComplaintTrack;
+  @ApiProperty({ enum: COMPLAINT_STATES }) state: ComplaintState;
+  @ApiProperty() subject: string;
+  @ApiProperty() receivedOn: string;
+  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The nearest open statutory deadline' })
+  nextDue: string | null;
+  @ApiProperty() remote: boolean;
+  @ApiProperty() complicated: boolean;
+  @ApiProperty() version: number;
+}
+
+export class CaseView extends CaseSummaryView {
+  @ApiPropertyOptional({ nullable: true }) suspendedFrom: string | null;
+  @ApiProperty() dialogueHeld: boolean;
+  @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
+  @ApiPropertyOptional({ nullable: true }) decisionRef: string | null;
+  @ApiPropertyOptional({ nullable: true }) legalEffectFrom: string | null;
+  @ApiPropertyOptional({ nullable: true }) remoteReason: string | null;
+  @ApiPropertyOptional({ nullable: true }) remoteSetByUserId: string | null;
+  @ApiPropertyOptional({ nullable: true }) complicatedReason: string | null;
+  @ApiPropertyOptional({ nullable: true }) complicatedSetByUserId: string | null;
+  @ApiProperty({ type: [CaseEventView] }) events: CaseEventView[];
+  @ApiProperty({ type: [CaseDeadlineView] }) deadlines: CaseDeadlineView[];
+  @ApiProperty({ enum: COMPLAINT_EVENTS, isArray: true, description: 'Steps allowed now (as of today)' })
+  nextSteps: ComplaintEvent[];
+}

@@ -1,0 +1,132 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { LocalDate } from '../../common/domain/local-date.js';
+import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
+import { LetterEntity } from '../../letters/entities/letter.entity.js';
+import { UnitEntity } from '../../units/unit.entity.js';
+import { UserEntity } from '../../users/user.entity.js';
+import type { ComplaintState, ComplaintTrack } from '../domain/complaint-lifecycle.js';
+
+/**
+ * A complaint case (vụ việc khiếu nại): made when a letter is accepted for processing, then driven through
+ * the lifecycle of src/cases/domain/complaint-lifecycle.ts. Every step is a row of complaint_case_events;
+ * every deadline a row of case_deadlines (subject `complaint_case`). `version` is the optimistic lock: a
+ * stale write gets 409 with the current version.
+ */
+@Entity({ name: 'complaint_cases' })
+@Index('uq_complaint_cases_letter_id', ['letterId'], { unique: true })
+@Index('uq_complaint_cases_number', ['caseNumber'], { unique: true })
+@Index('idx_complaint_cases_unit_state', ['unitId', 'state'])
+@Index('idx_complaint_cases_handler_state', ['handlerUserId', 'state'])
+@Index('idx_complaint_cases_previous', ['previousCaseId'])
+export class ComplaintCaseEntity {
+  @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_complaint_cases' })
+  id: string;
+
+  /** KN-2026-000123: readable, unique, never reused. */
+  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin' })
+  caseNumber: string;
+
+  @Column(ID_COLUMN)
+  letterId: string;
+
+  @ManyToOne(() => LetterEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'letter_id', foreignKeyConstraintName: 'fk_complaint_cases_letter_id' })
+  letter?: LetterEntity;
+
+  /** The resolving unit: its calendar counts the days, its head answers for them. */
+  @Column(ID_COLUMN)
+  unitId: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_complaint_cases_unit_id' })
+  unit?: UnitEntity;
+
+  @Column({ ...ID_COLUMN, nullable: true })
+  handlerUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'handler_user_id', foreignKeyConstraintName: 'fk_complaint_cases_handler' })
+  handler?: UserEntity | null;
+
+  @Column(CODE_COLUMN())
+  track: ComplaintTrack;
+
+  @Column(CODE_COLUMN(32))
+  state: ComplaintState;
+
+  @Column({ ...CODE_COLUMN(32), nullable: true })
+  suspendedFrom: ComplaintState | null;
+
+  @Column({ type: 'boolean', default: false })
+  dialogueHeld: boolean;
+
+  /** A second-time complaint: the first-time case it is about. */
+  @Column({ ...ID_COLUMN, nullable: true })
+  previousCaseId: string | null;
+
+  @ManyToOne(() => ComplaintCaseEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'previous_case_id', foreignKeyConstraintName: 'fk_complaint_cases_previous' })
+  previousCase?: ComplaintCaseEntity | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  subject: string;
+
+  /** The subject without diacritics, for search. */
+  @Column({ type: 'varchar', length: 500, charset: 'ascii', collation: 'ascii_general_ci' })
+  searchText: string;
+
+  @Column({ type: 'date' })
+  receivedOn: LocalDate;
+
+  @Column({ type: 'date', nullable: true })
+  acceptedOn: LocalDate | null;
+
+  @Column({ type: 'date', nullable: true })
+  decidedOn: LocalDate | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  decisionRef: string | null;
+
+  /** First day the decision is legally effective (the day after KN-9 / KL-6), once decided. */
+  @Column({ type: 'date', nullable: true })
+  legalEffectFrom: LocalDate | null;
+
+  /** vùng sâu, vùng xa (KN-3, KN-5, KN-6, KN-9): who decided and why (legal-reference §5.4). */
+  @Column({ type: 'boolean', default: false })
+  remote: boolean;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  remoteReason: string | null;
+
+  @Column({ ...ID_COLUMN, nullable: true })
+  remoteSetByUserId: string | null;
+
+  /** vụ việc phức tạp (NĐ 124 art. 3a): a written determination is required. */
+  @Column({ type: 'boolean', default: false })
+  complicated: boolean;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  complicatedReason: string | null;
+
+  @Column({ ...ID_COLUMN, nullable: true })
+  complicatedSetByUserId: string | null;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn(CREATED_AT)
+  createdAt: Date;
+
+  @UpdateDateColumn(UPDATED_AT)
+  updatedAt: Date;
+}

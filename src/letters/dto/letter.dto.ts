@@ -1,0 +1,423 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsId } from '../../common/http/id.js';
+import { PageQueryDto } from '../../common/http/page.dto.js';
+import { NoControlCharacters, trim } from '../../common/http/text.js';
+import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../reception/domain/reception-book.js';
+import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
+import {
+  ARCHIVE_REASONS,
+  COMPLAINT_TRACKS,
+  ELIGIBILITY_CHECKS,
+  LETTER_CHANNELS,
+  LETTER_CLASSIFICATIONS,
+  LETTER_STATUSES,
+  PROCESSING_DECISIONS,
+  type ArchiveReason,
+  type EligibilityCheck,
+  type LetterChannel,
+  type LetterClassification,
+  type LetterStatus,
+  type ProcessingDecision,
+} from '../domain/letter-rules.js';
+import type { LetterFlag } from '../entities/letter.entity.js';
+
+const idDigits = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/[\s.]/g, '') || null : value;
+const phone = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? normalisePhone(value.trim()) || null : value;
+
+/** Most petitioners one letter may list (a group of more is recorded by its representatives). */
+export const MAX_LETTER_PETITIONERS = 50;
+
+export class PetitionerDto {
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(2, 255)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'thôn 3, xã Tân Lập, tỉnh Đồng Nai' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @Length(2, 500)
+  address?: string | null;
+
+  @ApiPropertyOptional({ example: '075203004567', description: 'Căn cước number: 12 digits' })
+  @IsOptional()
+  @Transform(idDigits)
+  @IsString()
+  @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
+  idNumber?: string | null;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @Transform(phone)
+  @IsString()
+  @Matches(PHONE_PATTERN, { message: 'phone must be a Vietnamese telephone number (0… or +84…)' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'an.nguyen@example.vn' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'A representative of the group (LTCD art. 29)' })
+  @IsOptional()
+  @IsBoolean()
+  representative?: boolean;
+}
+
+export class EligibilityAnswerDto {
+  @ApiProperty({ enum: ELIGIBILITY_CHECKS })
+  @IsIn(ELIGIBILITY_CHECKS)
+  check: EligibilityCheck;
+
+  @ApiProperty()
+  @IsBoolean()
+  passed: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+export class CreateLetterDto {
+  @ApiProperty({ format: 'uuid', description: 'The receiving unit' })
+  @IsId()
+  unitId: string;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsLocalDate()
+  receivedOn: string;
+
+  @ApiProperty({ enum: LETTER_CHANNELS })
+  @IsIn(LETTER_CHANNELS)
+  channel: LetterChannel;
+
+  @ApiPropertyOptional({ description: 'The forwarding body (forwarded channels)' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @Length(2, 500)
+  forwardedBy?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(100)
+  forwardedRef?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The reception-book visit (channel reception_visit)' })
+  @IsOptional()
+  @IsId()
+  visitId?: string | null;
+
+  @ApiProperty({ enum: LETTER_CLASSIFICATIONS })
+  @IsIn(LETTER_CLASSIFICATIONS)
+  classification: LetterClassification;
+
+  @ApiPropertyOptional({ enum: COMPLAINT_TRACKS, description: 'Required for a complaint' })
+  @IsOptional()
+  @IsIn(COMPLAINT_TRACKS)
+  complaintTrack?: (typeof COMPLAINT_TRACKS)[number] | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Second-time complaint: the first-time case' })
+  @IsOptional()
+  @IsId()
+  previousCaseId?: string | null;
+
+  @ApiProperty({ example: 'Khiếu nại quyết định thu hồi đất' })
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 500)
+  subject: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 20000)
+  content: string;
+
+  @ApiProperty({ type: [PetitionerDto], description: 'Empty only for anonymous information' })
+  @IsArray()
+  @ArrayMaxSize(MAX_LETTER_PETITIONERS)
+  @ValidateNested({ each: true })
+  @Type(() => PetitionerDto)
+  petitioners: PetitionerDto[];
+
+  @ApiPropertyOptional({ description: 'People who signed (a group may list only its representatives)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  petitionerCount?: number;
+
+  @ApiProperty({ type: [EligibilityAnswerDto], description: 'TT 05/2021 art. 6 checks' })
+  @IsArray()
+  @ArrayMaxSize(ELIGIBILITY_CHECKS.length)
+  @ValidateNested({ each: true })
+  @Type(() => EligibilityAnswerDto)
+  eligibility: EligibilityAnswerDto[];
+}
+
+export class LetterPartDto {
+  @ApiProperty({ enum: ['complaint', 'denunciation', 'petition'] })
+  @IsIn(['complaint', 'denunciation', 'petition'])
+  classification: 'complaint' | 'denunciation' | 'petition';
+
+  @ApiPropertyOptional({ enum: COMPLAINT_TRACKS })
+  @IsOptional()
+  @IsIn(COMPLAINT_TRACKS)
+  complaintTrack?: (typeof COMPLAINT_TRACKS)[number] | null;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 500)
+  subject: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 20000)
+  content: string;
+
+  @ApiProperty({ type: [EligibilityAnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(ELIGIBILITY_CHECKS.length)
+  @ValidateNested({ each: true })
+  @Type(() => EligibilityAnswerDto)
+  eligibility: EligibilityAnswerDto[];
+}
+
+export class SplitLetterDto {
+  @ApiProperty({ type: [LetterPartDto] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => LetterPartDto)
+  parts: LetterPartDto[];
+
+  @ApiProperty({ description: 'The version read (optimistic lock)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ProcessingDecisionDto {
+  @ApiProperty({ enum: PROCESSING_DECISIONS })
+  @IsIn(PROCESSING_DECISIONS)
+  decision: ProcessingDecision;
+
+  @ApiProperty({ example: '2026-11-24' })
+  @IsLocalDate()
+  decidedOn: string;
+
+  @ApiProperty({ example: 'LKN 2011 art. 27; NĐ 124/2020 art. 16(1)' })
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 500)
+  legalBasis: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(100)
+  guidanceRef?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(500)
+  guidanceBody?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  transferToUnitId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(500)
+  transferToBody?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(100)
+  transferRef?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(100)
+  returnRef?: string | null;
+
+  @ApiPropertyOptional({ enum: ARCHIVE_REASONS })
+  @IsOptional()
+  @IsIn(ARCHIVE_REASONS)
+  archiveReason?: ArchiveReason | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  duplicateOfLetterId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'accept: the handler to assign the case to' })
+  @IsOptional()
+  @IsId()
+  handlerUserId?: string | null;
+
+  @ApiProperty({ description: 'The version read (optimistic lock)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ListLettersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: LETTER_STATUSES })
+  @IsOptional()
+  @IsIn(LETTER_STATUSES)
+  status?: LetterStatus;
+
+  @ApiPropertyOptional({ enum: LETTER_CLASSIFICATIONS })
+  @IsOptional()
+  @IsIn(LETTER_CLASSIFICATIONS)
+  classification?: LetterClassification;
+
+  @ApiPropertyOptional({ description: 'true: undecided letters past their processing deadline' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Words of the subject or content; diacritics and case ignored' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @NoControlCharacters()
+  @Length(2, 200)
+  q?: string;
+}
+
+export class PetitionerView {
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ nullable: true }) address: string | null;
+  @ApiPropertyOptional({ nullable: true }) idNumber: string | null;
+  @ApiPropertyOptional({ nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true }) email: string | null;
+  @ApiProperty() representative: boolean;
+}
+
+export class LetterView {
+  @ApiProperty() id: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty({ enum: LETTER_CHANNELS }) channel: LetterChannel;
+  @ApiPropertyOptional({ nullable: true }) forwardedBy: string | null;
+  @ApiPropertyOptional({ nullable: true }) forwardedRef: string | null;
+  @ApiPropertyOptional({ nullable: true }) visitId: string | null;
+  @ApiPropertyOptional({ nullable: true }) parentLetterId: string | null;
+  @ApiPropertyOptional({ nullable: true }) transferredFromLetterId: string | null;
+  @ApiProperty({ enum: LETTER_CLASSIFICATIONS }) classification: LetterClassification;
+  @ApiPropertyOptional({ nullable: true }) complaintTrack: string | null;
+  @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
+  @ApiProperty() subject: string;
+  @ApiProperty() content: string;
+  @ApiProperty() petitionerCount: number;
+  @ApiProperty() eligible: boolean;
+  @ApiProperty({ type: [EligibilityAnswerDto] }) eligibility: EligibilityAnswerDto[];
+  @ApiProperty({ type: [String] }) flags: LetterFlag[];
+  @ApiProperty({ enum: LETTER_STATUSES }) status: LetterStatus;
+  @ApiProperty() processingDue: string;
+  @ApiPropertyOptional({ nullable: true, enum: PROCESSING_DECISIONS }) decision: ProcessingDecision | null;
+  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ nullable: true }) decidedByUserId: string | null;
+  @ApiPropertyOptional({ nullable: true }) decisionLegalBasis: string | null;
+  @ApiPropertyOptional({ nullable: true }) guidanceBody: string | null;
+  @ApiPropertyOptional({ nullable: true }) guidanceRef: string | null;
+  @ApiPropertyOptional({ nullable: true }) transferToUnitId: string | null;
+  @ApiPropertyOptional({ nullable: true }) transferToBody: string | null;
+  @ApiPropertyOptional({ nullable: true }) transferRef: string | null;
+  @ApiPropertyOptional({ nullable: true }) returnRef: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ARCHIVE_REASONS }) archiveReason: ArchiveReason | null;
+  @ApiPropertyOptional({ nullable: true }) duplicateOfLetterId: string | null;
+  @ApiPropertyOptional({ nullable: true }) caseId: string | null;
+  @ApiProperty() receiptCode: string;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({
+    type: [PetitionerView],
+    nullable: true,
+    description: 'Only with letters:personal_data',
+  })
+  petitioners?: PetitionerView[] | null;
+}
+
+export class DuplicateSuggestionView {
+  @ApiProperty() letterId: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty({ enum: LETTER_CLASSIFICATIONS }) classification: LetterClassification;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: ['id_number', 'name_and_address'] }) matchedOn: 'id_number' | 'name_and_address';
+  @ApiProperty({ description: 'Content similarity in [0, 1], diacritics ignored' }) similarity: number;
+  @ApiPropertyOptional({ nullable: true }) decision: ProcessingDecision | null;
+  @ApiPropertyOptional({ nullable: true }) caseId: string | null;
+}
+
+export class CreatedLetterView extends LetterView {
+  @ApiProperty({ description: 'Shown once: give it to the petitioner with the receipt code' })
+  receiptSecret: string;
+
+  @ApiProperty({ type: [DuplicateSuggestionView] })
+  duplicates: DuplicateSuggestionView[];
+}

@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import {
+  assertCanAddAttachment,
+  MAX_ATTACHMENT_BYTES,
+  requireAllowedMediaType,
+} from '../attachments/domain/attachment-policy.js';
+import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
+import { readSingleFile } from '../attachments/multipart.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { DomainError } from '../common/domain/domain-error.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { recordInScope } from '../reception/reception-scope.js';
+import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
+import { LetterEntity } from './entities/letter.entity.js';
+import { LetterErrors } from './letters.errors.js';
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  identifying: boolean;
+  uploadedByUserId: string | null;
+  createdAt: string;
+}
+
+function toView(a: LetterAttachmentEntity, actor: Actor): AttachmentView {
+  // A file that identifies its author is shown by name only to those who may see the petitioners.
+  const hidden = a.identifying && !actor.permissions.has('letters:personal_data');
+  return {
+    id: a.id,
+    fileName: hidden ? 'tep-nhan-dang' : a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    identifying: a.identifying,
+    uploadedByUserId: a.uploadedByUserId,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Files handed in with a letter. The bytes go to the file store first (streamed, size-limited, hashed,
+ * content-addressed); then one transaction writes the row and its audit entry. A crash in between leaves
+ * an unreferenced file, never a row without its file (docs/letters-and-cases.md).
+ */
+@Injectable()
+export class LetterAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(FILE_STORE) private readonly store: FileStore,
+  ) {}
+
+  async upload(actor: Actor, letterId: string, request: FastifyRequest): Promise<AttachmentView> {
+    const letter = await recordInScope(
+      this.dataSource.manager,
+      LetterEntity,
+      actor,
+      letterId,
+      LetterErrors.notFound,
+    );
+    assertCanAddAttachment(
+      await this.dataSource.manager.countBy(LetterAttachmentEntity, { letterId: letter.id }),
+    );
+    const upload = await readSingleFile(request);
+    const identifying = upload.fields.identifying === 'true';
+    if (upload.fields.identifying !== undefined && !['true', 'false'].includes(upload.fields.identifying)) {
+      upload.stream.resume();
+      throw new DomainError('ATTACHMENT_INVALID', 'The form is invalid: identifying.', 'invalid', [
+        { field: 'identifying', message: 'must be true or false' },
+      ]);
+    }
+    const stored = await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES });
+    const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const locked = await recordInScope(
+        manager,
+        LetterEntity,
+        actor,
+        letter.id,
+        LetterErrors.notFound,
+        true,
+      );
+      assertCanAddAttachment(await manager.countBy(LetterAttachmentEntity, { letterId: locked.id }));
+      const id = uuid7();
+      await manager.insert(LetterAttachmentEntity, {
+        id,
+        letterId: locked.id,
+        storageKey: stored.key,
+        fileName: upload.fileName,
+        mediaType,
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        identifying,
+        uploadedByUserId: actor.userId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'attach',
+        entityType: 'letter',
+        entityId: locked.id,
+        unitId: locked.unitId,
+        changes: {
+          attachment: {
+            before: null,
+            after: { id, mediaType, sizeBytes: stored.size, sha256: stored.sha256, identifying },
+          },
+        },
+      });
+      return toView(await manager.findOneByOrFail(LetterAttachmentEntity, { id }), actor);
+    });
+  }
+
+  async list(actor: Actor, letterId: string): Promise<AttachmentView[]> {
+    const letter = await recordInScope(
+      this.dataSource.manager,
+      LetterEntity,
+      actor,
+      letterId,
+      LetterErrors.notFound,
+    );
+    const rows = await this.dataSource.manager.find(LetterAttachmentEntity, {
+      where: { letterId: letter.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((a) => toView(a, actor));
+  }
+
+  /** The file; one that identifies its author only with `letters:personal_data`, and that read is audited. */
+  async open(
+    actor: Actor,
+    letterId: string,
+    attachmentId: string,
+  ): Promise<{ attachment: LetterAttachmentEntity; stream: Readable }> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await recordInScope(manager, LetterEntity, actor, letterId, LetterErrors.notFound);
+      const attachment = await manager.findOneBy(LetterAttachmentEntity, {
+        id: attachmentId,
+        letterId: letter.id,
+      });
+      if (!attachment) throw LetterErrors.attachmentNotFound();
+      if (attachment.identifying) {
+        if (!actor.permissions.has('letters:personal_data')) throw LetterErrors.attachmentNotFound();
+        await this.audit.recordRead(manager, actor, {
+          entityType: 'letter_attachment',
+          entityId: attachment.id,
+          unitId: letter.unitId,
+          fields: ['file'],
+        });
+      }
+      return { attachment, stream: await this.store.open(attachment.storageKey) };
+    });
+  }
+}

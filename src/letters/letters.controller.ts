@@ -1,0 +1,138 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsId } from '../common/http/id.js';
+import { LetterAttachmentsService } from './letter-attachments.service.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { IdParamDto } from '../common/http/id.js';
+import {
+  CreatedLetterView,
+  CreateLetterDto,
+  DuplicateSuggestionView,
+  LetterView,
+  ListLettersQueryDto,
+  ProcessingDecisionDto,
+  SplitLetterDto,
+} from './dto/letter.dto.js';
+import { LettersService } from './letters.service.js';
+
+export class AttachmentParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  attachmentId: string;
+}
+
+@ApiTags('letters')
+@Controller('letters')
+export class LettersController {
+  constructor(
+    private readonly letters: LettersService,
+    private readonly attachments: LetterAttachmentsService,
+  ) {}
+
+  @Post()
+  @RequirePermission('letters:write')
+  @ApiOperation({
+    summary:
+      'Log a letter from any channel, with its petitioners (encrypted), classification and eligibility checks',
+    description:
+      'Opens the processing deadline (XLD-1, or XLD-2 for a denunciation), issues a receipt code and secret (the secret is shown only here), and suggests letters of the same petitioner with similar content.',
+  })
+  @ApiCreatedResponse({ type: CreatedLetterView })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateLetterDto) {
+    return this.letters.create(actor, dto);
+  }
+
+  @Get()
+  @RequirePermission('letters:read')
+  @ApiOperation({ summary: 'Letters of my units, without petitioners: { items, page, pageSize, total }' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListLettersQueryDto) {
+    return this.letters.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('letters:read')
+  @ApiOperation({
+    summary: 'One letter; its petitioners only with letters:personal_data (the read is audited)',
+  })
+  @ApiOkResponse({ type: LetterView })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.letters.get(actor, id);
+  }
+
+  @Get(':id/duplicates')
+  @RequirePermission('letters:read')
+  @ApiOperation({ summary: 'Letters of the same petitioner with similar content (diacritics ignored)' })
+  @ApiOkResponse({ type: DuplicateSuggestionView, isArray: true })
+  duplicates(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.letters.duplicates(actor, id);
+  }
+
+  @Post(':id/split')
+  @RequirePermission('letters:write')
+  @ApiOperation({ summary: 'Split a mixed letter into one letter per kind of content (LTCD art. 25(3))' })
+  @ApiCreatedResponse({ type: CreatedLetterView, isArray: true })
+  split(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: SplitLetterDto) {
+    return this.letters.split(actor, id, dto);
+  }
+
+  @Post(':id/decision')
+  @RequirePermission('letters:write')
+  @ApiOperation({
+    summary: 'The processing decision: accept (opens a case), guide, transfer, return or archive',
+    description:
+      'One per letter, with date and legal basis; a transfer in a circle is refused (LETTER_TRANSFER_LOOP).',
+  })
+  @ApiCreatedResponse({ type: LetterView })
+  decide(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: ProcessingDecisionDto) {
+    return this.letters.decide(actor, id, dto);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('letters:write')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Attach one file (multipart: optional field identifying=true|false first, then the file)',
+    description:
+      'At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes; SHA-256 kept.',
+  })
+  attach(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Req() request: FastifyRequest) {
+    return this.attachments.upload(actor, id, request);
+  }
+
+  @Get(':id/attachments')
+  @RequirePermission('letters:read')
+  @ApiOperation({ summary: 'The files of a letter (metadata)' })
+  listAttachments(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.attachments.list(actor, id);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @RequirePermission('letters:read')
+  @ApiOperation({ summary: 'Download one file (identifying files need letters:personal_data; audited)' })
+  async download(@CurrentActor() actor: Actor, @Param() p: AttachmentParamDto, @Res() reply: FastifyReply) {
+    const { attachment, stream } = await this.attachments.open(actor, p.id, p.attachmentId);
+    return reply
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      )
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .type(attachment.mediaType)
+      .send(stream);
+  }
+}

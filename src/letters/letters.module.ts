@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
+import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
+import { LetterEntity } from './entities/letter.entity.js';
+import { LettersController } from './letters.controller.js';
+import { LetterAttachmentsService } from './letter-attachments.service.js';
+import { DiskFileStore } from '../attachments/disk-file-store.js';
+import { FILE_STORE } from '../attachments/file-store.js';
+import { AppConfig } from '../config/app-config.js';
+import { resolve } from 'node:path';
+import { LettersService } from './letters.service.js';
+import { LetterStatusController } from './public/letter-status.controller.js';
+import { LetterStatusService } from './public/letter-status.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([LetterEntity, LetterPetitionerEntity, LetterAttachmentEntity]),
+    AuditModule,
+    CaseDeadlinesModule,
+    CasesModule,
+  ],
+  controllers: [LettersController, LetterStatusController],
+  providers: [
+    LettersService,
+    LetterStatusService,
+    LetterAttachmentsService,
+    {
+      provide: FILE_STORE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new DiskFileStore(resolve(config.attachments.dir)),
+    },
+  ],
+  exports: [LettersService],
+})
+export class LettersModule {}

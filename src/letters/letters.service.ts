@@ -1,0 +1,892 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffChanges } from '../audit/domain/changes.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import { ComplaintCasesService } from '../cases/complaint-cases.service.js';
+import { ComplaintCaseEntity } from '../cases/entities/complaint-case.entity.js';
+import type { ComplaintTrack } from '../cases/domain/complaint-lifecycle.js';
+import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
+import { isDuplicateKey } from '../common/database/db-errors.js';
+import type { DomainErrorDetail } from '../common/domain/domain-error.js';
+import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
+import type { Page } from '../common/http/page.dto.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { IdentityVault } from '../identity/identity-vault.js';
+import { ReceptionPendingIntakeEntity } from '../reception/entities/reception-pending-intake.entity.js';
+import { unitInScope, recordInScope } from '../reception/reception-scope.js';
+import { UnitEntity } from '../units/unit.entity.js';
+import { whereInScope } from '../units/unit-scope.js';
+import {
+  assessEligibility,
+  decisionProblems,
+  DUPLICATE_SIMILARITY,
+  FORWARDING_CHANNELS,
+  forwarderNoticeRule,
+  processingRule,
+  transferProblem,
+  type LetterClassification,
+} from './domain/letter-rules.js';
+import { petitionerKey } from './domain/petitioner-match.js';
+import { formatReceiptCode, normaliseReceiptCode } from './domain/receipt-code.js';
+import { contentSimilarity, foldVietnamese } from './domain/vietnamese-text.js';
+import type {
+  CreatedLetterView,
+  CreateLetterDto,
+  DuplicateSuggestionView,
+  EligibilityAnswerDto,
+  LetterView,
+  ListLettersQueryDto,
+  PetitionerDto,
+  PetitionerView,
+  ProcessingDecisionDto,
+  SplitLetterDto,
+} from './dto/letter.dto.js';
+import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
+import { LetterEntity, type LetterFlag } from './entities/letter.entity.js';
+import { LetterErrors } from './letters.errors.js';
+
+/** What a petitioner's envelope holds. */
+export interface PetitionerIdentityRecord {
+  fullName: string;
+  address: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The letter's text is free text a citizen wrote: the audit trail records that it changed, not what it says. */
+const SENSITIVE_TEXT = ['content', 'subject', 'searchText'];
+
+/** Deadlines of a letter are `case_deadlines` rows of this subject type. */
+export const LETTER_SUBJECT = 'letter';
+
+const PERSONAL_FIELDS = [
+  'petitioners.fullName',
+  'petitioners.address',
+  'petitioners.idNumber',
+  'petitioners.phone',
+  'petitioners.email',
+];
+
+/** Candidate letters examined per duplicate search (newest first). */
+const DUPLICATE_CANDIDATES = 200;
+
+export function hashReceiptSecret(code: string, secret: string): string {
+  return createHash('sha256').update(`${code}\u0000${secret}`).digest('hex');
+}
+
+function newReceipt(year: number): { code: string; secret: string } {
+  const values = Array.from({ length: 8 }, () => randomInt(32));
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const secret = Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  return { code: formatReceiptCode(year, values), secret };
+}
+
+export function toLetterView(l: LetterEntity): LetterView {
+  return {
+    id: l.id,
+    unitId: l.unitId,
+    receivedOn: l.receivedOn,
+    channel: l.channel,
+    forwardedBy: l.forwardedBy,
+    forwardedRef: l.forwardedRef,
+    visitId: l.visitId,
+    parentLetterId: l.parentLetterId,
+    transferredFromLetterId: l.transferredFromLetterId,
+    classification: l.classification,
+    complaintTrack: l.complaintTrack,
+    previousCaseId: l.previousCaseId,
+    subject: l.subject,
+    content: l.content,
+    petitionerCount: l.petitionerCount,
+    eligible: l.eligible,
+    eligibility: l.eligibility,
+    flags: l.flags,
+    status: l.status,
+    processingDue: l.processingDue,
+    decision: l.decision,
+    decidedOn: l.decidedOn,
+    decidedByUserId: l.decidedByUserId,
+    decisionLegalBasis: l.decisionLegalBasis,
+    guidanceBody: l.guidanceBody,
+    guidanceRef: l.guidanceRef,
+    transferToUnitId: l.transferToUnitId,
+    transferToBody: l.transferToBody,
+    transferRef: l.transferRef,
+    returnRef: l.returnRef,
+    archiveReason: l.archiveReason,
+    duplicateOfLetterId: l.duplicateOfLetterId,
+    caseId: l.caseId,
+    receiptCode: l.receiptCode,
+    version: l.version,
+  };
+}
+
+function audited(l: LetterEntity) {
+  const {
+    createdAt: _c,
+    updatedAt: _u,
+    unit: _1,
+    visit: _2,
+    transferredFrom: _3,
+    parent: _4,
+    decidedBy: _5,
+    transferToUnit: _6,
+    duplicateOf: _7,
+    registeredBy: _8,
+    receiptSecretHash: _9,
+    ...fields
+  } = l;
+  return fields;
+}
+
+interface NewLetterInput {
+  unitId: string;
+  receivedOn: LocalDate;
+  channel: LetterEntity['channel'];
+  forwardedBy: string | null;
+  forwardedRef: string | null;
+  visitId: string | null;
+  partNumber: number;
+  transferredFromLetterId: string | null;
+  parentLetterId: string | null;
+  classification: LetterClassification;
+  complaintTrack: string | null;
+  previousCaseId: string | null;
+  subject: string;
+  content: string;
+  petitionerCount: number;
+  eligibility: EligibilityAnswerDto[];
+  eligible: boolean;
+  flags: LetterFlag[];
+}
+
+/**
+ * Letters from intake to their processing decision: logging (with the reception hook, the petitioners'
+ * encrypted identities, the processing deadline and a receipt code), splitting mixed letters, duplicate
+ * suggestions, the decision itself (accept → a case; guide; transfer without circles; return; archive),
+ * and the citizen's status page behind the receipt code.
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly deadlines: CaseDeadlinesService,
+    private readonly vault: IdentityVault,
+    private readonly cases: ComplaintCasesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
+    const today = this.clock.today();
+    const problems: DomainErrorDetail[] = [];
+    if (compareLocalDates(dto.receivedOn, today) > 0) {
+      problems.push({ field: 'receivedOn', message: 'must not be in the future' });
+    }
+    const eligibility = assessEligibility(dto.classification, dto.eligibility, problems);
+    const anonymous = dto.classification === 'anonymous';
+    if (anonymous && dto.petitioners.length > 0) {
+      problems.push({
+        field: 'petitioners',
+        message: 'anonymous information has no petitioner (LTC art. 25)',
+      });
+    }
+    if (!anonymous && dto.petitioners.length === 0) {
+      problems.push({ field: 'petitioners', message: 'must name at least one petitioner' });
+    }
+    const petitionerCount = dto.petitionerCount ?? dto.petitioners.length;
+    if (petitionerCount < dto.petitioners.length) {
+      problems.push({
+        field: 'petitionerCount',
+        message: 'must be at least the number of petitioners listed',
+      });
+    }
+    if (dto.classification === 'complaint' && !dto.complaintTrack) {
+      problems.push({ field: 'complaintTrack', message: 'is required for a complaint' });
+    }
+    if (dto.classification !== 'complaint' && dto.complaintTrack) {
+      problems.push({ field: 'complaintTrack', message: 'is only for a complaint' });
+    }
+    const secondTime = dto.complaintTrack === 'second_time' || dto.complaintTrack === 'disciplinary_second';
+    if (dto.previousCaseId && !secondTime) {
+      problems.push({ field: 'previousCaseId', message: 'is only for a second-time complaint' });
+    }
+    if (FORWARDING_CHANNELS.includes(dto.channel) && !dto.forwardedBy) {
+      problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
+    }
+    if (!FORWARDING_CHANNELS.includes(dto.channel) && (dto.forwardedBy || dto.forwardedRef)) {
+      problems.push({ field: 'forwardedBy', message: 'is only for a forwarded letter' });
+    }
+    if ((dto.channel === 'reception_visit') !== Boolean(dto.visitId)) {
+      problems.push({
+        field: 'visitId',
+        message: 'is required for, and only for, the channel reception_visit',
+      });
+    }
+    if (problems.length > 0) throw LetterErrors.invalid(problems);
+
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
+      const flags: LetterFlag[] = [];
+      if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
+      if (dto.previousCaseId) {
+        const previous = await manager.findOneBy(ComplaintCaseEntity, { id: dto.previousCaseId });
+        if (!previous) {
+          throw LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case' }]);
+        }
+        if (previous.track === 'second_time' || previous.track === 'disciplinary_second') {
+          flags.push('resolved_second_level');
+        }
+      }
+      const receipt = newReceipt(yearOf(dto.receivedOn));
+      const letter = await this.insertLetter(
+        manager,
+        actor,
+        {
+          unitId: unit.id,
+          receivedOn: dto.receivedOn,
+          channel: dto.channel,
+          forwardedBy: dto.forwardedBy ?? null,
+          forwardedRef: dto.forwardedRef ?? null,
+          visitId: dto.visitId ?? null,
+          partNumber: 0,
+          transferredFromLetterId: null,
+          parentLetterId: null,
+          classification: dto.classification,
+          complaintTrack: dto.complaintTrack ?? null,
+          previousCaseId: dto.previousCaseId ?? null,
+          subject: dto.subject,
+          content: dto.content,
+          petitionerCount,
+          eligibility: eligibility.checks,
+          eligible: eligibility.eligible,
+          flags,
+        },
+        receipt,
+      );
+      await this.insertPetitioners(manager, letter.id, dto.petitioners.map(toIdentityRecord));
+      const duplicates = await this.findDuplicates(manager, actor, letter);
+      const extraFlags = await this.flagsFromDuplicates(manager, letter, duplicates);
+      if (extraFlags.length > 0) {
+        letter.flags = [...new Set([...letter.flags, ...extraFlags])];
+        // The version is given: TypeORM would otherwise count this part of creation as a change.
+        await manager.update(
+          LetterEntity,
+          { id: letter.id },
+          { flags: letter.flags, version: letter.version },
+        );
+      }
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: 'letter',
+        entityId: letter.id,
+        unitId: letter.unitId,
+        changes: {
+          ...diffChanges(null, audited(letter)),
+          petitioners: { before: null, after: dto.petitioners.length },
+        },
+        sensitiveFields: SENSITIVE_TEXT,
+      });
+      return { ...toLetterView(letter), receiptSecret: receipt.secret, duplicates };
+    });
+  }
+
+  async list(actor: Actor, query: ListLettersQueryDto): Promise<Page<LetterView>> {
+    const qb = this.dataSource.getRepository(LetterEntity).createQueryBuilder('l');
+    whereInScope(qb, 'l.unit_id', actor);
+    if (query.unitId) {
+      await unitInScope(this.dataSource.manager, actor, query.unitId, () => LetterErrors.unitNotFound());
+      qb.andWhere('l.unit_id = :unitId', { unitId: query.unitId });
+    }
+    if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+    if (query.classification) qb.andWhere('l.classification = :c', { c: query.classification });
+    if (query.overdue === 'true') {
+      qb.andWhere("l.status = 'registered' AND l.processing_due < :today", { today: this.clock.today() });
+    }
+    if (query.q) applySearch(qb, 'l.search_text', query.q);
+    const [rows, total] = await qb
+      .orderBy('l.received_on', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toLetterView), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /**
+   * One letter. With `letters:personal_data` its petitioners are decrypted and the read is audited in the
+   * same transaction; without it, `petitioners` is null.
+   */
+  async get(actor: Actor, id: string): Promise<LetterView> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
+      if (!actor.permissions.has('letters:personal_data'))
+        return { ...toLetterView(letter), petitioners: null };
+      const petitioners = await this.petitionersOf(manager, letter.id);
+      await this.audit.recordRead(manager, actor, {
+        entityType: 'letter',
+        entityId: letter.id,
+        unitId: letter.unitId,
+        fields: PERSONAL_FIELDS,
+      });
+      return { ...toLetterView(letter), petitioners };
+    });
+  }
+
+  async duplicates(actor: Actor, id: string): Promise<DuplicateSuggestionView[]> {
+    const manager = this.dataSource.manager;
+    const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
+    return this.findDuplicates(manager, actor, letter);
+  }
+
+  /** A mixed letter becomes one letter per kind of content (LTCD art. 25(3); NĐ 154 art. 14(4)). */
+  async split(actor: Actor, id: string, dto: SplitLetterDto): Promise<CreatedLetterView[]> {
+    const problems: DomainErrorDetail[] = [];
+    if (dto.parts.length < 2)
+      problems.push({ field: 'parts', message: 'a mixed letter splits into at least 2 parts' });
+    const assessed = dto.parts.map((p, i) => {
+      if (p.classification === 'complaint' && !p.complaintTrack) {
+        problems.push({ field: `parts[${i}].complaintTrack`, message: 'is required for a complaint' });
+      }
+      if (p.classification !== 'complaint' && p.complaintTrack) {
+        problems.push({ field: `parts[${i}].complaintTrack`, message: 'is only for a complaint' });
+      }
+      return assessEligibility(p.classification, p.eligibility, problems, `parts[${i}].eligibility`);
+    });
+    if (problems.length > 0) throw LetterErrors.invalid(problems);
+
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const parent = await this.lockLetter(manager, actor, id, dto.version);
+      if (parent.classification !== 'mixed' || parent.status !== 'registered') {
+        throw LetterErrors.decisionNotAllowed([
+          { field: 'classification', message: 'only an undecided mixed letter is split' },
+        ]);
+      }
+      const identities = await this.petitionersOf(manager, parent.id);
+      const out: CreatedLetterView[] = [];
+      for (const [i, part] of dto.parts.entries()) {
+        const receipt = newReceipt(yearOf(parent.receivedOn));
+        const child = await this.insertLetter(
+          manager,
+          actor,
+          {
+            unitId: parent.unitId,
+            receivedOn: parent.receivedOn,
+            channel: parent.channel,
+            forwardedBy: parent.forwardedBy,
+            forwardedRef: parent.forwardedRef,
+            visitId: parent.visitId,
+            partNumber: i + 1,
+            transferredFromLetterId: null,
+            parentLetterId: parent.id,
+            classification: part.classification,
+            complaintTrack: part.complaintTrack ?? null,
+            previousCaseId: null,
+            subject: part.subject,
+            content: part.content,
+            petitionerCount: parent.petitionerCount,
+            eligibility: assessed[i].checks,
+            eligible: assessed[i].eligible,
+            flags: [],
+          },
+          receipt,
+        );
+        await this.insertPetitioners(manager, child.id, identities.map(fromView));
+        await this.audit.record(manager, actor, {
+          action: 'create',
+          entityType: 'letter',
+          entityId: child.id,
+          unitId: child.unitId,
+          changes: diffChanges(null, audited(child)),
+          sensitiveFields: SENSITIVE_TEXT,
+        });
+        out.push({ ...toLetterView(child), receiptSecret: receipt.secret, duplicates: [] });
+      }
+      await this.deadlines.settle(
+        manager,
+        actor,
+        letterSubject(parent.id),
+        'processing',
+        'cancelled',
+        this.clock.today(),
+      );
+      const version = parent.version + 1;
+      await manager.update(LetterEntity, { id: parent.id }, { status: 'split', version });
+      await this.audit.record(manager, actor, {
+        action: 'split',
+        entityType: 'letter',
+        entityId: parent.id,
+        unitId: parent.unitId,
+        changes: {
+          status: { before: 'registered', after: 'split' },
+          parts: { before: null, after: out.map((p) => p.id) },
+        },
+      });
+      return out;
+    });
+  }
+
+  /** The processing decision (XLD-1…5, KN-2): one per letter, with actor, date and legal basis. */
+  async decide(actor: Actor, id: string, dto: ProcessingDecisionDto): Promise<LetterView> {
+    const today = this.clock.today();
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const letter = await this.lockLetter(manager, actor, id, dto.version);
+      if (letter.status === 'decided') throw LetterErrors.alreadyDecided();
+      const problems = decisionProblems(letter, dto, today);
+      if (problems.length > 0) throw LetterErrors.decisionNotAllowed(problems);
+      const before = audited(letter);
+
+      let caseId: string | null = null;
+      if (dto.decision === 'accept') {
+        if (letter.classification === 'complaint') {
+          if (letter.flags.includes('resolved_second_level')) {
+            throw LetterErrors.decisionNotAllowed([
+              {
+                field: 'decision',
+                message: 'a second-time decision was already issued on this matter (LKN art. 11(7))',
+              },
+            ]);
+          }
+          const opened = await this.cases.openFromLetter(manager, actor, letter, {
+            track: letter.complaintTrack as ComplaintTrack,
+            handlerUserId: dto.handlerUserId ?? null,
+            date: dto.decidedOn,
+          });
+          caseId = opened.id;
+        } else if (letter.classification === 'denunciation') {
+          throw LetterErrors.decisionNotAllowed([
+            {
+              field: 'decision',
+              message: 'denunciation cases are opened by the denunciation track (issue #7), not yet here',
+            },
+          ]);
+        }
+      }
+      if (dto.decision === 'archive' && dto.duplicateOfLetterId) {
+        const original = await recordInScope(manager, LetterEntity, actor, dto.duplicateOfLetterId, () =>
+          LetterErrors.invalid([{ field: 'duplicateOfLetterId', message: 'is not a letter you may see' }]),
+        );
+        if (original.id === letter.id) {
+          throw LetterErrors.invalid([{ field: 'duplicateOfLetterId', message: 'is this letter' }]);
+        }
+      }
+      if (dto.decision === 'transfer') {
+        await this.transfer(manager, actor, letter, dto);
+      }
+
+      const changes = {
+        status: 'decided' as const,
+        decision: dto.decision,
+        decidedOn: dto.decidedOn,
+        decidedByUserId: actor.userId,
+        decisionLegalBasis: dto.legalBasis,
+        guidanceBody: dto.guidanceBody ?? null,
+        guidanceRef: dto.guidanceRef ?? null,
+        transferToUnitId: dto.transferToUnitId ?? null,
+        transferToBody: dto.transferToBody ?? null,
+        transferRef: dto.transferRef ?? null,
+        returnRef: dto.returnRef ?? null,
+        archiveReason: dto.archiveReason ?? null,
+        duplicateOfLetterId: dto.duplicateOfLetterId ?? null,
+        caseId,
+        version: letter.version + 1,
+      };
+      await manager.update(LetterEntity, { id: letter.id }, changes);
+      Object.assign(letter, changes);
+      await this.deadlines.settle(
+        manager,
+        actor,
+        letterSubject(letter.id),
+        'processing',
+        'done',
+        dto.decidedOn,
+      );
+      await this.audit.record(manager, actor, {
+        action: `decide.${dto.decision}`,
+        entityType: 'letter',
+        entityId: letter.id,
+        unitId: letter.unitId,
+        changes: diffChanges(before, audited(letter), SENSITIVE_TEXT),
+      });
+      return toLetterView(letter);
+    });
+  }
+
+  /** The petitioners of a letter, decrypted (callers audit the read). */
+  async petitionersOf(manager: EntityManager, letterId: string): Promise<PetitionerView[]> {
+    const rows = await manager.find(LetterPetitionerEntity, {
+      where: { letterId },
+      order: { position: 'ASC' },
+    });
+    return rows.map((r) => {
+      const identity = this.vault.open<PetitionerIdentityRecord>(r.id, r);
+      return { ...identity, representative: r.representative };
+    });
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The letter in scope, locked, at the version the caller read (409 with the current one otherwise). */
+  async lockLetter(manager: EntityManager, actor: Actor, id: string, version: number): Promise<LetterEntity> {
+    const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound, true);
+    if (letter.version !== version) throw LetterErrors.versionConflict(letter.version);
+    return letter;
+  }
+
+  private async takeIntake(manager: EntityManager, unitId: string, visitId: string, receivedOn: LocalDate) {
+    const intake = await manager
+      .getRepository(ReceptionPendingIntakeEntity)
+      .createQueryBuilder('i')
+      .where('i.visit_id = :visitId AND i.unit_id = :unitId', { visitId, unitId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!intake) {
+      throw LetterErrors.invalid([
+        { field: 'visitId', message: 'is not a visit of this unit that received a letter' },
+      ]);
+    }
+    if (intake.status === 'taken') throw LetterErrors.visitAlreadyLogged();
+    if (intake.receivedOn !== receivedOn) {
+      throw LetterErrors.invalid([
+        { field: 'receivedOn', message: `must be the day of the visit (${intake.receivedOn})` },
+      ]);
+    }
+    return intake;
+  }
+
+  private async insertLetter(
+    manager: EntityManager,
+    actor: Actor,
+    input: NewLetterInput,
+    receipt: { code: string; secret: string },
+  ): Promise<LetterEntity> {
+    const id = uuid7();
+    const processingRuleId = processingRule(input.classification);
+    const processing = await this.deadlines.open(manager, actor, {
+      subjectType: LETTER_SUBJECT,
+      subjectId: id,
+      unitId: input.unitId,
+      purpose: 'processing',
+      ruleId: processingRuleId,
+      trigger: input.receivedOn,
+    });
+    const noticeRule = forwarderNoticeRule(input.classification, input.channel);
+    if (noticeRule) {
+      await this.deadlines.open(manager, actor, {
+        subjectType: LETTER_SUBJECT,
+        subjectId: id,
+        unitId: input.unitId,
+        purpose: 'forwarder_notice',
+        ruleId: noticeRule,
+        trigger: input.receivedOn,
+      });
+    }
+    const row: Partial<LetterEntity> = {
+      id,
+      ...input,
+      searchText: foldVietnamese(`${input.subject} ${input.content}`),
+      status: 'registered',
+      processingDue: processing.dueDate,
+      decision: null,
+      decidedOn: null,
+      decidedByUserId: null,
+      decisionLegalBasis: null,
+      guidanceBody: null,
+      guidanceRef: null,
+      transferToUnitId: null,
+      transferToBody: null,
+      transferRef: null,
+      returnRef: null,
+      archiveReason: null,
+      duplicateOfLetterId: null,
+      caseId: null,
+      receiptCode: receipt.code,
+      receiptSecretHash: hashReceiptSecret(receipt.code, receipt.secret),
+      registeredByUserId: actor.userId,
+      version: 1,
+    };
+    try {
+      await manager.insert(LetterEntity, row);
+    } catch (error) {
+      if (isDuplicateKey(error, 'uq_letters_visit') && input.visitId) throw LetterErrors.visitAlreadyLogged();
+      throw error;
+    }
+    if (input.visitId && input.partNumber === 0) {
+      await manager.update(
+        ReceptionPendingIntakeEntity,
+        { visitId: input.visitId },
+        { status: 'taken', letterId: id, takenAt: this.clock.now() },
+      );
+    }
+    return manager.findOneByOrFail(LetterEntity, { id });
+  }
+
+  private async insertPetitioners(
+    manager: EntityManager,
+    letterId: string,
+    people: PetitionerIdentityRecord[],
+  ) {
+    if (people.length === 0) return;
+    await manager.insert(
+      LetterPetitionerEntity,
+      people.map((p, position) => {
+        const id = uuid7();
+        return {
+          id,
+          letterId,
+          position,
+          representative:
+            (p as PetitionerIdentityRecord & { representative?: boolean }).representative ?? false,
+          ...this.vault.seal(id, {
+            fullName: p.fullName,
+            address: p.address,
+            idNumber: p.idNumber,
+            phone: p.phone,
+            email: p.email,
+          }),
+          idNumberIndex: p.idNumber ? this.vault.index('id_number', p.idNumber) : null,
+          nameAddressIndex: p.address ? this.vault.index('name_address', petitionerKey(p)) : null,
+        };
+      }),
+    );
+  }
+
+  /**
+   * Letters of the same petitioner (the same căn cước number, or the same folded name and address —
+   * looked up by blind index, nothing decrypted) whose content is similar, diacritics ignored. Only letters
+   * the actor may see are suggested.
+   */
+  private async findDuplicates(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+  ): Promise<DuplicateSuggestionView[]> {
+    const mine = await manager.find(LetterPetitionerEntity, { where: { letterId: letter.id } });
+    const ids = mine.map((p) => p.idNumberIndex).filter((v): v is string => v !== null);
+    const keys = mine.map((p) => p.nameAddressIndex).filter((v): v is string => v !== null);
+    if (ids.length === 0 && keys.length === 0) return [];
+    const qb = manager
+      .getRepository(LetterEntity)
+      .createQueryBuilder('l')
+      .innerJoin(LetterPetitionerEntity, 'p', 'p.letter_id = l.id')
+      .select([
+        'l.id AS id',
+        'l.unit_id AS unitId',
+        'l.received_on AS receivedOn',
+        'l.classification AS classification',
+        'l.subject AS subject',
+        'l.content AS content',
+        'l.decision AS decision',
+        'l.case_id AS caseId',
+        'MAX(CASE WHEN p.id_number_index IN (:...ids) THEN 1 ELSE 0 END) AS byId',
+      ])
+      .where('l.id <> :self', { self: letter.id })
+      .andWhere("l.status <> 'split'")
+      .andWhere('(p.id_number_index IN (:...ids) OR (p.name_address_index IN (:...keys)))', {
+        ids: ids.length ? ids : ['-'],
+        keys: keys.length ? keys : ['-'],
+      })
+      .groupBy('l.id')
+      .orderBy('l.received_on', 'DESC')
+      .limit(DUPLICATE_CANDIDATES);
+    whereInScope(qb, 'l.unit_id', actor);
+    const rows: Array<Record<string, unknown>> = await qb.getRawMany();
+    const out: DuplicateSuggestionView[] = [];
+    for (const r of rows) {
+      const similarity = contentSimilarity(
+        `${letter.subject} ${letter.content}`,
+        `${String(r.subject)} ${String(r.content)}`,
+      );
+      if (similarity < DUPLICATE_SIMILARITY) continue;
+      out.push({
+        letterId: String(r.id),
+        unitId: String(r.unitId),
+        receivedOn: localDateOfRaw(r.receivedOn),
+        classification: r.classification as LetterClassification,
+        subject: String(r.subject),
+        matchedOn: Number(r.byId) === 1 ? 'id_number' : 'name_and_address',
+        similarity: Math.round(similarity * 1000) / 1000,
+        decision: (r.decision as LetterView['decision']) ?? null,
+        caseId: (r.caseId as string | null) ?? null,
+      });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /** What the suggestions tell about the new letter: a repeat, a transfer already made, a finished second level. */
+  private async flagsFromDuplicates(
+    manager: EntityManager,
+    letter: LetterEntity,
+    duplicates: DuplicateSuggestionView[],
+  ): Promise<LetterFlag[]> {
+    if (duplicates.length === 0) return [];
+    const flags: LetterFlag[] = ['possible_duplicate'];
+    if (duplicates.some((d) => d.decision === 'transfer')) flags.push('already_transferred');
+    if (letter.classification === 'complaint') {
+      const caseIds = duplicates.map((d) => d.caseId).filter((v): v is string => v !== null);
+      if (caseIds.length > 0) {
+        const secondLevel = await manager.count(ComplaintCaseEntity, {
+          where: {
+            id: In(caseIds),
+            track: In(['second_time', 'disciplinary_second']),
+            state: In(['decided', 'awaiting_legal_effect', 'legally_effective', 'enforcement']),
+          },
+        });
+        // LKN art. 11(7): a complaint already resolved at second level is not accepted.
+        if (secondLevel > 0) flags.push('resolved_second_level');
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * A transfer to a unit of this system makes a new letter there (channel `agency`), linked to this one;
+   * the chain of such links is what makes a circle visible. A denunciation is transferred once only, and
+   * without the denouncer's identity unless that is decided explicitly (issue #7).
+   */
+  private async transfer(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+    dto: ProcessingDecisionDto,
+  ) {
+    const chain = await this.transferChain(manager, letter);
+    const problem = transferProblem(letter.classification, chain, dto.transferToUnitId ?? null);
+    if (problem) throw LetterErrors.transfer(problem.code, problem.message);
+    if (!dto.transferToUnitId) return;
+    const target = await manager.findOneBy(UnitEntity, { id: dto.transferToUnitId });
+    if (!target || !target.active) {
+      throw LetterErrors.invalid([{ field: 'transferToUnitId', message: 'is not an active unit' }]);
+    }
+    const source = await manager.findOneByOrFail(UnitEntity, { id: letter.unitId });
+    const receipt = newReceipt(yearOf(dto.decidedOn));
+    const copy = await this.insertLetter(
+      manager,
+      actor,
+      {
+        unitId: target.id,
+        receivedOn: dto.decidedOn,
+        channel: 'agency',
+        forwardedBy: source.name,
+        forwardedRef: dto.transferRef ?? null,
+        visitId: null,
+        partNumber: 0,
+        transferredFromLetterId: letter.id,
+        parentLetterId: null,
+        classification: letter.classification,
+        complaintTrack: letter.complaintTrack,
+        previousCaseId: letter.previousCaseId,
+        subject: letter.subject,
+        content: letter.content,
+        petitionerCount: letter.petitionerCount,
+        eligibility: letter.eligibility,
+        eligible: letter.eligible,
+        flags: letter.flags.includes('already_transferred') ? ['already_transferred'] : [],
+      },
+      receipt,
+    );
+    if (letter.classification !== 'denunciation') {
+      await this.insertPetitioners(
+        manager,
+        copy.id,
+        (await this.petitionersOf(manager, letter.id)).map(fromView),
+      );
+    }
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entityType: 'letter',
+      entityId: copy.id,
+      unitId: copy.unitId,
+      changes: diffChanges(null, audited(copy)),
+      sensitiveFields: SENSITIVE_TEXT,
+    });
+  }
+
+  /** The units this letter has been at, following `transferredFromLetterId` back to the first. */
+  private async transferChain(manager: EntityManager, letter: LetterEntity): Promise<string[]> {
+    const units = [letter.unitId];
+    let from = letter.transferredFromLetterId;
+    for (let hops = 0; from && hops < 50; hops++) {
+      const previous = await manager.findOne(LetterEntity, {
+        where: { id: from },
+        select: { id: true, unitId: true, transferredFromLetterId: true },
+      });
+      if (!previous) break;
+      units.push(previous.unitId);
+      from = previous.transferredFromLetterId;
+    }
+    return units;
+  }
+
+  // ── the citizen's view ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * The letter behind a receipt code and secret, or the same 404 for an unknown code, a wrong secret or a
+   * malformed code: the answer never tells whether the code exists. The secret is compared in constant
+   * time, and a hash is computed even for an unknown code so timing does not tell either.
+   */
+  async byReceipt(code: string, secret: string): Promise<LetterEntity> {
+    const canonical = normaliseReceiptCode(code);
+    const letter = canonical
+      ? await this.dataSource.getRepository(LetterEntity).findOneBy({ receiptCode: canonical })
+      : null;
+    const expected = Buffer.from(letter?.receiptSecretHash ?? '0'.repeat(64), 'hex');
+    const given = Buffer.from(
+      hashReceiptSecret(canonical ?? 'TD-0000-0000-0000', secret.trim().toUpperCase()),
+      'hex',
+    );
+    const matches = timingSafeEqual(expected, given);
+    if (!letter || !matches) throw LetterErrors.receiptUnknown();
+    return letter;
+  }
+}
+
+export function letterSubject(id: string) {
+  return { subjectType: LETTER_SUBJECT, subjectId: id };
+}
+
+function toIdentityRecord(p: PetitionerDto): PetitionerIdentityRecord & { representative: boolean } {
+  return {
+    fullName: p.fullName,
+    address: p.address ?? null,
+    idNumber: p.idNumber ?? null,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
+    representative: p.representative ?? false,
+  };
+}
+
+function fromView(p: PetitionerView): PetitionerIdentityRecord & { representative: boolean } {
+  return { ...p };
+}
+
+/** mysql2 returns DATE columns of raw queries as strings (dateStrings) or Dates: always a local date. */
+function localDateOfRaw(value: unknown): LocalDate {
+  if (typeof value === 'string') return value.slice(0, 10);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/**
+ * Diacritic-insensitive search: the folded words of the query must all occur in the folded text (LIKE on
+ * an ASCII column; `%` and `_` in the query are escaped).
+ */
+export function applySearch(
+  qb: { andWhere(sql: string, params: Record<string, unknown>): unknown },
+  column: string,
+  q: string,
+): void {
+  const words = foldVietnamese(q)
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  words.forEach((w, i) => {
+    qb.andWhere(`${column} LIKE :q${i}`, { [`q${i}`]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  });
+}
