@@ -7,6 +7,7 @@ import { login, twoAgencies } from '../support/fixtures.js';
 import { RECEPTION_RULES } from './matrix/reception.rules.js';
 import { ACCOUNT_RULES, type Call, type Rule, type Scope, type World } from './matrix/accounts.rules.js';
 import { CALENDAR_RULES } from './matrix/calendars.rules.js';
+import { LETTER_RULES, type UploadCall } from './matrix/letters.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -15,7 +16,12 @@ import type { DataSource } from 'typeorm';
  * from the OpenAPI document, so a route added without a rule fails this test. Each feature keeps its
  * rules in ./matrix/<feature>.rules.ts.
  */
-const MATRIX: Record<string, Rule> = { ...ACCOUNT_RULES, ...CALENDAR_RULES, ...RECEPTION_RULES };
+const MATRIX: Record<string, Rule> = {
+  ...ACCOUNT_RULES,
+  ...CALENDAR_RULES,
+  ...RECEPTION_RULES,
+  ...LETTER_RULES,
+};
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {
   const allowed =
@@ -67,6 +73,8 @@ describe('authorization matrix', () => {
     const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let req = request(world.server)[m](c.path);
     if (token) req = req.set('authorization', `Bearer ${token}`);
+    const upload = (c as UploadCall).attach;
+    if (upload) return req.attach(upload.field, upload.buffer, upload.filename);
     return c.body === undefined ? req : req.send(c.body as object);
   }
 

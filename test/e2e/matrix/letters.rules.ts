@@ -1,0 +1,314 @@
+import { Readable } from 'node:stream';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { MAX_ATTACHMENT_BYTES } from '../../../src/attachments/domain/attachment-policy.js';
+import { FILE_STORE, type FileStore } from '../../../src/attachments/file-store.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../src/auth/domain/actor.js';
+import type { Permission } from '../../../src/auth/domain/roles.js';
+import { ComplaintCasesService } from '../../../src/cases/complaint-cases.service.js';
+import { Clock } from '../../../src/common/clock.js';
+import { addDays } from '../../../src/common/domain/local-date.js';
+import { uuid7 } from '../../../src/common/ids/uuid7.js';
+import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
+import { LetterAttachmentEntity } from '../../../src/letters/entities/letter-attachment.entity.js';
+import { LettersService } from '../../../src/letters/letters.service.js';
+import type { Call, Rule, Scope, World } from './accounts.rules.js';
+
+/** A call that uploads one file as multipart/form-data (the matrix's `call()` attaches it). */
+export type UploadCall = Call & { attach?: { field: string; buffer: Buffer; filename: string } };
+
+/** Records of divisionB (outside every scoped role's units) that lists must never show. */
+const outside: Record<'letter' | 'case', string[]> = { letter: [], case: [] };
+
+/** The head's decisions need `cases:manage`; the system actor has no permission of its own. */
+const HEAD: Actor = { ...SYSTEM_ACTOR, permissions: new Set<Permission>(['cases:manage']) };
+
+const unitOf = (w: World, s: Scope) => (s === 'in' ? w.divisionA.id : w.divisionB.id);
+const today = (w: World) => w.app.get(Clock).today();
+const daysAgo = (w: World, days: number) => addDays(today(w), -days);
+
+const PETITIONER = {
+  fullName: 'Trần Thị Mai',
+  address: 'Tổ 5, phường Tân Phong, tỉnh Đồng Nai',
+  idNumber: '075301002468',
+  phone: '0912000111',
+};
+
+const ALL_PASSED = [
+  'language',
+  'dated',
+  'identified_and_signed',
+  'content_complete',
+  'lawful_content',
+  'legible',
+].map((check) => ({ check, passed: true }) as CreateLetterDto['eligibility'][number]);
+
+const letterBody = (w: World, s: Scope, overrides: Partial<CreateLetterDto> = {}): CreateLetterDto => ({
+  unitId: unitOf(w, s),
+  receivedOn: daysAgo(w, 3),
+  channel: 'post',
+  classification: 'complaint',
+  complaintTrack: 'first_time',
+  subject: 'Khiếu nại quyết định thu hồi đất',
+  content: 'Tôi khiếu nại Quyết định số 12/QĐ-UBND về việc thu hồi 200 m2 đất nông nghiệp của gia đình tôi.',
+  petitioners: [PETITIONER],
+  eligibility: ALL_PASSED,
+  ...overrides,
+});
+
+async function freshLetter(w: World, s: Scope, overrides: Partial<CreateLetterDto> = {}) {
+  const letter = await w.app.get(LettersService).create(SYSTEM_ACTOR, letterBody(w, s, overrides));
+  if (s === 'out') outside.letter.push(letter.id);
+  return letter;
+}
+
+/** A complaint case in `received` (its letter accepted two days ago), KN-2 open. */
+async function freshCase(w: World, s: Scope) {
+  const letter = await freshLetter(w, s);
+  const decided = await w.app.get(LettersService).decide(SYSTEM_ACTOR, letter.id, {
+    decision: 'accept',
+    decidedOn: daysAgo(w, 2),
+    legalBasis: 'LKN 02/2011/QH13 art. 27',
+    version: letter.version,
+  });
+  if (s === 'out') outside.case.push(decided.caseId!);
+  return w.app.get(ComplaintCasesService).get(SYSTEM_ACTOR, decided.caseId!);
+}
+
+/** A complaint case the head accepted yesterday: the handler's next step is verification. */
+async function acceptedCase(w: World, s: Scope) {
+  const c = await freshCase(w, s);
+  return w.app.get(ComplaintCasesService).transition(HEAD, c.id, {
+    event: 'accept',
+    date: daysAgo(w, 1),
+    documentRef: '01/TB-TL',
+    legalBasis: 'LKN 02/2011/QH13 art. 27',
+    version: c.version,
+  });
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A file of a letter, stored the way the upload stores it (the file store, then the row). */
+async function freshAttachment(w: World, s: Scope) {
+  const letter = await freshLetter(w, s);
+  const stored = await w.app
+    .get<FileStore>(FILE_STORE, { strict: false })
+    .put(Readable.from([PDF]), { maxBytes: MAX_ATTACHMENT_BYTES });
+  const id = uuid7();
+  await w.app.get<DataSource>(getDataSourceToken()).getRepository(LetterAttachmentEntity).insert({
+    id,
+    letterId: letter.id,
+    storageKey: stored.key,
+    fileName: 'don-khieu-nai.pdf',
+    mediaType: 'application/pdf',
+    sizeBytes: stored.size,
+    sha256: stored.sha256,
+    identifying: false,
+    uploadedByUserId: null,
+  });
+  return { letterId: letter.id, attachmentId: id };
+}
+
+/** Lists get one record outside the scoped roles' units first, so `mustNotShow` has something to catch. */
+async function withOutside(
+  w: World,
+  make: (w: World, s: Scope) => Promise<unknown>,
+  kind: keyof typeof outside,
+) {
+  if (outside[kind].length === 0) await make(w, 'out');
+}
+
+/** Letters (src/letters), the citizen's receipt-code lookup, and complaint cases (src/cases). */
+export const LETTER_RULES: Record<string, Rule> = {
+  'POST /api/v1/letters': {
+    access: 'letters:write',
+    scoped: true,
+    success: 201,
+    make: async (w, s) => ({ path: '/api/v1/letters', body: letterBody(w, s) }),
+  },
+  'GET /api/v1/letters': {
+    access: 'letters:read',
+    scoped: false,
+    success: 200,
+    make: async (w) => {
+      await withOutside(w, freshLetter, 'letter');
+      return { path: '/api/v1/letters?pageSize=200' };
+    },
+    mustNotShow: () => outside.letter,
+  },
+  'GET /api/v1/letters/{id}': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({ path: `/api/v1/letters/${(await freshLetter(w, s)).id}` }),
+  },
+  'GET /api/v1/letters/{id}/duplicates': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({ path: `/api/v1/letters/${(await freshLetter(w, s)).id}/duplicates` }),
+  },
+  'POST /api/v1/letters/{id}/split': {
+    access: 'letters:write',
+    scoped: true,
+    success: 201,
+    make: async (w, s) => {
+      const letter = await freshLetter(w, s, {
+        classification: 'mixed',
+        complaintTrack: null,
+        subject: 'Khiếu nại và kiến nghị về thu hồi đất',
+      });
+      return {
+        path: `/api/v1/letters/${letter.id}/split`,
+        body: {
+          version: letter.version,
+          parts: [
+            {
+              classification: 'complaint',
+              complaintTrack: 'first_time',
+              subject: 'Khiếu nại quyết định thu hồi đất',
+              content: 'Khiếu nại Quyết định số 12/QĐ-UBND.',
+              eligibility: ALL_PASSED,
+            },
+            {
+              classification: 'petition',
+              subject: 'Kiến nghị về bồi thường',
+              content: 'Kiến nghị xem xét lại mức bồi thường.',
+              eligibility: ALL_PASSED,
+            },
+          ],
+        },
+      };
+    },
+  },
+  'POST /api/v1/letters/{id}/decision': {
+    access: 'letters:write',
+    scoped: true,
+    success: 201,
+    make: async (w, s) => {
+      const letter = await freshLetter(w, s);
+      return {
+        path: `/api/v1/letters/${letter.id}/decision`,
+        body: {
+          decision: 'accept',
+          decidedOn: daysAgo(w, 1),
+          legalBasis: 'LKN 02/2011/QH13 art. 27',
+          version: letter.version,
+        },
+      };
+    },
+  },
+  'POST /api/v1/letters/{id}/attachments': {
+    access: 'letters:write',
+    scoped: true,
+    success: 201,
+    make: async (w, s): Promise<UploadCall> => ({
+      path: `/api/v1/letters/${(await freshLetter(w, s)).id}/attachments`,
+      attach: { field: 'file', buffer: PDF, filename: 'don-khieu-nai.pdf' },
+    }),
+  },
+  'GET /api/v1/letters/{id}/attachments': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({
+      path: `/api/v1/letters/${(await freshAttachment(w, s)).letterId}/attachments`,
+    }),
+  },
+  'GET /api/v1/letters/{id}/attachments/{attachmentId}': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const { letterId, attachmentId } = await freshAttachment(w, s);
+      return { path: `/api/v1/letters/${letterId}/attachments/${attachmentId}` };
+    },
+  },
+  'POST /api/v1/public/letter-status': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async (w) => {
+      const letter = await freshLetter(w, 'in');
+      return {
+        path: '/api/v1/public/letter-status',
+        body: { code: letter.receiptCode, secret: letter.receiptSecret },
+      };
+    },
+  },
+  'GET /api/v1/complaint-cases': {
+    access: 'cases:read',
+    scoped: false,
+    success: 200,
+    make: async (w) => {
+      await withOutside(w, freshCase, 'case');
+      return { path: '/api/v1/complaint-cases?pageSize=200' };
+    },
+    mustNotShow: () => outside.case,
+  },
+  'GET /api/v1/complaint-cases/{id}': {
+    access: 'cases:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({ path: `/api/v1/complaint-cases/${(await freshCase(w, s)).id}` }),
+  },
+  'POST /api/v1/complaint-cases/{id}/transitions': {
+    access: 'cases:handle',
+    scoped: true,
+    success: 201,
+    make: async (w, s) => {
+      const c = await acceptedCase(w, s);
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/transitions`,
+        body: {
+          event: 'start_verification',
+          date: today(w),
+          legalBasis: 'LKN 02/2011/QH13 art. 29',
+          version: c.version,
+        },
+      };
+    },
+  },
+  'PATCH /api/v1/complaint-cases/{id}/flags': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/flags`,
+        body: {
+          complicated: true,
+          complicatedReason: 'Xác minh tại hai địa điểm (NĐ 124 art. 3a(1)(a))',
+          version: c.version,
+        },
+      };
+    },
+  },
+  'PATCH /api/v1/complaint-cases/{id}/assignment': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/assignment`,
+        body: { handlerUserId: (await w.freshUser(s)).id, reason: 'Phân công xác minh', version: c.version },
+      };
+    },
+  },
+  'PUT /api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      const d = c.deadlines[0];
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/deadlines/${d.id}/target`,
+        body: { target: d.dueDate, version: c.version },
+      };
+    },
+  },
+};
