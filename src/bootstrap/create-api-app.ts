@@ -1,4 +1,5 @@
 import { registerMultipart } from '../attachments/multipart.js';
+import { acceptStatusPageForm } from '../letters/public/letter-status.controller.js';
 import helmet from '@fastify/helmet';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -47,6 +48,7 @@ export async function createApiApp(
       { path: 'lich-tiep-cong-dan', method: RequestMethod.GET },
       { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
       { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
+      { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
     ],
   });
   app.useGlobalPipes(createValidationPipe());
@@ -69,6 +71,8 @@ export async function createApiApp(
   });
   // Letters' attachments arrive as multipart/form-data (src/attachments/multipart.ts).
   await registerMultipart(app);
+  // The status page's form posts application/x-www-form-urlencoded, read for that page only.
+  acceptStatusPageForm(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code and
   // still refuses prototype-poisoning keys.
