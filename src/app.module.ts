@@ -19,6 +19,8 @@ import { UsersModule } from './users/users.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { IdentityVaultModule } from './identity/identity-vault.js';
 import { LettersModule } from './letters/letters.module.js';
+import { DenunciationsModule } from './denunciations/denunciations.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -46,6 +48,8 @@ export class AppModule {
         IdentityVaultModule,
         CasesModule,
         LettersModule,
+        DenunciationsModule,
+        IdentityModule,
       ],
     };
   }

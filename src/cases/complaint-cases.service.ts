@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
@@ -9,7 +9,7 @@ import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.j
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
-import { addDays, compareLocalDates, weekday, yearOf, type LocalDate } from '../common/domain/local-date.js';
+import { addDays, compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
@@ -17,8 +17,14 @@ import type { LetterEntity } from '../letters/entities/letter.entity.js';
 import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
 import { recordInScope, unitInScope } from '../reception/reception-scope.js';
 import { UserEntity } from '../users/user.entity.js';
-import { scopeSql } from '../units/unit-scope.js';
 import { CaseErrors } from './cases.errors.js';
+import {
+  appendCaseEvent,
+  nextCaseNumber,
+  toDeadlineView,
+  workListPage,
+  type CaseStepRecord,
+} from './case-records.js';
 import {
   allowedComplaintEvents,
   transitionComplaint,
@@ -29,7 +35,6 @@ import {
 } from './domain/complaint-lifecycle.js';
 import type {
   AssignCaseDto,
-  CaseDeadlineView,
   CaseFlagsDto,
   CaseSummaryView,
   CaseView,
@@ -93,27 +98,6 @@ function audited(c: ComplaintCaseEntity) {
   return fields;
 }
 
-function toDeadlineView(d: CaseDeadlineEntity): CaseDeadlineView {
-  return {
-    id: d.id,
-    purpose: d.purpose,
-    sequence: d.sequence,
-    ruleId: d.ruleId,
-    ruleVersion: d.ruleVersion,
-    triggerDate: d.triggerDate,
-    rawEnd: d.rawEnd,
-    dueDate: d.dueDate,
-    internalTarget: d.internalTarget,
-    status: d.status,
-    pausedSince: d.pausedSince,
-    settledOn: d.settledOn,
-    calendarVersion: d.calendarVersion,
-    provisional: d.provisional,
-    explanation: d.explanation,
-    version: d.version,
-  };
-}
-
 function toSummary(c: ComplaintCaseEntity, nextDue: string | null): CaseSummaryView {
   return {
     id: c.id,
@@ -157,7 +141,7 @@ export class ComplaintCasesService {
   ): Promise<ComplaintCaseEntity> {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
-    const caseNumber = await this.nextCaseNumber(manager, 'KN', yearOf(letter.receivedOn));
+    const caseNumber = await nextCaseNumber(manager, 'KN', yearOf(letter.receivedOn));
     const row = manager.create(ComplaintCaseEntity, {
       id,
       caseNumber,
@@ -376,71 +360,28 @@ export class ComplaintCasesService {
 
   /** Work lists: mine or my units', by state, track, due this week or overdue, searched without diacritics. */
   async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseSummaryView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const scope = scopeSql('c.unit_id', actor);
-    where.push(scope.sql);
-    params.push(...scope.params);
-    if (query.scope === 'mine') {
-      where.push('c.handler_user_id = ?');
-      params.push(actor.userId);
-    }
     if (query.unitId) {
       await unitInScope(this.dataSource.manager, actor, query.unitId, () =>
         CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
       );
-      where.push('c.unit_id = ?');
-      params.push(query.unitId);
     }
-    if (query.state) {
-      where.push('c.state = ?');
-      params.push(query.state);
-    }
-    if (query.track) {
-      where.push('c.track = ?');
-      params.push(query.track);
-    }
-    const today = this.clock.today();
-    if (query.due === 'overdue') {
-      where.push('nd.next_due < ?');
-      params.push(today);
-    } else if (query.due === 'this_week') {
-      // Monday to Sunday of the current week in Asia/Ho_Chi_Minh.
-      const monday = addDays(today, 1 - weekday(today));
-      where.push('nd.next_due BETWEEN ? AND ?');
-      params.push(monday, addDays(monday, 6));
-    }
-    if (query.q) {
-      for (const w of foldVietnamese(query.q).split(' ').filter(Boolean).slice(0, 8)) {
-        where.push('c.search_text LIKE ?');
-        params.push(`%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-      }
-    }
-    const sortColumn = { due: 'nd.next_due', received: 'c.received_on', updated: 'c.updated_at' }[query.sort];
-    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-    // Cases without an open deadline sort last whatever the direction.
-    const orderBy = `${sortColumn} IS NULL, ${sortColumn} ${direction}, c.id ${direction}`;
-    const from = `FROM complaint_cases c
-      LEFT JOIN (SELECT subject_id, MIN(due_date) AS next_due FROM case_deadlines
-                 WHERE subject_type = '${COMPLAINT_CASE_SUBJECT}' AND status = 'open' GROUP BY subject_id) nd
-        ON nd.subject_id = c.id
-      WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total ${from}`, params);
-    const rows: Array<{ id: string; next_due: string | null }> = await this.dataSource.query(
-      `SELECT c.id, nd.next_due ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    const { rows, total } = await workListPage(
+      this.dataSource,
+      'complaint_cases',
+      COMPLAINT_CASE_SUBJECT,
+      actor,
+      query,
+      this.clock.today(),
     );
-    const byId = new Map(
-      (rows.length
-        ? await this.dataSource.getRepository(ComplaintCaseEntity).findBy(rows.map((r) => ({ id: r.id })))
-        : []
-      ).map((c) => [c.id, c]),
-    );
+    const found = rows.length
+      ? await this.dataSource.getRepository(ComplaintCaseEntity).findBy({ id: In(rows.map((r) => r.id)) })
+      : [];
+    const byId = new Map(found.map((c) => [c.id, c]));
     return {
       items: rows.map((r) => toSummary(byId.get(r.id)!, r.next_due)),
       page: query.page,
       pageSize: query.pageSize,
-      total: Number(total),
+      total,
     };
   }
 
@@ -561,35 +502,15 @@ export class ComplaintCasesService {
     });
   }
 
-  private async insertEvent(
+  private insertEvent(
     manager: EntityManager,
     actor: Actor,
     c: ComplaintCaseEntity,
-    e: {
-      event: string;
-      fromState: ComplaintCaseEntity['state'] | null;
-      date: LocalDate;
-      documentRef: string | null;
-      legalBasis: string | null;
-      note: string | null;
-    },
+    e: Omit<CaseStepRecord, 'toState'>,
   ) {
-    const [{ next }] = await manager.query(
-      'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM complaint_case_events WHERE case_id = ?',
-      [c.id],
-    );
-    await manager.insert(ComplaintCaseEventEntity, {
-      id: uuid7(),
-      caseId: c.id,
-      sequence: Number(next),
-      event: e.event,
-      fromState: e.fromState,
+    return appendCaseEvent(manager, ComplaintCaseEventEntity, 'complaint_case_events', actor, c.id, {
+      ...e,
       toState: c.state,
-      eventDate: e.date,
-      documentRef: e.documentRef,
-      legalBasis: e.legalBasis,
-      note: e.note,
-      actorUserId: actor.userId,
     });
   }
 
@@ -602,20 +523,6 @@ export class ComplaintCasesService {
   private async checkHandler(manager: EntityManager, unitId: string, userId: string) {
     const user = await manager.findOneBy(UserEntity, { id: userId });
     if (!user || !user.active || user.unitId !== unitId) throw CaseErrors.handlerInvalid();
-  }
-
-  private async nextCaseNumber(manager: EntityManager, prefix: 'KN' | 'TC', year: number): Promise<string> {
-    // The counter row stays locked until commit: numbers are unique; a rolled-back case gives its number back.
-    await manager.query(
-      `INSERT INTO case_number_counters (prefix, year, last_number) VALUES (?, ?, 1)
-       ON DUPLICATE KEY UPDATE last_number = last_number + 1`,
-      [prefix, year],
-    );
-    const [{ n }] = await manager.query(
-      'SELECT last_number AS n FROM case_number_counters WHERE prefix = ? AND year = ?',
-      [prefix, year],
-    );
-    return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
   }
 
   private async view(manager: EntityManager, c: ComplaintCaseEntity): Promise<CaseView> {

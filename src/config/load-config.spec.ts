@@ -13,6 +13,9 @@ const valid = {
   REDIS_HOST: '127.0.0.1',
   REDIS_PORT: '6380',
   JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+  IDENTITY_MASTER_KEYS:
+    'k2:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=,k1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
+  IDENTITY_INDEX_KEY: 'QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=',
 };
 
 function problemsOf(raw: Record<string, string>): string[] {
@@ -26,6 +29,27 @@ function problemsOf(raw: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
+  it('parses the identity keyring (current key first) and refuses a malformed one without echoing keys', () => {
+    const config = loadConfig(valid);
+    expect(config.identity.masterKeys).toBe(valid.IDENTITY_MASTER_KEYS);
+    const problems = problemsOf({ ...valid, IDENTITY_MASTER_KEYS: 'k1:c2hvcnQ=' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^IDENTITY_MASTER_KEYS: /);
+    expect(problems[0]).not.toContain('c2hvcnQ=');
+  });
+
+  it('refuses the example identity keys in production', () => {
+    const example = {
+      IDENTITY_MASTER_KEYS: 'example1:12byqw+J+ddMlGn4t+wCfQe6onjn/PeDRxzUd+AgnsA=',
+      IDENTITY_INDEX_KEY: 'h9IWPangu+g9RbHyuGTVRb3b68jHU9CXqOgzi1jmz30=',
+    };
+    expect(() => loadConfig({ ...valid, ...example })).not.toThrow();
+    expect(problemsOf({ ...valid, ...example, NODE_ENV: 'production' })).toEqual([
+      'IDENTITY_MASTER_KEYS still holds the example key: generate a key for production',
+      'IDENTITY_INDEX_KEY still holds the example value: generate one for production',
+    ]);
+  });
+
   it('builds the typed config with defaults and converted numbers and booleans', () => {
     const config = loadConfig({
       ...valid,

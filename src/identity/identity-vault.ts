@@ -1,6 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { blindIndex, openRecord, sealRecord, type SealedRecord } from './domain/envelope.js';
+import { blindIndex, openRecord, rewrapRecord, sealRecord, type SealedRecord } from './domain/envelope.js';
+import { IdentityAccess } from './identity-access.js';
 import { deriveIndexKey, parseKeyring, type Keyring } from './domain/keyring.js';
 
 /** The columns an encrypted identity occupies in its row. */
@@ -26,16 +27,24 @@ export class IdentityVault {
   }
 
   seal(rowId: string, value: unknown): SealedColumns {
-    return sealRecord(this.keyring, JSON.stringify(value), rowId);
+    return this.sealBytes(rowId, Buffer.from(JSON.stringify(value), 'utf8'));
   }
 
   open<T>(rowId: string, columns: SealedColumns): T {
-    const sealed: SealedRecord = {
-      keyId: columns.keyId,
-      wrappedKey: Buffer.from(columns.wrappedKey),
-      ciphertext: Buffer.from(columns.ciphertext),
-    };
-    return JSON.parse(openRecord(this.keyring, sealed, rowId).toString('utf8')) as T;
+    return JSON.parse(this.openBytes(rowId, columns).toString('utf8')) as T;
+  }
+
+  sealBytes(rowId: string, bytes: Buffer): SealedColumns {
+    return sealRecord(this.keyring, bytes, rowId);
+  }
+
+  openBytes(rowId: string, columns: SealedColumns): Buffer {
+    return openRecord(this.keyring, sealedRecord(columns), rowId);
+  }
+
+  /** The same data under the current master key (rotation): only the wrapped key changes. */
+  rewrap(rowId: string, columns: SealedColumns): SealedColumns {
+    return rewrapRecord(this.keyring, sealedRecord(columns), rowId);
   }
 
   /** A keyed, deterministic digest of a normalised value, for equality lookups only. */
@@ -52,6 +61,14 @@ export class IdentityVault {
   }
 }
 
+function sealedRecord(columns: SealedColumns): SealedRecord {
+  return {
+    keyId: columns.keyId,
+    wrappedKey: Buffer.from(columns.wrappedKey),
+    ciphertext: Buffer.from(columns.ciphertext),
+  };
+}
+
 @Global()
-@Module({ providers: [IdentityVault], exports: [IdentityVault] })
+@Module({ providers: [IdentityVault, IdentityAccess], exports: [IdentityVault, IdentityAccess] })
 export class IdentityVaultModule {}

@@ -1,13 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import {
   assertCanAddAttachment,
+  attachmentEmpty,
+  attachmentTooLarge,
   MAX_ATTACHMENT_BYTES,
   requireAllowedMediaType,
+  SNIFF_HEAD_BYTES,
 } from '../attachments/domain/attachment-policy.js';
+import type { StoredFile } from '../attachments/file-store.js';
+import { IdentityAccess } from '../identity/identity-access.js';
+import { IdentityVault } from '../identity/identity-vault.js';
+import type { EntityManager } from 'typeorm';
 import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { readSingleFile } from '../attachments/multipart.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -31,9 +39,9 @@ export interface AttachmentView {
   createdAt: string;
 }
 
-function toView(a: LetterAttachmentEntity, actor: Actor): AttachmentView {
+function toView(a: LetterAttachmentEntity, seesIdentity: boolean): AttachmentView {
   // A file that identifies its author is shown by name only to those who may see the petitioners.
-  const hidden = a.identifying && !actor.permissions.has('letters:personal_data');
+  const hidden = a.identifying && !seesIdentity;
   return {
     id: a.id,
     fileName: hidden ? 'tep-nhan-dang' : a.fileName,
@@ -57,6 +65,8 @@ export class LetterAttachmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(FILE_STORE) private readonly store: FileStore,
+    private readonly vault: IdentityVault,
+    private readonly access: IdentityAccess,
   ) {}
 
   async upload(actor: Actor, letterId: string, request: FastifyRequest): Promise<AttachmentView> {
@@ -78,7 +88,11 @@ export class LetterAttachmentsService {
         { field: 'identifying', message: 'must be true or false' },
       ]);
     }
-    const stored = await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES });
+    const id = uuid7();
+    // A file that identifies its author is sealed before it reaches the disk (src/identity).
+    const { stored, sealed } = identifying
+      ? await this.putSealed(id, upload.stream)
+      : { stored: await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES }), sealed: null };
     const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
     return transactionWithRetry(this.dataSource, async (manager) => {
       const locked = await recordInScope(
@@ -90,8 +104,9 @@ export class LetterAttachmentsService {
         true,
       );
       assertCanAddAttachment(await manager.countBy(LetterAttachmentEntity, { letterId: locked.id }));
-      const id = uuid7();
       await manager.insert(LetterAttachmentEntity, {
+        keyId: sealed?.keyId ?? null,
+        wrappedKey: sealed?.wrappedKey ?? null,
         id,
         letterId: locked.id,
         storageKey: stored.key,
@@ -114,7 +129,10 @@ export class LetterAttachmentsService {
           },
         },
       });
-      return toView(await manager.findOneByOrFail(LetterAttachmentEntity, { id }), actor);
+      return toView(
+        await manager.findOneByOrFail(LetterAttachmentEntity, { id }),
+        await this.seesIdentity(manager, actor, locked),
+      );
     });
   }
 
@@ -130,7 +148,8 @@ export class LetterAttachmentsService {
       where: { letterId: letter.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return rows.map((a) => toView(a, actor));
+    const sees = await this.seesIdentity(this.dataSource.manager, actor, letter);
+    return rows.map((a) => toView(a, sees));
   }
 
   /** The file; one that identifies its author only with `letters:personal_data`, and that read is audited. */
@@ -147,7 +166,7 @@ export class LetterAttachmentsService {
       });
       if (!attachment) throw LetterErrors.attachmentNotFound();
       if (attachment.identifying) {
-        if (!actor.permissions.has('letters:personal_data')) throw LetterErrors.attachmentNotFound();
+        if (!(await this.seesIdentity(manager, actor, letter))) throw LetterErrors.attachmentNotFound();
         await this.audit.recordRead(manager, actor, {
           entityType: 'letter_attachment',
           entityId: attachment.id,
@@ -155,7 +174,57 @@ export class LetterAttachmentsService {
           fields: ['file'],
         });
       }
-      return { attachment, stream: await this.store.open(attachment.storageKey) };
+      const stream = await this.store.open(attachment.storageKey);
+      if (!attachment.keyId || !attachment.wrappedKey) return { attachment, stream };
+      const ciphertext = await readAll(stream, Number.MAX_SAFE_INTEGER);
+      const plain = this.vault.openBytes(attachment.id, {
+        keyId: attachment.keyId,
+        wrappedKey: attachment.wrappedKey,
+        ciphertext,
+      });
+      return { attachment, stream: Readable.from([plain]) };
     });
   }
+
+  private async seesIdentity(manager: EntityManager, actor: Actor, letter: LetterEntity): Promise<boolean> {
+    return (await this.access.basis(manager, actor, letter)) !== null;
+  }
+
+  /** Reads the whole file (at most the attachment limit), seals it, and stores the ciphertext. */
+  private async putSealed(
+    id: string,
+    stream: Readable,
+  ): Promise<{ stored: StoredFile; sealed: { keyId: string; wrappedKey: Buffer } }> {
+    const plain = await readAll(stream, MAX_ATTACHMENT_BYTES);
+    if (plain.length === 0) throw attachmentEmpty();
+    const sealed = this.vault.sealBytes(id, plain);
+    const onDisk = await this.store.put(Readable.from([sealed.ciphertext]), {
+      maxBytes: sealed.ciphertext.length,
+    });
+    return {
+      // What the row describes is the original file; the store holds its ciphertext.
+      stored: {
+        key: onDisk.key,
+        size: plain.length,
+        sha256: createHash('sha256').update(plain).digest('hex'),
+        head: plain.subarray(0, SNIFF_HEAD_BYTES),
+      },
+      sealed: { keyId: sealed.keyId, wrappedKey: sealed.wrappedKey },
+    };
+  }
+}
+
+/** The stream's bytes, refusing more than `maxBytes` (413) without reading on. */
+async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      stream.destroy();
+      throw attachmentTooLarge(maxBytes);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

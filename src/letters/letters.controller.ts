@@ -18,12 +18,14 @@ import {
   CreatedLetterView,
   CreateLetterDto,
   DuplicateSuggestionView,
+  LetterIdentityView,
   LetterView,
   ListLettersQueryDto,
   ProcessingDecisionDto,
   SplitLetterDto,
 } from './dto/letter.dto.js';
 import { LettersService } from './letters.service.js';
+import { IdentityDisclosureDto } from '../identity/dto/reveal-request.dto.js';
 
 export class AttachmentParamDto {
   @ApiProperty({ format: 'uuid' })
@@ -99,6 +101,28 @@ export class LettersController {
   @ApiCreatedResponse({ type: LetterView })
   decide(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: ProcessingDecisionDto) {
     return this.letters.decide(actor, id, dto);
+  }
+
+  @Get(':id/identity')
+  @RequirePermission('letters:read')
+  @ApiOperation({
+    summary:
+      'Who wrote the letter and its original text (a denouncer: only to those allowed; every read audited)',
+  })
+  @ApiOkResponse({ type: LetterIdentityView })
+  identity(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.letters.identity(actor, id);
+  }
+
+  @Post(':id/identity-disclosure')
+  @RequirePermission('letters:read')
+  @ApiOperation({
+    summary:
+      'Record that the denouncer disclosed their identity or waived protection (custodian or receiver)',
+  })
+  @ApiCreatedResponse({ type: LetterView })
+  disclosure(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: IdentityDisclosureDto) {
+    return this.letters.recordDisclosure(actor, id, dto);
   }
 
   @Post(':id/attachments')

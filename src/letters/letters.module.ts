@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
@@ -22,6 +23,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
     AuditModule,
     CaseDeadlinesModule,
     CasesModule,
+    DenunciationsModule,
   ],
   controllers: [LettersController, LetterStatusController],
   providers: [

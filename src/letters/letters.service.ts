@@ -17,6 +17,13 @@ import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/loca
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { IdentityVault } from '../identity/identity-vault.js';
+import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.js';
+import { IdentityErrors } from '../identity/identity.errors.js';
+import { redact, revealsIdentity } from '../identity/domain/redaction.js';
+import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
+import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
+import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
+import type { DenunciationTrack } from '../denunciations/domain/denunciation-lifecycle.js';
 import { ReceptionPendingIntakeEntity } from '../reception/entities/reception-pending-intake.entity.js';
 import { unitInScope, recordInScope } from '../reception/reception-scope.js';
 import { UnitEntity } from '../units/unit.entity.js';
@@ -28,6 +35,7 @@ import {
   FORWARDING_CHANNELS,
   forwarderNoticeRule,
   processingRule,
+  protectsIdentity,
   transferProblem,
   type LetterClassification,
 } from './domain/letter-rules.js';
@@ -39,6 +47,7 @@ import type {
   CreateLetterDto,
   DuplicateSuggestionView,
   EligibilityAnswerDto,
+  LetterIdentityView,
   LetterView,
   ListLettersQueryDto,
   PetitionerDto,
@@ -124,6 +133,9 @@ export function toLetterView(l: LetterEntity): LetterView {
     caseId: l.caseId,
     receiptCode: l.receiptCode,
     version: l.version,
+    denunciationTrack: l.denunciationTrack,
+    identityProtected: l.identityProtected,
+    identityDisclosure: l.identityDisclosure,
   };
 }
 
@@ -157,9 +169,13 @@ interface NewLetterInput {
   parentLetterId: string | null;
   classification: LetterClassification;
   complaintTrack: string | null;
+  denunciationTrack: string | null;
   previousCaseId: string | null;
+  /** What handlers see: for a protected letter, the redacted copy. */
   subject: string;
   content: string;
+  /** A protected letter's original text, sealed in protected_letter_texts. */
+  original: { subject: string; content: string } | null;
   petitionerCount: number;
   eligibility: EligibilityAnswerDto[];
   eligible: boolean;
@@ -180,6 +196,8 @@ export class LettersService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly vault: IdentityVault,
     private readonly cases: ComplaintCasesService,
+    private readonly denunciations: DenunciationCasesService,
+    private readonly access: IdentityAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -214,8 +232,40 @@ export class LettersService {
       problems.push({ field: 'complaintTrack', message: 'is only for a complaint' });
     }
     const secondTime = dto.complaintTrack === 'second_time' || dto.complaintTrack === 'disciplinary_second';
-    if (dto.previousCaseId && !secondTime) {
-      problems.push({ field: 'previousCaseId', message: 'is only for a second-time complaint' });
+    const denunciationTrack =
+      dto.classification === 'denunciation' ? (dto.denunciationTrack ?? 'denunciation') : null;
+    if (dto.classification !== 'denunciation' && dto.denunciationTrack) {
+      problems.push({ field: 'denunciationTrack', message: 'is only for a denunciation' });
+    }
+    const redenunciation = denunciationTrack !== null && denunciationTrack !== 'denunciation';
+    if (dto.previousCaseId && !secondTime && !redenunciation) {
+      problems.push({
+        field: 'previousCaseId',
+        message: 'is only for a second-time complaint or a re-denunciation',
+      });
+    }
+    if (redenunciation && !dto.previousCaseId) {
+      problems.push({
+        field: 'previousCaseId',
+        message: 'is required for a re-denunciation: the case it is about',
+      });
+    }
+    const protect = protectsIdentity(dto.classification);
+    if (!protect && (dto.redactedSubject || dto.redactedContent)) {
+      problems.push({ field: 'redactedContent', message: 'is only for a denunciation or a mixed letter' });
+    }
+    const people = dto.petitioners.map(toIdentityRecord);
+    const shown = protect
+      ? {
+          subject: dto.redactedSubject ?? redact(dto.subject, people),
+          content: dto.redactedContent ?? redact(dto.content, people),
+        }
+      : { subject: dto.subject, content: dto.content };
+    if (protect && revealsIdentity(`${shown.subject}\n${shown.content}`, people)) {
+      problems.push({
+        field: revealsIdentity(shown.content, people) ? 'redactedContent' : 'redactedSubject',
+        message: 'still names or identifies the denouncer',
+      });
     }
     if (FORWARDING_CHANNELS.includes(dto.channel) && !dto.forwardedBy) {
       problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
@@ -235,13 +285,19 @@ export class LettersService {
       const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
       const flags: LetterFlag[] = [];
       if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
-      if (dto.previousCaseId) {
+      if (dto.previousCaseId && secondTime) {
         const previous = await manager.findOneBy(ComplaintCaseEntity, { id: dto.previousCaseId });
         if (!previous) {
           throw LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case' }]);
         }
         if (previous.track === 'second_time' || previous.track === 'disciplinary_second') {
           flags.push('resolved_second_level');
+        }
+      }
+      if (dto.previousCaseId && redenunciation) {
+        const previous = await manager.findOneBy(DenunciationCaseEntity, { id: dto.previousCaseId });
+        if (!previous || previous.track === 'anonymous_information') {
+          throw LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a denunciation case' }]);
         }
       }
       const receipt = newReceipt(yearOf(dto.receivedOn));
@@ -260,9 +316,11 @@ export class LettersService {
           parentLetterId: null,
           classification: dto.classification,
           complaintTrack: dto.complaintTrack ?? null,
+          denunciationTrack,
           previousCaseId: dto.previousCaseId ?? null,
-          subject: dto.subject,
-          content: dto.content,
+          subject: shown.subject,
+          content: shown.content,
+          original: protect ? { subject: dto.subject, content: dto.content } : null,
           petitionerCount,
           eligibility: eligibility.checks,
           eligible: eligibility.eligible,
@@ -270,7 +328,7 @@ export class LettersService {
         },
         receipt,
       );
-      await this.insertPetitioners(manager, letter.id, dto.petitioners.map(toIdentityRecord));
+      await this.insertPetitioners(manager, letter.id, people);
       const duplicates = await this.findDuplicates(manager, actor, letter);
       const extraFlags = await this.flagsFromDuplicates(manager, letter, duplicates);
       if (extraFlags.length > 0) {
@@ -326,16 +384,62 @@ export class LettersService {
   async get(actor: Actor, id: string): Promise<LetterView> {
     return this.dataSource.transaction(async (manager) => {
       const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
-      if (!actor.permissions.has('letters:personal_data'))
-        return { ...toLetterView(letter), petitioners: null };
+      const basis = await this.access.basis(manager, actor, letter);
+      if (!basis) return { ...toLetterView(letter), petitioners: null };
       const petitioners = await this.petitionersOf(manager, letter.id);
-      await this.audit.recordRead(manager, actor, {
+      await this.auditIdentityRead(manager, actor, letter, basis, PERSONAL_FIELDS);
+      return { ...toLetterView(letter), petitioners };
+    });
+  }
+
+  /**
+   * Who wrote the letter and what they wrote, before redaction — for those who may see it (a denouncer:
+   * the receiver, the accepting head, custodians, approved reveal requests). Every read is audited with
+   * its basis, in the same transaction.
+   */
+  async identity(actor: Actor, id: string): Promise<LetterIdentityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
+      const basis = await this.access.basis(manager, actor, letter);
+      if (!basis) throw IdentityErrors.protected();
+      const petitioners = await this.petitionersOf(manager, letter.id);
+      const original = await this.originalText(manager, letter);
+      await this.auditIdentityRead(manager, actor, letter, basis, [...PERSONAL_FIELDS, 'subject', 'content']);
+      return { basis, petitioners, ...original };
+    });
+  }
+
+  /** The denouncer disclosed their identity themselves or waived protection: flagged, with who recorded it. */
+  async recordDisclosure(
+    actor: Actor,
+    id: string,
+    dto: { kind: 'self_disclosed' | 'waived'; note: string; version: number },
+  ): Promise<LetterView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const letter = await this.lockLetter(manager, actor, id, dto.version);
+      if (!letter.identityProtected) throw IdentityErrors.notProtected();
+      const basis = await this.access.basis(manager, actor, letter);
+      if (basis !== 'custodian' && basis !== 'receiver') throw IdentityErrors.protected();
+      const next = {
+        identityDisclosure: dto.kind,
+        identityDisclosureByUserId: actor.userId,
+        identityDisclosureAt: this.clock.now(),
+        version: letter.version + 1,
+      };
+      await manager.update(LetterEntity, { id: letter.id }, next);
+      Object.assign(letter, next);
+      await this.audit.record(manager, actor, {
+        action: 'identity.disclosure',
         entityType: 'letter',
         entityId: letter.id,
         unitId: letter.unitId,
-        fields: PERSONAL_FIELDS,
+        changes: {
+          identityDisclosure: { before: null, after: dto.kind },
+          note: { before: null, after: dto.note },
+        },
+        sensitiveFields: ['note'],
       });
-      return { ...toLetterView(letter), petitioners };
+      return toLetterView(letter);
     });
   }
 
@@ -371,6 +475,11 @@ export class LettersService {
       const identities = await this.petitionersOf(manager, parent.id);
       const out: CreatedLetterView[] = [];
       for (const [i, part] of dto.parts.entries()) {
+        // The officer wrote each part from the original; a denunciation part is kept sealed and redacted.
+        const protect = protectsIdentity(part.classification);
+        const shown = protect
+          ? { subject: redact(part.subject, identities), content: redact(part.content, identities) }
+          : { subject: part.subject, content: part.content };
         const receipt = newReceipt(yearOf(parent.receivedOn));
         const child = await this.insertLetter(
           manager,
@@ -387,9 +496,11 @@ export class LettersService {
             parentLetterId: parent.id,
             classification: part.classification,
             complaintTrack: part.complaintTrack ?? null,
+            denunciationTrack: part.classification === 'denunciation' ? 'denunciation' : null,
             previousCaseId: null,
-            subject: part.subject,
-            content: part.content,
+            subject: shown.subject,
+            content: shown.content,
+            original: protect ? { subject: part.subject, content: part.content } : null,
             petitionerCount: parent.petitionerCount,
             eligibility: assessed[i].checks,
             eligible: assessed[i].eligible,
@@ -459,13 +570,15 @@ export class LettersService {
             date: dto.decidedOn,
           });
           caseId = opened.id;
-        } else if (letter.classification === 'denunciation') {
-          throw LetterErrors.decisionNotAllowed([
-            {
-              field: 'decision',
-              message: 'denunciation cases are opened by the denunciation track (issue #7), not yet here',
-            },
-          ]);
+        } else if (letter.classification === 'denunciation' || letter.classification === 'anonymous') {
+          const opened = await this.denunciations.openFromLetter(manager, actor, letter, {
+            track: (letter.classification === 'anonymous'
+              ? 'anonymous_information'
+              : letter.denunciationTrack) as DenunciationTrack,
+            handlerUserId: dto.handlerUserId ?? null,
+            date: dto.decidedOn,
+          });
+          caseId = opened.id;
         }
       }
       if (dto.decision === 'archive' && dto.duplicateOfLetterId) {
@@ -475,6 +588,14 @@ export class LettersService {
         if (original.id === letter.id) {
           throw LetterErrors.invalid([{ field: 'duplicateOfLetterId', message: 'is this letter' }]);
         }
+      }
+      if (dto.includeIdentity && (dto.decision !== 'transfer' || !letter.identityProtected)) {
+        throw LetterErrors.invalid([
+          {
+            field: 'includeIdentity',
+            message: 'is only for the transfer of a letter with a protected identity',
+          },
+        ]);
       }
       if (dto.decision === 'transfer') {
         await this.transfer(manager, actor, letter, dto);
@@ -512,7 +633,10 @@ export class LettersService {
         entityType: 'letter',
         entityId: letter.id,
         unitId: letter.unitId,
-        changes: diffChanges(before, audited(letter), SENSITIVE_TEXT),
+        changes: {
+          ...diffChanges(before, audited(letter), SENSITIVE_TEXT),
+          ...(dto.includeIdentity ? { identityIncluded: { before: null, after: true } } : {}),
+        },
       });
       return toLetterView(letter);
     });
@@ -531,6 +655,30 @@ export class LettersService {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  private async originalText(
+    manager: EntityManager,
+    letter: LetterEntity,
+  ): Promise<{ subject: string; content: string }> {
+    if (!letter.identityProtected) return { subject: letter.subject, content: letter.content };
+    const sealed = await manager.findOneByOrFail(ProtectedLetterTextEntity, { letterId: letter.id });
+    return this.vault.open<{ subject: string; content: string }>(letter.id, sealed);
+  }
+
+  private async auditIdentityRead(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+    basis: IdentityBasis,
+    fields: readonly string[],
+  ) {
+    await this.audit.recordRead(manager, actor, {
+      entityType: 'letter',
+      entityId: letter.id,
+      unitId: letter.unitId,
+      fields: [...fields, `basis:${basis}`],
+    });
+  }
 
   /** The letter in scope, locked, at the version the caller read (409 with the current one otherwise). */
   async lockLetter(manager: EntityManager, actor: Actor, id: string, version: number): Promise<LetterEntity> {
@@ -587,9 +735,11 @@ export class LettersService {
         trigger: input.receivedOn,
       });
     }
+    const { original, ...columns } = input;
     const row: Partial<LetterEntity> = {
       id,
-      ...input,
+      ...columns,
+      identityProtected: original !== null,
       searchText: foldVietnamese(`${input.subject} ${input.content}`),
       status: 'registered',
       processingDue: processing.dueDate,
@@ -616,6 +766,9 @@ export class LettersService {
     } catch (error) {
       if (isDuplicateKey(error, 'uq_letters_visit') && input.visitId) throw LetterErrors.visitAlreadyLogged();
       throw error;
+    }
+    if (original) {
+      await manager.insert(ProtectedLetterTextEntity, { letterId: id, ...this.vault.seal(id, original) });
     }
     if (input.visitId && input.partNumber === 0) {
       await manager.update(
@@ -781,9 +934,16 @@ export class LettersService {
         parentLetterId: null,
         classification: letter.classification,
         complaintTrack: letter.complaintTrack,
+        denunciationTrack: letter.denunciationTrack,
         previousCaseId: letter.previousCaseId,
         subject: letter.subject,
         content: letter.content,
+        original: letter.identityProtected
+          ? dto.includeIdentity
+            ? await this.originalText(manager, letter)
+            : // Without the identity, the receiving body gets the redacted copy as the letter itself.
+              { subject: letter.subject, content: letter.content }
+          : null,
         petitionerCount: letter.petitionerCount,
         eligibility: letter.eligibility,
         eligible: letter.eligible,
@@ -791,7 +951,11 @@ export class LettersService {
       },
       receipt,
     );
-    if (letter.classification !== 'denunciation') {
+    // A denouncer's identity goes along only by an explicit decision of someone who may see it.
+    if (!letter.identityProtected || dto.includeIdentity) {
+      if (letter.identityProtected && !(await this.access.basis(manager, actor, letter))) {
+        throw IdentityErrors.protected();
+      }
       await this.insertPetitioners(
         manager,
         copy.id,

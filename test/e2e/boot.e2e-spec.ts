@@ -29,8 +29,16 @@ describe('boot with a bad environment', () => {
     const run = boot(entry, bad);
     expect(run.status).toBe(1);
     const message = run.stderr;
-    expect(message).toContain('Invalid configuration (5 problems)');
-    for (const name of ['DB_PORT', 'HTTP_PORT', 'LOG_LEVEL', 'DB_NAME is required', 'JWT_SECRET is required'])
+    expect(message).toContain('Invalid configuration (7 problems)');
+    for (const name of [
+      'DB_PORT',
+      'HTTP_PORT',
+      'LOG_LEVEL',
+      'DB_NAME is required',
+      'JWT_SECRET is required',
+      'IDENTITY_MASTER_KEYS',
+      'IDENTITY_INDEX_KEY',
+    ])
       expect(message).toContain(name);
     // Secrets are never echoed.
     expect(message).not.toContain('DB_PASSWORD');

@@ -43,6 +43,12 @@ export const PERMISSIONS = [
   'cases:handle',
   // …and the head's decisions (accept, decide, suspend, continue, terminate, flags, assignment).
   'cases:manage',
+  // Identity protection (docs/identity-protection.md): asking to see a denouncer's identity, and listing
+  // one's requests (custodians: their units' requests)…
+  'identity:request',
+  // …and keeping it: seeing every protected identity of one's units, deciding reveal requests,
+  // recording a denouncer's own disclosure or waiver.
+  'identity:custody',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:read',
     'letters:personal_data',
     'cases:read',
+    'identity:request',
   ],
   unit_head: [
     'units:read',
@@ -86,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'cases:manage',
+    'identity:request',
   ],
   reception_officer: [
     'units:read',
@@ -98,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:write',
     'letters:personal_data',
     'cases:read',
+    'identity:request',
   ],
   // Case handlers see the book's content and deadlines, never who came (legal-reference §3.4).
   case_handler: [
@@ -108,8 +117,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:read',
     'cases:read',
     'cases:handle',
+    'identity:request',
   ],
-  identity_custodian: ['units:read', 'calendars:read', 'deadlines:preview'],
+  // Custodians hold denouncers' identities (LTC art. 47): they read letters to judge reveal requests.
+  identity_custodian: [
+    'units:read',
+    'calendars:read',
+    'deadlines:preview',
+    'letters:read',
+    'identity:request',
+    'identity:custody',
+  ],
 };
 
 export function isRole(value: unknown): value is Role {

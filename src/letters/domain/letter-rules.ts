@@ -46,6 +46,18 @@ export const COMPLAINT_TRACKS = [
   'disciplinary_second',
 ] as const;
 
+/** Tracks of a denunciation letter (the case's track follows). */
+export const DENUNCIATION_LETTER_TRACKS = [
+  'denunciation',
+  'redenunciation_wrong_resolution',
+  'redenunciation_overdue',
+] as const;
+
+/** Letters whose text may identify a denouncer: kept sealed, handled as a redacted copy (LTC art. 56(2)). */
+export function protectsIdentity(classification: LetterClassification): boolean {
+  return classification === 'denunciation' || classification === 'mixed';
+}
+
 /** The eligibility checks of TT 05/2021/TT-TTCP art. 6 (legal-reference §4). */
 export const ELIGIBILITY_CHECKS = [
   'language', // in Vietnamese, or a foreign language with a notarised translation
@@ -228,13 +240,6 @@ export function decisionProblems(
         problems.push({
           field: 'decision',
           message: 'an ineligible letter cannot be accepted (TT 05/2021 art. 6)',
-        });
-      }
-      if (letter.classification === 'anonymous') {
-        // LTC art. 25: anonymous information is inspected or forwarded, never accepted as a denunciation.
-        problems.push({
-          field: 'decision',
-          message: 'anonymous information is not accepted as a denunciation (LTC art. 25)',
         });
       }
       break;

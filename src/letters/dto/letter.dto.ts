@@ -22,6 +22,7 @@ import { NoControlCharacters, trim } from '../../common/http/text.js';
 import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../reception/domain/reception-book.js';
 import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
 import {
+  DENUNCIATION_LETTER_TRACKS,
   ARCHIVE_REASONS,
   COMPLAINT_TRACKS,
   ELIGIBILITY_CHECKS,
@@ -150,10 +151,42 @@ export class CreateLetterDto {
   @IsIn(COMPLAINT_TRACKS)
   complaintTrack?: (typeof COMPLAINT_TRACKS)[number] | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Second-time complaint: the first-time case' })
+  @ApiPropertyOptional({
+    enum: DENUNCIATION_LETTER_TRACKS,
+    description: 'Denunciations: a first denunciation (default) or a re-denunciation (LTC arts. 37, 38)',
+  })
+  @IsOptional()
+  @IsIn(DENUNCIATION_LETTER_TRACKS)
+  denunciationTrack?: (typeof DENUNCIATION_LETTER_TRACKS)[number] | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Second-time complaint: the first-time case; re-denunciation: the denunciation case',
+  })
   @IsOptional()
   @IsId()
   previousCaseId?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed)',
+  })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 500)
+  redactedSubject?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Denunciations: the redacted content (default: removed automatically)',
+  })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @NoControlCharacters()
+  @Length(3, 20000)
+  redactedContent?: string | null;
 
   @ApiProperty({ example: 'Khiếu nại quyết định thu hồi đất' })
   @Transform(trim)
@@ -308,6 +341,14 @@ export class ProcessingDecisionDto {
   @IsId()
   duplicateOfLetterId?: string | null;
 
+  @ApiPropertyOptional({
+    description:
+      'transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeIdentity?: boolean;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'accept: the handler to assign the case to' })
   @IsOptional()
   @IsId()
@@ -394,10 +435,16 @@ export class LetterView {
   @ApiPropertyOptional({ nullable: true }) caseId: string | null;
   @ApiProperty() receiptCode: string;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({ nullable: true }) denunciationTrack: string | null;
+  @ApiProperty({ description: 'Subject and content are the redacted copy (denunciations)' })
+  identityProtected: boolean;
+  @ApiPropertyOptional({ nullable: true, enum: ['self_disclosed', 'waived'] })
+  identityDisclosure: string | null;
   @ApiPropertyOptional({
     type: [PetitionerView],
     nullable: true,
-    description: 'Only with letters:personal_data',
+    description:
+      'Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md)',
   })
   petitioners?: PetitionerView[] | null;
 }
@@ -420,4 +467,12 @@ export class CreatedLetterView extends LetterView {
 
   @ApiProperty({ type: [DuplicateSuggestionView] })
   duplicates: DuplicateSuggestionView[];
+}
+
+export class LetterIdentityView {
+  @ApiProperty({ enum: ['personal_data', 'custodian', 'receiver', 'accepting_head', 'reveal_grant'] })
+  basis: string;
+  @ApiProperty({ type: [PetitionerView] }) petitioners: PetitionerView[];
+  @ApiProperty({ description: 'The original subject (denunciations: before redaction)' }) subject: string;
+  @ApiProperty({ description: 'The original content' }) content: string;
 }

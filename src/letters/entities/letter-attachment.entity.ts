@@ -42,6 +42,16 @@ export class LetterAttachmentEntity {
   @Column({ type: 'boolean', default: false })
   identifying: boolean;
 
+  /**
+   * An identifying file is stored sealed (src/identity): the file store holds the ciphertext, this row the
+   * wrapped data key. `sha256` and `sizeBytes` are those of the original file.
+   */
+  @Column({ type: 'varchar', length: 16, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  keyId: string | null;
+
+  @Column({ type: 'varbinary', length: 64, nullable: true })
+  wrappedKey: Buffer | null;
+
   @Column({ ...ID_COLUMN, nullable: true })
   uploadedByUserId: string | null;
 

@@ -100,9 +100,33 @@ export class LetterEntity {
   @Column({ ...CODE_COLUMN(), nullable: true })
   complaintTrack: string | null;
 
-  /** A second-time complaint: the first-time case it complains about. */
+  /** Denunciations only: a denunciation, or a re-denunciation (LTC arts. 37, 38). */
+  @Column({ ...CODE_COLUMN(40), nullable: true })
+  denunciationTrack: string | null;
+
+  /**
+   * The earlier case this letter is about: the first-time complaint case of a second-time complaint, or
+   * the denunciation case of a re-denunciation.
+   */
   @Column({ ...ID_COLUMN, nullable: true })
   previousCaseId: string | null;
+
+  /**
+   * The writer's identity is protected (denunciations, and mixed letters that may hold one): the subject
+   * and content here are the redacted copy; the original is sealed in protected_letter_texts.
+   */
+  @Column({ type: 'boolean', default: false })
+  identityProtected: boolean;
+
+  /** The denouncer disclosed their identity themselves, or waived protection; who recorded it, when. */
+  @Column({ ...CODE_COLUMN(), nullable: true })
+  identityDisclosure: 'self_disclosed' | 'waived' | null;
+
+  @Column({ ...ID_COLUMN, nullable: true })
+  identityDisclosureByUserId: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  identityDisclosureAt: Date | null;
 
   /** A short title for lists ("Khiếu nại quyết định thu hồi đất…"). */
   @Column({ type: 'varchar', length: 500 })

@@ -121,6 +121,19 @@ async function withOutside(
 
 /** Letters (src/letters), the citizen's receipt-code lookup, and complaint cases (src/cases). */
 export const LETTER_RULES: Record<string, Rule> = {
+  'GET /tra-cuu-don': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/tra-cuu-don' }),
+  },
+  'POST /tra-cuu-don': {
+    access: 'public',
+    scoped: false,
+    // A code that does not exist: the neutral 404 page (the found case is tested in the browser test).
+    success: 404,
+    make: async () => ({ path: '/tra-cuu-don', body: { code: 'TD-2026-0000-0000', secret: 'WRONGSECRT' } }),
+  },
   'POST /api/v1/letters': {
     access: 'letters:write',
     scoped: true,

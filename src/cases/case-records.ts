@@ -1,0 +1,159 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Actor } from '../auth/domain/actor.js';
+import type { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
+import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
+import { scopeSql } from '../units/unit-scope.js';
+import type { CaseDeadlineView } from './dto/complaint-case.dto.js';
+
+/**
+ * What complaint and denunciation cases share: readable numbers, the step log, deadline views and the
+ * work-list query.
+ */
+
+/** KN-2026-000123 / TC-2026-000045: unique; the counter row stays locked until commit. */
+export async function nextCaseNumber(
+  manager: EntityManager,
+  prefix: 'KN' | 'TC',
+  year: number,
+): Promise<string> {
+  await manager.query(
+    `INSERT INTO case_number_counters (prefix, year, last_number) VALUES (?, ?, 1)
+     ON DUPLICATE KEY UPDATE last_number = last_number + 1`,
+    [prefix, year],
+  );
+  const [{ n }] = await manager.query(
+    'SELECT last_number AS n FROM case_number_counters WHERE prefix = ? AND year = ?',
+    [prefix, year],
+  );
+  return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+}
+
+export interface CaseStepRecord {
+  event: string;
+  fromState: string | null;
+  toState: string;
+  date: LocalDate;
+  documentRef: string | null;
+  legalBasis: string | null;
+  note: string | null;
+}
+
+/** Appends a step to a case's log (`complaint_case_events`, `denunciation_case_events`). */
+export async function appendCaseEvent(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  table: 'complaint_case_events' | 'denunciation_case_events',
+  actor: Actor,
+  caseId: string,
+  step: CaseStepRecord,
+): Promise<void> {
+  const [{ next }] = await manager.query(
+    `SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM ${table} WHERE case_id = ?`,
+    [caseId],
+  );
+  await manager.insert(entity, {
+    id: uuid7(),
+    caseId,
+    sequence: Number(next),
+    event: step.event,
+    fromState: step.fromState,
+    toState: step.toState,
+    eventDate: step.date,
+    documentRef: step.documentRef,
+    legalBasis: step.legalBasis,
+    note: step.note,
+    actorUserId: actor.userId,
+  });
+}
+
+export function toDeadlineView(d: CaseDeadlineEntity): CaseDeadlineView {
+  return {
+    id: d.id,
+    purpose: d.purpose,
+    sequence: d.sequence,
+    ruleId: d.ruleId,
+    ruleVersion: d.ruleVersion,
+    triggerDate: d.triggerDate,
+    rawEnd: d.rawEnd,
+    dueDate: d.dueDate,
+    internalTarget: d.internalTarget,
+    status: d.status,
+    pausedSince: d.pausedSince,
+    settledOn: d.settledOn,
+    calendarVersion: d.calendarVersion,
+    provisional: d.provisional,
+    explanation: d.explanation,
+    version: d.version,
+  };
+}
+
+export interface WorkListQuery {
+  scope?: 'mine' | 'unit';
+  unitId?: string;
+  state?: string;
+  track?: string;
+  due?: 'this_week' | 'overdue';
+  q?: string;
+  sort: 'due' | 'received' | 'updated';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a case table for a work list: in the actor's scope, filtered, searched without
+ * diacritics, sorted by the nearest open statutory deadline (cases without one last). Returns ids with
+ * that date; the caller loads the rows.
+ */
+export async function workListPage(
+  dataSource: DataSource,
+  table: 'complaint_cases' | 'denunciation_cases',
+  subjectType: string,
+  actor: Actor,
+  query: WorkListQuery,
+  today: LocalDate,
+): Promise<{ rows: Array<{ id: string; next_due: string | null }>; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const scope = scopeSql('c.unit_id', actor);
+  where.push(scope.sql);
+  params.push(...scope.params);
+  const filter = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (query.scope === 'mine') filter('c.handler_user_id = ?', actor.userId);
+  if (query.unitId) filter('c.unit_id = ?', query.unitId);
+  if (query.state) filter('c.state = ?', query.state);
+  if (query.track) filter('c.track = ?', query.track);
+  if (query.due === 'overdue') filter('nd.next_due < ?', today);
+  if (query.due === 'this_week') {
+    // Monday to Sunday of the current week in Asia/Ho_Chi_Minh.
+    const monday = addDays(today, 1 - weekday(today));
+    where.push('nd.next_due BETWEEN ? AND ?');
+    params.push(monday, addDays(monday, 6));
+  }
+  for (const w of foldVietnamese(query.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)) {
+    filter('c.search_text LIKE ?', `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  }
+  const sortColumn = { due: 'nd.next_due', received: 'c.received_on', updated: 'c.updated_at' }[query.sort];
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  const from = `FROM ${table} c
+    LEFT JOIN (SELECT subject_id, MIN(due_date) AS next_due FROM case_deadlines
+               WHERE subject_type = ? AND status = 'open' GROUP BY subject_id) nd
+      ON nd.subject_id = c.id
+    WHERE ${where.join(' AND ')}`;
+  const all = [subjectType, ...params];
+  const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total ${from}`, all);
+  const rows = await dataSource.query(
+    `SELECT c.id, nd.next_due ${from}
+     ORDER BY ${sortColumn} IS NULL, ${sortColumn} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
+    [...all, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  return { rows, total: Number(total) };
+}

@@ -1,0 +1,521 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { diffChanges } from '../audit/domain/changes.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
+import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import {
+  appendCaseEvent,
+  nextCaseNumber,
+  toDeadlineView,
+  workListPage,
+  type CaseStepRecord,
+} from '../cases/case-records.js';
+import { CaseErrors } from '../cases/cases.errors.js';
+import type { AssignCaseDto, InternalTargetDto } from '../cases/dto/complaint-case.dto.js';
+import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
+import type { DomainErrorDetail } from '../common/domain/domain-error.js';
+import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
+import type { Page } from '../common/http/page.dto.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
+import type { LetterEntity } from '../letters/entities/letter.entity.js';
+import { recordInScope, unitInScope } from '../reception/reception-scope.js';
+import { UserEntity } from '../users/user.entity.js';
+import {
+  allowedDenunciationEvents,
+  initialEffects,
+  transitionDenunciation,
+  type DenunciationEffect,
+  type DenunciationEvent,
+  type DenunciationFacts,
+  type DenunciationTrack,
+} from './domain/denunciation-lifecycle.js';
+import type {
+  ComplexityDto,
+  DenunciationCaseView,
+  DenunciationSummaryView,
+  DenunciationTransitionDto,
+  ListDenunciationCasesQueryDto,
+} from './dto/denunciation-case.dto.js';
+import { DenunciationCaseEventEntity } from './entities/denunciation-case-event.entity.js';
+import { DenunciationCaseEntity } from './entities/denunciation-case.entity.js';
+
+export const DENUNCIATION_CASE_SUBJECT = 'denunciation_case';
+
+/** The head's decisions (`cases:manage`); the rest are the handler's (`cases:handle`). */
+const MANAGE_EVENTS: readonly DenunciationEvent[] = [
+  'accept',
+  'refuse',
+  'extend',
+  'suspend',
+  'continue',
+  'conclude',
+  'close',
+  'withdraw',
+  'terminate',
+  'review_no_re_resolution',
+  'review_re_resolve',
+  'request_report',
+  'take_over',
+  'inspect',
+  'forward',
+];
+
+/** Steps whose act is a numbered decision or notice. */
+const NEEDS_DOCUMENT: readonly DenunciationEvent[] = [
+  'accept',
+  'refuse',
+  'extend',
+  'suspend',
+  'continue',
+  'conclude',
+  'terminate',
+  'review_no_re_resolution',
+  'review_re_resolve',
+  'request_report',
+  'take_over',
+];
+
+/** Steps that must say why (an extension decision states its reason: NĐ 31 art. 3(4), Mẫu 01). */
+const NEEDS_NOTE: readonly DenunciationEvent[] = ['extend', 'suspend', 'withdraw', 'terminate'];
+
+/** Steps after which the head who took them may see the denouncer (they accepted the case). */
+const ACCEPTING: readonly DenunciationEvent[] = ['accept', 'review_re_resolve', 'take_over'];
+
+const subject = (id: string) => ({ subjectType: DENUNCIATION_CASE_SUBJECT, subjectId: id });
+
+function facts(c: DenunciationCaseEntity): DenunciationFacts {
+  return {
+    track: c.track,
+    state: c.state,
+    suspendedFrom: c.suspendedFrom,
+    complexity: c.complexity,
+    extensions: c.extensions,
+    conclusionSent: c.conclusionSent,
+    conclusionHandled: c.conclusionHandled,
+  };
+}
+
+function audited(c: DenunciationCaseEntity) {
+  const { createdAt: _c, updatedAt: _u, letter: _l, unit: _un, handler: _h, originalCase: _o, ...fields } = c;
+  return fields;
+}
+
+const REDACTED_TEXT = ['subject', 'searchText'];
+
+function toSummary(c: DenunciationCaseEntity, nextDue: string | null): DenunciationSummaryView {
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    letterId: c.letterId,
+    unitId: c.unitId,
+    handlerUserId: c.handlerUserId,
+    track: c.track,
+    state: c.state,
+    subject: c.subject,
+    receivedOn: c.receivedOn,
+    acceptedOn: c.acceptedOn,
+    concludedOn: c.concludedOn,
+    nextDue,
+    complexity: c.complexity,
+    extensions: c.extensions,
+    version: c.version,
+  };
+}
+
+/**
+ * Denunciation cases: opened from an accepted denunciation letter (or anonymous information), driven
+ * through the pure lifecycle with deadlines as records, one transaction and one audit entry per step, and
+ * an optimistic lock. The case never holds the denouncer's identity.
+ */
+@Injectable()
+export class DenunciationCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly deadlines: CaseDeadlinesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async openFromLetter(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+    input: { track: DenunciationTrack; handlerUserId: string | null; date: LocalDate },
+  ): Promise<DenunciationCaseEntity> {
+    if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
+    const id = uuid7();
+    const caseNumber = await nextCaseNumber(manager, 'TC', yearOf(letter.receivedOn));
+    const row = manager.create(DenunciationCaseEntity, {
+      id,
+      caseNumber,
+      letterId: letter.id,
+      unitId: letter.unitId,
+      handlerUserId: input.handlerUserId,
+      track: input.track,
+      state: 'received',
+      suspendedFrom: null,
+      originalCaseId: input.track.startsWith('redenunciation') ? letter.previousCaseId : null,
+      subject: letter.subject,
+      searchText: foldVietnamese(`${caseNumber} ${letter.subject}`),
+      receivedOn: letter.receivedOn,
+      acceptedOn: null,
+      acceptedByUserId: null,
+      concludedOn: null,
+      conclusionRef: null,
+      complexity: 'normal',
+      complexityReason: null,
+      complexitySetByUserId: null,
+      extensions: 0,
+      conclusionSent: false,
+      conclusionHandled: false,
+      withdrawn: false,
+      version: 1,
+    });
+    await manager.insert(DenunciationCaseEntity, row);
+    await this.insertEvent(manager, actor, row, {
+      event: 'received',
+      fromState: null,
+      date: input.date,
+      documentRef: null,
+      legalBasis: letter.decisionLegalBasis,
+      note: null,
+    });
+    await this.applyEffects(manager, actor, row, initialEffects(input.track, letter.receivedOn), input.date);
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entityType: 'denunciation_case',
+      entityId: id,
+      unitId: row.unitId,
+      changes: diffChanges(null, audited(row), REDACTED_TEXT),
+    });
+    return row;
+  }
+
+  async transition(actor: Actor, id: string, dto: DenunciationTransitionDto): Promise<DenunciationCaseView> {
+    if (MANAGE_EVENTS.includes(dto.event) && !actor.permissions.has('cases:manage')) {
+      throw CaseErrors.stepNeedsManage(dto.event);
+    }
+    const problems: DomainErrorDetail[] = [];
+    if (NEEDS_DOCUMENT.includes(dto.event) && !dto.documentRef) {
+      problems.push({ field: 'documentRef', message: `is required for the step ${dto.event}` });
+    }
+    if (NEEDS_NOTE.includes(dto.event) && !dto.note) {
+      problems.push({ field: 'note', message: `must say why for the step ${dto.event}` });
+    }
+    if (dto.event !== 'withdraw' && dto.signsOfViolation !== undefined) {
+      problems.push({ field: 'signsOfViolation', message: 'is only for the step withdraw' });
+    }
+    if (compareLocalDates(dto.date, this.clock.today()) > 0) {
+      problems.push({ field: 'date', message: 'must not be in the future' });
+    }
+    if (problems.length > 0) throw CaseErrors.invalid(problems);
+
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const last = await manager
+        .getRepository(DenunciationCaseEventEntity)
+        .createQueryBuilder('e')
+        .where('e.case_id = :id', { id: c.id })
+        .orderBy('e.sequence', 'DESC')
+        .getOne();
+      if (last && compareLocalDates(dto.date, last.eventDate) < 0) {
+        throw CaseErrors.invalid([
+          { field: 'date', message: `must not be before the previous step (${last.eventDate})` },
+        ]);
+      }
+      const before = audited(c);
+      const result = transitionDenunciation(facts(c), {
+        event: dto.event,
+        date: dto.date,
+        signsOfViolation: dto.signsOfViolation,
+      });
+      const next: Partial<DenunciationCaseEntity> = {
+        state: result.to,
+        suspendedFrom: result.suspendedFrom,
+        version: c.version + 1,
+        ...result.set,
+      };
+      if (ACCEPTING.includes(dto.event)) {
+        next.acceptedOn = dto.date;
+        next.acceptedByUserId = actor.userId;
+      }
+      if (dto.event === 'conclude') {
+        next.concludedOn = dto.date;
+        next.conclusionRef = dto.documentRef ?? null;
+      }
+      Object.assign(c, next);
+      await manager.update(DenunciationCaseEntity, { id: c.id }, next);
+      await this.applyEffects(manager, actor, c, result.effects, dto.date);
+      await this.insertEvent(manager, actor, c, {
+        event: dto.event,
+        fromState: result.from,
+        date: dto.date,
+        documentRef: dto.documentRef ?? null,
+        legalBasis: dto.legalBasis,
+        note: dto.note ?? null,
+      });
+      await this.audit.record(manager, actor, {
+        action: `case.${dto.event}`,
+        entityType: 'denunciation_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: diffChanges(before, audited(c), REDACTED_TEXT),
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  /** The written determination of complexity (NĐ 31 art. 3), which sets how many extensions are allowed. */
+  async setComplexity(actor: Actor, id: string, dto: ComplexityDto): Promise<DenunciationCaseView> {
+    if (dto.complexity !== 'normal' && !dto.reason) {
+      throw CaseErrors.invalid([
+        { field: 'reason', message: 'is required: the written determination (NĐ 31 art. 3)' },
+      ]);
+    }
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      if (dto.complexity === 'normal' && c.extensions > 0) {
+        throw CaseErrors.invalid([{ field: 'complexity', message: 'the case has already been extended' }]);
+      }
+      if (dto.complexity === 'complicated' && c.extensions > 1) {
+        throw CaseErrors.invalid([
+          { field: 'complexity', message: 'the case has already been extended twice' },
+        ]);
+      }
+      const before = audited(c);
+      const next = {
+        complexity: dto.complexity,
+        complexityReason: dto.reason ?? null,
+        complexitySetByUserId: actor.userId,
+        version: c.version + 1,
+      };
+      await manager.update(DenunciationCaseEntity, { id: c.id }, next);
+      Object.assign(c, next);
+      await this.audit.record(manager, actor, {
+        action: 'complexity',
+        entityType: 'denunciation_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: diffChanges(before, audited(c), REDACTED_TEXT),
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  async assign(actor: Actor, id: string, dto: AssignCaseDto): Promise<DenunciationCaseView> {
+    if (dto.unitId === undefined && dto.handlerUserId === undefined) {
+      throw CaseErrors.invalid([{ field: 'handlerUserId', message: 'give handlerUserId or unitId' }]);
+    }
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const before = audited(c);
+      const unitId = dto.unitId ?? c.unitId;
+      if (unitId !== c.unitId) {
+        await unitInScope(manager, actor, unitId, () =>
+          CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+        );
+      }
+      const handlerUserId =
+        dto.handlerUserId === undefined ? (unitId === c.unitId ? c.handlerUserId : null) : dto.handlerUserId;
+      if (handlerUserId) await this.checkHandler(manager, unitId, handlerUserId);
+      const moved = unitId !== c.unitId;
+      const next = { unitId, handlerUserId, version: c.version + 1 };
+      await manager.update(DenunciationCaseEntity, { id: c.id }, next);
+      Object.assign(c, next);
+      if (moved) {
+        await manager.update(
+          CaseDeadlineEntity,
+          { subjectType: DENUNCIATION_CASE_SUBJECT, subjectId: c.id },
+          { unitId },
+        );
+        await this.deadlines.changeFlags(manager, actor, subject(c.id), { extensions: c.extensions });
+      }
+      await this.audit.record(manager, actor, {
+        action: 'assign',
+        entityType: 'denunciation_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: {
+          ...diffChanges(before, audited(c), REDACTED_TEXT),
+          reason: { before: null, after: dto.reason },
+        },
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  async setInternalTarget(
+    actor: Actor,
+    id: string,
+    deadlineId: string,
+    dto: InternalTargetDto,
+  ): Promise<DenunciationCaseView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const c = await this.lockCase(manager, actor, id, dto.version);
+      const d = await manager.findOneBy(CaseDeadlineEntity, {
+        id: deadlineId,
+        subjectType: DENUNCIATION_CASE_SUBJECT,
+        subjectId: c.id,
+      });
+      if (!d) throw CaseErrors.deadlineNotFound();
+      const target = dto.target ?? null;
+      if (target && compareLocalDates(target, d.dueDate) > 0) {
+        throw CaseErrors.invalid([
+          { field: 'target', message: `must not be after the statutory due date ${d.dueDate}` },
+        ]);
+      }
+      await this.deadlines.setInternalTarget(manager, actor, d.id, target);
+      await manager.update(DenunciationCaseEntity, { id: c.id }, { version: c.version + 1 });
+      c.version += 1;
+      await this.audit.record(manager, actor, {
+        action: 'deadline_target',
+        entityType: 'denunciation_case',
+        entityId: c.id,
+        unitId: c.unitId,
+        changes: { [`deadline.${d.purpose}.internalTarget`]: { before: d.internalTarget, after: target } },
+      });
+      return this.view(manager, c);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<DenunciationCaseView> {
+    const c = await recordInScope(
+      this.dataSource.manager,
+      DenunciationCaseEntity,
+      actor,
+      id,
+      CaseErrors.notFound,
+    );
+    return this.view(this.dataSource.manager, c);
+  }
+
+  async list(actor: Actor, query: ListDenunciationCasesQueryDto): Promise<Page<DenunciationSummaryView>> {
+    if (query.unitId) {
+      await unitInScope(this.dataSource.manager, actor, query.unitId, () =>
+        CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+      );
+    }
+    const { rows, total } = await workListPage(
+      this.dataSource,
+      'denunciation_cases',
+      DENUNCIATION_CASE_SUBJECT,
+      actor,
+      query,
+      this.clock.today(),
+    );
+    const found = rows.length
+      ? await this.dataSource.getRepository(DenunciationCaseEntity).findBy({ id: In(rows.map((r) => r.id)) })
+      : [];
+    const byId = new Map(found.map((c) => [c.id, c]));
+    return {
+      items: rows.map((r) => toSummary(byId.get(r.id)!, r.next_due)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  private async applyEffects(
+    manager: EntityManager,
+    actor: Actor,
+    c: DenunciationCaseEntity,
+    effects: DenunciationEffect[],
+    on: LocalDate,
+  ) {
+    for (const e of effects) {
+      const s = subject(c.id);
+      if (e.kind === 'open') {
+        await this.deadlines.open(manager, actor, {
+          ...s,
+          unitId: c.unitId,
+          purpose: e.purpose,
+          ruleId: e.ruleId,
+          trigger: e.trigger,
+          options: { extensions: c.extensions },
+        });
+      } else if (e.kind === 'settle') {
+        await this.deadlines.settle(
+          manager,
+          actor,
+          s,
+          e.purpose,
+          e.outcome === 'met' ? 'done' : 'cancelled',
+          on,
+        );
+      } else if (e.kind === 'pause') {
+        await this.deadlines.pause(manager, actor, s, e.purpose, on);
+      } else if (e.kind === 'resume') {
+        await this.deadlines.resume(manager, actor, s, e.purpose, on);
+      } else {
+        // LTC art. 30(2): each extension adds up to 30 days to the resolution period.
+        await this.deadlines.changeFlags(manager, actor, s, { extensions: e.extensions });
+      }
+    }
+  }
+
+  private insertEvent(
+    manager: EntityManager,
+    actor: Actor,
+    c: DenunciationCaseEntity,
+    e: Omit<CaseStepRecord, 'toState'>,
+  ) {
+    return appendCaseEvent(manager, DenunciationCaseEventEntity, 'denunciation_case_events', actor, c.id, {
+      ...e,
+      toState: c.state,
+    });
+  }
+
+  private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
+    const c = await recordInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
+    if (c.version !== version) throw CaseErrors.versionConflict(c.version);
+    return c;
+  }
+
+  private async checkHandler(manager: EntityManager, unitId: string, userId: string) {
+    const user = await manager.findOneBy(UserEntity, { id: userId });
+    if (!user || !user.active || user.unitId !== unitId) throw CaseErrors.handlerInvalid();
+  }
+
+  private async view(manager: EntityManager, c: DenunciationCaseEntity): Promise<DenunciationCaseView> {
+    const [events, deadlines] = await Promise.all([
+      manager.find(DenunciationCaseEventEntity, { where: { caseId: c.id }, order: { sequence: 'ASC' } }),
+      this.deadlines.listForSubject(manager, subject(c.id)),
+    ]);
+    const open = deadlines
+      .filter((d) => d.status === 'open')
+      .map((d) => d.dueDate)
+      .sort();
+    return {
+      ...toSummary(c, open[0] ?? null),
+      suspendedFrom: c.suspendedFrom,
+      originalCaseId: c.originalCaseId,
+      acceptedByUserId: c.acceptedByUserId,
+      conclusionRef: c.conclusionRef,
+      complexityReason: c.complexityReason,
+      complexitySetByUserId: c.complexitySetByUserId,
+      conclusionSent: c.conclusionSent,
+      conclusionHandled: c.conclusionHandled,
+      withdrawn: c.withdrawn,
+      events: events.map((e) => ({
+        sequence: e.sequence,
+        event: e.event,
+        fromState: e.fromState,
+        toState: e.toState,
+        date: e.eventDate,
+        documentRef: e.documentRef,
+        legalBasis: e.legalBasis,
+        note: e.note,
+        actorUserId: e.actorUserId,
+      })),
+      deadlines: deadlines.map(toDeadlineView),
+      nextSteps: allowedDenunciationEvents(facts(c), this.clock.today()),
+    };
+  }
+}

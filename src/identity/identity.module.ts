@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { IdentityRevealRequestEntity } from './entities/identity-reveal-request.entity.js';
+import { ProtectedLetterTextEntity } from './entities/protected-letter-text.entity.js';
+import { RevealRequestsController } from './reveal-requests.controller.js';
+import { RevealRequestsService } from './reveal-requests.service.js';
+
+/** Reveal requests (the vault and the access rule are global: IdentityVaultModule). */
+@Module({
+  imports: [TypeOrmModule.forFeature([IdentityRevealRequestEntity, ProtectedLetterTextEntity]), AuditModule],
+  controllers: [RevealRequestsController],
+  providers: [RevealRequestsService],
+})
+export class IdentityModule {}

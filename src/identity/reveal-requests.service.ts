@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/domain/actor.js';
+import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
+import type { Page } from '../common/http/page.dto.js';
+import { uuid7 } from '../common/ids/uuid7.js';
+import { LetterEntity } from '../letters/entities/letter.entity.js';
+import { LetterErrors } from '../letters/letters.errors.js';
+import { recordInScope } from '../reception/reception-scope.js';
+import { whereInScope } from '../units/unit-scope.js';
+import type {
+  CreateRevealRequestDto,
+  DecideRevealRequestDto,
+  ListRevealRequestsQueryDto,
+  RevealRequestView,
+} from './dto/reveal-request.dto.js';
+import { IdentityRevealRequestEntity } from './entities/identity-reveal-request.entity.js';
+import { IdentityErrors } from './identity.errors.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Reveal requests: someone who may not see a denouncer asks, with a reason; a custodian of the unit
+ * approves (for a limited time) or refuses. Every step is audited; the access ends by itself.
+ */
+@Injectable()
+export class RevealRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(actor: Actor, letterId: string, dto: CreateRevealRequestDto): Promise<RevealRequestView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const letter = await recordInScope(manager, LetterEntity, actor, letterId, LetterErrors.notFound);
+      if (!letter.identityProtected) throw IdentityErrors.notProtected();
+      const id = uuid7();
+      await manager.insert(IdentityRevealRequestEntity, {
+        id,
+        letterId: letter.id,
+        unitId: letter.unitId,
+        requestedByUserId: actor.userId!,
+        reason: dto.reason,
+        hours: dto.hours ?? 24,
+        status: 'pending',
+        decidedByUserId: null,
+        decidedAt: null,
+        decisionNote: null,
+        expiresAt: null,
+        version: 1,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'identity.request',
+        entityType: 'identity_reveal_request',
+        entityId: id,
+        unitId: letter.unitId,
+        changes: {
+          letterId: { before: null, after: letter.id },
+          hours: { before: null, after: dto.hours ?? 24 },
+        },
+      });
+      return this.view(await manager.findOneByOrFail(IdentityRevealRequestEntity, { id }));
+    });
+  }
+
+  /** Custodians see the requests of their units; everyone else their own. */
+  async list(actor: Actor, query: ListRevealRequestsQueryDto): Promise<Page<RevealRequestView>> {
+    const qb = this.dataSource.getRepository(IdentityRevealRequestEntity).createQueryBuilder('r');
+    whereInScope(qb, 'r.unit_id', actor);
+    if (!actor.permissions.has('identity:custody')) {
+      qb.andWhere('r.requested_by_user_id = :me', { me: actor.userId });
+    }
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const [rows, total] = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((r) => this.view(r)), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async decide(actor: Actor, id: string, dto: DecideRevealRequestDto): Promise<RevealRequestView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const r = await recordInScope(
+        manager,
+        IdentityRevealRequestEntity,
+        actor,
+        id,
+        IdentityErrors.requestNotFound,
+        true,
+      );
+      if (r.version !== dto.version) throw IdentityErrors.versionConflict(r.version);
+      if (r.status !== 'pending') throw IdentityErrors.alreadyDecided();
+      if (r.requestedByUserId === actor.userId) throw IdentityErrors.ownRequest();
+      const now = this.clock.now();
+      const hours = Math.min(dto.hours ?? r.hours, r.hours);
+      const next = {
+        status: dto.approve ? ('approved' as const) : ('refused' as const),
+        decidedByUserId: actor.userId,
+        decidedAt: now,
+        decisionNote: dto.note ?? null,
+        hours,
+        expiresAt: dto.approve ? new Date(now.getTime() + hours * HOUR_MS) : null,
+        version: r.version + 1,
+      };
+      await manager.update(IdentityRevealRequestEntity, { id: r.id }, next);
+      Object.assign(r, next);
+      await this.audit.record(manager, actor, {
+        action: dto.approve ? 'identity.approve' : 'identity.refuse',
+        entityType: 'identity_reveal_request',
+        entityId: r.id,
+        unitId: r.unitId,
+        changes: {
+          status: { before: 'pending', after: r.status },
+          expiresAt: { before: null, after: r.expiresAt?.toISOString() ?? null },
+        },
+      });
+      return this.view(r);
+    });
+  }
+
+  private view(r: IdentityRevealRequestEntity): RevealRequestView {
+    return {
+      id: r.id,
+      letterId: r.letterId,
+      unitId: r.unitId,
+      requestedByUserId: r.requestedByUserId,
+      reason: r.reason,
+      hours: r.hours,
+      status: r.status,
+      decidedByUserId: r.decidedByUserId,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      decisionNote: r.decisionNote,
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      active: r.status === 'approved' && r.expiresAt !== null && r.expiresAt > this.clock.now(),
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+}
