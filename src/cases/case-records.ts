@@ -68,6 +68,20 @@ export async function appendCaseEvent(
   });
 }
 
+/** Whether a suspension / continuation / termination decision of the case is still to be sent (KN-12, TC-4). */
+export async function noticePending(
+  manager: EntityManager,
+  subjectType: string,
+  caseId: string,
+): Promise<boolean> {
+  const [{ n }] = await manager.query(
+    `SELECT COUNT(*) AS n FROM case_deadlines
+     WHERE subject_type = ? AND subject_id = ? AND purpose = 'suspension_notice' AND status = 'open'`,
+    [subjectType, caseId],
+  );
+  return Number(n) > 0;
+}
+
 export function toDeadlineView(d: CaseDeadlineEntity): CaseDeadlineView {
   return {
     id: d.id,

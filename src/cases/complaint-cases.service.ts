@@ -21,6 +21,7 @@ import { CaseErrors } from './cases.errors.js';
 import {
   appendCaseEvent,
   nextCaseNumber,
+  noticePending,
   toDeadlineView,
   workListPage,
   type CaseStepRecord,
@@ -79,8 +80,9 @@ const NEEDS_NOTE: readonly ComplaintEvent[] = ['suspend', 'terminate', 'withdraw
 
 const subject = (id: string) => ({ subjectType: COMPLAINT_CASE_SUBJECT, subjectId: id });
 
-function facts(c: ComplaintCaseEntity): ComplaintCaseFacts {
+function facts(c: ComplaintCaseEntity, pendingNotice = false): ComplaintCaseFacts {
   return {
+    noticePending: pendingNotice,
     track: c.track,
     state: c.state,
     suspendedFrom: c.suspendedFrom,
@@ -137,7 +139,7 @@ export class ComplaintCasesService {
     manager: EntityManager,
     actor: Actor,
     letter: LetterEntity,
-    input: { track: ComplaintTrack; handlerUserId: string | null; date: LocalDate },
+    input: { track: ComplaintTrack; handlerUserId: string | null; date: LocalDate; legalBasis: string },
   ): Promise<ComplaintCaseEntity> {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
@@ -174,7 +176,7 @@ export class ComplaintCasesService {
       fromState: null,
       date: input.date,
       documentRef: null,
-      legalBasis: letter.decisionLegalBasis,
+      legalBasis: input.legalBasis,
       note: null,
     });
     await this.applyEffects(manager, actor, row, [
@@ -405,7 +407,8 @@ export class ComplaintCasesService {
       ]);
     }
     const before = audited(c);
-    const result = transitionComplaint(facts(c), { event: dto.event, date: dto.date });
+    const pending = await noticePending(manager, COMPLAINT_CASE_SUBJECT, c.id);
+    const result = transitionComplaint(facts(c, pending), { event: dto.event, date: dto.date });
     const next: Partial<ComplaintCaseEntity> = {
       state: result.to,
       suspendedFrom: result.suspendedFrom,
@@ -557,9 +560,13 @@ export class ComplaintCasesService {
         actorUserId: e.actorUserId,
       })),
       deadlines: deadlines.map(toDeadlineView),
-      nextSteps: allowedComplaintEvents(facts(c), this.clock.today()).filter(
-        (e) => e !== 'second_complaint_lodged',
-      ),
+      nextSteps: allowedComplaintEvents(
+        facts(
+          c,
+          deadlines.some((d) => d.purpose === 'suspension_notice' && d.status === 'open'),
+        ),
+        this.clock.today(),
+      ).filter((e) => e !== 'second_complaint_lodged'),
     };
   }
 }

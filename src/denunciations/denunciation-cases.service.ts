@@ -9,6 +9,7 @@ import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.j
 import {
   appendCaseEvent,
   nextCaseNumber,
+  noticePending,
   toDeadlineView,
   workListPage,
   type CaseStepRecord,
@@ -88,8 +89,9 @@ const ACCEPTING: readonly DenunciationEvent[] = ['accept', 'review_re_resolve', 
 
 const subject = (id: string) => ({ subjectType: DENUNCIATION_CASE_SUBJECT, subjectId: id });
 
-function facts(c: DenunciationCaseEntity): DenunciationFacts {
+function facts(c: DenunciationCaseEntity, pendingNotice = false): DenunciationFacts {
   return {
+    noticePending: pendingNotice,
     track: c.track,
     state: c.state,
     suspendedFrom: c.suspendedFrom,
@@ -145,7 +147,7 @@ export class DenunciationCasesService {
     manager: EntityManager,
     actor: Actor,
     letter: LetterEntity,
-    input: { track: DenunciationTrack; handlerUserId: string | null; date: LocalDate },
+    input: { track: DenunciationTrack; handlerUserId: string | null; date: LocalDate; legalBasis: string },
   ): Promise<DenunciationCaseEntity> {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
@@ -182,7 +184,7 @@ export class DenunciationCasesService {
       fromState: null,
       date: input.date,
       documentRef: null,
-      legalBasis: letter.decisionLegalBasis,
+      legalBasis: input.legalBasis,
       note: null,
     });
     await this.applyEffects(manager, actor, row, initialEffects(input.track, letter.receivedOn), input.date);
@@ -229,7 +231,8 @@ export class DenunciationCasesService {
         ]);
       }
       const before = audited(c);
-      const result = transitionDenunciation(facts(c), {
+      const pending = await noticePending(manager, DENUNCIATION_CASE_SUBJECT, c.id);
+      const result = transitionDenunciation(facts(c, pending), {
         event: dto.event,
         date: dto.date,
         signsOfViolation: dto.signsOfViolation,
@@ -515,7 +518,13 @@ export class DenunciationCasesService {
         actorUserId: e.actorUserId,
       })),
       deadlines: deadlines.map(toDeadlineView),
-      nextSteps: allowedDenunciationEvents(facts(c), this.clock.today()),
+      nextSteps: allowedDenunciationEvents(
+        facts(
+          c,
+          deadlines.some((d) => d.purpose === 'suspension_notice' && d.status === 'open'),
+        ),
+        this.clock.today(),
+      ),
     };
   }
 }

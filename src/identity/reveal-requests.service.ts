@@ -35,6 +35,9 @@ export class RevealRequestsService {
   ) {}
 
   async request(actor: Actor, letterId: string, dto: CreateRevealRequestDto): Promise<RevealRequestView> {
+    // A request is a person's: the system itself never asks to see a denouncer.
+    if (!actor.userId) throw IdentityErrors.protected();
+    const requester = actor.userId;
     return transactionWithRetry(this.dataSource, async (manager) => {
       const letter = await recordInScope(manager, LetterEntity, actor, letterId, LetterErrors.notFound);
       if (!letter.identityProtected) throw IdentityErrors.notProtected();
@@ -43,7 +46,7 @@ export class RevealRequestsService {
         id,
         letterId: letter.id,
         unitId: letter.unitId,
-        requestedByUserId: actor.userId!,
+        requestedByUserId: requester,
         reason: dto.reason,
         hours: dto.hours ?? 24,
         status: 'pending',

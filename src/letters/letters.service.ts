@@ -568,6 +568,7 @@ export class LettersService {
             track: letter.complaintTrack as ComplaintTrack,
             handlerUserId: dto.handlerUserId ?? null,
             date: dto.decidedOn,
+            legalBasis: dto.legalBasis,
           });
           caseId = opened.id;
         } else if (letter.classification === 'denunciation' || letter.classification === 'anonymous') {
@@ -577,6 +578,7 @@ export class LettersService {
               : letter.denunciationTrack) as DenunciationTrack,
             handlerUserId: dto.handlerUserId ?? null,
             date: dto.decidedOn,
+            legalBasis: dto.legalBasis,
           });
           caseId = opened.id;
         }
@@ -824,6 +826,14 @@ export class LettersService {
     const ids = mine.map((p) => p.idNumberIndex).filter((v): v is string => v !== null);
     const keys = mine.map((p) => p.nameAddressIndex).filter((v): v is string => v !== null);
     if (ids.length === 0 && keys.length === 0) return [];
+    // Name and address identify a person only when one side has no căn cước number: two different
+    // numbers are two people, whatever their names (samePetitioner in domain/petitioner-match.ts).
+    const keysWithoutId = mine
+      .filter((p) => p.nameAddressIndex && !p.idNumberIndex)
+      .map((p) => p.nameAddressIndex!);
+    const keysWithId = mine
+      .filter((p) => p.nameAddressIndex && p.idNumberIndex)
+      .map((p) => p.nameAddressIndex!);
     const qb = manager
       .getRepository(LetterEntity)
       .createQueryBuilder('l')
@@ -841,10 +851,15 @@ export class LettersService {
       ])
       .where('l.id <> :self', { self: letter.id })
       .andWhere("l.status <> 'split'")
-      .andWhere('(p.id_number_index IN (:...ids) OR (p.name_address_index IN (:...keys)))', {
-        ids: ids.length ? ids : ['-'],
-        keys: keys.length ? keys : ['-'],
-      })
+      .andWhere(
+        `(p.id_number_index IN (:...ids) OR p.name_address_index IN (:...keysWithoutId)
+          OR (p.name_address_index IN (:...keysWithId) AND p.id_number_index IS NULL))`,
+        {
+          ids: ids.length ? ids : ['-'],
+          keysWithoutId: keysWithoutId.length ? keysWithoutId : ['-'],
+          keysWithId: keysWithId.length ? keysWithId : ['-'],
+        },
+      )
       .groupBy('l.id')
       .orderBy('l.received_on', 'DESC')
       .limit(DUPLICATE_CANDIDATES);

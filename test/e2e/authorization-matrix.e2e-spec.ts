@@ -8,6 +8,7 @@ import { RECEPTION_RULES } from './matrix/reception.rules.js';
 import { ACCOUNT_RULES, type Call, type Rule, type Scope, type World } from './matrix/accounts.rules.js';
 import { CALENDAR_RULES } from './matrix/calendars.rules.js';
 import { LETTER_RULES, type UploadCall } from './matrix/letters.rules.js';
+import { DENUNCIATION_RULES } from './matrix/denunciations.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -21,6 +22,7 @@ const MATRIX: Record<string, Rule> = {
   ...CALENDAR_RULES,
   ...RECEPTION_RULES,
   ...LETTER_RULES,
+  ...DENUNCIATION_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

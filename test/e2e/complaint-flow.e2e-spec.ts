@@ -460,6 +460,11 @@ describe('a complaint from the reception desk to a legally effective decision', 
     });
     expect(c.state).toBe('terminated');
     expect(deadline(c, 'resolution')).toMatchObject({ status: 'cancelled', settledOn: '2026-11-12' });
+    // The termination decision is to be sent within 3 working days (KN-12); then nothing is left to do.
+    await expectEngine(world.divisionA.id, deadline(c, 'suspension_notice'));
+    expect(c.nextSteps).toEqual(['send_notice']);
+    c = await step('case_handler', c.id, c.version, { event: 'send_notice', date: '2026-11-13' });
+    expect(deadline(c, 'suspension_notice').status).toBe('met');
     expect(c.nextSteps).toEqual([]);
   });
 

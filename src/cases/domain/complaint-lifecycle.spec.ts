@@ -99,6 +99,36 @@ describe('the complaint lifecycle', () => {
     ).toBeUndefined();
   });
 
+  it('a pending KN-12 notice can be recorded as sent, and only then', () => {
+    const sent = transitionComplaint(facts('suspended', { noticePending: true }), {
+      event: 'send_notice',
+      date: '2026-09-02',
+    });
+    expect(sent).toMatchObject({
+      to: 'suspended',
+      suspendedFrom: 'verifying',
+      effects: [{ kind: 'settle', purpose: 'suspension_notice', outcome: 'met' }],
+    });
+    expect(
+      transitionComplaint(facts('terminated', { noticePending: true }), {
+        event: 'send_notice',
+        date: '2026-09-02',
+      }).to,
+    ).toBe('terminated');
+  });
+
+  it('termination opens the KN-12 notice from 2026-07-01, not before', () => {
+    const after = transitionComplaint(facts('verifying'), { event: 'terminate', date: '2026-09-01' });
+    expect(after.effects).toContainEqual({
+      kind: 'open',
+      ruleId: 'KN-12',
+      trigger: '2026-09-01',
+      purpose: 'suspension_notice',
+    });
+    const before = transitionComplaint(facts('verifying'), { event: 'terminate', date: '2026-06-01' });
+    expect(before.effects.some((e) => e.kind === 'open')).toBe(false);
+  });
+
   it('closed states allow no step at all', () => {
     for (const state of ['refused', 'terminated', 'superseded', 'enforcement'] as const) {
       expect(allowedComplaintEvents(facts(state), '2026-09-01')).toEqual([]);

@@ -53,6 +53,7 @@ export const COMPLAINT_EVENTS = [
   'withdraw_partially',
   'withdraw',
   'terminate',
+  'send_notice',
 ] as const;
 export type ComplaintEvent = (typeof COMPLAINT_EVENTS)[number];
 
@@ -68,6 +69,8 @@ export interface ComplaintCaseFacts {
   dialogueHeld: boolean;
   /** First day the decision is legally effective (the day after the KN-9 / KL-6 period), once known. */
   legalEffectFrom?: LocalDate | null;
+  /** A suspension, continuation or termination decision is still to be sent (KN-12). */
+  noticePending?: boolean;
 }
 
 export interface TransitionRequest {
@@ -304,6 +307,15 @@ export function transitionComplaint(facts: ComplaintCaseFacts, request: Transiti
       if (!OPEN_BEFORE_DECISION.includes(state) || state === 'received') refuse(facts, event);
       return result(state, [], facts.suspendedFrom ?? null);
 
+    case 'send_notice':
+      // KN-12: the suspension / continuation / termination decision was sent to the parties.
+      if (!facts.noticePending) refuse(facts, event);
+      return result(
+        state,
+        [{ kind: 'settle', purpose: 'suspension_notice', outcome: 'met' }],
+        facts.suspendedFrom ?? null,
+      );
+
     case 'withdraw':
     case 'terminate':
       // Whole withdrawal ends the resolution with a termination decision (LKN art. 10; art. 11a from 2026-07-01).
@@ -312,6 +324,10 @@ export function transitionComplaint(facts: ComplaintCaseFacts, request: Transiti
         { kind: 'settle', purpose: 'acceptance', outcome: 'cancelled' },
         { kind: 'settle', purpose: 'resolution', outcome: 'cancelled' },
         { kind: 'settle', purpose: 'dialogue_invitation', outcome: 'cancelled' },
+        // The termination decision is sent within 3 working days (KN-12; NĐ 124 art. 28a as amended).
+        ...(compareLocalDates(date, COMPLAINT_SUSPENSION_FROM) >= 0
+          ? open(facts, 'suspension_notice', date)
+          : []),
       ]);
   }
 }

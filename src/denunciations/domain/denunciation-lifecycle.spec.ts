@@ -60,6 +60,7 @@ const facts = (state: DenunciationState, extra: Partial<DenunciationFacts> = {})
   extensions: 0,
   conclusionSent: false,
   conclusionHandled: false,
+  noticePending: false,
   ...extra,
 });
 
@@ -253,6 +254,19 @@ describe('the denunciation lifecycle', () => {
       to: 'forwarded',
       effects: [],
     });
+  });
+
+  it('a pending TC-4 notice can be recorded as sent in any state, and only then', () => {
+    for (const state of ['suspended', 'verifying', 'terminated'] as const) {
+      const sent = transitionDenunciation(facts(state, { noticePending: true }), {
+        event: 'send_notice',
+        date: '2026-09-02',
+      });
+      expect(sent).toMatchObject({
+        to: state,
+        effects: [{ kind: 'settle', purpose: 'suspension_notice', outcome: 'met' }],
+      });
+    }
   });
 
   it('closed states allow no step', () => {

@@ -57,6 +57,7 @@ export const DENUNCIATION_EVENTS = [
   'close',
   'withdraw',
   'terminate',
+  'send_notice',
   'review_no_re_resolution',
   'review_re_resolve',
   'request_report',
@@ -117,6 +118,8 @@ export interface DenunciationFacts {
   /** The steps after the conclusion that are done. */
   conclusionSent: boolean;
   conclusionHandled: boolean;
+  /** A suspension, continuation or termination decision is still to be sent (TC-4). */
+  noticePending: boolean;
 }
 
 export interface DenunciationRequest {
@@ -339,6 +342,11 @@ export function transitionDenunciation(
       }
       if (request.signsOfViolation) return result(state, [], { withdrawn: true }, facts.suspendedFrom);
       return result('terminated', [...cancelRunning, open('suspension_notice', date)], { withdrawn: true });
+
+    case 'send_notice':
+      // TC-4: the suspension / continuation / termination decision was sent to the denouncer and the denounced.
+      if (!facts.noticePending) refuse(facts, event);
+      return result(state, [settle('suspension_notice')], {}, facts.suspendedFrom);
 
     case 'terminate':
       if (

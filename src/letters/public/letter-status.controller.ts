@@ -28,13 +28,13 @@ export class LetterStatusQueryDto {
   @ApiProperty({ example: 'TD-2026-7KQ4-M9XP' })
   @Transform(trim)
   @IsString()
-  @Length(8, 40)
+  @Length(1, 64)
   code: string;
 
   @ApiProperty({ example: 'K7M2QX9PRA' })
   @Transform(trim)
   @IsString()
-  @Length(4, 40)
+  @Length(1, 64)
   secret: string;
 }
 

@@ -13,6 +13,7 @@ import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LetterAttachmentEntity } from '../../../src/letters/entities/letter-attachment.entity.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
 import type { Call, Rule, Scope, World } from './accounts.rules.js';
+import { freshDenunciationLetter } from './denunciations.rules.js';
 
 /** A call that uploads one file as multipart/form-data (the matrix's `call()` attaches it). */
 export type UploadCall = Call & { attach?: { field: string; buffer: Buffer; filename: string } };
@@ -321,6 +322,30 @@ export const LETTER_RULES: Record<string, Rule> = {
       return {
         path: `/api/v1/complaint-cases/${c.id}/deadlines/${d.id}/target`,
         body: { target: d.dueDate, version: c.version },
+      };
+    },
+  },
+  // The identity routes check a second rule inside (src/identity/identity-access.ts): a denouncer is seen
+  // only by the receiver, the accepting head, custodians and approved requests. Each call makes the
+  // calling role's user the receiver of a fresh denunciation letter, so every role with letters:read
+  // passes it; the inner refusal (IDENTITY_PROTECTED) is tested in denunciation-flow.e2e-spec.ts.
+  'GET /api/v1/letters/{id}/identity': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s, role) => ({
+      path: `/api/v1/letters/${(await freshDenunciationLetter(w, s, w.users[role].id)).id}/identity`,
+    }),
+  },
+  'POST /api/v1/letters/{id}/identity-disclosure': {
+    access: 'letters:read',
+    scoped: true,
+    success: 201,
+    make: async (w, s, role) => {
+      const letter = await freshDenunciationLetter(w, s, w.users[role].id);
+      return {
+        path: `/api/v1/letters/${letter.id}/identity-disclosure`,
+        body: { kind: 'self_disclosed', note: 'Người tố cáo tự công khai', version: letter.version },
       };
     },
   },
