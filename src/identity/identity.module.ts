@@ -5,11 +5,13 @@ import { IdentityRevealRequestEntity } from './entities/identity-reveal-request.
 import { ProtectedLetterTextEntity } from './entities/protected-letter-text.entity.js';
 import { RevealRequestsController } from './reveal-requests.controller.js';
 import { RevealRequestsService } from './reveal-requests.service.js';
+import { IdentityKeyRotation } from './key-rotation.service.js';
 
-/** Reveal requests (the vault and the access rule are global: IdentityVaultModule). */
+/** Reveal requests and key rotation (the vault and the access rule are global: IdentityVaultModule). */
 @Module({
   imports: [TypeOrmModule.forFeature([IdentityRevealRequestEntity, ProtectedLetterTextEntity]), AuditModule],
   controllers: [RevealRequestsController],
-  providers: [RevealRequestsService],
+  providers: [RevealRequestsService, IdentityKeyRotation],
+  exports: [IdentityKeyRotation],
 })
 export class IdentityModule {}
