@@ -7,7 +7,9 @@ import { Clock } from '../../src/common/clock.js';
 import { IdentityKeyRotation } from '../../src/identity/key-rotation.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
-import { testConfig } from '../support/env.js';
+import { testConfig, workerDatabaseName } from '../support/env.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { login, twoAgencies } from '../support/fixtures.js';
 
 const key = () => randomBytes(32).toString('base64');
@@ -158,5 +160,32 @@ describe('rotating the identity master key', () => {
     // With only the new key, every record reads as before.
     await start(NEW);
     expect(await readEverything()).toEqual(before);
+  });
+});
+
+describe('npm run identity:rotate', () => {
+  it('runs the rotation from the command line and prints its report as one JSON line', () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(__dirname, '..', '..', 'dist', 'src', 'identity', 'cli', 'rotate-keys.cli.js')],
+      {
+        cwd: '/tmp',
+        env: {
+          ...process.env,
+          DB_NAME: workerDatabaseName(),
+          IDENTITY_MASTER_KEYS: NEW,
+          IDENTITY_INDEX_KEY: 'QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=',
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+        timeout: 30000,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      currentKeyId: 'new2',
+      rewrapped: { letter_petitioners: 0, protected_letter_texts: 0, letter_attachments: 0 },
+    });
   });
 });

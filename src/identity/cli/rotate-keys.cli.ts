@@ -9,7 +9,9 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '../../audit/audit.module.js';
 import { CliModule } from '../../cli.module.js';
+import { ClockModule } from '../../common/clock.js';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
 import { IdentityVaultModule } from '../identity-vault.js';
 import { IdentityKeyRotation } from '../key-rotation.service.js';
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     {
       module: class RotateKeysCli {},
-      imports: [CliModule.forRoot(config), IdentityVaultModule],
+      imports: [CliModule.forRoot(config), ClockModule, IdentityVaultModule, AuditModule],
       providers: [IdentityKeyRotation],
     },
     { logger: ['error', 'warn'] },
