@@ -30,6 +30,50 @@ export async function nextCaseNumber(
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
+/**
+ * A case the actor may act on: in their unit scope, or assigned to them (a verifier of the inspectorate
+ * handles a case of the department above it). Not found (404) otherwise.
+ */
+export async function caseInScope<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  actor: Actor,
+  id: string,
+  notFound: () => Error,
+  lock = false,
+): Promise<T> {
+  const qb = manager.getRepository(entity).createQueryBuilder('c').where('c.id = :id', { id });
+  if (actor.scopeRootUnitIds !== null) {
+    const inScope =
+      actor.scopeRootUnitIds.length === 0
+        ? '1 = 0'
+        : 'c.unit_id IN (SELECT sc.descendant_id FROM unit_closure sc WHERE sc.ancestor_id IN (:...scopeRoots))';
+    qb.andWhere(`(${inScope} OR c.handler_user_id = :me)`, {
+      scopeRoots: actor.scopeRootUnitIds,
+      me: actor.userId ?? '',
+    });
+  }
+  if (lock) qb.setLock('pessimistic_write');
+  const row = await qb.getOne();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A handler must be an active account of the resolving unit or of a unit under it. */
+export async function assertHandler(
+  manager: EntityManager,
+  unitId: string,
+  userId: string,
+  invalid: () => Error,
+): Promise<void> {
+  const rows = await manager.query(
+    `SELECT 1 FROM users u JOIN unit_closure uc ON uc.descendant_id = u.unit_id
+     WHERE u.id = ? AND u.active = 1 AND uc.ancestor_id = ?`,
+    [userId, unitId],
+  );
+  if (rows.length === 0) throw invalid();
+}
+
 export interface CaseStepRecord {
   event: string;
   fromState: string | null;
@@ -132,8 +176,9 @@ export async function workListPage(
   const where: string[] = [];
   const params: unknown[] = [];
   const scope = scopeSql('c.unit_id', actor);
-  where.push(scope.sql);
-  params.push(...scope.params);
+  // Cases assigned to the actor count as theirs even when the case's unit is above their own.
+  where.push(`(${scope.sql} OR c.handler_user_id = ?)`);
+  params.push(...scope.params, actor.userId ?? '');
   const filter = (sql: string, value: unknown) => {
     where.push(sql);
     params.push(value);

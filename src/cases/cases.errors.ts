@@ -31,8 +31,13 @@ export const CaseErrors = {
   handlerInvalid: () =>
     new DomainError(
       'CASE_HANDLER_INVALID',
-      'The handler must be an active account of the resolving unit.',
+      'The handler must be an active account of the resolving unit or of a unit under it.',
       'invalid',
-      [{ field: 'handlerUserId', message: 'is not an active account of the resolving unit' }],
+      [
+        {
+          field: 'handlerUserId',
+          message: 'is not an active account of the resolving unit or a unit under it',
+        },
+      ],
     ),
 };

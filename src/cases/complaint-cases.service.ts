@@ -15,11 +15,12 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
 import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
-import { recordInScope, unitInScope } from '../reception/reception-scope.js';
-import { UserEntity } from '../users/user.entity.js';
+import { unitInScope } from '../reception/reception-scope.js';
 import { CaseErrors } from './cases.errors.js';
 import {
   appendCaseEvent,
+  assertHandler,
+  caseInScope,
   nextCaseNumber,
   noticePending,
   toDeadlineView,
@@ -356,7 +357,7 @@ export class ComplaintCasesService {
 
   async get(actor: Actor, id: string): Promise<CaseView> {
     const manager = this.dataSource.manager;
-    const c = await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound);
+    const c = await caseInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound);
     return this.view(manager, c);
   }
 
@@ -518,14 +519,13 @@ export class ComplaintCasesService {
   }
 
   private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const c = await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
+    const c = await caseInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
     if (c.version !== version) throw CaseErrors.versionConflict(c.version);
     return c;
   }
 
-  private async checkHandler(manager: EntityManager, unitId: string, userId: string) {
-    const user = await manager.findOneBy(UserEntity, { id: userId });
-    if (!user || !user.active || user.unitId !== unitId) throw CaseErrors.handlerInvalid();
+  private checkHandler(manager: EntityManager, unitId: string, userId: string) {
+    return assertHandler(manager, unitId, userId, CaseErrors.handlerInvalid);
   }
 
   private async view(manager: EntityManager, c: ComplaintCaseEntity): Promise<CaseView> {

@@ -15,7 +15,7 @@ export class DemoSeeder {
     private readonly users: UsersService,
   ) {}
 
-  async seed(): Promise<{ unitsCreated: number; usersCreated: number }> {
+  async seed(): Promise<{ unitsCreated: number; usersCreated: number; departmentId: string }> {
     const idsByCode = new Map<string, string>();
     let unitsCreated = 0;
     let usersCreated = 0;
@@ -50,6 +50,6 @@ export class DemoSeeder {
       });
       usersCreated++;
     }
-    return { unitsCreated, usersCreated };
+    return { unitsCreated, usersCreated, departmentId: idsByCode.get('SGDDT')! };
   }
 }

@@ -1,7 +1,25 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { ClockModule } from '../common/clock.js';
+import { DenunciationsModule } from '../denunciations/denunciations.module.js';
+import { IdentityVaultModule } from '../identity/identity-vault.js';
+import { LettersModule } from '../letters/letters.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { DemoLetters } from './demo-letters.js';
 import { DemoSeeder } from './demo-seeder.js';
 
-@Module({ imports: [UnitsModule, UsersModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [
+    UnitsModule,
+    UsersModule,
+    ClockModule,
+    IdentityVaultModule,
+    LettersModule,
+    CasesModule,
+    DenunciationsModule,
+  ],
+  providers: [DemoSeeder, DemoLetters],
+  exports: [DemoSeeder, DemoLetters],
+})
 export class DemoModule {}

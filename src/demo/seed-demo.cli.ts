@@ -5,6 +5,7 @@ import { ConfigError, loadConfigFromEnvironment } from '../config/load-config.js
 import { DEMO_USERS } from './demo-data.js';
 import { DemoModule } from './demo.module.js';
 import { DemoSeeder } from './demo-seeder.js';
+import { DemoLetters } from './demo-letters.js';
 
 /** `npm run demo:seed`: loads the demo data (idempotently) and prints the demo accounts. */
 async function main(): Promise<void> {
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
     console.log(
       `demo data: ${result.unitsCreated} units and ${result.usersCreated} accounts created (existing ones kept)`,
     );
+    const receipt = await app.get(DemoLetters).seed(result.departmentId);
+    if (receipt) {
+      console.log(`demo data: 4 letters, a complaint case and a denunciation case created`);
+      console.log(
+        `  Try the status page /tra-cuu-don with code ${receipt.code} and secret ${receipt.secret}`,
+      );
+    }
     console.log('\n  Demo accounts (demo passwords — never use them outside the demo):');
     for (const user of DEMO_USERS) {
       console.log(`    ${user.roles.join(', ').padEnd(20)} ${user.email.padEnd(32)} ${user.password}`);

@@ -8,6 +8,8 @@ import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import {
   appendCaseEvent,
+  assertHandler,
+  caseInScope,
   nextCaseNumber,
   noticePending,
   toDeadlineView,
@@ -24,8 +26,7 @@ import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { recordInScope, unitInScope } from '../reception/reception-scope.js';
-import { UserEntity } from '../users/user.entity.js';
+import { unitInScope } from '../reception/reception-scope.js';
 import {
   allowedDenunciationEvents,
   initialEffects,
@@ -387,7 +388,7 @@ export class DenunciationCasesService {
   }
 
   async get(actor: Actor, id: string): Promise<DenunciationCaseView> {
-    const c = await recordInScope(
+    const c = await caseInScope(
       this.dataSource.manager,
       DenunciationCaseEntity,
       actor,
@@ -476,14 +477,13 @@ export class DenunciationCasesService {
   }
 
   private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const c = await recordInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
+    const c = await caseInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
     if (c.version !== version) throw CaseErrors.versionConflict(c.version);
     return c;
   }
 
-  private async checkHandler(manager: EntityManager, unitId: string, userId: string) {
-    const user = await manager.findOneBy(UserEntity, { id: userId });
-    if (!user || !user.active || user.unitId !== unitId) throw CaseErrors.handlerInvalid();
+  private checkHandler(manager: EntityManager, unitId: string, userId: string) {
+    return assertHandler(manager, unitId, userId, CaseErrors.handlerInvalid);
   }
 
   private async view(manager: EntityManager, c: DenunciationCaseEntity): Promise<DenunciationCaseView> {

@@ -7,6 +7,9 @@ import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
+import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
+import { IdentityRevealRequestEntity } from '../identity/entities/identity-reveal-request.entity.js';
+import { ReceptionModule } from '../reception/reception.module.js';
 import { LettersController } from './letters.controller.js';
 import { LetterAttachmentsService } from './letter-attachments.service.js';
 import { DiskFileStore } from '../attachments/disk-file-store.js';
@@ -19,7 +22,16 @@ import { LetterStatusService } from './public/letter-status.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LetterEntity, LetterPetitionerEntity, LetterAttachmentEntity]),
+    // The sealed texts and reveal grants are read here too (IdentityAccess, LettersService).
+    TypeOrmModule.forFeature([
+      LetterEntity,
+      LetterPetitionerEntity,
+      LetterAttachmentEntity,
+      ProtectedLetterTextEntity,
+      IdentityRevealRequestEntity,
+    ]),
+    // Letters take the reception book's pending intakes.
+    ReceptionModule,
     AuditModule,
     CaseDeadlinesModule,
     CasesModule,
