@@ -206,6 +206,10 @@ export class CaseDeadlinesService {
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
     Object.assign(d, next);
     await this.recordChange(manager, actor, d, reason, previous.due, previous.rawEnd);
+    if (d.subjectType === 'letter' && d.purpose === 'processing' && d.dueDate !== previous.due) {
+      // letters.processing_due is this row's copy for the lists: it moves with it.
+      await manager.query('UPDATE letters SET processing_due = ? WHERE id = ?', [d.dueDate, d.subjectId]);
+    }
     return d;
   }
 

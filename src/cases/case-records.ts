@@ -3,7 +3,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import type { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
+import { searchFold } from '../letters/domain/vietnamese-text.js';
 import { scopeSql } from '../units/unit-scope.js';
 import type { CaseDeadlineView } from './dto/complaint-case.dto.js';
 
@@ -194,7 +194,7 @@ export async function workListPage(
     where.push('nd.next_due BETWEEN ? AND ?');
     params.push(monday, addDays(monday, 6));
   }
-  for (const w of foldVietnamese(query.q ?? '')
+  for (const w of searchFold(query.q ?? '')
     .split(' ')
     .filter(Boolean)
     .slice(0, 8)) {

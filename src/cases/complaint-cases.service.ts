@@ -14,8 +14,8 @@ import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
-import { unitInScope } from '../reception/reception-scope.js';
+import { searchFold } from '../letters/domain/vietnamese-text.js';
+import { recordInScope, unitInScope } from '../reception/reception-scope.js';
 import { CaseErrors } from './cases.errors.js';
 import {
   appendCaseEvent,
@@ -157,7 +157,7 @@ export class ComplaintCasesService {
       dialogueHeld: false,
       previousCaseId: letter.previousCaseId,
       subject: letter.subject,
-      searchText: foldVietnamese(`${caseNumber} ${letter.subject}`),
+      searchText: searchFold(`${caseNumber} ${letter.subject}`, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       decidedOn: null,
@@ -220,7 +220,7 @@ export class ComplaintCasesService {
     if (problems.length > 0) throw CaseErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const c = await this.lockCase(manager, actor, id, dto.version);
+      const c = await this.lockCase(manager, actor, id, dto.version, true);
       await this.step(manager, actor, c, dto);
       return this.view(manager, c);
     });
@@ -518,8 +518,21 @@ export class ComplaintCasesService {
     });
   }
 
-  private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const c = await caseInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
+  /**
+   * The case, locked, at the version the caller read. `asHandler`: the steps of the lifecycle, which the
+   * assigned handler may take even outside their unit scope; flags, complexity and assignment stay with
+   * the resolving unit's side.
+   */
+  private async lockCase(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number,
+    asHandler = false,
+  ) {
+    const c = asHandler
+      ? await caseInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true)
+      : await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
     if (c.version !== version) throw CaseErrors.versionConflict(c.version);
     return c;
   }

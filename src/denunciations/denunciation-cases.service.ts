@@ -24,9 +24,9 @@ import type { DomainErrorDetail } from '../common/domain/domain-error.js';
 import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { foldVietnamese } from '../letters/domain/vietnamese-text.js';
+import { searchFold } from '../letters/domain/vietnamese-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { unitInScope } from '../reception/reception-scope.js';
+import { recordInScope, unitInScope } from '../reception/reception-scope.js';
 import {
   allowedDenunciationEvents,
   initialEffects,
@@ -164,7 +164,7 @@ export class DenunciationCasesService {
       suspendedFrom: null,
       originalCaseId: input.track.startsWith('redenunciation') ? letter.previousCaseId : null,
       subject: letter.subject,
-      searchText: foldVietnamese(`${caseNumber} ${letter.subject}`),
+      searchText: searchFold(`${caseNumber} ${letter.subject}`, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       acceptedByUserId: null,
@@ -219,7 +219,7 @@ export class DenunciationCasesService {
     if (problems.length > 0) throw CaseErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const c = await this.lockCase(manager, actor, id, dto.version);
+      const c = await this.lockCase(manager, actor, id, dto.version, true);
       const last = await manager
         .getRepository(DenunciationCaseEventEntity)
         .createQueryBuilder('e')
@@ -255,6 +255,17 @@ export class DenunciationCasesService {
       Object.assign(c, next);
       await manager.update(DenunciationCaseEntity, { id: c.id }, next);
       await this.applyEffects(manager, actor, c, result.effects, dto.date);
+      if (c.track === 'denunciation' && (dto.event === 'accept' || dto.event === 'refuse')) {
+        // The letter's initial processing (TC-1 / XLD-2) ends with this decision (LTC arts. 24(1), 29).
+        await this.deadlines.settle(
+          manager,
+          actor,
+          { subjectType: 'letter', subjectId: c.letterId },
+          'processing',
+          'done',
+          dto.date,
+        );
+      }
       await this.insertEvent(manager, actor, c, {
         event: dto.event,
         fromState: result.from,
@@ -476,8 +487,21 @@ export class DenunciationCasesService {
     });
   }
 
-  private async lockCase(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const c = await caseInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
+  /**
+   * The case, locked, at the version the caller read. `asHandler`: the steps of the lifecycle, which the
+   * assigned handler may take even outside their unit scope; flags, complexity and assignment stay with
+   * the resolving unit's side.
+   */
+  private async lockCase(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number,
+    asHandler = false,
+  ) {
+    const c = asHandler
+      ? await caseInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true)
+      : await recordInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
     if (c.version !== version) throw CaseErrors.versionConflict(c.version);
     return c;
   }

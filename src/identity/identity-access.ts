@@ -35,6 +35,13 @@ export class IdentityAccess {
       acceptedByUserId: actor.userId,
     });
     if (head > 0) return 'accepting_head';
+    // A complaint made from a protected (mixed) letter: the head who accepted that complaint case.
+    const complaintHead = await manager.query(
+      `SELECT 1 FROM complaint_cases c JOIN complaint_case_events e ON e.case_id = c.id
+       WHERE c.letter_id = ? AND e.event = 'accept' AND e.actor_user_id = ? LIMIT 1`,
+      [letter.id, actor.userId],
+    );
+    if (complaintHead.length > 0) return 'accepting_head';
     const grants = await manager
       .getRepository(IdentityRevealRequestEntity)
       .createQueryBuilder('r')

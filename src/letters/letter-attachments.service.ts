@@ -9,6 +9,7 @@ import {
   attachmentEmpty,
   attachmentTooLarge,
   MAX_ATTACHMENT_BYTES,
+  MEDIA_TYPES,
   requireAllowedMediaType,
   SNIFF_HEAD_BYTES,
 } from '../attachments/domain/attachment-policy.js';
@@ -33,11 +34,23 @@ export interface AttachmentView {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
-  sha256: string;
+  /** Hidden (null) with the file's name when the file identifies its author and the caller may not see it. */
+  sha256: string | null;
   identifying: boolean;
   uploadedByUserId: string | null;
   createdAt: string;
 }
+
+const EXTENSIONS: Record<string, string> = {
+  [MEDIA_TYPES.pdf]: 'pdf',
+  [MEDIA_TYPES.jpeg]: 'jpg',
+  [MEDIA_TYPES.png]: 'png',
+  [MEDIA_TYPES.tiff]: 'tif',
+  [MEDIA_TYPES.webp]: 'webp',
+  [MEDIA_TYPES.docx]: 'docx',
+  [MEDIA_TYPES.xlsx]: 'xlsx',
+  [MEDIA_TYPES.text]: 'txt',
+};
 
 function toView(a: LetterAttachmentEntity, seesIdentity: boolean): AttachmentView {
   // A file that identifies its author is shown by name only to those who may see the petitioners.
@@ -47,7 +60,7 @@ function toView(a: LetterAttachmentEntity, seesIdentity: boolean): AttachmentVie
     fileName: hidden ? 'tep-nhan-dang' : a.fileName,
     mediaType: a.mediaType,
     sizeBytes: a.sizeBytes,
-    sha256: a.sha256,
+    sha256: hidden ? null : a.sha256,
     identifying: a.identifying,
     uploadedByUserId: a.uploadedByUserId,
     createdAt: a.createdAt.toISOString(),
@@ -81,7 +94,11 @@ export class LetterAttachmentsService {
       await this.dataSource.manager.countBy(LetterAttachmentEntity, { letterId: letter.id }),
     );
     const upload = await readSingleFile(request);
-    const identifying = upload.fields.identifying === 'true';
+    // On a letter whose writer is protected, a file is taken to identify them unless said otherwise.
+    const identifying =
+      upload.fields.identifying === undefined
+        ? letter.identityProtected
+        : upload.fields.identifying === 'true';
     if (upload.fields.identifying !== undefined && !['true', 'false'].includes(upload.fields.identifying)) {
       upload.stream.resume();
       throw new DomainError('ATTACHMENT_INVALID', 'The form is invalid: identifying.', 'invalid', [
@@ -110,7 +127,10 @@ export class LetterAttachmentsService {
         id,
         letterId: locked.id,
         storageKey: stored.key,
-        fileName: upload.fileName,
+        // A sealed file's name may name its author: it is replaced by a neutral one.
+        fileName: sealed
+          ? `tai-lieu-niem-phong-${id.slice(-8)}.${EXTENSIONS[mediaType] ?? 'bin'}`
+          : upload.fileName,
         mediaType,
         sizeBytes: stored.size,
         sha256: stored.sha256,

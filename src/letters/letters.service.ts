@@ -41,7 +41,7 @@ import {
 } from './domain/letter-rules.js';
 import { petitionerKey } from './domain/petitioner-match.js';
 import { formatReceiptCode, normaliseReceiptCode } from './domain/receipt-code.js';
-import { contentSimilarity, foldVietnamese } from './domain/vietnamese-text.js';
+import { contentSimilarity, searchFold } from './domain/vietnamese-text.js';
 import type {
   CreatedLetterView,
   CreateLetterDto,
@@ -69,7 +69,7 @@ export interface PetitionerIdentityRecord {
 }
 
 /** The letter's text is free text a citizen wrote: the audit trail records that it changed, not what it says. */
-const SENSITIVE_TEXT = ['content', 'subject', 'searchText'];
+const SENSITIVE_TEXT = ['content', 'subject', 'searchText', 'eligibility'];
 
 /** Deadlines of a letter are `case_deadlines` rows of this subject type. */
 export const LETTER_SUBJECT = 'letter';
@@ -176,6 +176,8 @@ interface NewLetterInput {
   content: string;
   /** A protected letter's original text, sealed in protected_letter_texts. */
   original: { subject: string; content: string } | null;
+  /** Who received it, when not the actor (the parts of a split letter). */
+  registeredByUserId?: string | null;
   petitionerCount: number;
   eligibility: EligibilityAnswerDto[];
   eligible: boolean;
@@ -207,7 +209,17 @@ export class LettersService {
     if (compareLocalDates(dto.receivedOn, today) > 0) {
       problems.push({ field: 'receivedOn', message: 'must not be in the future' });
     }
-    const eligibility = assessEligibility(dto.classification, dto.eligibility, problems);
+    const eligibility = assessEligibility(
+      dto.classification,
+      protectsIdentity(dto.classification)
+        ? // Notes on "identified and signed" describe the writer: redacted like the text.
+          dto.eligibility.map((a) => ({
+            ...a,
+            note: a.note ? redact(a.note, dto.petitioners.map(toIdentityRecord)) : a.note,
+          }))
+        : dto.eligibility,
+      problems,
+    );
     const anonymous = dto.classification === 'anonymous';
     if (anonymous && dto.petitioners.length > 0) {
       problems.push({
@@ -261,6 +273,8 @@ export class LettersService {
           content: dto.redactedContent ?? redact(dto.content, people),
         }
       : { subject: dto.subject, content: dto.content };
+    // The redaction mark is longer than a short match: keep the column's limit.
+    shown.subject = shown.subject.slice(0, 500);
     if (protect && revealsIdentity(`${shown.subject}\n${shown.content}`, people)) {
       problems.push({
         field: revealsIdentity(shown.content, people) ? 'redactedContent' : 'redactedSubject',
@@ -286,12 +300,14 @@ export class LettersService {
       const flags: LetterFlag[] = [];
       if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
       if (dto.previousCaseId && secondTime) {
-        const previous = await manager.findOneBy(ComplaintCaseEntity, { id: dto.previousCaseId });
-        if (!previous) {
-          throw LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case' }]);
-        }
+        const previous = await recordInScope(manager, ComplaintCaseEntity, actor, dto.previousCaseId, () =>
+          LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case you may see' }]),
+        );
         if (previous.track === 'second_time' || previous.track === 'disciplinary_second') {
+          // A complaint against a second-time decision: not acceptable (LKN art. 11(7)), flagged.
           flags.push('resolved_second_level');
+        } else {
+          await this.checkSecondComplaint(manager, previous, dto.complaintTrack!, dto.receivedOn);
         }
       }
       if (dto.previousCaseId && redenunciation) {
@@ -329,8 +345,14 @@ export class LettersService {
         receipt,
       );
       await this.insertPetitioners(manager, letter.id, people);
-      const duplicates = await this.findDuplicates(manager, actor, letter);
-      const extraFlags = await this.flagsFromDuplicates(manager, letter, duplicates);
+      const found = await this.findDuplicates(manager, actor, letter);
+      // Flags are seen by everyone who reads the letter: a denouncer's letters never set them.
+      const extraFlags = await this.flagsFromDuplicates(
+        manager,
+        letter,
+        found.filter((d) => !d.protectedCandidate),
+      );
+      const duplicates = found.map(({ protectedCandidate: _p, ...d }) => d);
       if (extraFlags.length > 0) {
         letter.flags = [...new Set([...letter.flags, ...extraFlags])];
         // The version is given: TypeORM would otherwise count this part of creation as a change.
@@ -446,7 +468,7 @@ export class LettersService {
   async duplicates(actor: Actor, id: string): Promise<DuplicateSuggestionView[]> {
     const manager = this.dataSource.manager;
     const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
-    return this.findDuplicates(manager, actor, letter);
+    return (await this.findDuplicates(manager, actor, letter)).map(({ protectedCandidate: _p, ...d }) => d);
   }
 
   /** A mixed letter becomes one letter per kind of content (LTCD art. 25(3); NĐ 154 art. 14(4)). */
@@ -472,14 +494,20 @@ export class LettersService {
           { field: 'classification', message: 'only an undecided mixed letter is split' },
         ]);
       }
+      // Parts are written from the original text: only someone who may see the writer splits a protected letter.
+      if (parent.identityProtected && !(await this.access.basis(manager, actor, parent))) {
+        throw IdentityErrors.protected();
+      }
       const identities = await this.petitionersOf(manager, parent.id);
       const out: CreatedLetterView[] = [];
       for (const [i, part] of dto.parts.entries()) {
-        // The officer wrote each part from the original; a denunciation part is kept sealed and redacted.
-        const protect = protectsIdentity(part.classification);
+        // Every part of a protected letter stays protected (sealed original, redacted copy): even the
+        // complaint part names the person who also denounced.
+        const protect = parent.identityProtected || protectsIdentity(part.classification);
         const shown = protect
           ? { subject: redact(part.subject, identities), content: redact(part.content, identities) }
           : { subject: part.subject, content: part.content };
+        if (protect) shown.subject = shown.subject.slice(0, 500);
         const receipt = newReceipt(yearOf(parent.receivedOn));
         const child = await this.insertLetter(
           manager,
@@ -501,8 +529,11 @@ export class LettersService {
             subject: shown.subject,
             content: shown.content,
             original: protect ? { subject: part.subject, content: part.content } : null,
+            registeredByUserId: parent.registeredByUserId,
             petitionerCount: parent.petitionerCount,
-            eligibility: assessed[i].checks,
+            eligibility: protect
+              ? assessed[i].checks.map((c) => ({ ...c, note: c.note ? redact(c.note, identities) : c.note }))
+              : assessed[i].checks,
             eligible: assessed[i].eligible,
             flags: [],
           },
@@ -519,14 +550,17 @@ export class LettersService {
         });
         out.push({ ...toLetterView(child), receiptSecret: receipt.secret, duplicates: [] });
       }
-      await this.deadlines.settle(
-        manager,
-        actor,
-        letterSubject(parent.id),
-        'processing',
-        'cancelled',
-        this.clock.today(),
-      );
+      // The parts carry the processing on; the parent's deadlines end here.
+      for (const purpose of ['processing', 'forwarder_notice']) {
+        await this.deadlines.settle(
+          manager,
+          actor,
+          letterSubject(parent.id),
+          purpose,
+          'cancelled',
+          this.clock.today(),
+        );
+      }
       const version = parent.version + 1;
       await manager.update(LetterEntity, { id: parent.id }, { status: 'split', version });
       await this.audit.record(manager, actor, {
@@ -622,11 +656,28 @@ export class LettersService {
       };
       await manager.update(LetterEntity, { id: letter.id }, changes);
       Object.assign(letter, changes);
+      // A denunciation's initial processing (TC-1) ends with the acceptance or refusal decision of its
+      // case (LTC art. 24(1), 29), not with this step; every other letter's ends here.
+      const processingContinues =
+        dto.decision === 'accept' &&
+        letter.classification === 'denunciation' &&
+        letter.denunciationTrack === 'denunciation';
+      if (!processingContinues) {
+        await this.deadlines.settle(
+          manager,
+          actor,
+          letterSubject(letter.id),
+          'processing',
+          'done',
+          dto.decidedOn,
+        );
+      }
+      // XLD-4: the forwarding body is told the result with the decision.
       await this.deadlines.settle(
         manager,
         actor,
         letterSubject(letter.id),
-        'processing',
+        'forwarder_notice',
         'done',
         dto.decidedOn,
       );
@@ -657,6 +708,43 @@ export class LettersService {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * A second complaint is about a first-time decision of the same kind (administrative / disciplinary),
+   * once that decision was issued — or once the first resolution period ran out without one (LKN
+   * art. 33(1), KN-5).
+   */
+  private async checkSecondComplaint(
+    manager: EntityManager,
+    first: ComplaintCaseEntity,
+    track: string,
+    receivedOn: LocalDate,
+  ): Promise<void> {
+    const pairs: Record<string, string> = {
+      second_time: 'first_time',
+      disciplinary_second: 'disciplinary_first',
+    };
+    if (pairs[track] !== first.track) {
+      throw LetterErrors.invalid([
+        {
+          field: 'previousCaseId',
+          message: `is a ${first.track.replace('_', ' ')} case, not the first step of a ${track.replace('_', ' ')} complaint`,
+        },
+      ]);
+    }
+    if (['decided', 'second_complaint_window'].includes(first.state)) return;
+    const [overdue] = await manager.query(
+      `SELECT 1 AS yes FROM case_deadlines WHERE subject_type = 'complaint_case' AND subject_id = ?
+       AND purpose = 'resolution' AND status IN ('open', 'paused') AND due_date < ?`,
+      [first.id, receivedOn],
+    );
+    if (!overdue) {
+      throw LetterErrors.transfer(
+        'LETTER_SECOND_COMPLAINT_TOO_EARLY',
+        'The first-time complaint has neither a decision nor an expired resolution period yet (LKN art. 33(1)).',
+      );
+    }
+  }
 
   private async originalText(
     manager: EntityManager,
@@ -742,7 +830,7 @@ export class LettersService {
       id,
       ...columns,
       identityProtected: original !== null,
-      searchText: foldVietnamese(`${input.subject} ${input.content}`),
+      searchText: searchFold(`${input.subject} ${input.content}`),
       status: 'registered',
       processingDue: processing.dueDate,
       decision: null,
@@ -760,14 +848,24 @@ export class LettersService {
       caseId: null,
       receiptCode: receipt.code,
       receiptSecretHash: hashReceiptSecret(receipt.code, receipt.secret),
-      registeredByUserId: actor.userId,
+      // Parts and transferred copies keep the officer who received the letter (its "receiver").
+      registeredByUserId: input.registeredByUserId === undefined ? actor.userId : input.registeredByUserId,
       version: 1,
     };
-    try {
-      await manager.insert(LetterEntity, row);
-    } catch (error) {
-      if (isDuplicateKey(error, 'uq_letters_visit') && input.visitId) throw LetterErrors.visitAlreadyLogged();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await manager.insert(LetterEntity, row);
+        break;
+      } catch (error) {
+        if (isDuplicateKey(error, 'uq_letters_visit') && input.visitId)
+          throw LetterErrors.visitAlreadyLogged();
+        // 40 random bits a year: a clash is rare, and answered with another code (the caller's receipt
+        // object is updated, so the petitioner gets the code that was stored).
+        if (!isDuplicateKey(error, 'uq_letters_receipt_code') || attempt >= 5) throw error;
+        Object.assign(receipt, newReceipt(yearOf(input.receivedOn)));
+        row.receiptCode = receipt.code;
+        row.receiptSecretHash = hashReceiptSecret(receipt.code, receipt.secret);
+      }
     }
     if (original) {
       await manager.insert(ProtectedLetterTextEntity, { letterId: id, ...this.vault.seal(id, original) });
@@ -821,7 +919,9 @@ export class LettersService {
     manager: EntityManager,
     actor: Actor,
     letter: LetterEntity,
-  ): Promise<DuplicateSuggestionView[]> {
+  ): Promise<Array<DuplicateSuggestionView & { protectedCandidate?: true }>> {
+    // Who may not see a denouncer may not learn which other letters are theirs either.
+    if (letter.identityProtected && !(await this.access.basis(manager, actor, letter))) return [];
     const mine = await manager.find(LetterPetitionerEntity, { where: { letterId: letter.id } });
     const ids = mine.map((p) => p.idNumberIndex).filter((v): v is string => v !== null);
     const keys = mine.map((p) => p.nameAddressIndex).filter((v): v is string => v !== null);
@@ -847,9 +947,15 @@ export class LettersService {
         'l.content AS content',
         'l.decision AS decision',
         'l.case_id AS caseId',
+        'l.identity_protected AS protectedCandidate',
         'MAX(CASE WHEN p.id_number_index IN (:...ids) THEN 1 ELSE 0 END) AS byId',
       ])
       .where('l.id <> :self', { self: letter.id })
+      // A protected letter is suggested only to its receiver and to custodians (the narrowest bases).
+      .andWhere('(l.identity_protected = 0 OR l.registered_by_user_id = :me OR :custodian = 1)', {
+        me: actor.userId ?? '',
+        custodian: actor.permissions.has('identity:custody') ? 1 : 0,
+      })
       .andWhere("l.status <> 'split'")
       .andWhere(
         `(p.id_number_index IN (:...ids) OR p.name_address_index IN (:...keysWithoutId)
@@ -882,6 +988,7 @@ export class LettersService {
         similarity: Math.round(similarity * 1000) / 1000,
         decision: (r.decision as LetterView['decision']) ?? null,
         caseId: (r.caseId as string | null) ?? null,
+        ...(Number(r.protectedCandidate) === 1 ? { protectedCandidate: true as const } : {}),
       });
     }
     return out.sort((a, b) => b.similarity - a.similarity);
@@ -932,6 +1039,13 @@ export class LettersService {
     if (!target || !target.active) {
       throw LetterErrors.invalid([{ field: 'transferToUnitId', message: 'is not an active unit' }]);
     }
+    if (
+      letter.identityProtected &&
+      dto.includeIdentity &&
+      !(await this.access.basis(manager, actor, letter))
+    ) {
+      throw IdentityErrors.protected();
+    }
     const source = await manager.findOneByOrFail(UnitEntity, { id: letter.unitId });
     const receipt = newReceipt(yearOf(dto.decidedOn));
     const copy = await this.insertLetter(
@@ -968,9 +1082,6 @@ export class LettersService {
     );
     // A denouncer's identity goes along only by an explicit decision of someone who may see it.
     if (!letter.identityProtected || dto.includeIdentity) {
-      if (letter.identityProtected && !(await this.access.basis(manager, actor, letter))) {
-        throw IdentityErrors.protected();
-      }
       await this.insertPetitioners(
         manager,
         copy.id,
@@ -1061,7 +1172,7 @@ export function applySearch(
   column: string,
   q: string,
 ): void {
-  const words = foldVietnamese(q)
+  const words = searchFold(q)
     .split(' ')
     .filter((w) => w.length > 0)
     .slice(0, 8);

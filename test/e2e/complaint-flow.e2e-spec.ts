@@ -503,4 +503,69 @@ describe('a complaint from the reception desk to a legally effective decision', 
     expect(final.state).toBe(winner.body.state);
     expect(final.events).toHaveLength(2);
   });
+
+  it('a second complaint must follow a first-time decision of the same kind, or its expired period', async () => {
+    const first = await logLetter('reception_officer', {
+      unitId: world.divisionA.id,
+      receivedOn: '2026-11-02',
+      petitioners: [{ ...PETITIONER, idNumber: '075301007777', fullName: 'Lý Văn Tư' }],
+      content: 'Khiếu nại quyết định cưỡng chế tháo dỡ công trình của gia đình tôi.',
+    });
+    const accepted = await accept('reception_officer', first, '2026-11-03');
+    let c = (await as('unit_head', api().get(`/api/v1/complaint-cases/${accepted.caseId}`)).expect(200)).body;
+    c = await step('unit_head', c.id, c.version, {
+      event: 'accept',
+      date: '2026-11-04',
+      documentRef: '12/TB-TL',
+    });
+    const body = (track: string) => ({
+      unitId: world.agencyA.id,
+      receivedOn: '2026-11-20',
+      channel: 'post',
+      classification: 'complaint',
+      complaintTrack: track,
+      previousCaseId: c.id,
+      subject: 'Khiếu nại lần hai',
+      content: 'Khiếu nại lần hai về quyết định cưỡng chế.',
+      petitioners: [{ ...PETITIONER, idNumber: '075301007777', fullName: 'Lý Văn Tư' }],
+      eligibility: ALL_PASSED,
+    });
+    // Still being resolved, and within its period: too early.
+    const early = await as('agency_reception_officer', api().post('/api/v1/letters')).send(
+      body('second_time'),
+    );
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('LETTER_SECOND_COMPLAINT_TOO_EARLY');
+    // A disciplinary second complaint cannot follow an administrative first one.
+    const mismatched = await as('agency_reception_officer', api().post('/api/v1/letters')).send(
+      body('disciplinary_second'),
+    );
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.details).toEqual([expect.objectContaining({ field: 'previousCaseId' })]);
+    const count = await app
+      .get<DataSource>(getDataSourceToken())
+      .query("SELECT COUNT(*) AS n FROM letters WHERE subject = 'Khiếu nại lần hai'");
+    expect(Number(count[0].n)).toBe(0);
+  });
+
+  it('any text is accepted: letters outside the Latin alphabet and the longest subject open a case', async () => {
+    const letter = await logLetter('reception_officer', {
+      unitId: world.divisionA.id,
+      receivedOn: '2026-11-20',
+      petitioners: [{ ...PETITIONER, idNumber: '075301008888', fullName: 'Châu Mỹ Linh' }],
+      subject: `Khiếu nại ${'quyết định '.repeat(60)}`.slice(0, 500),
+      content: 'Khiếu nại có trích dẫn tài liệu 中文 và chữ ghép ﬁ từ tệp PDF; µ ß — không sao.',
+    });
+    const found = (
+      await as('reception_officer', api().get(`/api/v1/letters?q=${encodeURIComponent('chu ghep')}`)).expect(
+        200,
+      )
+    ).body;
+    expect(found.items.map((l: { id: string }) => l.id)).toContain(letter.id);
+    const decided = await accept('reception_officer', letter, '2026-11-21');
+    const c = (await as('unit_head', api().get(`/api/v1/complaint-cases/${decided.caseId}`)).expect(200))
+      .body;
+    expect(letter.subject.length).toBeGreaterThan(495);
+    expect(c.subject).toBe(letter.subject);
+  });
 });

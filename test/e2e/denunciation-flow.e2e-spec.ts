@@ -538,4 +538,107 @@ describe('denunciations and the protection of the denouncer', () => {
     c = await step('unit_head', c, { event: 'inspect', date: '2026-11-18', legalBasis: 'NĐ 31 art. 20' });
     expect(c).toMatchObject({ state: 'inspected', deadlines: [] });
   });
+
+  it('a mixed letter is split only by who may see its writer, and every part stays protected', async () => {
+    const person = denouncer();
+    const mixed = (
+      await as('reception_officer', api().post('/api/v1/letters'))
+        .send({
+          unitId: world.divisionA.id,
+          receivedOn: '2026-11-16',
+          channel: 'post',
+          classification: 'mixed',
+          subject: `Khiếu nại và tố cáo — ${person.fullName}`,
+          content: `Tôi là ${person.fullName} (${person.phone}). Tôi khiếu nại quyết định kỷ luật và tố cáo ông Lê Văn Tham.`,
+          petitioners: [person],
+          eligibility: ALL_PASSED,
+        })
+        .expect(201)
+    ).body;
+    expect(mixed.identityProtected).toBe(true);
+    const parts = {
+      version: mixed.version,
+      parts: [
+        {
+          classification: 'complaint',
+          complaintTrack: 'first_time',
+          subject: 'Khiếu nại quyết định kỷ luật',
+          content: `${person.fullName} khiếu nại quyết định kỷ luật.`,
+          eligibility: ALL_PASSED,
+        },
+        {
+          classification: 'denunciation',
+          subject: 'Tố cáo ông Lê Văn Tham',
+          content: `${person.fullName} tố cáo ông Lê Văn Tham nhận tiền.`,
+          eligibility: ALL_PASSED,
+        },
+      ],
+    };
+    // The head may not see the writer: splitting would make them write from the original.
+    const refused = await as('unit_head', api().post(`/api/v1/letters/${mixed.id}/split`)).send(parts);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('IDENTITY_PROTECTED');
+    const split = (
+      await as('reception_officer', api().post(`/api/v1/letters/${mixed.id}/split`))
+        .send(parts)
+        .expect(201)
+    ).body;
+    for (const part of split) {
+      expect(part.identityProtected).toBe(true);
+      expect(JSON.stringify(part)).not.toContain(person.fullName);
+      const seen = (await as('unit_head', api().get(`/api/v1/letters/${part.id}`)).expect(200)).body;
+      expect(seen.petitioners).toBeNull();
+      // The officer who received the mixed letter is the receiver of its parts.
+      const own = (
+        await as('reception_officer', api().get(`/api/v1/letters/${part.id}/identity`)).expect(200)
+      ).body;
+      expect(own).toMatchObject({ basis: 'receiver', petitioners: [{ fullName: person.fullName }] });
+    }
+  });
+
+  it('initial processing (TC-1) runs until the case is accepted; the denouncer follows it on the status page', async () => {
+    const person = denouncer();
+    const letter = await denunciation(person, '2026-11-16');
+    const processing = async () =>
+      (
+        await app
+          .get<DataSource>(getDataSourceToken())
+          .query(
+            "SELECT status, settled_on AS settledOn FROM case_deadlines WHERE subject_type = 'letter' AND subject_id = ? AND purpose = 'processing'",
+            [letter.id],
+          )
+      )[0];
+    const decided = await as('reception_officer', api().post(`/api/v1/letters/${letter.id}/decision`))
+      .send({
+        decision: 'accept',
+        decidedOn: '2026-11-17',
+        legalBasis: 'LTC art. 24',
+        version: letter.version,
+      })
+      .expect(201);
+    expect(await processing()).toMatchObject({ status: 'open' });
+    const c = (
+      await as('unit_head', api().get(`/api/v1/denunciation-cases/${decided.body.caseId}`)).expect(200)
+    ).body;
+    await step('unit_head', c, { event: 'accept', date: '2026-11-19', documentRef: '21/QĐ-TLTC' });
+    expect(await processing()).toMatchObject({ status: 'met', settledOn: '2026-11-19' });
+
+    const status = (
+      await api()
+        .post('/api/v1/public/letter-status')
+        .send({ code: letter.receiptCode, secret: letter.receiptSecret })
+        .expect(200)
+    ).body;
+    expect(status.stage).toBe('Đang giải quyết');
+    expect(status.milestones.map((m: { text: string }) => m.text)).toEqual(
+      expect.arrayContaining(['Đã nhận đơn', 'Thụ lý tố cáo']),
+    );
+    expect(status.currentDeadline).toMatchObject({
+      step: 'Giải quyết tố cáo',
+      due: (await engine('TC-3', '2026-11-19')).due,
+    });
+    for (const m of [person.fullName, person.idNumber, '21/QĐ-TLTC', c.caseNumber]) {
+      expect(JSON.stringify(status)).not.toContain(m);
+    }
+  });
 });

@@ -82,7 +82,8 @@ export class ComplaintCaseEntity {
   subject: string;
 
   /** The subject without diacritics, for search. */
-  @Column({ type: 'varchar', length: 500, charset: 'ascii', collation: 'ascii_general_ci' })
+  /** The case number and the folded subject (at most 600 ASCII characters: see searchFold). */
+  @Column({ type: 'varchar', length: 600, charset: 'ascii', collation: 'ascii_general_ci' })
   searchText: string;
 
   @Column({ type: 'date' })

@@ -32,12 +32,19 @@ export class LoggingModule {
               quietReqLogger: true,
               customAttributeKeys: { reqId: 'requestId' },
               serializers: {
-                req: (req: IncomingMessage & { id?: string; routePattern?: string }) => ({
+                req: (
+                  req: IncomingMessage & {
+                    id?: string;
+                    routePattern?: string;
+                    raw?: { routePattern?: string };
+                  },
+                ) => ({
                   id: req.id,
                   method: req.method,
                   // The route's pattern (`/api/v1/reception/visits/:id`), never the raw path: a caller
-                  // may put anything in a URL, a citizen's ID number included.
-                  route: req.routePattern ?? '(no route)',
+                  // may put anything in a URL, a citizen's ID number included. pino hands the serializer
+                  // a wrapper whose `raw` is the request the pattern was set on.
+                  route: req.raw?.routePattern ?? req.routePattern ?? '(no route)',
                 }),
                 res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
               },

@@ -27,6 +27,18 @@ describe('redaction of a denunciation letter', () => {
     expect(out).toBe(`${REDACTION_MARK} gọi từ ${REDACTION_MARK}; ${REDACTION_MARK} ký tên.`);
   });
 
+  it('finds numbers written with spaces, dots or dashes between their digits', () => {
+    const out = redact('Số căn cước 079 301 004 455, điện thoại 0903.123.456 hoặc +84 903-123-456.', [
+      denouncer,
+    ]);
+    expect(out).toBe(`Số căn cước ${REDACTION_MARK}, điện thoại ${REDACTION_MARK} hoặc ${REDACTION_MARK}.`);
+    expect(revealsIdentity('gọi 0903 123 456', [denouncer])).toBe(true);
+    // Other numbers stay.
+    expect(redact('Quyết định số 45/QĐ-UBND ngày 12/3/2026', [denouncer])).toBe(
+      'Quyết định số 45/QĐ-UBND ngày 12/3/2026',
+    );
+  });
+
   it('leaves a text without identity unchanged, and detects what redaction would remove', () => {
     const text = 'Tố cáo cán bộ địa chính xã lập hồ sơ khống.';
     expect(redact(text, [denouncer])).toBe(text);

@@ -26,38 +26,70 @@ export interface IdentityNeedles {
   address?: string | null;
 }
 
-function needlesOf(people: readonly IdentityNeedles[]): string[] {
-  const out = new Set<string>();
+interface Needles {
+  /** Folded strings found as they are. */
+  literal: string[];
+  /** Numbers (căn cước, phone) found with any spaces, dots or dashes between their digits. */
+  digits: RegExp[];
+}
+
+function digitPattern(digits: string): RegExp {
+  return new RegExp(digits.split('').join('[\\s.\\-]*'), 'g');
+}
+
+function needlesOf(people: readonly IdentityNeedles[]): Needles {
+  const literal = new Set<string>();
+  const digits = new Set<string>();
   for (const p of people) {
-    for (const value of [p.fullName, p.idNumber, p.phone, p.email, p.address]) {
+    for (const value of [p.fullName, p.email, p.address]) {
       const v = value?.normalize('NFC').trim();
-      if (v && v.length >= 3) out.add(foldChars(v));
+      if (v && v.length >= 3) literal.add(foldChars(v));
+    }
+    for (const value of [p.idNumber, p.phone]) {
+      const d = value?.replace(/\D/g, '');
+      if (d && d.length >= 6) digits.add(d);
     }
     // A phone number is often written with the national prefix instead of the leading 0.
-    if (p.phone?.startsWith('0')) out.add(`+84${p.phone.slice(1)}`);
-    if (p.phone?.startsWith('+84')) out.add(`0${p.phone.slice(3)}`);
+    const phone = p.phone?.replace(/[^\d+]/g, '');
+    if (phone?.startsWith('0')) digits.add(`84${phone.slice(1)}`);
+    if (phone?.startsWith('+84')) digits.add(`0${phone.slice(3)}`);
   }
-  // Longest first: an address containing the name is replaced whole.
-  return [...out].sort((a, b) => b.length - a.length);
+  return {
+    // Longest first: an address containing the name is replaced whole.
+    literal: [...literal].sort((a, b) => b.length - a.length),
+    digits: [...digits].sort((a, b) => b.length - a.length).map(digitPattern),
+  };
+}
+
+function spans(folded: string, needles: Needles): Array<[number, number]> {
+  const cut: Array<[number, number]> = [];
+  const add = (at: number, end: number) => {
+    if (!cut.some(([s, e]) => at < e && end > s)) cut.push([at, end]);
+  };
+  for (const needle of needles.literal) {
+    let from = 0;
+    for (let at = folded.indexOf(needle, from); at >= 0; at = folded.indexOf(needle, from)) {
+      add(at, at + needle.length);
+      from = at + needle.length;
+    }
+  }
+  for (const pattern of needles.digits) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+      // A "+" written before the national prefix goes with the number.
+      const start = m.index > 0 && folded[m.index - 1] === '+' ? m.index - 1 : m.index;
+      add(start, m.index + m[0].length);
+    }
+  }
+  return cut.sort((a, b) => a[0] - b[0]);
 }
 
 /** The text with every occurrence of the people's identifying strings replaced by the mark. */
 export function redact(text: string, people: readonly IdentityNeedles[]): string {
   const original = text.normalize('NFC');
-  const folded = foldChars(original);
-  const cut: Array<[number, number]> = [];
-  for (const needle of needlesOf(people)) {
-    let from = 0;
-    for (let at = folded.indexOf(needle, from); at >= 0; at = folded.indexOf(needle, from)) {
-      const end = at + needle.length;
-      if (!cut.some(([s, e]) => at < e && end > s)) cut.push([at, end]);
-      from = end;
-    }
-  }
-  cut.sort((a, b) => a[0] - b[0]);
   let out = '';
   let last = 0;
-  for (const [s, e] of cut) {
+  for (const [s, e] of spans(foldChars(original), needlesOf(people))) {
     out += original.slice(last, s) + REDACTION_MARK;
     last = e;
   }
@@ -66,6 +98,5 @@ export function redact(text: string, people: readonly IdentityNeedles[]): string
 
 /** Whether any of the people's identifying strings still occurs in the text. */
 export function revealsIdentity(text: string, people: readonly IdentityNeedles[]): boolean {
-  const folded = foldChars(text.normalize('NFC'));
-  return needlesOf(people).some((n) => folded.includes(n));
+  return spans(foldChars(text.normalize('NFC')), needlesOf(people)).length > 0;
 }

@@ -12,6 +12,20 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/**
+ * What the search columns hold (ASCII): the folded text without letters outside the Latin alphabet
+ * (Chinese characters, ligatures pasted from PDFs), cut to `maxLength`. The same folding is applied to
+ * the words searched for.
+ */
+export function searchFold(text: string, maxLength = Infinity): string {
+  return foldVietnamese(text)
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .slice(0, maxLength)
+    .trim();
+}
+
 /** Word pairs of the folded text: the unit of content similarity. */
 function shingles(folded: string): Set<string> {
   const words = folded.split(' ').filter((w) => w.length > 0);

@@ -132,11 +132,12 @@ export class LetterEntity {
   @Column({ type: 'varchar', length: 500 })
   subject: string;
 
-  @Column({ type: 'text' })
+  /** Up to 20 000 characters, any of them 4 bytes in utf8mb4: a MEDIUMTEXT. */
+  @Column({ type: 'mediumtext' })
   content: string;
 
   /** Subject and content without diacritics, lower case: what the diacritic-insensitive search reads. */
-  @Column({ type: 'text', charset: 'ascii', collation: 'ascii_general_ci' })
+  @Column({ type: 'mediumtext', charset: 'ascii', collation: 'ascii_general_ci' })
   searchText: string;
 
   @Column({ type: 'smallint', unsigned: true })

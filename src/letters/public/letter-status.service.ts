@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseDeadlineEntity } from '../../case-deadlines/case-deadline.entity.js';
-import { COMPLAINT_CASE_SUBJECT } from '../../cases/complaint-cases.service.js';
-import { ComplaintCaseEventEntity } from '../../cases/entities/complaint-case-event.entity.js';
+import { DenunciationCaseEntity } from '../../denunciations/entities/denunciation-case.entity.js';
 import { ComplaintCaseEntity } from '../../cases/entities/complaint-case.entity.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import { LettersService } from '../letters.service.js';
@@ -26,23 +25,24 @@ export class LetterStatusService {
     }
     let complaint: StatusCaseFacts | null = null;
     if (letter.caseId) {
-      const c = await manager.findOneBy(ComplaintCaseEntity, { id: letter.caseId });
-      if (c) {
-        const [events, deadlines] = await Promise.all([
-          manager.find(ComplaintCaseEventEntity, {
-            where: { caseId: c.id },
-            order: { sequence: 'ASC' },
-            select: { event: true, eventDate: true, sequence: true },
-          }),
-          manager.find(CaseDeadlineEntity, {
-            where: { subjectType: COMPLAINT_CASE_SUBJECT, subjectId: c.id, status: 'open' },
-            select: { purpose: true, dueDate: true },
-          }),
-        ]);
+      const found =
+        (await manager.findOneBy(ComplaintCaseEntity, { id: letter.caseId })) ??
+        (await manager.findOneBy(DenunciationCaseEntity, { id: letter.caseId }));
+      if (found) {
+        const kind = found instanceof ComplaintCaseEntity ? 'complaint' : 'denunciation';
+        const events = await manager.query(
+          `SELECT event, event_date AS date FROM ${kind}_case_events WHERE case_id = ? ORDER BY sequence`,
+          [found.id],
+        );
+        const deadlines = await manager.find(CaseDeadlineEntity, {
+          where: { subjectType: `${kind}_case`, subjectId: found.id, status: 'open' },
+          select: { purpose: true, dueDate: true },
+        });
         complaint = {
-          caseNumber: c.caseNumber,
-          state: c.state,
-          events: events.map((e) => ({ event: e.event, date: e.eventDate })),
+          kind,
+          caseNumber: found.caseNumber,
+          state: found.state,
+          events: events.map((e: { event: string; date: string }) => ({ event: e.event, date: e.date })),
           openDeadlines: deadlines.map((d) => ({ purpose: d.purpose, dueDate: d.dueDate })),
         };
       }

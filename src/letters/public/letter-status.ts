@@ -19,6 +19,7 @@ export interface StatusLetterFacts {
 }
 
 export interface StatusCaseFacts {
+  kind: 'complaint' | 'denunciation';
   caseNumber: string;
   state: string;
   events: Array<{ event: string; date: LocalDate }>;
@@ -86,6 +87,37 @@ const CASE_EVENT: Record<string, string> = {
   terminate: 'Đình chỉ việc giải quyết khiếu nại',
 };
 
+/** A denunciation's steps as the denouncer is told of them (LTC arts. 29, 30, 34, 35). */
+const DENUNCIATION_EVENT: Record<string, string> = {
+  received: 'Tiếp nhận tố cáo',
+  accept: 'Thụ lý tố cáo',
+  refuse: 'Không thụ lý tố cáo (đã thông báo lý do)',
+  review_re_resolve: 'Giải quyết lại tố cáo',
+  take_over: 'Cơ quan cấp trên trực tiếp giải quyết',
+  extend: 'Gia hạn giải quyết tố cáo',
+  suspend: 'Tạm đình chỉ việc giải quyết tố cáo',
+  continue: 'Tiếp tục giải quyết tố cáo',
+  conclude: 'Đã ban hành kết luận nội dung tố cáo',
+  send_conclusion: 'Đã thông báo kết luận nội dung tố cáo',
+  terminate: 'Đình chỉ việc giải quyết tố cáo',
+  close: 'Kết thúc việc giải quyết tố cáo',
+  review_no_re_resolution: 'Đã xem xét: việc giải quyết trước đó là đúng',
+  report_received: 'Đã có báo cáo của người giải quyết',
+};
+
+const DENUNCIATION_STAGE: Record<string, string> = {
+  received: 'Chờ thụ lý',
+  accepted: 'Đang giải quyết',
+  verifying: 'Đang giải quyết',
+  suspended: 'Tạm đình chỉ',
+  concluded: 'Đã có kết luận',
+  monitoring: 'Đã có kết luận',
+  awaiting_report: 'Đang xem xét',
+  closed: 'Đã kết thúc',
+  refused: 'Không thụ lý',
+  terminated: 'Đã đình chỉ',
+};
+
 const STAGE: Record<string, string> = {
   received: 'Chờ thụ lý',
   accepted: 'Đang giải quyết',
@@ -109,6 +141,8 @@ const DEADLINE_STEP: Record<string, string> = {
   resolution: 'Giải quyết khiếu nại',
   send_decision: 'Gửi quyết định giải quyết',
   legal_effect: 'Quyết định có hiệu lực pháp luật',
+  // Denunciations: only the periods the denouncer is entitled to know of.
+  resolution_denunciation: 'Giải quyết tố cáo',
 };
 
 export function letterStatusView(
@@ -136,15 +170,22 @@ export function letterStatusView(
   let currentDeadline: LetterStatusView['currentDeadline'] =
     letter.status === 'registered' ? { step: DEADLINE_STEP.processing, due: letter.processingDue } : null;
   if (complaint) {
+    const events = complaint.kind === 'complaint' ? CASE_EVENT : DENUNCIATION_EVENT;
     for (const e of complaint.events) {
-      const text = CASE_EVENT[e.event];
+      const text = events[e.event];
       if (text) milestones.push({ date: e.date, text });
     }
-    stage = STAGE[complaint.state] ?? stage;
+    stage = (complaint.kind === 'complaint' ? STAGE : DENUNCIATION_STAGE)[complaint.state] ?? stage;
+    const step = (purpose: string) =>
+      complaint.kind === 'complaint'
+        ? DEADLINE_STEP[purpose]
+        : purpose === 'resolution'
+          ? DEADLINE_STEP.resolution_denunciation
+          : undefined;
     const next = complaint.openDeadlines
-      .filter((d) => DEADLINE_STEP[d.purpose])
+      .filter((d) => step(d.purpose))
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))[0];
-    currentDeadline = next ? { step: DEADLINE_STEP[next.purpose], due: next.dueDate } : null;
+    currentDeadline = next ? { step: step(next.purpose)!, due: next.dueDate } : null;
   }
   return {
     receiptCode: letter.receiptCode,

@@ -57,8 +57,15 @@ const letterBody = (w: World, s: Scope, overrides: Partial<CreateLetterDto> = {}
   ...overrides,
 });
 
-async function freshLetter(w: World, s: Scope, overrides: Partial<CreateLetterDto> = {}) {
-  const letter = await w.app.get(LettersService).create(SYSTEM_ACTOR, letterBody(w, s, overrides));
+async function freshLetter(
+  w: World,
+  s: Scope,
+  overrides: Partial<CreateLetterDto> = {},
+  receiverUserId: string | null = null,
+) {
+  // A protected (mixed, denunciation) letter is handled by who may see its writer: its receiver.
+  const actor = receiverUserId ? { ...SYSTEM_ACTOR, userId: receiverUserId } : SYSTEM_ACTOR;
+  const letter = await w.app.get(LettersService).create(actor, letterBody(w, s, overrides));
   if (s === 'out') outside.letter.push(letter.id);
   return letter;
 }
@@ -167,12 +174,14 @@ export const LETTER_RULES: Record<string, Rule> = {
     access: 'letters:write',
     scoped: true,
     success: 201,
-    make: async (w, s) => {
-      const letter = await freshLetter(w, s, {
-        classification: 'mixed',
-        complaintTrack: null,
-        subject: 'Khiếu nại và kiến nghị về thu hồi đất',
-      });
+    make: async (w, s, role) => {
+      // The caller is the letter's receiver: a mixed letter's parts are written from its original text.
+      const letter = await freshLetter(
+        w,
+        s,
+        { classification: 'mixed', complaintTrack: null, subject: 'Khiếu nại và kiến nghị về thu hồi đất' },
+        w.users[role].id,
+      );
       return {
         path: `/api/v1/letters/${letter.id}/split`,
         body: {
