@@ -26,6 +26,7 @@ import type { CaseDeadlineStatus } from './domain/case-deadline-status.js';
 })
 @Index('idx_case_deadlines_status_due', ['status', 'dueDate'])
 @Index('idx_case_deadlines_unit_status_due', ['unitId', 'status', 'dueDate'])
+@Index('idx_case_deadlines_status_next_escalation', ['status', 'nextEscalationOn'])
 export class CaseDeadlineEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_case_deadlines' })
   id: string;
@@ -103,6 +104,17 @@ export class CaseDeadlineEntity {
 
   @Column({ type: 'int', unsigned: true, default: 1 })
   version: number;
+
+  /**
+   * The next level of the escalation ladder and the day it is due (null: nothing left to escalate, or
+   * the deadline is not running). The sweep reads `status = 'open' AND next_escalation_on <= today` on
+   * an index, so its cost follows the deadlines due, not all of them.
+   */
+  @Column({ type: 'date', nullable: true })
+  nextEscalationOn: string | null;
+
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  nextEscalationLevel: number | null;
 
   @CreateDateColumn(CREATED_AT)
   createdAt: Date;

@@ -50,6 +50,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** E-mails of escalations come once a day in a digest instead of one by one. */
+  @Column({ type: 'boolean', default: false })
+  emailDigest: boolean;
+
   @Column({ type: 'smallint', unsigned: true, default: 0 })
   failedLoginCount: number;
 
