@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsUrl,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+export class CreateWebhookEndpointDto {
+  @ApiProperty({ example: 'https://he-thong-khac.gov.vn/hooks/tiepdan' })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(500)
+  url: string;
+
+  @ApiProperty({
+    example: ['escalation', 'enforcement_overdue'],
+    description: 'Notification kinds it receives',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { each: true, message: 'each event must be a lower-case word' })
+  events: string[];
+}
+
+export class UpdateWebhookEndpointDto {
+  @ApiProperty()
+  @IsBoolean()
+  active: boolean;
+}
+
+export class WebhookEndpointView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  url: string;
+
+  @ApiProperty({ type: [String] })
+  events: string[];
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CreatedWebhookEndpointView extends WebhookEndpointView {
+  @ApiProperty({
+    description:
+      'The signing secret (HMAC-SHA256 of the raw body, header X-Tiepdan-Signature): shown this once only',
+  })
+  secret: string;
+}

@@ -1,0 +1,157 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { createHmac } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { IdentityVault } from '../identity/identity-vault.js';
+import { QUEUES } from '../queue/queues.js';
+import { retryDelayMs } from './domain/retry.js';
+import { ensureQueued, SWEEP_BATCH, webhookJobId, withSweepLock } from './notification-jobs.js';
+
+export type WebhookOutcome = 'delivered' | 'skipped' | 'not-due' | 'paused' | 'missing' | 'retry' | 'failed';
+
+/** How long a receiver has to answer. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+interface DeliveryRow {
+  id: string;
+  endpoint_id: string;
+  event_key: string;
+  event: string;
+  payload: string | Record<string, unknown>;
+  status: string;
+  attempts: number | string;
+  next_attempt_at: Date;
+  created_at: Date;
+}
+
+interface EndpointRow {
+  id: string;
+  url: string;
+  active: number | string;
+  key_id: string;
+  wrapped_key: Buffer;
+  secret_ciphertext: Buffer;
+}
+
+/** `sha256=<hex HMAC-SHA256 of the raw body>` with the endpoint's secret (header X-Tiepdan-Signature). */
+export function webhookSignature(secret: string, rawBody: string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
+}
+
+/**
+ * The webhook outbox (docs/notifications.md): one signed POST per `webhook-send` job, retried with
+ * backoff (domain/retry.ts) until a 2xx answer or the last attempt; a sweep every minute enqueues what
+ * is due. The row is locked during the call, so two jobs for it never call twice at once; a crash after
+ * the receiver answered and before the commit calls again (receivers dedupe on X-Tiepdan-Delivery).
+ */
+@Injectable()
+export class WebhookDeliveryService {
+  private readonly logger = new Logger('WebhookDelivery');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.notifications.name) private readonly queue: Queue,
+    private readonly vault: IdentityVault,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(deliveryId: string): Promise<WebhookOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query('SELECT * FROM webhook_deliveries WHERE id = ? FOR UPDATE', [
+        deliveryId,
+      ])) as DeliveryRow[];
+      if (!row) return 'missing';
+      if (row.status !== 'pending') return 'skipped';
+      const now = this.clock.now();
+      if (row.next_attempt_at.getTime() > now.getTime()) return 'not-due';
+      const [endpoint] = (await manager.query(
+        'SELECT id, url, active, key_id, wrapped_key, secret_ciphertext FROM webhook_endpoints WHERE id = ?',
+        [row.endpoint_id],
+      )) as EndpointRow[];
+      if (!endpoint || Number(endpoint.active) !== 1) return 'paused';
+      const secret = this.vault.open<string>(endpoint.id, {
+        keyId: endpoint.key_id,
+        wrappedKey: endpoint.wrapped_key,
+        ciphertext: endpoint.secret_ciphertext,
+      });
+      const body = JSON.stringify({
+        id: row.id,
+        event: row.event,
+        eventKey: row.event_key,
+        createdAt: row.created_at.toISOString(),
+        data: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      });
+      const status = await this.post(endpoint.url, body, {
+        'x-tiepdan-event': row.event,
+        'x-tiepdan-delivery': row.id,
+        'x-tiepdan-signature': webhookSignature(secret, body),
+      });
+      const attempts = Number(row.attempts) + 1;
+      if (status !== null && status >= 200 && status < 300) {
+        await manager.query(
+          `UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, response_status = ?, delivered_at = ?
+           WHERE id = ?`,
+          [attempts, status, now, row.id],
+        );
+        return 'delivered';
+      }
+      const delay = retryDelayMs(attempts);
+      this.logger.warn(
+        { delivery: row.id, endpoint: endpoint.id, status, attempts, final: delay === null },
+        'webhook call not acknowledged',
+      );
+      await manager.query(
+        `UPDATE webhook_deliveries SET status = ?, attempts = ?, response_status = ?, next_attempt_at = ?
+         WHERE id = ?`,
+        [
+          delay === null ? 'failed' : 'pending',
+          attempts,
+          status,
+          delay === null ? row.next_attempt_at : new Date(now.getTime() + delay),
+          row.id,
+        ],
+      );
+      return delay === null ? 'failed' : 'retry';
+    });
+  }
+
+  /** Enqueues every pending call that is due, for active endpoints. Overlap-safe (database lock). */
+  async sweep(): Promise<{ ran: boolean; enqueued: number }> {
+    const result = await withSweepLock(this.dataSource, 'notifications-webhook-sweep', async () => {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.active = 1
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+         ORDER BY d.next_attempt_at, d.id LIMIT ${SWEEP_BATCH}`,
+        [this.clock.now()],
+      );
+      let enqueued = 0;
+      for (const { id } of rows) {
+        if (await ensureQueued(this.queue, QUEUES.notifications.jobs.webhookSend, webhookJobId(id), id))
+          enqueued++;
+      }
+      return enqueued;
+    });
+    return result === null ? { ran: false, enqueued: 0 } : { ran: true, enqueued: result };
+  }
+
+  /** The receiver's status code, or null when it could not be reached or did not answer in time. */
+  private async post(url: string, body: string, headers: Record<string, string>): Promise<number | null> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'tiepdan-webhooks/1', ...headers },
+        body,
+        // A redirect is not an acknowledgement: following it could leak the call to another host.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      return response.status;
+    } catch {
+      return null;
+    }
+  }
+}
