@@ -21,6 +21,9 @@ import { IdentityVaultModule } from './identity/identity-vault.js';
 import { LettersModule } from './letters/letters.module.js';
 import { DenunciationsModule } from './denunciations/denunciations.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { EnforcementModule } from './enforcement/enforcement.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -50,6 +53,9 @@ export class AppModule {
         LettersModule,
         DenunciationsModule,
         IdentityModule,
+        EnforcementModule,
+        OperationsModule,
+        NotificationsApiModule,
       ],
     };
   }

@@ -13,9 +13,24 @@ import { QueueModule } from './queue/queue.module.js';
 import { MaintenanceProcessor } from './system/maintenance.processor.js';
 import { MaintenanceScheduler } from './system/maintenance.scheduler.js';
 import { SystemModule } from './system/system.module.js';
+import { EscalationsModule } from './escalations/escalations.module.js';
+import { EscalationProcessor } from './escalations/escalation.processor.js';
+import { EscalationScheduler } from './escalations/escalation.scheduler.js';
+import { EnforcementReviewModule } from './enforcement/enforcement-review.module.js';
+import { EnforcementProcessor } from './enforcement/enforcement.processor.js';
+import { EnforcementScheduler } from './enforcement/enforcement.scheduler.js';
+import { NotificationsDeliveryModule } from './notifications/notifications-delivery.module.js';
+import { NotificationsProcessor } from './notifications/notifications.processor.js';
+import { NotificationsScheduler } from './notifications/notifications.scheduler.js';
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
-export const PROCESSORS = [MaintenanceProcessor, CalendarProcessor];
+export const PROCESSORS = [
+  MaintenanceProcessor,
+  CalendarProcessor,
+  EscalationProcessor,
+  NotificationsProcessor,
+  EnforcementProcessor,
+];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
 @Module({})
@@ -33,8 +48,18 @@ export class WorkerModule {
         CalendarAdminModule,
         CaseDeadlinesModule,
         ReceptionCalendarWatchModule,
+        EscalationsModule,
+        NotificationsDeliveryModule,
+        EnforcementReviewModule,
       ],
-      providers: [...PROCESSORS, MaintenanceScheduler, CalendarScheduler],
+      providers: [
+        ...PROCESSORS,
+        MaintenanceScheduler,
+        CalendarScheduler,
+        EscalationScheduler,
+        NotificationsScheduler,
+        EnforcementScheduler,
+      ],
     };
   }
 }

@@ -12,6 +12,7 @@ import { DomainError } from '../common/domain/domain-error.js';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter.js';
 import { requestIdFor } from '../common/http/request-id.js';
 import { createValidationPipe } from '../common/http/validation.js';
+import { registerQueueBoard } from '../operations/queue-board.js';
 import type { AppConfig } from '../config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -49,6 +50,7 @@ export async function createApiApp(
       { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
       { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
       { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
+      { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
     ],
   });
   app.useGlobalPipes(createValidationPipe());
@@ -96,6 +98,8 @@ export async function createApiApp(
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  await registerQueueBoard(app); // Bull Board at /admin/queues, administrators only (src/operations)
 
   const document = SwaggerModule.createDocument(
     app,

@@ -10,6 +10,8 @@ import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
 import { CaseDeadlineEntity } from './case-deadline.entity.js';
 import { applicableOptions } from './domain/applicable-options.js';
 import { settledStatus } from './domain/case-deadline-status.js';
+import { AppConfig } from '../config/app-config.js';
+import { ladderFor, parseLadders, schedule, type LadderTable } from '../escalations/domain/ladder.js';
 
 export interface DeadlineSubject {
   subjectType: string;
@@ -32,9 +34,19 @@ export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed'
  * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
  * moves or closes in the same transaction as the step of the case that causes it.
  */
+/** The rule id of a due date set by a decision (enforcement obligations), not computed by the engine. */
+export const FIXED_RULE = 'SET';
+
 @Injectable()
 export class CaseDeadlinesService {
-  constructor(private readonly calendars: UnitCalendarService) {}
+  private readonly ladders: LadderTable;
+
+  constructor(
+    private readonly calendars: UnitCalendarService,
+    config: AppConfig,
+  ) {
+    this.ladders = parseLadders(config.escalation.ladders);
+  }
 
   async open(manager: EntityManager, actor: Actor, input: OpenDeadlineInput): Promise<CaseDeadlineEntity> {
     const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
@@ -60,6 +72,60 @@ export class CaseDeadlinesService {
       settledOn: null,
       version: 1,
       ...computed,
+      ...(await this.armed(input.unitId, input.ruleId, input.subjectType, computed.dueDate)),
+    });
+    await manager.insert(CaseDeadlineEntity, deadline);
+    await this.recordChange(manager, actor, deadline, 'opened', null, null);
+    return deadline;
+  }
+
+  /**
+   * A due date set by a decision rather than a rule (an enforcement obligation "by 30 June"): stored as a
+   * deadline like the others, so the escalation ladder applies; never recomputed.
+   */
+  async openFixed(
+    manager: EntityManager,
+    actor: Actor,
+    input: DeadlineSubject & {
+      unitId: string;
+      purpose: string;
+      trigger: LocalDate;
+      due: LocalDate;
+      basis: string;
+    },
+  ): Promise<CaseDeadlineEntity> {
+    const calendar = await this.calendars.calendarFor(input.unitId);
+    const [{ next }] = await manager.query(
+      `SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM case_deadlines
+       WHERE subject_type = ? AND subject_id = ? AND purpose = ?`,
+      [input.subjectType, input.subjectId, input.purpose],
+    );
+    const deadline = manager.create(CaseDeadlineEntity, {
+      id: uuid7(),
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      unitId: input.unitId,
+      purpose: input.purpose,
+      sequence: Number(next),
+      ruleId: FIXED_RULE,
+      ruleVersion: 'set-by-decision',
+      triggerDate: input.trigger,
+      options: {},
+      rawEnd: input.due,
+      dueDate: input.due,
+      internalTarget: null,
+      status: 'open',
+      pausedSince: null,
+      settledOn: null,
+      calendarVersion: calendar.version,
+      policyVersion: 'fixed',
+      provisional: false,
+      explanation: {
+        vi: [`Thời hạn do quyết định ấn định: ${input.due} (${input.basis}).`],
+        en: [`Due date set by the decision: ${input.due} (${input.basis}).`],
+      },
+      version: 1,
+      ...(await this.armed(input.unitId, FIXED_RULE, input.subjectType, input.due)),
     });
     await manager.insert(CaseDeadlineEntity, deadline);
     await this.recordChange(manager, actor, deadline, 'opened', null, null);
@@ -77,9 +143,17 @@ export class CaseDeadlinesService {
   ): Promise<CaseDeadlineEntity[]> {
     const open = await this.current(manager, subject, purpose, ['open', 'paused']);
     for (const d of open) {
-      const status = outcome === 'cancelled' ? 'cancelled' : settledStatus(d.dueDate, on);
-      await manager.update(CaseDeadlineEntity, { id: d.id }, { status, settledOn: on, pausedSince: null });
-      Object.assign(d, { status, settledOn: on, pausedSince: null });
+      const status: CaseDeadlineEntity['status'] =
+        outcome === 'cancelled' ? 'cancelled' : settledStatus(d.dueDate, on);
+      const next = {
+        status,
+        settledOn: on,
+        pausedSince: null,
+        nextEscalationOn: null,
+        nextEscalationLevel: null,
+      };
+      await manager.update(CaseDeadlineEntity, { id: d.id }, next);
+      Object.assign(d, next);
       await this.recordChange(manager, actor, d, 'settled', d.dueDate, d.rawEnd);
     }
     return open;
@@ -94,8 +168,15 @@ export class CaseDeadlinesService {
     on: LocalDate,
   ) {
     for (const d of await this.current(manager, subject, purpose, ['open'])) {
-      await manager.update(CaseDeadlineEntity, { id: d.id }, { status: 'paused', pausedSince: on });
-      Object.assign(d, { status: 'paused', pausedSince: on });
+      // A suspended period escalates nothing; continuing re-arms the ladder.
+      const next = {
+        status: 'paused' as const,
+        pausedSince: on,
+        nextEscalationOn: null,
+        nextEscalationLevel: null,
+      };
+      await manager.update(CaseDeadlineEntity, { id: d.id }, next);
+      Object.assign(d, next);
       await this.recordChange(manager, actor, d, 'paused', d.dueDate, d.rawEnd);
     }
   }
@@ -126,6 +207,7 @@ export class CaseDeadlinesService {
   async changeFlags(manager: EntityManager, actor: Actor, subject: DeadlineSubject, flags: DeadlineOptions) {
     const out: CaseDeadlineEntity[] = [];
     for (const d of await this.current(manager, subject, null, ['open', 'paused'])) {
+      if (d.ruleId === FIXED_RULE) continue;
       const options = applicableOptions(d.ruleId, d.triggerDate, { ...d.options, ...flags });
       out.push(await this.recompute(manager, actor, d, options, 'flags_changed', d.status));
     }
@@ -153,6 +235,7 @@ export class CaseDeadlinesService {
       .getMany();
     const moved: CaseDeadlineEntity[] = [];
     for (const d of affected) {
+      if (d.ruleId === FIXED_RULE) continue;
       const before = d.dueDate;
       const after = await this.recompute(manager, actor, d, d.options, 'calendar_changed', d.status, true);
       if (after.dueDate !== before) moved.push(after);
@@ -202,6 +285,10 @@ export class CaseDeadlinesService {
       status,
       pausedSince: status === 'paused' ? d.pausedSince : null,
       version: d.version + 1,
+      // A new version starts the ladder again (escalations are unique per deadline version).
+      ...(status === 'open'
+        ? await this.armed(d.unitId, d.ruleId, d.subjectType, computed.dueDate)
+        : { nextEscalationOn: null, nextEscalationLevel: null }),
     };
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
     Object.assign(d, next);
@@ -211,6 +298,19 @@ export class CaseDeadlinesService {
       await manager.query('UPDATE letters SET processing_due = ? WHERE id = ?', [d.dueDate, d.subjectId]);
     }
     return d;
+  }
+
+  /** The first level of the deadline's ladder and its day: what the escalation sweep looks for. */
+  private async armed(unitId: string, ruleId: string, subjectType: string, due: LocalDate) {
+    const ladder = ladderFor(this.ladders, ruleId, subjectType);
+    const [first] = schedule(ladder.slice(0, 1), await this.calendars.calendarFor(unitId), due);
+    return { nextEscalationOn: first.on, nextEscalationLevel: first.level };
+  }
+
+  /** The ladder of a deadline, dated on its unit's calendar (the escalation processor's view). */
+  async ladderOf(d: Pick<CaseDeadlineEntity, 'unitId' | 'ruleId' | 'subjectType' | 'dueDate'>) {
+    const ladder = ladderFor(this.ladders, d.ruleId, d.subjectType);
+    return { ladder, levels: schedule(ladder, await this.calendars.calendarFor(d.unitId), d.dueDate) };
   }
 
   private async compute(unitId: string, ruleId: string, trigger: LocalDate, options: DeadlineOptions) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
+import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { ComplaintCasesController } from './complaint-cases.controller.js';
 import { ComplaintCasesService } from './complaint-cases.service.js';
 import { CaseNumberCounterEntity } from './entities/case-number-counter.entity.js';
@@ -13,6 +14,7 @@ import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
     TypeOrmModule.forFeature([ComplaintCaseEntity, ComplaintCaseEventEntity, CaseNumberCounterEntity]),
     AuditModule,
     CaseDeadlinesModule,
+    EnforcementModule,
   ],
   controllers: [ComplaintCasesController],
   providers: [ComplaintCasesService],

@@ -17,6 +17,7 @@ import type { LetterEntity } from '../letters/entities/letter.entity.js';
 import { searchFold } from '../letters/domain/vietnamese-text.js';
 import { recordInScope, unitInScope } from '../reception/reception-scope.js';
 import { CaseErrors } from './cases.errors.js';
+import { EnforcementService } from '../enforcement/enforcement.service.js';
 import {
   appendCaseEvent,
   assertHandler,
@@ -132,6 +133,7 @@ export class ComplaintCasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly enforcement: EnforcementService,
     private readonly clock: Clock,
   ) {}
 
@@ -432,6 +434,17 @@ export class ComplaintCasesService {
       next.legalEffectFrom = c.legalEffectFrom;
     }
     await manager.update(ComplaintCaseEntity, { id: c.id }, next);
+    if (dto.event === 'become_legally_effective') {
+      // KN-11: a legally effective decision is enforced; its follow-up opens with it (docs/enforcement.md).
+      await this.enforcement.openFor(manager, actor, {
+        subjectType: 'complaint_case',
+        subjectId: c.id,
+        unitId: c.unitId,
+        title: `${c.caseNumber} — ${c.subject}`.slice(0, 600),
+        decisionRef: c.decisionRef,
+        openedOn: dto.date,
+      });
+    }
     await this.insertEvent(manager, actor, c, {
       event: dto.event,
       fromState: result.from,

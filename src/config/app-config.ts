@@ -29,6 +29,9 @@ export class AppConfig {
   readonly redis: { host: string; port: number; password?: string; db: number };
   readonly queue: { prefix: string };
   readonly worker: { concurrency: number; heartbeatSeconds: number };
+  readonly escalation: { sweepSeconds: number; ladders: string | undefined };
+  readonly mail: { smtpUrl: string | undefined; from: string; workingHours: { start: string; end: string } };
+  readonly metrics: { token: string | undefined };
   readonly shutdownTimeoutMs: number;
   readonly auth: {
     jwtSecret: string;
@@ -76,6 +79,10 @@ export class AppConfig {
     this.redis = { host: v.REDIS_HOST, port: v.REDIS_PORT, password: v.REDIS_PASSWORD, db: v.REDIS_DB };
     this.queue = { prefix: v.QUEUE_PREFIX };
     this.worker = { concurrency: v.WORKER_CONCURRENCY, heartbeatSeconds: v.WORKER_HEARTBEAT_SECONDS };
+    this.escalation = { sweepSeconds: v.ESCALATION_SWEEP_SECONDS, ladders: v.ESCALATION_LADDERS };
+    const [start, end] = v.WORKING_HOURS.split('-');
+    this.mail = { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, workingHours: { start, end } };
+    this.metrics = { token: v.METRICS_TOKEN };
     this.shutdownTimeoutMs = v.SHUTDOWN_TIMEOUT_MS;
     this.auth = {
       jwtSecret: v.JWT_SECRET,

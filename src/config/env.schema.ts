@@ -150,6 +150,42 @@ export class EnvironmentVariables {
   @Max(3600)
   WORKER_HEARTBEAT_SECONDS = 30;
 
+  /** How often the worker looks for deadlines to escalate (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  ESCALATION_SWEEP_SECONDS = 300;
+
+  /** Escalation ladders by rule id or kind of case (JSON; empty: the default ladder). Parsed by loadConfig. */
+  @IsOptional()
+  @IsString()
+  @Transform(emptyToUndefined)
+  ESCALATION_LADDERS?: string;
+
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); empty: no e-mail is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @Transform(emptyToUndefined)
+  SMTP_URL?: string;
+
+  /** The sender of e-mail notifications. */
+  @IsEmail({}, { message: 'MAIL_FROM must be an e-mail address' })
+  MAIL_FROM = 'tiepdan@localhost.localdomain';
+
+  /** Office hours in which e-mails go out, on the recipient's working days (HH:MM-HH:MM, local time). */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'WORKING_HOURS must look like 07:30-17:00',
+  })
+  WORKING_HOURS = '07:30-17:00';
+
+  /** Bearer token that /metrics requires (empty: /metrics answers only on a loopback address). */
+  @IsOptional()
+  @IsString()
+  @Transform(emptyToUndefined)
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (use a random string)' })
   JWT_SECRET: string;

@@ -7,6 +7,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { AppConfig } from './app-config.js';
 import { EnvironmentVariables } from './env.schema.js';
 import { parseKeyring } from '../identity/domain/keyring.js';
+import { parseLadders } from '../escalations/domain/ladder.js';
 
 export type RawEnvironment = Record<string, string | undefined>;
 
@@ -59,6 +60,13 @@ export function loadConfig(raw: RawEnvironment): AppConfig {
   }
   if (variables.NODE_ENV === 'production' && variables.IDENTITY_INDEX_KEY === EXAMPLE_INDEX_KEY) {
     problems.push('IDENTITY_INDEX_KEY still holds the example value: generate one for production');
+  }
+  if (variables.ESCALATION_LADDERS) {
+    try {
+      parseLadders(variables.ESCALATION_LADDERS);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig(variables);

@@ -17,6 +17,7 @@ import {
   type CaseStepRecord,
 } from '../cases/case-records.js';
 import { CaseErrors } from '../cases/cases.errors.js';
+import { EnforcementService } from '../enforcement/enforcement.service.js';
 import type { AssignCaseDto, InternalTargetDto } from '../cases/dto/complaint-case.dto.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
@@ -141,6 +142,7 @@ export class DenunciationCasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly enforcement: EnforcementService,
     private readonly clock: Clock,
   ) {}
 
@@ -255,6 +257,17 @@ export class DenunciationCasesService {
       Object.assign(c, next);
       await manager.update(DenunciationCaseEntity, { id: c.id }, next);
       await this.applyEffects(manager, actor, c, result.effects, dto.date);
+      if (dto.event === 'conclude') {
+        // TC-6 / TC-9: the conclusion is handled and its implementation followed (docs/enforcement.md).
+        await this.enforcement.openFor(manager, actor, {
+          subjectType: 'denunciation_case',
+          subjectId: c.id,
+          unitId: c.unitId,
+          title: `${c.caseNumber} — ${c.subject}`.slice(0, 600),
+          decisionRef: c.conclusionRef,
+          openedOn: dto.date,
+        });
+      }
       if (c.track === 'denunciation' && (dto.event === 'accept' || dto.event === 'refuse')) {
         // The letter's initial processing (TC-1 / XLD-2) ends with this decision (LTC arts. 24(1), 29).
         await this.deadlines.settle(

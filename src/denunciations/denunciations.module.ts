@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
+import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { DenunciationCasesController } from './denunciation-cases.controller.js';
 import { DenunciationCasesService } from './denunciation-cases.service.js';
 import { DenunciationCaseEventEntity } from './entities/denunciation-case-event.entity.js';
@@ -12,6 +13,7 @@ import { DenunciationCaseEntity } from './entities/denunciation-case.entity.js';
     TypeOrmModule.forFeature([DenunciationCaseEntity, DenunciationCaseEventEntity]),
     AuditModule,
     CaseDeadlinesModule,
+    EnforcementModule,
   ],
   controllers: [DenunciationCasesController],
   providers: [DenunciationCasesService],

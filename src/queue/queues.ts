@@ -13,6 +13,31 @@ export const QUEUES = {
     // `calendar-change-sweep`: the scheduled safety net that re-enqueues rows left unprocessed.
     jobs: { change: 'calendar-change', sweep: 'calendar-change-sweep' },
   },
+  escalation: {
+    name: 'escalation',
+    // `escalation-sweep`: scheduled; finds deadlines whose next level is due and enqueues
+    // `escalate` (job id `escalate-<deadline id>-v<version>-l<level>`).
+    jobs: { sweep: 'escalation-sweep', escalate: 'escalate' },
+  },
+  enforcement: {
+    name: 'enforcement',
+    // `enforcement-review-sweep`: scheduled hourly; reminds the heads of records whose monthly review
+    // day has come and moves it a month on (docs/enforcement.md).
+    jobs: { reviewSweep: 'enforcement-review-sweep' },
+  },
+  notifications: {
+    name: 'notifications',
+    // `email-send` (job id `email-<delivery id>`) and `webhook-send` (`webhook-<delivery id>`): one outbox
+    // row each; `email-sweep`, `webhook-sweep` (every minute) and `email-digest` (every 15 min) are
+    // scheduled (docs/notifications.md).
+    jobs: {
+      emailSend: 'email-send',
+      emailSweep: 'email-sweep',
+      emailDigest: 'email-digest',
+      webhookSend: 'webhook-send',
+      webhookSweep: 'webhook-sweep',
+    },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

@@ -9,6 +9,9 @@ import { ACCOUNT_RULES, type Call, type Rule, type Scope, type World } from './m
 import { CALENDAR_RULES } from './matrix/calendars.rules.js';
 import { LETTER_RULES, type UploadCall } from './matrix/letters.rules.js';
 import { DENUNCIATION_RULES } from './matrix/denunciations.rules.js';
+import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
+import { OPERATIONS_RULES } from './matrix/operations.rules.js';
+import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -23,6 +26,9 @@ const MATRIX: Record<string, Rule> = {
   ...RECEPTION_RULES,
   ...LETTER_RULES,
   ...DENUNCIATION_RULES,
+  ...ENFORCEMENT_RULES,
+  ...OPERATIONS_RULES,
+  ...NOTIFICATION_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

@@ -342,6 +342,14 @@ describe('a complaint from the reception desk to a legally effective decision', 
       date: c2.legalEffectFrom,
     });
     expect(c2.state).toBe('legally_effective');
+    // KN-11: the enforcement of the decision is followed from this day.
+    const [record] = await app
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        'SELECT status, opened_on AS openedOn, decision_ref AS ref FROM enforcement_records WHERE subject_id = ?',
+        [c2.id],
+      );
+    expect(record).toEqual({ status: 'not_started', openedOn: c2.legalEffectFrom, ref: '200/QĐ-UBND' });
     await expectEngine(unitAgency, deadline(c2, 'enforcement'));
     expect(deadline(c2, 'enforcement')).toMatchObject({ ruleId: 'KN-11', triggerDate: c2.legalEffectFrom });
     expect(c2.events.map((e: { event: string }) => e.event)).toEqual([

@@ -312,6 +312,13 @@ describe('denunciations and the protection of the denouncer', () => {
     // Conclusion and what follows it.
     c = await step('unit_head', c, { event: 'conclude', date: '2026-10-20', documentRef: '20/KL-TTr' });
     expect(c).toMatchObject({ state: 'concluded', concludedOn: '2026-10-20', conclusionRef: '20/KL-TTr' });
+    const [record] = await app
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        'SELECT subject_type AS type, opened_on AS openedOn FROM enforcement_records WHERE subject_id = ?',
+        [c.id],
+      );
+    expect(record).toEqual({ type: 'denunciation_case', openedOn: '2026-10-20' });
     for (const purpose of ['send_conclusion', 'handle_conclusion', 'publicise_conclusion']) {
       await expectEngine(deadline(c, purpose));
     }

@@ -137,6 +137,8 @@ describe('logs carry no personal data', () => {
 
     await new Promise((r) => setTimeout(r, 300)); // let the last lines flush
     expect(output).toContain('request completed'); // the logs were really captured
+    // Requests are named by their route's pattern (what an operator needs), never by the raw path.
+    expect(output).toContain('"route":"/api/v1/reception/visits/:id"');
     const leaked = Object.entries(MARKERS).filter(([, value]) => output.includes(value));
     expect(leaked).toEqual([]);
   });

@@ -49,6 +49,13 @@ export const PERMISSIONS = [
   // …and keeping it: seeing every protected identity of one's units, deciding reveal requests,
   // recording a denouncer's own disclosure or waiver.
   'identity:custody',
+  // Enforcement of final decisions (docs/enforcement.md: KN-11, TC-6, TC-9): the records, their
+  // obligations, progress reports, evidence and the inspectorate's backlog…
+  'enforcement:read',
+  // …and directing it: setting obligations, reporting progress, attaching evidence.
+  'enforcement:write',
+  // Webhook endpoints (docs/notifications.md): registering other systems that receive signed events.
+  'webhooks:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -65,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendars:read',
     'calendars:write',
     'deadlines:preview',
+    'webhooks:manage',
   ],
   inspectorate_leader: [
     'units:read',
@@ -78,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:personal_data',
     'cases:read',
     'identity:request',
+    'enforcement:read',
   ],
   unit_head: [
     'units:read',
@@ -94,6 +103,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:handle',
     'cases:manage',
     'identity:request',
+    'enforcement:read',
+    'enforcement:write',
   ],
   reception_officer: [
     'units:read',
@@ -107,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:personal_data',
     'cases:read',
     'identity:request',
+    'enforcement:read',
   ],
   // Case handlers see the book's content and deadlines, never who came (legal-reference §3.4).
   case_handler: [
@@ -118,6 +130,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:handle',
     'identity:request',
+    'enforcement:read',
+    'enforcement:write',
   ],
   // Custodians hold denouncers' identities (LTC art. 47): they read letters to judge reveal requests.
   identity_custodian: [

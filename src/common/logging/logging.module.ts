@@ -31,21 +31,14 @@ export class LoggingModule {
               autoLogging: processName === 'api',
               quietReqLogger: true,
               customAttributeKeys: { reqId: 'requestId' },
+              // The route's pattern (`/api/v1/reception/visits/:id`), never the raw path: a caller may put
+              // anything in a URL, a citizen's ID number included. Read when the line is written (the
+              // pattern is known once Fastify has matched the route: see create-api-app.ts).
+              customProps: (req: IncomingMessage & { routePattern?: string }) => ({
+                route: req.routePattern ?? '(no route)',
+              }),
               serializers: {
-                req: (
-                  req: IncomingMessage & {
-                    id?: string;
-                    routePattern?: string;
-                    raw?: { routePattern?: string };
-                  },
-                ) => ({
-                  id: req.id,
-                  method: req.method,
-                  // The route's pattern (`/api/v1/reception/visits/:id`), never the raw path: a caller
-                  // may put anything in a URL, a citizen's ID number included. pino hands the serializer
-                  // a wrapper whose `raw` is the request the pattern was set on.
-                  route: req.raw?.routePattern ?? req.routePattern ?? '(no route)',
-                }),
+                req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method }),
                 res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
               },
               redact: {

@@ -1,0 +1,311 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
+import { Clock } from '../../src/common/clock.js';
+import { EscalationService } from '../../src/escalations/escalation.service.js';
+import { NotificationsService } from '../../src/notifications/notifications.service.js';
+import { QUEUES } from '../../src/queue/queues.js';
+import { startApi } from '../support/api.js';
+import { truncateAll } from '../support/database.js';
+import { testConfig } from '../support/env.js';
+import { Fixtures, login } from '../support/fixtures.js';
+import { DisposableRedis } from '../support/redis-server.js';
+import { until } from '../support/wait.js';
+import { startWorker } from '../support/worker.js';
+
+/** Noon in Vietnam on a local date. */
+const at = (date: string) => new Date(`${date}T05:00:00Z`);
+let subjectNo = 0;
+const subjectId = () => `00000000-0000-7000-9000-${String(++subjectNo).padStart(12, '0')}`;
+
+interface World {
+  division: string;
+  head: string;
+  inspector: string;
+  agencyHead: string;
+}
+
+/** An agency with its inspectorate and a division: the people each ladder level goes to. */
+async function organisation(app: INestApplicationContext): Promise<World> {
+  const f = new Fixtures(app);
+  const agency = await f.unit('Sở Tài nguyên và Môi trường', 'agency');
+  const inspectorate = await f.unit('Thanh tra Sở', 'inspectorate', agency.id);
+  const division = await f.unit('Phòng Đất đai', 'division', agency.id);
+  return {
+    division: division.id,
+    head: (await f.user(division.id, ['unit_head'])).id,
+    inspector: (await f.user(inspectorate.id, ['inspectorate_leader'])).id,
+    agencyHead: (await f.user(agency.id, ['unit_head'])).id,
+  };
+}
+
+async function openDeadline(app: INestApplicationContext, unitId: string, trigger = '2026-10-01') {
+  return app.get<DataSource>(getDataSourceToken()).transaction((m) =>
+    app.get(CaseDeadlinesService).open(m, SYSTEM_ACTOR, {
+      subjectType: 'complaint_case',
+      subjectId: subjectId(),
+      unitId,
+      purpose: 'resolution',
+      ruleId: 'KN-3',
+      trigger,
+    }),
+  );
+}
+
+const fired = (ds: DataSource, deadlineId: string) =>
+  ds.query(
+    'SELECT deadline_version AS version, level, status, recipients FROM escalations WHERE deadline_id = ? ORDER BY deadline_version, level',
+    [deadlineId],
+  );
+const notified = async (ds: DataSource, userId: string) =>
+  Number(
+    (
+      await ds.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND kind = 'escalation'", [
+        userId,
+      ])
+    )[0].n,
+  );
+
+describe('escalation of deadlines, exactly once', () => {
+  let api: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let ds: DataSource;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+    ds = worker.get<DataSource>(getDataSourceToken());
+    await truncateAll(ds);
+    world = await organisation(api);
+  });
+  afterAll(async () => {
+    await worker
+      ?.get<Queue>(getQueueToken(QUEUES.escalation.name))
+      .obliterate({ force: true })
+      .catch(() => undefined);
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('arms the first level when a deadline opens, and the sweep finds it on its day', async () => {
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at('2026-10-01'));
+    const d = await openDeadline(worker, world.division); // KN-3 from 1 Oct: due 2026-11-02 (31 Oct is a Saturday)
+    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    expect(d).toMatchObject({ nextEscalationLevel: 1, nextEscalationOn: levels[0].on });
+    expect(levels.map((l) => l.level)).toEqual([1, 2, 3, 4]);
+
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
+    const sweep = await worker.get(EscalationService).sweep();
+    expect(sweep).toMatchObject({ ran: true, due: 1 });
+    await until(async () => (await fired(ds, d.id)).length === 1);
+    expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 0 }]);
+    const [row] = await ds.query(
+      'SELECT next_escalation_level AS level, next_escalation_on AS next FROM case_deadlines WHERE id = ?',
+      [d.id],
+    );
+    expect(row).toEqual({ level: 2, next: levels[1].on });
+  });
+
+  it('the same escalation job delivered twice escalates once', async () => {
+    const d = await openDeadline(worker, world.division, '2026-09-01');
+    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    // On the due date: level 2 goes out (handler and unit head), level 1 is skipped.
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[1].on));
+    const before = await notified(ds, world.head);
+    const job = { deadlineId: d.id, version: 1, level: 1 };
+    const outcomes = await Promise.all([
+      worker.get(EscalationService).escalate(job),
+      worker.get(EscalationService).escalate(job),
+    ]);
+    expect(outcomes.sort()).toEqual(['fired', 'stale']);
+    expect(await worker.get(EscalationService).escalate(job)).toBe('stale');
+    expect(await fired(ds, d.id)).toEqual([
+      { version: 1, level: 1, status: 'skipped', recipients: 0 },
+      { version: 1, level: 2, status: 'fired', recipients: 1 },
+    ]);
+    expect(await notified(ds, world.head)).toBe(before + 1);
+  });
+
+  it('goes up the ladder to the inspectorate and the agency head, and re-arms when the deadline moves', async () => {
+    const d = await openDeadline(worker, world.division, '2026-08-03');
+    const deadlines = worker.get(CaseDeadlinesService);
+    const { levels } = await deadlines.ladderOf(d);
+    const counts = async () => [
+      await notified(ds, world.head),
+      await notified(ds, world.inspector),
+      await notified(ds, world.agencyHead),
+    ];
+    const start = await counts();
+    for (const l of levels) {
+      jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(l.on));
+      const [row] = await ds.query(
+        'SELECT version, next_escalation_level AS level FROM case_deadlines WHERE id = ?',
+        [d.id],
+      );
+      expect(
+        await worker
+          .get(EscalationService)
+          .escalate({ deadlineId: d.id, version: row.version, level: row.level }),
+      ).toBe('fired');
+    }
+    const end = await counts();
+    // Head: levels 2 and 3; inspectorate leader: levels 3 and 4; agency head: level 4.
+    expect(end.map((n, i) => n - start[i])).toEqual([2, 2, 1]);
+
+    // The deadline moves (complicated): a new version, escalated afresh from level 1.
+    const [moved] = await ds.transaction((m) =>
+      deadlines.changeFlags(
+        m,
+        SYSTEM_ACTOR,
+        { subjectType: 'complaint_case', subjectId: d.subjectId },
+        { complicated: true },
+      ),
+    );
+    expect(moved.version).toBe(2);
+    expect(moved.dueDate > d.dueDate).toBe(true);
+    expect(moved.nextEscalationLevel).toBe(1);
+    const fresh = await deadlines.ladderOf(moved);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(fresh.levels[1].on));
+    expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 2, level: 1 })).toBe(
+      'fired',
+    );
+    expect((await fired(ds, d.id)).filter((e: { version: number }) => e.version === 2)).toEqual([
+      { version: 2, level: 1, status: 'skipped', recipients: 0 },
+      { version: 2, level: 2, status: 'fired', recipients: 1 },
+    ]);
+  });
+
+  it('never fires for a met deadline, nor for a job of an older version', async () => {
+    const d = await openDeadline(worker, world.division, '2026-07-01');
+    await ds.transaction((m) =>
+      worker
+        .get(CaseDeadlinesService)
+        .settle(
+          m,
+          SYSTEM_ACTOR,
+          { subjectType: 'complaint_case', subjectId: d.subjectId },
+          'resolution',
+          'done',
+          '2026-07-15',
+        ),
+    );
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at('2026-09-30'));
+    expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 1, level: 1 })).toBe(
+      'stale',
+    );
+    const [row] = await ds.query('SELECT next_escalation_on AS next FROM case_deadlines WHERE id = ?', [
+      d.id,
+    ]);
+    expect(row.next).toBeNull();
+    expect(await fired(ds, d.id)).toEqual([]);
+  });
+
+  it('a job that fails half-way is retried and its effect happens once', async () => {
+    const d = await openDeadline(worker, world.division, '2026-06-01');
+    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
+    const notify = worker.get(NotificationsService).notify.bind(worker.get(NotificationsService));
+    let calls = 0;
+    const spy = jest
+      .spyOn(worker.get(NotificationsService), 'notify')
+      .mockImplementation(async (m, input) => {
+        calls += 1;
+        const result = await notify(m, input);
+        // The worker dies after writing the notifications, before the commit: nothing of it remains.
+        if (calls === 1) throw new Error('simulated crash in the middle of the job');
+        return result;
+      });
+    try {
+      await worker.get(EscalationService).sweep();
+      await until(async () => (await fired(ds, d.id)).length === 1, 20000);
+      expect(calls).toBe(2);
+      expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 0 }]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('escalation when Redis dies', () => {
+  let redis: DisposableRedis;
+  let api: NestFastifyApplication;
+  let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    redis = await DisposableRedis.start();
+    api = await startApi(testConfig({ REDIS_PORT: String(redis.port) }));
+  });
+  afterAll(async () => {
+    await worker?.close().catch(() => undefined);
+    await api?.close();
+    await redis?.dispose();
+  });
+
+  it('the API keeps accepting work while Redis is down; after a kill mid-sweep every due level fires exactly once', async () => {
+    const ds = api.get<DataSource>(getDataSourceToken());
+    await truncateAll(ds);
+    const world = await organisation(api);
+    const today = '2026-11-02';
+    jest.spyOn(api.get(Clock), 'now').mockReturnValue(at(today));
+
+    // Redis is down: deadlines still open (they need no queue), and the API answers.
+    await redis.kill();
+    const opened = [];
+    for (let i = 0; i < 40; i++) opened.push(await openDeadline(api, world.division, '2026-10-01'));
+    const head = await login(
+      api.getHttpServer(),
+      (await ds.query('SELECT email FROM users WHERE id = ?', [world.head]))[0].email,
+    );
+    expect(
+      (
+        await request(api.getHttpServer())
+          .get('/api/v1/complaint-cases')
+          .set('authorization', `Bearer ${head.accessToken}`)
+      ).status,
+    ).toBe(200);
+
+    await redis.start();
+    worker = await startWorker({ REDIS_PORT: String(redis.port) });
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(today));
+    // Kill Redis while the sweep is enqueueing, then bring it back (AOF on) and let the sweeps run again.
+    const first = worker
+      .get(EscalationService)
+      .sweep()
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 5));
+    await redis.kill();
+    // Its Redis commands wait for Redis to come back (holding the sweep lock meanwhile).
+    await Promise.race([first, new Promise((r) => setTimeout(r, 2000))]);
+    await redis.start();
+    await until(
+      async () => {
+        await worker!
+          .get(EscalationService)
+          .sweep()
+          .catch(() => undefined);
+        const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM escalations WHERE status = 'fired'");
+        return Number(n) === opened.length;
+      },
+      90000,
+      500,
+    );
+    const rows = await ds.query(
+      "SELECT deadline_id AS id, COUNT(*) AS n FROM escalations WHERE status = 'fired' GROUP BY deadline_id",
+    );
+    expect(rows).toHaveLength(opened.length);
+    expect(rows.every((r: { n: number }) => Number(r.n) === 1)).toBe(true);
+    // Due on 2 November: level 2 (handler and head) once per deadline; the head heard of each once.
+    expect(await notified(ds, world.head)).toBe(opened.length);
+    await worker
+      .get<Queue>(getQueueToken(QUEUES.escalation.name))
+      .obliterate({ force: true })
+      .catch(() => undefined);
+  }, 150_000);
+});
