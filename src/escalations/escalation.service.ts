@@ -247,6 +247,14 @@ export class EscalationService {
       denunciation_case: ['denunciation_cases', 'handler_user_id'],
       letter: ['letters', 'registered_by_user_id'],
     };
+    if (d.subjectType === 'enforcement_obligation') {
+      // An obligation has no handler of its own: the heads of the unit that must carry it out.
+      return manager.query(
+        `SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
+         WHERE u.active = 1 AND r.role = 'unit_head' AND u.unit_id = ?`,
+        [d.unitId],
+      );
+    }
     const target = column[d.subjectType];
     if (!target) return [];
     return manager.query(
@@ -280,6 +288,14 @@ export class EscalationService {
       );
       what = c ? `Vụ việc ${c.no} — ${c.subject}` : '';
       link = `/api/v1/${d.subjectType === 'complaint_case' ? 'complaint' : 'denunciation'}-cases/${d.subjectId}`;
+    } else if (d.subjectType === 'enforcement_obligation') {
+      const [o] = await manager.query(
+        `SELECT r.id AS recordId, r.title FROM enforcement_obligations o
+         JOIN enforcement_records r ON r.id = o.record_id WHERE o.id = ?`,
+        [d.subjectId],
+      );
+      what = o ? `Thi hành: ${o.title}` : '';
+      link = o ? `/api/v1/enforcement-records/${o.recordId}` : null;
     } else if (d.subjectType === 'letter') {
       const [l] = await manager.query('SELECT subject, received_on AS receivedOn FROM letters WHERE id = ?', [
         d.subjectId,

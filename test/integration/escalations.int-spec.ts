@@ -182,6 +182,29 @@ describe('escalation of deadlines, exactly once', () => {
     ]);
   });
 
+  it('an enforcement obligation climbs the same ladder: the heads of the unit that owns it hear of it', async () => {
+    const due = '2026-11-16';
+    const d = await ds.transaction((m) =>
+      api.get(CaseDeadlinesService).openFixed(m, SYSTEM_ACTOR, {
+        subjectType: 'enforcement_obligation',
+        subjectId: subjectId(),
+        unitId: world.division,
+        purpose: 'obligation',
+        trigger: '2026-10-20',
+        due,
+        basis: 'Quyết định số 200/QĐ-UBND',
+      }),
+    );
+    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const before = await notified(ds, world.head);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
+    expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 1, level: 1 })).toBe(
+      'fired',
+    );
+    expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
+    expect(await notified(ds, world.head)).toBe(before + 1);
+  });
+
   it('never fires for a met deadline, nor for a job of an older version', async () => {
     const d = await openDeadline(worker, world.division, '2026-07-01');
     await ds.transaction((m) =>
