@@ -285,10 +285,13 @@ export class CaseDeadlinesService {
       status,
       pausedSince: status === 'paused' ? d.pausedSince : null,
       version: d.version + 1,
-      // A new version starts the ladder again (escalations are unique per deadline version).
-      ...(status === 'open'
-        ? await this.armed(d.unitId, d.ruleId, d.subjectType, computed.dueDate)
-        : { nextEscalationOn: null, nextEscalationLevel: null }),
+      // A deadline that moved climbs the ladder again from the start; one whose due date stayed (a new
+      // calendar version, an unchanged flag) keeps its place on it, so nothing is sent twice.
+      ...(status !== 'open'
+        ? { nextEscalationOn: null, nextEscalationLevel: null }
+        : computed.dueDate !== d.dueDate || d.nextEscalationOn === null
+          ? await this.armed(d.unitId, d.ruleId, d.subjectType, computed.dueDate)
+          : {}),
     };
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
     Object.assign(d, next);

@@ -32,6 +32,7 @@ export class AppConfig {
   readonly escalation: { sweepSeconds: number; ladders: string | undefined };
   readonly mail: { smtpUrl: string | undefined; from: string; workingHours: { start: string; end: string } };
   readonly metrics: { token: string | undefined };
+  readonly webhooks: { allowPrivateTargets: boolean };
   readonly shutdownTimeoutMs: number;
   readonly auth: {
     jwtSecret: string;
@@ -83,6 +84,7 @@ export class AppConfig {
     const [start, end] = v.WORKING_HOURS.split('-');
     this.mail = { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, workingHours: { start, end } };
     this.metrics = { token: v.METRICS_TOKEN };
+    this.webhooks = { allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS };
     this.shutdownTimeoutMs = v.SHUTDOWN_TIMEOUT_MS;
     this.auth = {
       jwtSecret: v.JWT_SECRET,

@@ -179,6 +179,11 @@ export class EnvironmentVariables {
   })
   WORKING_HOURS = '07:30-17:00';
 
+  /** Let webhooks call loopback and private addresses (development, tests); refused otherwise. */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
   /** Bearer token that /metrics requires (empty: /metrics answers only on a loopback address). */
   @IsOptional()
   @IsString()

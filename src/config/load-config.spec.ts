@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(problems[0]).not.toContain('c2hvcnQ=');
   });
 
+  it('refuses office hours that end before they start, and a malformed escalation ladder', () => {
+    expect(problemsOf({ ...valid, WORKING_HOURS: '17:00-07:30' })).toEqual([
+      'WORKING_HOURS must end after it starts (e.g. 07:30-17:00)',
+    ]);
+    expect(problemsOf({ ...valid, ESCALATION_LADDERS: '{"KN-3": []}' })).toEqual([
+      'ESCALATION_LADDERS["KN-3"]: must be a non-empty list of levels',
+    ]);
+  });
+
   it('refuses the example identity keys in production', () => {
     const example = {
       IDENTITY_MASTER_KEYS: 'example1:12byqw+J+ddMlGn4t+wCfQe6onjn/PeDRxzUd+AgnsA=',

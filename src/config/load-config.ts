@@ -61,6 +61,10 @@ export function loadConfig(raw: RawEnvironment): AppConfig {
   if (variables.NODE_ENV === 'production' && variables.IDENTITY_INDEX_KEY === EXAMPLE_INDEX_KEY) {
     problems.push('IDENTITY_INDEX_KEY still holds the example value: generate one for production');
   }
+  if (/^\d\d:\d\d-\d\d:\d\d$/.test(variables.WORKING_HOURS ?? '')) {
+    const [start, end] = variables.WORKING_HOURS.split('-');
+    if (start >= end) problems.push('WORKING_HOURS must end after it starts (e.g. 07:30-17:00)');
+  }
   if (variables.ESCALATION_LADDERS) {
     try {
       parseLadders(variables.ESCALATION_LADDERS);

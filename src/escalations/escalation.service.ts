@@ -128,10 +128,12 @@ export class EscalationService {
       return 'closed';
     }
     const { ladder, levels } = await this.deadlines.ladderOf(d);
+    // Levels already gone out for this due date (whatever the version): a recomputation that did not move
+    // the date must not send them again.
     const done = new Set<number>(
       (
         await manager.find(EscalationEntity, {
-          where: { deadlineId: d.id, deadlineVersion: d.version },
+          where: { deadlineId: d.id, dueDate: d.dueDate },
           select: { level: true },
         })
       ).map((e) => e.level),
@@ -223,10 +225,14 @@ export class EscalationService {
         [role, ...params],
       );
     const agencyAbove = `SELECT a.id FROM unit_closure c JOIN units a ON a.id = c.ancestor_id
-      WHERE c.descendant_id = ? AND c.depth >= 1 AND a.kind IN ('province', 'commune', 'agency')
+      WHERE c.descendant_id = ? AND c.depth >= 1 AND a.active = 1 AND a.kind IN ('province', 'commune', 'agency')
       ORDER BY c.depth LIMIT 1`;
     for (const rule of rules) {
-      if (rule === 'handler') add(await this.handlerOf(manager, d));
+      if (rule === 'handler') {
+        const handler = await this.handlerOf(manager, d);
+        // No handler assigned (yet): the unit's heads hear of it instead, so a level never goes nowhere.
+        add(handler.length > 0 ? handler : await withRole('unit_head', '?', [d.unitId]));
+      }
       if (rule === 'unit_head') add(await withRole('unit_head', '?', [d.unitId]));
       if (rule === 'parent_agency_head') {
         add(await withRole('unit_head', `SELECT * FROM (${agencyAbove}) x`, [d.unitId]));

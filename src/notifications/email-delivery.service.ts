@@ -81,6 +81,17 @@ export class EmailDeliveryService {
       if (row.status !== 'pending') return 'skipped';
       const now = this.clock.now();
       if (row.send_after.getTime() > now.getTime()) return 'not-due';
+      // A job that runs late (a backlog, Redis or the worker down) must not mail at night: check the
+      // recipient's office hours again and wait for the next ones.
+      const [recipient] = await manager.query('SELECT unit_id FROM users WHERE id = ?', [row.user_id]);
+      const calendar: WorkingDays = recipient
+        ? await this.calendars.calendarFor(recipient.unit_id)
+        : await this.calendars.nationalCalendar();
+      if (!isWithinWorkingHours(now.getTime(), calendar, this.config.mail.workingHours)) {
+        const later = new Date(nextSendMoment(now.getTime(), calendar, this.config.mail.workingHours));
+        await manager.query('UPDATE email_deliveries SET send_after = ? WHERE id = ?', [later, row.id]);
+        return 'not-due';
+      }
       const to = await this.addressOf(manager, row.user_id);
       if (!to) return this.fail(manager, [row], now, new MailError('RECIPIENT_INACTIVE', true), null);
       const [content] = await this.contents(manager, [row.notification_id]);

@@ -1,3 +1,5 @@
+import { AppConfig } from '../config/app-config.js';
+import { assertExternalTarget } from './webhook-target.js';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -52,6 +54,7 @@ export class WebhookDeliveryService {
   private readonly logger = new Logger('WebhookDelivery');
 
   constructor(
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.notifications.name) private readonly queue: Queue,
     private readonly vault: IdentityVault,
@@ -140,6 +143,8 @@ export class WebhookDeliveryService {
   /** The receiver's status code, or null when it could not be reached or did not answer in time. */
   private async post(url: string, body: string, headers: Record<string, string>): Promise<number | null> {
     try {
+      // Checked again before each call: the host may have been re-pointed since registration.
+      await assertExternalTarget(url, this.config.webhooks.allowPrivateTargets);
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'tiepdan-webhooks/1', ...headers },

@@ -1,3 +1,6 @@
+import { AppConfig } from '../config/app-config.js';
+import { assertExternalTarget } from './webhook-target.js';
+import { DomainError } from '../common/domain/domain-error.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -39,6 +42,7 @@ function audited(e: Pick<WebhookEndpointEntity, 'url' | 'events' | 'active'>) {
 @Injectable()
 export class WebhookEndpointsService {
   constructor(
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vault: IdentityVault,
     private readonly audit: AuditService,
@@ -46,6 +50,16 @@ export class WebhookEndpointsService {
   ) {}
 
   async create(actor: Actor, dto: CreateWebhookEndpointDto): Promise<CreatedWebhookEndpointView> {
+    await assertExternalTarget(dto.url, this.config.webhooks.allowPrivateTargets).catch((error: unknown) => {
+      // A name that does not resolve is as unusable as an internal one.
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(
+        'WEBHOOK_TARGET_UNRESOLVED',
+        'The webhook host does not resolve.',
+        'unprocessable',
+        [{ field: 'url', message: 'does not resolve' }],
+      );
+    });
     const id = uuid7();
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const sealed = this.vault.seal(id, secret);

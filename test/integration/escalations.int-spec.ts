@@ -105,7 +105,7 @@ describe('escalation of deadlines, exactly once', () => {
     const sweep = await worker.get(EscalationService).sweep();
     expect(sweep).toMatchObject({ ran: true, due: 1 });
     await until(async () => (await fired(ds, d.id)).length === 1);
-    expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 0 }]);
+    expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
     const [row] = await ds.query(
       'SELECT next_escalation_level AS level, next_escalation_on AS next FROM case_deadlines WHERE id = ?',
       [d.id],
@@ -156,8 +156,9 @@ describe('escalation of deadlines, exactly once', () => {
       ).toBe('fired');
     }
     const end = await counts();
-    // Head: levels 2 and 3; inspectorate leader: levels 3 and 4; agency head: level 4.
-    expect(end.map((n, i) => n - start[i])).toEqual([2, 2, 1]);
+    // Head: level 1 (no handler assigned: the heads instead), 2 and 3; inspectorate leader: 3 and 4;
+    // agency head: 4.
+    expect(end.map((n, i) => n - start[i])).toEqual([3, 2, 1]);
 
     // The deadline moves (complicated): a new version, escalated afresh from level 1.
     const [moved] = await ds.transaction((m) =>
@@ -205,6 +206,27 @@ describe('escalation of deadlines, exactly once', () => {
     expect(await notified(ds, world.head)).toBe(before + 1);
   });
 
+  it('a recomputation that leaves the due date where it was sends nothing again', async () => {
+    const d = await openDeadline(api, world.division, '2026-09-01');
+    const deadlines = worker.get(CaseDeadlinesService);
+    const { levels } = await deadlines.ladderOf(d);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[1].on));
+    expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 1, level: 1 })).toBe(
+      'fired',
+    );
+    const before = await notified(ds, world.head);
+    // No flag changes the date (remote means nothing to this unit's KN-3 here): a new version, same due date.
+    const [same] = await ds.transaction((m) =>
+      deadlines.changeFlags(m, SYSTEM_ACTOR, { subjectType: 'complaint_case', subjectId: d.subjectId }, {}),
+    );
+    expect(same).toMatchObject({ version: 2, dueDate: d.dueDate, nextEscalationLevel: 3 });
+    await worker.get(EscalationService).sweep();
+    expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 2, level: 3 })).toBe(
+      'not_due',
+    );
+    expect(await notified(ds, world.head)).toBe(before);
+  });
+
   it('never fires for a met deadline, nor for a job of an older version', async () => {
     const d = await openDeadline(worker, world.division, '2026-07-01');
     await ds.transaction((m) =>
@@ -249,7 +271,7 @@ describe('escalation of deadlines, exactly once', () => {
       await worker.get(EscalationService).sweep();
       await until(async () => (await fired(ds, d.id)).length === 1, 20000);
       expect(calls).toBe(2);
-      expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 0 }]);
+      expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
     } finally {
       spy.mockRestore();
     }
