@@ -164,6 +164,7 @@ export class ComplaintCasesService {
       acceptedOn: null,
       decidedOn: null,
       decisionRef: null,
+      decisionOutcome: null,
       legalEffectFrom: null,
       remote: false,
       remoteReason: null,
@@ -212,6 +213,9 @@ export class ComplaintCasesService {
     }
     if (NEEDS_NOTE.includes(dto.event) && !dto.note) {
       problems.push({ field: 'note', message: `must say why for the step ${dto.event}` });
+    }
+    if ((dto.event === 'decide') !== Boolean(dto.outcome)) {
+      problems.push({ field: 'outcome', message: 'is required for, and only for, the step decide' });
     }
     if (compareLocalDates(dto.date, this.clock.today()) > 0) {
       problems.push({ field: 'date', message: 'must not be in the future' });
@@ -396,7 +400,7 @@ export class ComplaintCasesService {
     manager: EntityManager,
     actor: Actor,
     c: ComplaintCaseEntity,
-    dto: Pick<TransitionDto, 'event' | 'date' | 'documentRef' | 'legalBasis' | 'note'>,
+    dto: Pick<TransitionDto, 'event' | 'date' | 'documentRef' | 'legalBasis' | 'note' | 'outcome'>,
   ): Promise<void> {
     const last = await manager
       .getRepository(ComplaintCaseEventEntity)
@@ -422,6 +426,7 @@ export class ComplaintCasesService {
     if (dto.event === 'decide') {
       next.decidedOn = dto.date;
       next.decisionRef = dto.documentRef ?? null;
+      next.decisionOutcome = dto.outcome ?? null;
     }
     Object.assign(c, next);
     await this.applyEffects(manager, actor, c, result.effects, dto.date);
@@ -569,6 +574,7 @@ export class ComplaintCasesService {
       dialogueHeld: c.dialogueHeld,
       previousCaseId: c.previousCaseId,
       decisionRef: c.decisionRef,
+      decisionOutcome: c.decisionOutcome,
       legalEffectFrom: c.legalEffectFrom,
       remoteReason: c.remoteReason,
       remoteSetByUserId: c.remoteSetByUserId,

@@ -172,6 +172,7 @@ export class DenunciationCasesService {
       acceptedByUserId: null,
       concludedOn: null,
       conclusionRef: null,
+      conclusionOutcome: null,
       complexity: 'normal',
       complexityReason: null,
       complexitySetByUserId: null,
@@ -211,6 +212,9 @@ export class DenunciationCasesService {
     }
     if (NEEDS_NOTE.includes(dto.event) && !dto.note) {
       problems.push({ field: 'note', message: `must say why for the step ${dto.event}` });
+    }
+    if ((dto.event === 'conclude') !== Boolean(dto.outcome)) {
+      problems.push({ field: 'outcome', message: 'is required for, and only for, the step conclude' });
     }
     if (dto.event !== 'withdraw' && dto.signsOfViolation !== undefined) {
       problems.push({ field: 'signsOfViolation', message: 'is only for the step withdraw' });
@@ -253,6 +257,7 @@ export class DenunciationCasesService {
       if (dto.event === 'conclude') {
         next.concludedOn = dto.date;
         next.conclusionRef = dto.documentRef ?? null;
+        next.conclusionOutcome = dto.outcome ?? null;
       }
       Object.assign(c, next);
       await manager.update(DenunciationCaseEntity, { id: c.id }, next);
@@ -538,6 +543,7 @@ export class DenunciationCasesService {
       originalCaseId: c.originalCaseId,
       acceptedByUserId: c.acceptedByUserId,
       conclusionRef: c.conclusionRef,
+      conclusionOutcome: c.conclusionOutcome,
       complexityReason: c.complexityReason,
       complexitySetByUserId: c.complexitySetByUserId,
       conclusionSent: c.conclusionSent,

@@ -243,8 +243,14 @@ describe('a complaint from the reception desk to a legally effective decision', 
       event: 'decide',
       date: '2026-08-28',
       documentRef: '125/QĐ-UBND',
+      outcome: 'wrong',
     });
-    expect(c).toMatchObject({ state: 'decided', decidedOn: '2026-08-28', decisionRef: '125/QĐ-UBND' });
+    expect(c).toMatchObject({
+      state: 'decided',
+      decidedOn: '2026-08-28',
+      decisionRef: '125/QĐ-UBND',
+      decisionOutcome: 'wrong',
+    });
     expect(deadline(c, 'resolution').status).toBe('met');
     await expectEngine(unitA, deadline(c, 'send_decision'));
     const legal = deadline(c, 'legal_effect');
@@ -296,6 +302,7 @@ describe('a complaint from the reception desk to a legally effective decision', 
       event: 'decide',
       date: '2026-09-30',
       documentRef: '200/QĐ-UBND',
+      outcome: 'partly_right',
       legalBasis: 'LKN art. 40',
       version: c2.version,
     });
@@ -318,6 +325,7 @@ describe('a complaint from the reception desk to a legally effective decision', 
       event: 'decide',
       date: '2026-10-12',
       documentRef: '200/QĐ-UBND',
+      outcome: 'partly_right',
     });
     await expectEngine(unitAgency, deadline(c2, 'send_decision'));
     expect(deadline(c2, 'send_decision').ruleId).toBe('KN-7');

@@ -310,8 +310,18 @@ describe('denunciations and the protection of the denouncer', () => {
     });
 
     // Conclusion and what follows it.
-    c = await step('unit_head', c, { event: 'conclude', date: '2026-10-20', documentRef: '20/KL-TTr' });
-    expect(c).toMatchObject({ state: 'concluded', concludedOn: '2026-10-20', conclusionRef: '20/KL-TTr' });
+    c = await step('unit_head', c, {
+      event: 'conclude',
+      date: '2026-10-20',
+      documentRef: '20/KL-TTr',
+      outcome: 'partly_right',
+    });
+    expect(c).toMatchObject({
+      state: 'concluded',
+      concludedOn: '2026-10-20',
+      conclusionRef: '20/KL-TTr',
+      conclusionOutcome: 'partly_right',
+    });
     const [record] = await app
       .get<DataSource>(getDataSourceToken())
       .query(

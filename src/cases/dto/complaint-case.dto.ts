@@ -46,6 +46,14 @@ export class TransitionDto {
   @MaxLength(2000)
   note?: string | null;
 
+  @ApiPropertyOptional({
+    enum: ['right', 'partly_right', 'wrong'],
+    description: 'decide: what it found (required for that step)',
+  })
+  @IsOptional()
+  @IsIn(['right', 'partly_right', 'wrong'])
+  outcome?: 'right' | 'partly_right' | 'wrong';
+
   @ApiProperty({ description: 'The version read (optimistic lock)' })
   @IsInt()
   @Min(1)
@@ -239,6 +247,8 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty() dialogueHeld: boolean;
   @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
   @ApiPropertyOptional({ nullable: true }) decisionRef: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['right', 'partly_right', 'wrong'] })
+  decisionOutcome: string | null;
   @ApiPropertyOptional({ nullable: true }) legalEffectFrom: string | null;
   @ApiPropertyOptional({ nullable: true }) remoteReason: string | null;
   @ApiPropertyOptional({ nullable: true }) remoteSetByUserId: string | null;

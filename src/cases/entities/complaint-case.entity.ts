@@ -98,6 +98,10 @@ export class ComplaintCaseEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   decisionRef: string | null;
 
+  /** What the decision found: the complaint right, partly right or wrong (reports 03/GQKN). */
+  @Column({ ...CODE_COLUMN(), nullable: true })
+  decisionOutcome: 'right' | 'partly_right' | 'wrong' | null;
+
   /** First day the decision is legally effective (the day after KN-9 / KL-6), once decided. */
   @Column({ type: 'date', nullable: true })
   legalEffectFrom: LocalDate | null;

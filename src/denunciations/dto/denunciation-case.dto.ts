@@ -54,6 +54,14 @@ export class DenunciationTransitionDto {
   @IsBoolean()
   signsOfViolation?: boolean;
 
+  @ApiPropertyOptional({
+    enum: ['right', 'partly_right', 'wrong'],
+    description: 'conclude: what it found (required for that step)',
+  })
+  @IsOptional()
+  @IsIn(['right', 'partly_right', 'wrong'])
+  outcome?: 'right' | 'partly_right' | 'wrong';
+
   @ApiProperty()
   @IsInt()
   @Min(1)
@@ -147,6 +155,8 @@ export class DenunciationCaseView extends DenunciationSummaryView {
   @ApiPropertyOptional({ nullable: true }) originalCaseId: string | null;
   @ApiPropertyOptional({ nullable: true }) acceptedByUserId: string | null;
   @ApiPropertyOptional({ nullable: true }) conclusionRef: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['right', 'partly_right', 'wrong'] })
+  conclusionOutcome: string | null;
   @ApiPropertyOptional({ nullable: true }) complexityReason: string | null;
   @ApiPropertyOptional({ nullable: true }) complexitySetByUserId: string | null;
   @ApiProperty() conclusionSent: boolean;

@@ -98,6 +98,10 @@ export class DenunciationCaseEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   conclusionRef: string | null;
 
+  /** What the conclusion found: the denunciation right, partly right or wrong (reports 04/GQTC). */
+  @Column({ ...CODE_COLUMN(), nullable: true })
+  conclusionOutcome: 'right' | 'partly_right' | 'wrong' | null;
+
   /** NĐ 31 art. 3: the written determination of complexity, with who made it and why. */
   @Column(CODE_COLUMN(32))
   complexity: Complexity;
