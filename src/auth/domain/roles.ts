@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   // …and keeping it: seeing every protected identity of one's units, deciding reveal requests,
   // recording a denouncer's own disclosure or waiver.
   'identity:custody',
+  // Periodic reports, their exports and the inspectorate dashboard (aggregates, never personal data).
+  'reports:read',
   // Enforcement of final decisions (docs/enforcement.md: KN-11, TC-6, TC-9): the records, their
   // obligations, progress reports, evidence and the inspectorate's backlog…
   'enforcement:read',
@@ -87,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'identity:request',
     'enforcement:read',
+    'reports:read',
   ],
   unit_head: [
     'units:read',
@@ -105,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity:request',
     'enforcement:read',
     'enforcement:write',
+    'reports:read',
   ],
   reception_officer: [
     'units:read',
