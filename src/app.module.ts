@@ -24,6 +24,8 @@ import { IdentityModule } from './identity/identity.module.js';
 import { EnforcementModule } from './enforcement/enforcement.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -56,6 +58,8 @@ export class AppModule {
         EnforcementModule,
         OperationsModule,
         NotificationsApiModule,
+        ReportsModule,
+        DashboardModule,
       ],
     };
   }

@@ -51,6 +51,7 @@ export async function createApiApp(
       { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
       { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
       { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
+      { path: 'bang-dieu-khien', method: RequestMethod.GET }, // the inspectorate dashboard page (src/dashboard)
     ],
   });
   app.useGlobalPipes(createValidationPipe());

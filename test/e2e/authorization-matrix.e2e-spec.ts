@@ -12,6 +12,8 @@ import { DENUNCIATION_RULES } from './matrix/denunciations.rules.js';
 import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
 import { OPERATIONS_RULES } from './matrix/operations.rules.js';
 import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
+import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
+import { REPORT_RULES } from './matrix/reports.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -29,6 +31,8 @@ const MATRIX: Record<string, Rule> = {
   ...ENFORCEMENT_RULES,
   ...OPERATIONS_RULES,
   ...NOTIFICATION_RULES,
+  ...DASHBOARD_RULES,
+  ...REPORT_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {
