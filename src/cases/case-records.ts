@@ -1,11 +1,16 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
-import type { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
+import type { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import { compareLocalDates } from '../common/domain/local-date.js';
+import { recordInScope } from '../reception/reception-scope.js';
+import { CaseErrors } from './cases.errors.js';
 import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../letters/domain/vietnamese-text.js';
 import { scopeSql } from '../units/unit-scope.js';
-import type { CaseDeadlineView } from './dto/complaint-case.dto.js';
+import type { CaseDeadlineView, CaseEventView } from './dto/complaint-case.dto.js';
 
 /**
  * What complaint and denunciation cases share: readable numbers, the step log, deadline views and the
@@ -57,6 +62,97 @@ export async function caseInScope<T extends ObjectLiteral>(
   const row = await qb.getOne();
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * The case row, locked, at the version the caller read (409 with the current one otherwise).
+ * `asHandler`: the steps of the lifecycle, which the assigned handler may take even outside their unit
+ * scope; flags, complexity and assignment stay with the resolving unit's side.
+ */
+export async function lockCaseAt<T extends ObjectLiteral & { version: number }>(
+  manager: EntityManager,
+  entity: new () => T,
+  actor: Actor,
+  id: string,
+  version: number,
+  asHandler = false,
+): Promise<T> {
+  const c = asHandler
+    ? await caseInScope(manager, entity, actor, id, CaseErrors.notFound, true)
+    : await recordInScope(manager, entity, actor, id, CaseErrors.notFound, true);
+  if (c.version !== version) throw CaseErrors.versionConflict(c.version);
+  return c;
+}
+
+/** What the case views show besides the case: its step log, its deadlines, the nearest open one. */
+export async function caseHistory(
+  manager: EntityManager,
+  eventEntity: EntityTarget<ObjectLiteral>,
+  deadlines: CaseDeadlinesService,
+  subject: { subjectType: string; subjectId: string },
+): Promise<{
+  events: CaseEventView[];
+  deadlines: CaseDeadlineView[];
+  nextDue: string | null;
+  noticePending: boolean;
+}> {
+  const [events, rows] = await Promise.all([
+    manager.find(eventEntity, { where: { caseId: subject.subjectId }, order: { sequence: 'ASC' } }),
+    deadlines.listForSubject(manager, subject),
+  ]);
+  const open = rows.filter((d) => d.status === 'open');
+  return {
+    events: events.map((e) => ({
+      sequence: e.sequence,
+      event: e.event,
+      fromState: e.fromState,
+      toState: e.toState,
+      date: e.eventDate,
+      documentRef: e.documentRef,
+      legalBasis: e.legalBasis,
+      note: e.note,
+      actorUserId: e.actorUserId,
+    })),
+    deadlines: rows.map(toDeadlineView),
+    nextDue: open.map((d) => d.dueDate).sort()[0] ?? null,
+    noticePending: open.some((d) => d.purpose === 'suspension_notice'),
+  };
+}
+
+/**
+ * An internal target beside one of the case's statutory deadlines: never after it, never instead of it.
+ * The case's version rises (a target is a change to the case) and the audit entry names the deadline.
+ */
+export async function setCaseTarget(
+  manager: EntityManager,
+  actor: Actor,
+  services: { deadlines: CaseDeadlinesService; audit: AuditService },
+  c: { id: string; unitId: string; version: number },
+  kind: { caseEntity: EntityTarget<ObjectLiteral>; subjectType: string },
+  deadlineId: string,
+  target: string | null,
+): Promise<void> {
+  const d = await manager.findOneBy(CaseDeadlineEntity, {
+    id: deadlineId,
+    subjectType: kind.subjectType,
+    subjectId: c.id,
+  });
+  if (!d) throw CaseErrors.deadlineNotFound();
+  if (target && compareLocalDates(target, d.dueDate) > 0) {
+    throw CaseErrors.invalid([
+      { field: 'target', message: `must not be after the statutory due date ${d.dueDate}` },
+    ]);
+  }
+  await services.deadlines.setInternalTarget(manager, actor, d.id, target);
+  await manager.update(kind.caseEntity, { id: c.id }, { version: c.version + 1 });
+  c.version += 1;
+  await services.audit.record(manager, actor, {
+    action: 'deadline_target',
+    entityType: kind.subjectType,
+    entityId: c.id,
+    unitId: c.unitId,
+    changes: { [`deadline.${d.purpose}.internalTarget`]: { before: d.internalTarget, after: target } },
+  });
 }
 
 /** A handler must be an active account of the resolving unit or of a unit under it. */

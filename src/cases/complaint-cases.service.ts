@@ -15,7 +15,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
 import { searchFold } from '../letters/domain/vietnamese-text.js';
-import { recordInScope, unitInScope } from '../reception/reception-scope.js';
+import { unitInScope } from '../reception/reception-scope.js';
 import { CaseErrors } from './cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
 import {
@@ -24,7 +24,9 @@ import {
   caseInScope,
   nextCaseNumber,
   noticePending,
-  toDeadlineView,
+  caseHistory,
+  lockCaseAt,
+  setCaseTarget,
   workListPage,
   type CaseStepRecord,
 } from './case-records.js';
@@ -335,28 +337,15 @@ export class ComplaintCasesService {
   ): Promise<CaseView> {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
-      const d = await manager.findOneBy(CaseDeadlineEntity, {
-        id: deadlineId,
-        subjectType: COMPLAINT_CASE_SUBJECT,
-        subjectId: c.id,
-      });
-      if (!d) throw CaseErrors.deadlineNotFound();
-      const target = dto.target ?? null;
-      if (target && compareLocalDates(target, d.dueDate) > 0) {
-        throw CaseErrors.invalid([
-          { field: 'target', message: `must not be after the statutory due date ${d.dueDate}` },
-        ]);
-      }
-      await this.deadlines.setInternalTarget(manager, actor, d.id, target);
-      await manager.update(ComplaintCaseEntity, { id: c.id }, { version: c.version + 1 });
-      c.version += 1;
-      await this.audit.record(manager, actor, {
-        action: 'deadline_target',
-        entityType: 'complaint_case',
-        entityId: c.id,
-        unitId: c.unitId,
-        changes: { [`deadline.${d.purpose}.internalTarget`]: { before: d.internalTarget, after: target } },
-      });
+      await setCaseTarget(
+        manager,
+        actor,
+        { deadlines: this.deadlines, audit: this.audit },
+        c,
+        { caseEntity: ComplaintCaseEntity, subjectType: COMPLAINT_CASE_SUBJECT },
+        deadlineId,
+        dto.target ?? null,
+      );
       return this.view(manager, c);
     });
   }
@@ -536,23 +525,8 @@ export class ComplaintCasesService {
     });
   }
 
-  /**
-   * The case, locked, at the version the caller read. `asHandler`: the steps of the lifecycle, which the
-   * assigned handler may take even outside their unit scope; flags, complexity and assignment stay with
-   * the resolving unit's side.
-   */
-  private async lockCase(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number,
-    asHandler = false,
-  ) {
-    const c = asHandler
-      ? await caseInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true)
-      : await recordInScope(manager, ComplaintCaseEntity, actor, id, CaseErrors.notFound, true);
-    if (c.version !== version) throw CaseErrors.versionConflict(c.version);
-    return c;
+  private lockCase(manager: EntityManager, actor: Actor, id: string, version: number, asHandler = false) {
+    return lockCaseAt(manager, ComplaintCaseEntity, actor, id, version, asHandler);
   }
 
   private checkHandler(manager: EntityManager, unitId: string, userId: string) {
@@ -560,16 +534,9 @@ export class ComplaintCasesService {
   }
 
   private async view(manager: EntityManager, c: ComplaintCaseEntity): Promise<CaseView> {
-    const [events, deadlines] = await Promise.all([
-      manager.find(ComplaintCaseEventEntity, { where: { caseId: c.id }, order: { sequence: 'ASC' } }),
-      this.deadlines.listForSubject(manager, subject(c.id)),
-    ]);
-    const open = deadlines
-      .filter((d) => d.status === 'open')
-      .map((d) => d.dueDate)
-      .sort();
+    const history = await caseHistory(manager, ComplaintCaseEventEntity, this.deadlines, subject(c.id));
     return {
-      ...toSummary(c, open[0] ?? null),
+      ...toSummary(c, history.nextDue),
       suspendedFrom: c.suspendedFrom,
       dialogueHeld: c.dialogueHeld,
       previousCaseId: c.previousCaseId,
@@ -580,25 +547,11 @@ export class ComplaintCasesService {
       remoteSetByUserId: c.remoteSetByUserId,
       complicatedReason: c.complicatedReason,
       complicatedSetByUserId: c.complicatedSetByUserId,
-      events: events.map((e) => ({
-        sequence: e.sequence,
-        event: e.event,
-        fromState: e.fromState,
-        toState: e.toState,
-        date: e.eventDate,
-        documentRef: e.documentRef,
-        legalBasis: e.legalBasis,
-        note: e.note,
-        actorUserId: e.actorUserId,
-      })),
-      deadlines: deadlines.map(toDeadlineView),
-      nextSteps: allowedComplaintEvents(
-        facts(
-          c,
-          deadlines.some((d) => d.purpose === 'suspension_notice' && d.status === 'open'),
-        ),
-        this.clock.today(),
-      ).filter((e) => e !== 'second_complaint_lodged'),
+      events: history.events,
+      deadlines: history.deadlines,
+      nextSteps: allowedComplaintEvents(facts(c, history.noticePending), this.clock.today()).filter(
+        (e) => e !== 'second_complaint_lodged',
+      ),
     };
   }
 }

@@ -12,7 +12,9 @@ import {
   caseInScope,
   nextCaseNumber,
   noticePending,
-  toDeadlineView,
+  caseHistory,
+  lockCaseAt,
+  setCaseTarget,
   workListPage,
   type CaseStepRecord,
 } from '../cases/case-records.js';
@@ -27,7 +29,7 @@ import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../letters/domain/vietnamese-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { recordInScope, unitInScope } from '../reception/reception-scope.js';
+import { unitInScope } from '../reception/reception-scope.js';
 import {
   allowedDenunciationEvents,
   initialEffects,
@@ -390,28 +392,15 @@ export class DenunciationCasesService {
   ): Promise<DenunciationCaseView> {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
-      const d = await manager.findOneBy(CaseDeadlineEntity, {
-        id: deadlineId,
-        subjectType: DENUNCIATION_CASE_SUBJECT,
-        subjectId: c.id,
-      });
-      if (!d) throw CaseErrors.deadlineNotFound();
-      const target = dto.target ?? null;
-      if (target && compareLocalDates(target, d.dueDate) > 0) {
-        throw CaseErrors.invalid([
-          { field: 'target', message: `must not be after the statutory due date ${d.dueDate}` },
-        ]);
-      }
-      await this.deadlines.setInternalTarget(manager, actor, d.id, target);
-      await manager.update(DenunciationCaseEntity, { id: c.id }, { version: c.version + 1 });
-      c.version += 1;
-      await this.audit.record(manager, actor, {
-        action: 'deadline_target',
-        entityType: 'denunciation_case',
-        entityId: c.id,
-        unitId: c.unitId,
-        changes: { [`deadline.${d.purpose}.internalTarget`]: { before: d.internalTarget, after: target } },
-      });
+      await setCaseTarget(
+        manager,
+        actor,
+        { deadlines: this.deadlines, audit: this.audit },
+        c,
+        { caseEntity: DenunciationCaseEntity, subjectType: DENUNCIATION_CASE_SUBJECT },
+        deadlineId,
+        dto.target ?? null,
+      );
       return this.view(manager, c);
     });
   }
@@ -505,23 +494,8 @@ export class DenunciationCasesService {
     });
   }
 
-  /**
-   * The case, locked, at the version the caller read. `asHandler`: the steps of the lifecycle, which the
-   * assigned handler may take even outside their unit scope; flags, complexity and assignment stay with
-   * the resolving unit's side.
-   */
-  private async lockCase(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number,
-    asHandler = false,
-  ) {
-    const c = asHandler
-      ? await caseInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true)
-      : await recordInScope(manager, DenunciationCaseEntity, actor, id, CaseErrors.notFound, true);
-    if (c.version !== version) throw CaseErrors.versionConflict(c.version);
-    return c;
+  private lockCase(manager: EntityManager, actor: Actor, id: string, version: number, asHandler = false) {
+    return lockCaseAt(manager, DenunciationCaseEntity, actor, id, version, asHandler);
   }
 
   private checkHandler(manager: EntityManager, unitId: string, userId: string) {
@@ -529,16 +503,9 @@ export class DenunciationCasesService {
   }
 
   private async view(manager: EntityManager, c: DenunciationCaseEntity): Promise<DenunciationCaseView> {
-    const [events, deadlines] = await Promise.all([
-      manager.find(DenunciationCaseEventEntity, { where: { caseId: c.id }, order: { sequence: 'ASC' } }),
-      this.deadlines.listForSubject(manager, subject(c.id)),
-    ]);
-    const open = deadlines
-      .filter((d) => d.status === 'open')
-      .map((d) => d.dueDate)
-      .sort();
+    const history = await caseHistory(manager, DenunciationCaseEventEntity, this.deadlines, subject(c.id));
     return {
-      ...toSummary(c, open[0] ?? null),
+      ...toSummary(c, history.nextDue),
       suspendedFrom: c.suspendedFrom,
       originalCaseId: c.originalCaseId,
       acceptedByUserId: c.acceptedByUserId,
@@ -549,25 +516,9 @@ export class DenunciationCasesService {
       conclusionSent: c.conclusionSent,
       conclusionHandled: c.conclusionHandled,
       withdrawn: c.withdrawn,
-      events: events.map((e) => ({
-        sequence: e.sequence,
-        event: e.event,
-        fromState: e.fromState,
-        toState: e.toState,
-        date: e.eventDate,
-        documentRef: e.documentRef,
-        legalBasis: e.legalBasis,
-        note: e.note,
-        actorUserId: e.actorUserId,
-      })),
-      deadlines: deadlines.map(toDeadlineView),
-      nextSteps: allowedDenunciationEvents(
-        facts(
-          c,
-          deadlines.some((d) => d.purpose === 'suspension_notice' && d.status === 'open'),
-        ),
-        this.clock.today(),
-      ),
+      events: history.events,
+      deadlines: history.deadlines,
+      nextSteps: allowedDenunciationEvents(facts(c, history.noticePending), this.clock.today()),
     };
   }
 }
