@@ -1,14 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
+import { launchChromium, listenLocally } from '../support/browser.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
 import { insertDashboardRows } from './matrix/dashboard.rules.js';
@@ -23,7 +23,7 @@ const OUTPUT = join(__dirname, '..', '..', 'test-output');
 describe('the dashboard page in a real browser', () => {
   let app: NestFastifyApplication;
   let browser: BrowserContext;
-  let profile: string;
+  let chromiumHandle: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let baseUrl: string;
   let cookie: { name: string; value: string };
 
@@ -80,34 +80,16 @@ describe('the dashboard page in a real browser', () => {
     const eq = pair.indexOf('=');
     cookie = { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
 
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    if (!address || typeof address === 'string')
-      throw new Error('the application is not listening on a port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    baseUrl = await listenLocally(app);
 
-    profile = mkdtempSync(join(tmpdir(), 'tiepdan-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      locale: 'vi-VN',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    chromiumHandle = await launchChromium();
+    browser = chromiumHandle.browser;
     mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumHandle?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('is refused without the cookie', async () => {

@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { type BrowserContext, type Page, type Response } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor } from '../../src/auth/domain/actor.js';
@@ -13,6 +12,7 @@ import { Clock } from '../../src/common/clock.js';
 import type { EligibilityCheck } from '../../src/letters/domain/letter-rules.js';
 import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
+import { launchChromium, listenLocally } from '../support/browser.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures } from '../support/fixtures.js';
 
@@ -45,7 +45,7 @@ const RECEPTION: Actor = { ...SYSTEM_ACTOR, permissions: new Set<Permission>(['l
 describe('the receipt-code status page in a real browser', () => {
   let app: NestFastifyApplication;
   let browser: BrowserContext;
-  let profile: string;
+  let chromiumHandle: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let baseUrl: string;
   let code: string;
   let secret: string;
@@ -72,34 +72,16 @@ describe('the receipt-code status page in a real browser', () => {
     code = letter.receiptCode;
     secret = letter.receiptSecret;
 
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    if (!address || typeof address === 'string')
-      throw new Error('the application is not listening on a port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    baseUrl = await listenLocally(app);
 
-    profile = mkdtempSync(join(tmpdir(), 'tiepdan-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      locale: 'vi-VN',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    chromiumHandle = await launchChromium();
+    browser = chromiumHandle.browser;
     mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumHandle?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Stricter than the calendar's test: no violation of any impact. */

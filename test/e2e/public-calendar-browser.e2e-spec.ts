@@ -1,16 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import { startApi } from '../support/api.js';
+import { launchChromium, listenLocally } from '../support/browser.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures } from '../support/fixtures.js';
 
@@ -24,7 +24,7 @@ const OUTPUT = join(__dirname, '..', '..', 'test-output');
 describe('the public reception calendar in a real browser', () => {
   let app: NestFastifyApplication;
   let browser: BrowserContext;
-  let profile: string;
+  let chromiumHandle: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let baseUrl: string;
   let unitCode: string;
 
@@ -87,35 +87,16 @@ describe('the public reception calendar in a real browser', () => {
         .query('SELECT code FROM units WHERE id = ?', [agency.id])
     )[0].code;
 
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    if (!address || typeof address === 'string')
-      throw new Error('the application is not listening on a port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    baseUrl = await listenLocally(app);
 
-    profile = mkdtempSync(join(tmpdir(), 'tiepdan-chromium-'));
-    // A fresh profile each run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      locale: 'vi-VN',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    chromiumHandle = await launchChromium();
+    browser = chromiumHandle.browser;
     mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromiumHandle?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openFiltered(page: Page) {
