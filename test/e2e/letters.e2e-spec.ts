@@ -205,6 +205,12 @@ describe('letters over HTTP: intake, splitting, duplicates, decisions, personal 
         code: 'VALIDATION_FAILED',
         fields: ['petitioners[0].idNumber'],
       },
+      {
+        name: 'more signers than the register holds',
+        patch: () => ({ petitionerCount: 70000 }),
+        code: 'VALIDATION_FAILED',
+        fields: ['petitionerCount'],
+      },
     ];
 
     it.each(cases)('$name → 400 $code naming $fields', async ({ patch, code, fields }) => {

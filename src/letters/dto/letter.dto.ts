@@ -47,6 +47,9 @@ const phone = ({ value }: { value: unknown }) =>
 /** Most petitioners one letter may list (a group of more is recorded by its representatives). */
 export const MAX_LETTER_PETITIONERS = 50;
 
+/** Most people one letter may count as its signers (letters.petitioner_count is a SMALLINT UNSIGNED). */
+export const MAX_PETITIONER_COUNT = 65535;
+
 export class PetitionerDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @Transform(trim)
@@ -213,7 +216,8 @@ export class CreateLetterDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(100000)
+  // The column is a SMALLINT UNSIGNED: a larger count would fail in the database (a 500), not here.
+  @Max(MAX_PETITIONER_COUNT)
   petitionerCount?: number;
 
   @ApiProperty({ type: [EligibilityAnswerDto], description: 'TT 05/2021 art. 6 checks' })
