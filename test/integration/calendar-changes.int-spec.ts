@@ -123,8 +123,9 @@ describe('the calendar-change hook: outbox, job, worker, subscribers', () => {
     // The subscriber ran inside the transaction that marks the row: it still saw it unprocessed.
     expect(subscriber.processedAtSeen).toEqual([null]);
     await until(async () => (await pendingIds(dataSource)).length === 0);
+    // The row is marked inside the job; BullMQ moves the job to completed just after it returns.
     const job = await queue.getJob(calendarChangeJobId(change.id));
-    expect(await job?.getState()).toBe('completed');
+    await until(async () => (await job?.getState()) === 'completed');
     expect(job?.data).toEqual({ changeId: change.id }); // ids only
     expect(job?.returnvalue).toBe('processed');
     // The scope points at its latest change.
