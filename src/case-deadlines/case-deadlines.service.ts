@@ -34,6 +34,12 @@ export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed'
  * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
  * moves or closes in the same transaction as the step of the case that causes it.
  */
+/** The case tables that keep a copy of their resolution deadline (copyToCase). */
+const CASE_TABLES: Readonly<Record<string, string>> = {
+  complaint_case: 'complaint_cases',
+  denunciation_case: 'denunciation_cases',
+};
+
 /** The rule id of a due date set by a decision (enforcement obligations), not computed by the engine. */
 export const FIXED_RULE = 'SET';
 
@@ -350,6 +356,7 @@ export class CaseDeadlinesService {
     return qb.getMany();
   }
 
+  /** The history row of a write to `d`, and the copy of its facts on the case row when it has one. */
   private async recordChange(
     manager: EntityManager,
     actor: Actor,
@@ -358,6 +365,7 @@ export class CaseDeadlinesService {
     previousDue: string | null,
     previousRawEnd: string | null,
   ): Promise<void> {
+    await this.copyToCase(manager, d);
     await manager.insert(CaseDeadlineChangeEntity, {
       deadlineId: d.id,
       version: d.version,
@@ -369,5 +377,20 @@ export class CaseDeadlinesService {
       calendarVersion: d.calendarVersion,
       actorUserId: actor.userId,
     });
+  }
+
+  /**
+   * A case's first resolution deadline is copied onto the case row (`resolution_*`, see
+   * cases/entities/resolution-facts.ts) for the reports' covering index. Every write to a deadline comes
+   * through this service and ends in recordChange, so the copy moves with the row, in its transaction.
+   */
+  private async copyToCase(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
+    const table = CASE_TABLES[d.subjectType];
+    if (!table || d.purpose !== 'resolution' || d.sequence !== 1) return;
+    await manager.query(
+      `UPDATE ${table} SET resolution_due = ?, resolution_status = ?, resolution_settled_on = ?,
+         resolution_target = ? WHERE id = ?`,
+      [d.dueDate, d.status, d.settledOn, d.internalTarget, d.subjectId],
+    );
   }
 }

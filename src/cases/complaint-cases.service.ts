@@ -411,6 +411,12 @@ export class ComplaintCasesService {
       version: c.version + 1,
     };
     if (result.dialogueHeld) next.dialogueHeld = true;
+    // How and when it ended without a decision, and its first withdrawal: what the reports count.
+    if (result.to === 'terminated' && result.from !== 'terminated') {
+      next.terminatedOn = dto.date;
+      next.terminatedBy = dto.event;
+    }
+    if (dto.event === 'withdraw' && c.withdrawnOn === null) next.withdrawnOn = dto.date;
     if (dto.event === 'accept') next.acceptedOn = dto.date;
     if (dto.event === 'decide') {
       next.decidedOn = dto.date;

@@ -252,6 +252,12 @@ export class DenunciationCasesService {
         version: c.version + 1,
         ...result.set,
       };
+      // How and when it ended without a decision, and its first withdrawal: what the reports count.
+      if (result.to === 'terminated' && result.from !== 'terminated') {
+        next.terminatedOn = dto.date;
+        next.terminatedBy = dto.event;
+      }
+      if (dto.event === 'withdraw' && c.withdrawnOn === null) next.withdrawnOn = dto.date;
       if (ACCEPTING.includes(dto.event)) {
         next.acceptedOn = dto.date;
         next.acceptedByUserId = actor.userId;

@@ -31,21 +31,24 @@
  *   `decision` = accept | guide | transfer | return | archive.
  *
  * ## 03/GQKN — complaint_cases; 04/GQTC — denunciation_cases (same keys). A case is "to resolve" once
- * accepted (`accepted_on` set). Its end: the decision (`decided_on` / `concluded_on`) or the first event
- * that moved it to `terminated` (`*_case_events.to_state`, `event_date`).
+ * accepted (`accepted_on` set). Its end: the decision (`decided_on` / `concluded_on`) or the day it moved to
+ * `terminated` (`terminated_on` and `terminated_by`, set by that step). Its resolution deadline (`case_deadlines`: subject =
+ * the case, `purpose = 'resolution'`, `sequence = 1`) is read from its copy on the case row
+ * (`resolution_due | status | settled_on | target`, kept in step by CaseDeadlinesService).
  * - `cases.accepted` — `accepted_on` in the window.
  * - `cases.carried_over` — `accepted_on < from`, not decided and not terminated before `from`.
  *   `cases.total` = carried over + accepted.
  * - `resolved.total` — decided (concluded) in the window; `resolved.right|partly_right|wrong` by
  *   `decision_outcome` / `conclusion_outcome`.
- * - `withdrawn` — a `withdraw` event dated in the window (a denunciation may go on after it, LTC art. 33);
- *   `terminated` — a `terminate` event dated in the window.
- * - `timeliness.statutory.on_time|overdue` — cases resolved in the window whose resolution deadline
- *   (`case_deadlines`: subject = the case, `purpose = 'resolution'`, `sequence = 1`) is `met` | `missed`.
- * - `timeliness.internal.on_time|overdue` — the same cases with an `internal_target`:
- *   `settled_on <= internal_target` | `settled_on > internal_target`.
+ * - `withdrawn` — cases of the window whose first `withdraw` step (`withdrawn_on`) is dated in the window
+ *   (a denunciation may go on after it, LTC art. 33; a case counts in one window only, so the periods add
+ *   up to the year); `terminated` — ended by a `terminate` step (`terminated_by`) dated in the window.
+ * - `timeliness.statutory.on_time|overdue` — cases resolved in the window whose resolution deadline is
+ *   `met` | `missed`.
+ * - `timeliness.internal.on_time|overdue` — the same cases with an internal target:
+ *   `settled_on <= target` | `settled_on > target`.
  * - `pending.within_period|overdue` — accepted by `to`, neither decided nor terminated by `to`; overdue
- *   when the resolution deadline's `due_date < to` (overdue from the day after the due date), within
+ *   when the resolution deadline's due date `< to` (overdue from the day after the due date), within
  *   otherwise (also when no deadline row exists).
  *
  * ## 05/KQTH — enforcement_records (unit = the record's unit; `subject_type` complaint_case /
@@ -55,10 +58,10 @@
  * - `done` — `closed_on` in the window (closed_on is set only when the record is done).
  * - Records not closed by `to`: `blocked` — current status `blocked`; `overdue` — current status `overdue`;
  *   `in_progress` — the others (not_started, in_progress, or done after `to`). The status on `to` is not
- *   kept historically: the current status stands for it (exact for a window ending today). *
- * Performance (scripts/bench/reports.bench.ts): 03/GQKN over 1 M complaint cases and 50 units takes
- * ~7–9 s on a small server (target 3 s): one lookup of the resolution deadline per case. Meeting the
- * target needs a schema change (see the bench's findings).
+ *   kept historically: the current status stands for it (exact for a window ending today).
+ *
+ * Performance (scripts/bench/reports.bench.ts, docs/reports.md "Speed"): 03/GQKN and 04/GQTC read one
+ * covering index of the case table — no join, no row read.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -178,7 +181,6 @@ const LETTERS_SQL = `
 
 interface CaseTables {
   cases: string;
-  events: string;
   subjectType: string;
   decidedOn: string;
   outcome: string;
@@ -186,24 +188,26 @@ interface CaseTables {
 
 const COMPLAINTS: CaseTables = {
   cases: 'complaint_cases',
-  events: 'complaint_case_events',
   subjectType: 'complaint_case',
   decidedOn: 'decided_on',
   outcome: 'decision_outcome',
 };
 const DENUNCIATIONS: CaseTables = {
   cases: 'denunciation_cases',
-  events: 'denunciation_case_events',
   subjectType: 'denunciation_case',
   decidedOn: 'concluded_on',
   outcome: 'conclusion_outcome',
 };
 
-/** 03/GQKN and 04/GQTC: one pass over the cases open at some time in the window. */
+/**
+ * 03/GQKN and 04/GQTC: one pass over the cases open at some time in the window, read from the covering
+ * index `idx_*_cases_report` alone — the case's dates, outcome and ending, and the copy of its resolution
+ * deadline (cases/entities/resolution-facts.ts); no join, no row read.
+ */
 export function caseSql(t: CaseTables): string {
   const decided = `c.${t.decidedOn}`;
   const resolvedIn = `${decided} BETWEEN :from AND :to`;
-  const pending = `(${decided} IS NULL OR ${decided} > :to) AND (e.ended_on IS NULL OR e.ended_on > :to)`;
+  const pending = `(${decided} IS NULL OR ${decided} > :to) AND (c.terminated_on IS NULL OR c.terminated_on > :to)`;
   return `
   SELECT c.unit_id AS unit,
     COUNT(*) AS \`cases.total\`,
@@ -213,29 +217,18 @@ export function caseSql(t: CaseTables): string {
     SUM(${resolvedIn} AND c.${t.outcome} = 'right') AS \`resolved.right\`,
     SUM(${resolvedIn} AND c.${t.outcome} = 'partly_right') AS \`resolved.partly_right\`,
     SUM(${resolvedIn} AND c.${t.outcome} = 'wrong') AS \`resolved.wrong\`,
-    SUM(e.withdrawn_on BETWEEN :from AND :to) AS \`withdrawn\`,
-    SUM(e.terminate_on BETWEEN :from AND :to) AS \`terminated\`,
-    SUM(${resolvedIn} AND d.status = 'met') AS \`timeliness.statutory.on_time\`,
-    SUM(${resolvedIn} AND d.status = 'missed') AS \`timeliness.statutory.overdue\`,
-    SUM(${resolvedIn} AND d.settled_on <= d.internal_target) AS \`timeliness.internal.on_time\`,
-    SUM(${resolvedIn} AND d.settled_on > d.internal_target) AS \`timeliness.internal.overdue\`,
-    SUM(${pending} AND (d.due_date IS NULL OR d.due_date >= :to)) AS \`pending.within_period\`,
-    SUM(${pending} AND d.due_date < :to) AS \`pending.overdue\`
-  FROM ${t.cases} c
-  LEFT JOIN case_deadlines d
-    ON d.subject_type = '${t.subjectType}' AND d.subject_id = c.id AND d.purpose = 'resolution' AND d.sequence = 1
-  LEFT JOIN (
-    SELECT ev.case_id,
-      MIN(CASE WHEN ev.event = 'withdraw' THEN ev.event_date END) AS withdrawn_on,
-      MIN(CASE WHEN ev.event = 'terminate' THEN ev.event_date END) AS terminate_on,
-      MIN(CASE WHEN ev.to_state = 'terminated' THEN ev.event_date END) AS ended_on
-    FROM ${t.events} ev
-    WHERE ev.event IN ('withdraw', 'terminate') OR ev.to_state = 'terminated'
-    GROUP BY ev.case_id
-  ) e ON e.case_id = c.id
+    SUM(c.withdrawn_on BETWEEN :from AND :to) AS \`withdrawn\`,
+    SUM(c.terminated_on BETWEEN :from AND :to AND c.terminated_by = 'terminate') AS \`terminated\`,
+    SUM(${resolvedIn} AND c.resolution_status = 'met') AS \`timeliness.statutory.on_time\`,
+    SUM(${resolvedIn} AND c.resolution_status = 'missed') AS \`timeliness.statutory.overdue\`,
+    SUM(${resolvedIn} AND c.resolution_settled_on <= c.resolution_target) AS \`timeliness.internal.on_time\`,
+    SUM(${resolvedIn} AND c.resolution_settled_on > c.resolution_target) AS \`timeliness.internal.overdue\`,
+    SUM(${pending} AND (c.resolution_due IS NULL OR c.resolution_due >= :to)) AS \`pending.within_period\`,
+    SUM(${pending} AND c.resolution_due < :to) AS \`pending.overdue\`
+  FROM ${t.cases} c FORCE INDEX (idx_${t.cases}_report)
   WHERE c.unit_id IN (:units) AND c.accepted_on IS NOT NULL AND c.accepted_on <= :to
     AND (${decided} IS NULL OR ${decided} >= :from)
-    AND (e.ended_on IS NULL OR e.ended_on >= :from)
+    AND (c.terminated_on IS NULL OR c.terminated_on >= :from)
   GROUP BY c.unit_id`;
 }
 

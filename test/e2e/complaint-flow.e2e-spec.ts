@@ -476,6 +476,19 @@ describe('a complaint from the reception desk to a legally effective decision', 
     });
     expect(c.state).toBe('terminated');
     expect(deadline(c, 'resolution')).toMatchObject({ status: 'cancelled', settledOn: '2026-11-12' });
+    // The reports read the end date and the resolution deadline's copy from the case row.
+    const [row] = await app.get<DataSource>(getDataSourceToken()).query(
+      `SELECT terminated_on AS terminatedOn, terminated_by AS terminatedBy, withdrawn_on AS withdrawnOn,
+           resolution_status AS status, resolution_due AS due FROM complaint_cases WHERE id = ?`,
+      [c.id],
+    );
+    expect(row).toEqual({
+      terminatedOn: '2026-11-12',
+      terminatedBy: 'withdraw',
+      withdrawnOn: '2026-11-12', // withdraw_partially on 10/11 is not a withdrawal of the case
+      status: 'cancelled',
+      due: deadline(c, 'resolution').dueDate,
+    });
     // The termination decision is to be sent within 3 working days (KN-12); then nothing is left to do.
     await expectEngine(world.divisionA.id, deadline(c, 'suspension_notice'));
     expect(c.nextSteps).toEqual(['send_notice']);

@@ -381,6 +381,23 @@ describe('denunciations and the protection of the denouncer', () => {
     });
     expect(ended).toMatchObject({ state: 'terminated', withdrawn: true });
     expect(deadline(ended, 'resolution').status).toBe('cancelled');
+    const ends = await app.get<DataSource>(getDataSourceToken()).query(
+      `SELECT id, terminated_on AS terminatedOn, terminated_by AS terminatedBy, withdrawn_on AS withdrawnOn,
+           resolution_status AS status FROM denunciation_cases WHERE id IN (?, ?)`,
+      [kept.id, ended.id],
+    );
+    expect(ends).toEqual(
+      expect.arrayContaining([
+        { id: kept.id, terminatedOn: null, terminatedBy: null, withdrawnOn: '2026-11-10', status: 'open' },
+        {
+          id: ended.id,
+          terminatedOn: '2026-11-10',
+          terminatedBy: 'withdraw',
+          withdrawnOn: '2026-11-10',
+          status: 'cancelled',
+        },
+      ]),
+    );
     await expectEngine(deadline(ended, 'suspension_notice'));
   });
 

@@ -30,6 +30,11 @@ import { CALENDAR_RULES } from './matrix/calendars.rules.js';
 import { DENUNCIATION_RULES } from './matrix/denunciations.rules.js';
 import { LETTER_RULES, type UploadCall } from './matrix/letters.rules.js';
 import { RECEPTION_RULES } from './matrix/reception.rules.js';
+import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
+import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
+import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
+import { OPERATIONS_RULES } from './matrix/operations.rules.js';
+import { REPORT_RULES } from './matrix/reports.rules.js';
 
 /** Every route of the application (the authorization matrix's rules). */
 const MATRIX: Record<string, Rule> = {
@@ -38,6 +43,11 @@ const MATRIX: Record<string, Rule> = {
   ...RECEPTION_RULES,
   ...LETTER_RULES,
   ...DENUNCIATION_RULES,
+  ...ENFORCEMENT_RULES,
+  ...OPERATIONS_RULES,
+  ...NOTIFICATION_RULES,
+  ...DASHBOARD_RULES,
+  ...REPORT_RULES,
 };
 
 /**
@@ -373,6 +383,17 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
       await send(role, 'GET /api/v1/denunciation-cases', '/api/v1/denunciation-cases?pageSize=200');
       await send(role, 'GET /api/v1/reveal-requests', '/api/v1/reveal-requests?pageSize=200');
       await send(role, 'GET /api/v1/audit-entries', '/api/v1/audit-entries?pageSize=200');
+      // Issue #9: no report, export or dashboard carries a denouncer's (or anyone's) personal data.
+      for (const form of ['01-TCD', '02-XLD', '03-GQKN', '04-GQTC', '05-KQTH']) {
+        for (const format of ['json', 'csv', 'xlsx']) {
+          await send(
+            role,
+            'GET /api/v1/reports/{form}',
+            `/api/v1/reports/${form}?from=${addDays(today(), -30)}&to=${today()}&format=${format}`,
+          );
+        }
+      }
+      await send(role, 'GET /api/v1/dashboard', '/api/v1/dashboard');
       for (const format of ['csv', 'xlsx']) {
         await send(
           role,

@@ -213,4 +213,89 @@ describe('statutory deadlines as records', () => {
       await dataSource.query('SELECT id FROM case_deadlines WHERE subject_id = ?', [s.subjectId]),
     ).toEqual([]);
   });
+
+  it("keeps the case row's copy of its first resolution deadline in step with every write, and only that one", async () => {
+    const s = subject();
+    const runner = dataSource.createQueryRunner();
+    try {
+      // A bare case row (its letter is not the point here).
+      await runner.query('SET FOREIGN_KEY_CHECKS = 0');
+      await runner.query(
+        `INSERT INTO complaint_cases (id, case_number, letter_id, unit_id, track, state, subject, received_on, search_text)
+         VALUES (?, ?, ?, ?, 'first_time', 'accepted', 'Hồ sơ thử', '2026-01-10', '')`,
+        [s.subjectId, `KN-T-${caseNo}`, s.subjectId, unitId],
+      );
+    } finally {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.release();
+    }
+    const copy = async () =>
+      (
+        await dataSource.query(
+          `SELECT resolution_due AS due, resolution_status AS status, resolution_settled_on AS settledOn,
+             resolution_target AS target FROM complaint_cases WHERE id = ?`,
+          [s.subjectId],
+        )
+      )[0];
+    const row = async (id: string) =>
+      (
+        await dataSource.query(
+          `SELECT due_date AS due, status, settled_on AS settledOn, internal_target AS target
+           FROM case_deadlines WHERE id = ?`,
+          [id],
+        )
+      )[0];
+    expect(await copy()).toEqual({ due: null, status: null, settledOn: null, target: null });
+
+    // Another purpose is not copied.
+    await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'acceptance',
+        ruleId: 'KN-2',
+        trigger: '2026-01-10',
+      }),
+    );
+    expect(await copy()).toEqual({ due: null, status: null, settledOn: null, target: null });
+
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-07-06',
+      }),
+    );
+    expect(await copy()).toEqual(await row(d.id));
+    expect((await copy()).due).toBe(computeDeadline('KN-3', '2026-07-06', {}, nationalCalendar()).due);
+
+    await tx((m) => deadlines.setInternalTarget(m, SYSTEM_ACTOR, d.id, '2026-07-31'));
+    await tx((m) => deadlines.pause(m, SYSTEM_ACTOR, s, 'resolution', '2026-07-20'));
+    expect(await copy()).toMatchObject({ status: 'paused', target: '2026-07-31' });
+    await tx((m) => deadlines.resume(m, SYSTEM_ACTOR, s, 'resolution', '2026-07-30'));
+    const resumed = await row(d.id);
+    expect(resumed.due).not.toBe(computeDeadline('KN-3', '2026-07-06', {}, nationalCalendar()).due); // the suspended days were added
+    expect(await copy()).toEqual(resumed);
+    await tx((m) => deadlines.changeFlags(m, SYSTEM_ACTOR, s, { complicated: true }));
+    expect(await copy()).toEqual(await row(d.id));
+
+    // A second resolution deadline of the same case leaves the copy on the first.
+    const second = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...s,
+        unitId,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-09-01',
+      }),
+    );
+    expect(second.sequence).toBe(2);
+    expect(await copy()).toEqual(await row(d.id));
+
+    await tx((m) => deadlines.settle(m, SYSTEM_ACTOR, s, 'resolution', 'done', '2026-08-05'));
+    expect(await copy()).toEqual(await row(d.id));
+    expect(await copy()).toMatchObject({ status: 'met', settledOn: '2026-08-05', target: '2026-07-31' });
+  });
 });

@@ -365,7 +365,8 @@ describe('report data: own counters per unit (real MariaDB)', () => {
         accepted: string | null;
         decided: string | null;
         outcome: string | null;
-        withdrawnOn: string | null;
+        /** Every withdrawal step's date (a denunciation may be withdrawn again after going on). */
+        withdrawals: string[];
         terminateOn: string | null;
         endedOn: string | null;
         deadline: { due: string; status: string; internal: string | null; settled: string | null } | null;
@@ -378,20 +379,27 @@ describe('report data: own counters per unit (real MariaDB)', () => {
         const ending = accepted ? r.next() : 1;
         const decided = accepted && ending < 0.5 ? addDays(accepted, r.int(60)) : null;
         // Ended without a decision: withdrawn (a denunciation may continue after it) or terminated.
-        let withdrawnOn: string | null = null;
+        const withdrawals: string[] = [];
         let terminateOn: string | null = null;
         let endedOn: string | null = null;
         const events: Values[] = [];
         if (accepted) events.push({ event: 'accept', to_state: 'accepted', event_date: accepted });
         if (accepted && !decided && ending < 0.65) {
-          withdrawnOn = addDays(accepted, r.int(60));
+          const withdrawnOn = addDays(accepted, r.int(60));
           const continues = code === '04/GQTC' && r.chance(0.5);
           if (!continues) endedOn = withdrawnOn;
+          withdrawals.push(withdrawnOn);
           events.push({
             event: 'withdraw',
             to_state: continues ? 'verifying' : 'terminated',
             event_date: withdrawnOn,
           });
+          if (continues && r.chance(0.5)) {
+            // Withdrawn again later (the case went on): counted at its first withdrawal only.
+            const again = addDays(withdrawnOn, r.int(40));
+            withdrawals.push(again);
+            events.push({ event: 'withdraw', to_state: 'verifying', event_date: again });
+          }
         } else if (accepted && !decided && ending < 0.8) {
           terminateOn = addDays(accepted, r.int(60));
           endedOn = terminateOn;
@@ -445,7 +453,7 @@ describe('report data: own counters per unit (real MariaDB)', () => {
           accepted,
           decided,
           outcome: decided ? r.pick(['right', 'partly_right', 'wrong']) : null,
-          withdrawnOn,
+          withdrawals,
           terminateOn,
           endedOn,
           deadline,
@@ -459,6 +467,14 @@ describe('report data: own counters per unit (real MariaDB)', () => {
           [decidedColumn]: decided,
           [outcomeColumn]: c.outcome,
           state: endedOn ? 'terminated' : decided ? 'decided' : accepted ? 'verifying' : 'received',
+          terminated_on: endedOn,
+          terminated_by: endedOn ? (terminateOn ? 'terminate' : 'withdraw') : null,
+          withdrawn_on: withdrawals[0] ?? null,
+          // The case row's copy of its resolution deadline, as CaseDeadlinesService keeps it.
+          resolution_due: deadline?.due ?? null,
+          resolution_status: deadline?.status ?? null,
+          resolution_settled_on: deadline?.settled ?? null,
+          resolution_target: deadline?.internal ?? null,
         });
         for (const [i, ev] of events.entries()) {
           await seeder.insert(eventsTable, { id: randomUUID(), case_id: id, sequence: i + 1, ...ev });
@@ -484,7 +500,8 @@ describe('report data: own counters per unit (real MariaDB)', () => {
         for (const o of ['right', 'partly_right', 'wrong']) {
           e[`resolved.${o}`] = resolved.filter((c) => c.outcome === o).length;
         }
-        e['withdrawn'] = open.filter((c) => inWindow(c.withdrawnOn)).length;
+        // A case counts in the window of its first withdrawal only (the periods add up to the year).
+        e['withdrawn'] = open.filter((c) => inWindow(c.withdrawals[0])).length;
         e['terminated'] = open.filter((c) => inWindow(c.terminateOn)).length;
         e['timeliness.statutory.on_time'] = resolved.filter((c) => c.deadline?.status === 'met').length;
         e['timeliness.statutory.overdue'] = resolved.filter((c) => c.deadline?.status === 'missed').length;

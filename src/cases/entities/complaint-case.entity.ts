@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { ResolutionFacts } from './resolution-facts.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 import { LetterEntity } from '../../letters/entities/letter.entity.js';
@@ -28,6 +29,20 @@ import type { ComplaintState, ComplaintTrack } from '../domain/complaint-lifecyc
 @Index('idx_complaint_cases_unit_state', ['unitId', 'state'])
 @Index('idx_complaint_cases_handler_state', ['handlerUserId', 'state'])
 @Index('idx_complaint_cases_previous', ['previousCaseId'])
+/** The periodic reports' covering index: every column 03/GQKN and 04/GQTC read (report-data.service.ts). */
+@Index('idx_complaint_cases_report', [
+  'unitId',
+  'acceptedOn',
+  'decidedOn',
+  'terminatedOn',
+  'decisionOutcome',
+  'resolution.status',
+  'resolution.due',
+  'resolution.settledOn',
+  'resolution.target',
+  'withdrawnOn',
+  'terminatedBy',
+])
 export class ComplaintCaseEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_complaint_cases' })
   id: string;
@@ -101,6 +116,22 @@ export class ComplaintCaseEntity {
   /** What the decision found: the complaint right, partly right or wrong (reports 03/GQKN). */
   @Column({ ...CODE_COLUMN(), nullable: true })
   decisionOutcome: 'right' | 'partly_right' | 'wrong' | null;
+
+  /** The day the case ended without a decision (its first step into `terminated`); null otherwise. */
+  @Column({ type: 'date', nullable: true })
+  terminatedOn: LocalDate | null;
+
+  /** The step that ended it: `withdraw` (withdrawn in whole) or `terminate` (đình chỉ). */
+  @Column({ ...CODE_COLUMN(32), nullable: true })
+  terminatedBy: string | null;
+
+  /** The day of its first `withdraw` step (a denunciation may go on after it, LTC art. 33). */
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: LocalDate | null;
+
+  /** Its resolution deadline's facts, copied for the reports (resolution-facts.ts). */
+  @Column(() => ResolutionFacts, { prefix: 'resolution' })
+  resolution: ResolutionFacts;
 
   /** First day the decision is legally effective (the day after KN-9 / KL-6), once decided. */
   @Column({ type: 'date', nullable: true })
