@@ -54,6 +54,8 @@ export class AppConfig {
   /** Envelope encryption of personal data: the keyring spec (parsed by src/identity) and the index key. */
   readonly identity: { masterKeys: string; indexKey: string };
   readonly attachments: { dir: string };
+  /** Files of background report runs, and how many days a run and its file are kept. */
+  readonly reports: { dir: string; retentionDays: number };
 
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
@@ -103,5 +105,6 @@ export class AppConfig {
     };
     this.identity = { masterKeys: v.IDENTITY_MASTER_KEYS, indexKey: v.IDENTITY_INDEX_KEY };
     this.attachments = { dir: v.ATTACHMENTS_DIR };
+    this.reports = { dir: v.REPORTS_DIR, retentionDays: v.REPORT_RUN_RETENTION_DAYS };
   }
 }

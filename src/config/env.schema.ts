@@ -276,6 +276,18 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   ATTACHMENTS_DIR = '.data/attachments';
 
+  /** Where the files of background report runs are written (created when missing). */
+  @IsString()
+  @IsNotEmpty()
+  REPORTS_DIR = '.data/reports';
+
+  /** Days a background report run and its file are kept before the sweep deletes them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REPORT_RUN_RETENTION_DAYS = 7;
+
   /** Read by scripts/services.sh only; accepted here so a shared .env validates. */
   @IsOptional()
   @IsString()

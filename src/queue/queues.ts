@@ -38,6 +38,13 @@ export const QUEUES = {
       webhookSweep: 'webhook-sweep',
     },
   },
+  reports: {
+    name: 'reports',
+    // `report-run`: build one background report (job id `report-run-<run id>`, payload `{ runId }`);
+    // `report-run-sweep`: scheduled every minute; re-enqueues runs left queued or stalled and deletes
+    // expired runs with their files (docs/reports.md, "Background runs").
+    jobs: { run: 'report-run', sweep: 'report-run-sweep' },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

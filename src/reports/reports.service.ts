@@ -131,7 +131,7 @@ export function resolveReportQuery(formParam: string, query: ReportQueryDto): Re
   return { form, window, cutoff, format: query.format ?? 'json' };
 }
 
-interface ScopedUnit {
+export interface ScopedUnit {
   id: string;
   code: string;
   name: string;
@@ -164,6 +164,18 @@ export interface ReportView {
   total: { label: Bilingual; cells: number[] };
 }
 
+/** The units a report covers: the roots of the covered subtrees and every unit under them. */
+export interface ReportScope {
+  rootIds: string[];
+  units: ScopedUnit[];
+}
+
+export type ReportOutput =
+  { format: 'json'; view: ReportView } | { format: 'csv' | 'xlsx'; file: ReportFile };
+
+/** Told after each chunk of units is counted: how many of how many. */
+export type ReportProgress = (unitsDone: number, unitsTotal: number) => Promise<void>;
+
 export interface ReportFile {
   filename: string;
   contentType: string;
@@ -180,14 +192,24 @@ export class ReportsService {
   ) {}
 
   /** A form for a window over the units in the actor's scope (under `unitId`), as JSON, CSV or XLSX. */
-  async report(
-    actor: Actor,
-    formParam: string,
-    query: ReportQueryDto,
-  ): Promise<{ format: 'json'; view: ReportView } | { format: 'csv' | 'xlsx'; file: ReportFile }> {
+  async report(actor: Actor, formParam: string, query: ReportQueryDto): Promise<ReportOutput> {
     const resolved = resolveReportQuery(formParam, query);
-    const { rootIds, units } = await this.scopedUnits(actor, query.unitId);
-    const table = await this.table(resolved, units);
+    const scope = await this.unitsUnder(await this.scopeRoots(actor, query.unitId));
+    return this.render(resolved, scope);
+  }
+
+  /**
+   * Builds a resolved report over a scope. With `progress`, the own counters are computed `chunkUnits`
+   * units at a time (each unit's own counters depend on its rows only, so the chunks add up to the whole)
+   * and `progress` is told after each chunk — the background runs (report-run-builder.service.ts).
+   */
+  async render(
+    resolved: ResolvedReportQuery,
+    { rootIds, units }: ReportScope,
+    progress?: ReportProgress,
+    chunkUnits = Number.POSITIVE_INFINITY,
+  ): Promise<ReportOutput> {
+    const table = await this.table(resolved, units, progress, chunkUnits);
     if (resolved.format === 'json') {
       return { format: 'json', view: this.view(resolved, table, rootIds) };
     }
@@ -210,14 +232,23 @@ export class ReportsService {
     };
   }
 
-  private async table({ form, window }: ResolvedReportQuery, units: ScopedUnit[]): Promise<FormTable> {
-    const own = units.length
-      ? await this.data.ownCounters(
-          form.code,
-          { from: window.from, to: window.to },
-          units.map((u) => u.id),
-        )
-      : new Map<string, Record<string, number>>();
+  private async table(
+    { form, window }: ResolvedReportQuery,
+    units: ScopedUnit[],
+    progress: ReportProgress | undefined,
+    chunkUnits: number,
+  ): Promise<FormTable> {
+    const own = new Map<string, Record<string, number>>();
+    const ids = units.map((u) => u.id);
+    const step = Math.max(1, chunkUnits);
+    for (let done = 0; done < ids.length;) {
+      const chunk = ids.slice(done, done + step);
+      const counters = await this.data.ownCounters(form.code, { from: window.from, to: window.to }, chunk);
+      for (const [id, values] of counters) own.set(id, values);
+      done += chunk.length;
+      await progress?.(done, ids.length);
+    }
+    if (ids.length === 0) await progress?.(0, 0);
     const totals = rollUp(units, own);
     const byId = new Map(units.map((u) => [u.id, u]));
     const rows = treeOrder(units).map(({ id, depth }) => {
@@ -265,33 +296,36 @@ export class ReportsService {
   }
 
   /**
-   * The units under the requested unit (which must be in scope: 404 otherwise, existence never leaks), or
-   * under the actor's scope roots (every unit for an unscoped actor).
+   * The roots of the subtrees a report covers: the requested unit (which must be in the actor's scope:
+   * 404 otherwise, existence never leaks), or the actor's scope roots (null: every unit).
    */
-  private async scopedUnits(
-    actor: Actor,
-    unitId: string | undefined,
-  ): Promise<{ rootIds: string[]; units: ScopedUnit[] }> {
-    const scope = actor.scopeRootUnitIds;
-    let roots: string[] | null;
-    if (unitId !== undefined) {
-      const params: unknown[] = [unitId];
-      let sql = 'SELECT u.id FROM units u WHERE u.id = ?';
-      if (scope !== null) {
-        sql +=
-          scope.length === 0
-            ? ' AND 1 = 0'
-            : ` AND u.id IN (SELECT c.descendant_id FROM unit_closure c WHERE c.ancestor_id IN (${scope.map(() => '?').join(', ')}))`;
-        params.push(...scope);
-      }
-      const found: unknown[] = await this.dataSource.query(sql, params);
-      if (found.length === 0) {
-        throw new ReportError('REPORT_UNIT_NOT_FOUND', 'No such unit in your scope.', 'not_found');
-      }
-      roots = [unitId];
-    } else {
-      roots = scope === null ? null : [...scope];
+  async scopeRoots(actor: Actor, unitId: string | undefined): Promise<string[] | null> {
+    if (unitId === undefined) return actor.scopeRootUnitIds === null ? null : [...actor.scopeRootUnitIds];
+    if (!(await this.withinScope(actor.scopeRootUnitIds, [unitId]))) {
+      throw new ReportError('REPORT_UNIT_NOT_FOUND', 'No such unit in your scope.', 'not_found');
     }
+    return [unitId];
+  }
+
+  /** Whether every given unit exists and lies in the subtrees of `scope` (null: every unit). */
+  async withinScope(scope: readonly string[] | null, unitIds: readonly string[]): Promise<boolean> {
+    const wanted = [...new Set(unitIds)];
+    if (wanted.length === 0) return true;
+    const params: unknown[] = [...wanted];
+    let sql = `SELECT u.id FROM units u WHERE u.id IN (${wanted.map(() => '?').join(', ')})`;
+    if (scope !== null) {
+      sql +=
+        scope.length === 0
+          ? ' AND 1 = 0'
+          : ` AND u.id IN (SELECT c.descendant_id FROM unit_closure c WHERE c.ancestor_id IN (${scope.map(() => '?').join(', ')}))`;
+      params.push(...scope);
+    }
+    const found: unknown[] = await this.dataSource.query(sql, params);
+    return found.length === wanted.length;
+  }
+
+  /** Every unit under the given roots (null: every unit), and the roots among them. */
+  async unitsUnder(roots: readonly string[] | null): Promise<ReportScope> {
     if (roots !== null && roots.length === 0) return { rootIds: [], units: [] };
     const rows: { id: string; code: string; name: string; parent_id: string | null }[] =
       roots === null
@@ -303,7 +337,7 @@ export class ReportsService {
                JOIN unit_closure c ON c.descendant_id = u.id
               WHERE c.ancestor_id IN (${roots.map(() => '?').join(', ')})
               ORDER BY u.name, u.id`,
-            roots,
+            [...roots],
           );
     const units = rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id }));
     const ids = new Set(units.map((u) => u.id));

@@ -39,6 +39,8 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
     ARGON2_TIME_COST: '2',
     // Attachments of test letters go to a throwaway directory per worker.
     ATTACHMENTS_DIR: join(tmpdir(), 'tiepdan-test-attachments', workerDatabaseName()),
+    // Background report files likewise.
+    REPORTS_DIR: join(tmpdir(), 'tiepdan-test-reports', workerDatabaseName()),
     // The tests' webhook receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     ...overrides,

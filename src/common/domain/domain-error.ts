@@ -11,6 +11,7 @@ export type DomainErrorKind =
   | 'forbidden' // authenticated but not allowed (403)
   | 'not_found' // absent, or outside the caller's scope (404)
   | 'conflict' // clashes with existing state: duplicate, stale version (409)
+  | 'gone' // existed, but was removed for good (410)
   | 'too_large' // the content exceeds a size limit (413)
   | 'unsupported_type' // the content is of a type not accepted (415)
   | 'unprocessable' // well-formed but breaks a business rule (422)
