@@ -22,6 +22,9 @@ import { EnforcementScheduler } from './enforcement/enforcement.scheduler.js';
 import { NotificationsDeliveryModule } from './notifications/notifications-delivery.module.js';
 import { NotificationsProcessor } from './notifications/notifications.processor.js';
 import { NotificationsScheduler } from './notifications/notifications.scheduler.js';
+import { ReportingRemindersModule } from './reporting-reminders/reporting-reminders.module.js';
+import { ReportingRemindersProcessor } from './reporting-reminders/reporting-reminders.processor.js';
+import { ReportingRemindersScheduler } from './reporting-reminders/reporting-reminders.scheduler.js';
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
 export const PROCESSORS = [
@@ -30,6 +33,7 @@ export const PROCESSORS = [
   EscalationProcessor,
   NotificationsProcessor,
   EnforcementProcessor,
+  ReportingRemindersProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -51,6 +55,7 @@ export class WorkerModule {
         EscalationsModule,
         NotificationsDeliveryModule,
         EnforcementReviewModule,
+        ReportingRemindersModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -59,6 +64,7 @@ export class WorkerModule {
         EscalationScheduler,
         NotificationsScheduler,
         EnforcementScheduler,
+        ReportingRemindersScheduler,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { OPERATIONS_RULES } from './matrix/operations.rules.js';
 import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
+import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -33,6 +34,7 @@ const MATRIX: Record<string, Rule> = {
   ...NOTIFICATION_RULES,
   ...DASHBOARD_RULES,
   ...REPORT_RULES,
+  ...REPORTING_SCHEDULE_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {
