@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/domain/working-calendar.js';
 import { DEFAULT_CUTOFF, type CutoffRule } from '../reports/domain/periods.js';
 import type { CutoffName } from '../reports/dto/report-query.dto.js';
 import { CUTOFFS } from '../reports/reports.service.js';
@@ -8,6 +9,7 @@ import {
   type ReminderPolicy,
   type ReminderRecipient,
   type ScheduledReport,
+  type WorkingDayTest,
 } from './domain/reminder-days.js';
 
 /** The stored part of a schedule (a row of `reporting_schedules`, or nothing for the defaults). */
@@ -41,4 +43,9 @@ export function policyOf(schedule: StoredSchedule | null): ReminderPolicy {
 /** `IN (…)` over the agency kinds, with its parameters. */
 export function agencyKindsSql(column: string): { sql: string; params: string[] } {
   return { sql: `${column} IN (${AGENCY_KINDS.map(() => '?').join(', ')})`, params: [...AGENCY_KINDS] };
+}
+
+/** A unit calendar as the reminders' working-day test; a day outside its years counts as working. */
+export function workingDayTest(calendar: WorkingCalendar): WorkingDayTest {
+  return (date) => !calendar.contains(date) || calendar.isWorkingDay(date);
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ReportingReminderEntity } from './entities/reporting-reminder.entity.js';
 import { ReportingScheduleEntity } from './entities/reporting-schedule.entity.js';
@@ -11,6 +12,7 @@ import { ReportingRemindersService } from './reporting-reminders.service.js';
   imports: [
     TypeOrmModule.forFeature([ReportingScheduleEntity, ReportingReminderEntity]),
     AuditModule,
+    CalendarModule,
     NotificationsModule,
   ],
   providers: [ReportingRemindersService],

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
@@ -17,7 +18,7 @@ import {
   type ReminderRecipient,
 } from './domain/reminder-days.js';
 import { ReportingReminderEntity } from './entities/reporting-reminder.entity.js';
-import { agencyKindsSql, policyOf, type StoredSchedule } from './reporting-policy.js';
+import { agencyKindsSql, policyOf, workingDayTest, type StoredSchedule } from './reporting-policy.js';
 
 export interface ReminderSweepResult {
   /** False when another sweep held the lock: this one did nothing. */
@@ -41,7 +42,8 @@ const json = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.par
 /**
  * Reminders of reporting deadlines (docs/reports.md). The sweep walks every active agency (units of kind
  * province, commune, agency) with its schedule — or the defaults of reports/domain/periods.ts when it has
- * none — and sends each reminder due today (Asia/Ho_Chi_Minh) that the ledger `reporting_reminders` does
+ * none — and its working calendar, and sends each reminder due today (Asia/Ho_Chi_Minh) that the ledger
+ * `reporting_reminders` does
  * not hold yet: one transaction per reminder writes the ledger row (unique by source key), the
  * notifications and the audit entry, so neither a second sweep nor a crash sends one twice.
  */
@@ -53,6 +55,7 @@ export class ReportingRemindersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly calendars: UnitCalendarService,
     private readonly clock: Clock,
   ) {}
 
@@ -98,10 +101,14 @@ export class ReportingRemindersService {
                     recipients: json(agency.recipients!),
                   },
             );
-            due = dueReminders(policy, today);
+            // Reminder days on a day off move back to the agency's previous working day.
+            due = policy.enabled
+              ? dueReminders(policy, today, workingDayTest(await this.calendars.calendarFor(agency.id)))
+              : [];
             recipients = policy.recipients;
           } catch (error) {
-            // A schedule is validated when written; one that no longer computes must not stop the others.
+            // A schedule is validated when written; one that no longer computes (or a calendar that cannot
+            // be built) must not stop the other agencies.
             this.logger.error({ unitId: agency.id, err: String(error) }, 'reporting reminders: bad schedule');
             continue;
           }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { ReportingRemindersModule } from './reporting-reminders.module.js';
 import { ReportingSchedulesController } from './reporting-schedules.controller.js';
 import { ReportingSchedulesService } from './reporting-schedules.service.js';
@@ -9,7 +10,7 @@ import { ReportingSchedulesService } from './reporting-schedules.service.js';
  * reminder sweep comes along so tests can run it through the API app (the worker schedules it).
  */
 @Module({
-  imports: [AuditModule, ReportingRemindersModule],
+  imports: [AuditModule, CalendarModule, ReportingRemindersModule],
   controllers: [ReportingSchedulesController],
   providers: [ReportingSchedulesService],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
+import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
@@ -20,7 +21,7 @@ import {
 } from './domain/reminder-days.js';
 import type { PutReportingScheduleDto, ReportingScheduleView } from './dto/reporting-schedule.dto.js';
 import { ReportingScheduleEntity } from './entities/reporting-schedule.entity.js';
-import { cutoffName, cutoffRule, policyOf, type StoredSchedule } from './reporting-policy.js';
+import { cutoffName, cutoffRule, policyOf, workingDayTest, type StoredSchedule } from './reporting-policy.js';
 import { ReportingScheduleErrors } from './reporting-reminders.errors.js';
 
 /** How far ahead the view lists deadlines. */
@@ -75,6 +76,7 @@ export class ReportingSchedulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly calendars: UnitCalendarService,
     private readonly clock: Clock,
   ) {}
 
@@ -141,9 +143,10 @@ export class ReportingSchedulesService {
     if (!AGENCY_KINDS.includes(rows[0].kind)) throw ReportingScheduleErrors.notAgency();
   }
 
-  private view(unitId: string, row: ReportingScheduleEntity | null): ReportingScheduleView {
+  private async view(unitId: string, row: ReportingScheduleEntity | null): Promise<ReportingScheduleView> {
     const schedule = row ? stored(row) : null;
     const policy = policyOf(schedule);
+    const isWorkingDay = workingDayTest(await this.calendars.calendarFor(unitId));
     const today = this.clock.today();
     const horizon = addDays(today, UPCOMING_DAYS);
     const upcoming = deadlinesFrom(policy.deadlines, today)
@@ -156,11 +159,16 @@ export class ReportingSchedulesService {
         label: d.window.label.vi,
         dueBefore: d.dueBefore,
         lastDay: d.lastDay,
+        // Two offsets may land on one working day: it is one reminder (the nearer offset's).
         reminderDays: policy.enabled
-          ? [...policy.remindDaysBefore]
-              .sort((a, b) => b - a)
-              .map((n) => reminderDay(d.lastDay, n))
-              .filter((day) => compareLocalDates(day, today) >= 0)
+          ? [
+              ...new Set(
+                [...policy.remindDaysBefore]
+                  .sort((a, b) => b - a)
+                  .map((n) => reminderDay(d.lastDay, n, isWorkingDay))
+                  .filter((day) => compareLocalDates(day, today) >= 0),
+              ),
+            ]
           : [],
         source: d.source,
         unconfirmed: d.unconfirmed,

@@ -180,12 +180,16 @@ describe('reminders of reporting deadlines', () => {
       expect(n.body).toContain('Còn 2 ngày');
       // The day in Vietnam, not on the server: 16:30 UTC on 07/05 is 23:30 there, still the 7th…
       expect(await sweep(lateEvening('2026-05-07'))).toEqual({ ran: true, reminded: 0 });
-      // …and 17:00 UTC is already the 8th: the day-before reminder.
+      // …and 17:00 UTC is already Friday the 8th. The last day, 09/05, is a Saturday (national calendar):
+      // the "on the day" reminder moves back to Friday, where it meets the day-before one — one message.
       expect(await sweep(new Date('2026-05-07T17:00:00Z'))).toEqual({ ran: true, reminded: 2 });
-      expect(await sweep('2026-05-09')).toEqual({ ran: true, reminded: 2 });
+      const [friday] = (await inbox(w.headA.id)).slice(-1);
+      expect(friday.source_key).toBe(key(w.agencyA.id, 'six_months-2026-20260510-d0'));
+      expect(friday.body).toContain('Ngày mai là ngày cuối để gửi báo cáo.');
+      expect(await sweep('2026-05-09')).toEqual({ ran: true, reminded: 0 });
       expect(await sweep('2026-05-10')).toEqual({ ran: true, reminded: 0 });
       expect(await keys(w.headA.id)).toEqual(
-        ['d10', 'd3', 'd1', 'd0'].map((d) => key(w.agencyA.id, `six_months-2026-20260510-${d}`)),
+        ['d10', 'd3', 'd0'].map((d) => key(w.agencyA.id, `six_months-2026-20260510-${d}`)),
       );
     });
 
@@ -267,7 +271,8 @@ describe('reminders of reporting deadlines', () => {
         year: 2026,
         dueBefore: '2026-05-10',
         lastDay: '2026-05-09',
-        reminderDays: ['2026-04-29', '2026-05-06', '2026-05-08', '2026-05-09'],
+        // 10, 3, 1 days ahead and on the day; the last two on Friday (09/05 is a Saturday).
+        reminderDays: ['2026-04-29', '2026-05-06', '2026-05-08'],
       });
     });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, compareLocalDates } from '../../common/domain/local-date.js';
+import { addDays, compareLocalDates, weekday } from '../../common/domain/local-date.js';
 import {
   CALENDAR_CUTOFF,
   DEFAULT_DEADLINE_CONFIG,
@@ -10,6 +10,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   deadlineRules,
   dueReminders,
+  reminderDay,
   reminderSourceKey,
   reminderText,
   reportProblems,
@@ -61,6 +62,30 @@ describe('dueReminders — defaults (six months before 10/05, year before 10/11;
   it('a disabled policy or one without offsets reminds nothing', () => {
     expect(dueReminders({ ...DEFAULT_REMINDER_POLICY, enabled: false }, '2026-05-09')).toEqual([]);
     expect(dueReminders({ ...DEFAULT_REMINDER_POLICY, remindDaysBefore: [] }, '2026-05-09')).toEqual([]);
+  });
+});
+
+describe('reminder days on days off move back to the previous working day', () => {
+  const weekdays = (d: string) => weekday(d) <= 5;
+  it.each<[string, number, string]>([
+    ['2026-05-09', 0, '2026-05-08'], // the last day is a Saturday: the "on the day" reminder comes on Friday
+    ['2026-05-09', 1, '2026-05-08'],
+    ['2026-05-09', 3, '2026-05-06'], // a Wednesday: stays
+    ['2026-05-11', 1, '2026-05-08'], // Sunday → Friday
+  ])('last day %s, %i day(s) ahead → %s', (lastDay, n, expected) => {
+    expect(reminderDay(lastDay, n, weekdays)).toBe(expected);
+  });
+
+  it('with no working day within 20 days before, the day stays where it was', () => {
+    expect(reminderDay('2026-05-09', 2, () => false)).toBe('2026-05-07');
+  });
+
+  it('two offsets on one working day give one reminder, the nearer one', () => {
+    const due = (today: string) =>
+      dueReminders(DEFAULT_REMINDER_POLICY, today, weekdays).map((r) => [r.daysBefore, r.remindOn]);
+    expect(due('2026-05-07')).toEqual([[3, '2026-05-06']]);
+    expect(due('2026-05-08')).toEqual([[0, '2026-05-08']]);
+    expect(due('2026-05-09')).toEqual([[0, '2026-05-08']]); // the same reminder: nothing new
   });
 });
 

@@ -6,7 +6,9 @@
  * A reminder day is the report's last day (`lastDay`, the day before "trước ngày …") moved back by a
  * number of calendar days (0 = on the last day). On a given day the reminder due for a deadline is the
  * one of the latest reminder day that has come, as long as the last day has not passed: a sweep missed
- * while the worker was down catches up with one message, not with every reminder it missed.
+ * while the worker was down catches up with one message, not with every reminder it missed. Given the
+ * agency's working calendar, a reminder day that is not a working day moves back to the working day
+ * before it (a Saturday reminder would be read on Monday, maybe too late); the last day itself never moves.
  */
 import {
   addDays,
@@ -64,9 +66,25 @@ export interface DueReminder {
   daysLeft: number;
 }
 
-/** The reminder day of an offset. */
-export function reminderDay(lastDay: LocalDate, daysBefore: number): LocalDate {
-  return addDays(lastDay, -daysBefore);
+/** Whether a day is a working day of the agency (its calendar); absent: every day is. */
+export type WorkingDayTest = (date: LocalDate) => boolean;
+
+/** Days a reminder moves back at most to find a working day (Tết takes up to nine days off in a row). */
+const MAX_SHIFT_DAYS = 20;
+
+/** The reminder day of an offset, moved back to a working day when `isWorkingDay` is given. */
+export function reminderDay(
+  lastDay: LocalDate,
+  daysBefore: number,
+  isWorkingDay?: WorkingDayTest,
+): LocalDate {
+  const day = addDays(lastDay, -daysBefore);
+  if (!isWorkingDay) return day;
+  for (let back = 0; back <= MAX_SHIFT_DAYS; back++) {
+    const candidate = addDays(day, -back);
+    if (isWorkingDay(candidate)) return candidate;
+  }
+  return day;
 }
 
 /**
@@ -90,19 +108,23 @@ export function deadlinesFrom(config: ReportingDeadlineConfig, from: LocalDate):
  * whose reminder day has come (earlier, missed offsets are not sent as well). A disabled policy or one
  * without offsets reminds nothing.
  */
-export function dueReminders(policy: ReminderPolicy, today: LocalDate): DueReminder[] {
+export function dueReminders(
+  policy: ReminderPolicy,
+  today: LocalDate,
+  isWorkingDay?: WorkingDayTest,
+): DueReminder[] {
   if (!policy.enabled || policy.remindDaysBefore.length === 0) return [];
   const out: DueReminder[] = [];
   for (const deadline of deadlinesFrom(policy.deadlines, today)) {
     const come = policy.remindDaysBefore.filter(
-      (n) => compareLocalDates(reminderDay(deadline.lastDay, n), today) <= 0,
+      (n) => compareLocalDates(reminderDay(deadline.lastDay, n, isWorkingDay), today) <= 0,
     );
     if (come.length === 0) continue;
     const daysBefore = Math.min(...come);
     out.push({
       deadline,
       daysBefore,
-      remindOn: reminderDay(deadline.lastDay, daysBefore),
+      remindOn: reminderDay(deadline.lastDay, daysBefore, isWorkingDay),
       daysLeft: daysBetween(today, deadline.lastDay),
     });
   }
