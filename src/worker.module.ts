@@ -25,6 +25,9 @@ import { NotificationsScheduler } from './notifications/notifications.scheduler.
 import { ReportRunsWorkerModule } from './reports/report-runs-worker.module.js';
 import { ReportsProcessor } from './reports/reports.processor.js';
 import { ReportsScheduler } from './reports/reports.scheduler.js';
+import { ReportingRemindersModule } from './reporting-reminders/reporting-reminders.module.js';
+import { ReportingRemindersProcessor } from './reporting-reminders/reporting-reminders.processor.js';
+import { ReportingRemindersScheduler } from './reporting-reminders/reporting-reminders.scheduler.js';
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
 export const PROCESSORS = [
@@ -34,6 +37,7 @@ export const PROCESSORS = [
   NotificationsProcessor,
   EnforcementProcessor,
   ReportsProcessor,
+  ReportingRemindersProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -56,6 +60,7 @@ export class WorkerModule {
         NotificationsDeliveryModule,
         EnforcementReviewModule,
         ReportRunsWorkerModule,
+        ReportingRemindersModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -65,6 +70,7 @@ export class WorkerModule {
         NotificationsScheduler,
         EnforcementScheduler,
         ReportsScheduler,
+        ReportingRemindersScheduler,
       ],
     };
   }

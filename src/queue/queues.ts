@@ -25,6 +25,12 @@ export const QUEUES = {
     // day has come and moves it a month on (docs/enforcement.md).
     jobs: { reviewSweep: 'enforcement-review-sweep' },
   },
+  reportingReminders: {
+    name: 'reporting-reminders',
+    // `reporting-reminder-sweep`: scheduled hourly; reminds agencies of their reporting deadlines
+    // (docs/reports.md, "Reminders of reporting deadlines").
+    jobs: { sweep: 'reporting-reminder-sweep' },
+  },
   notifications: {
     name: 'notifications',
     // `email-send` (job id `email-<delivery id>`) and `webhook-send` (`webhook-<delivery id>`): one outbox

@@ -31,7 +31,8 @@ import { reportToCsv, reportToXlsx } from './report-export.js';
 /** The longest custom window, in days (about ten years). */
 export const MAX_CUSTOM_WINDOW_DAYS = 3660;
 
-const CUTOFFS: Record<CutoffName, CutoffRule> = {
+/** The cut-off rules a query or a reporting schedule names. */
+export const CUTOFFS: Record<CutoffName, CutoffRule> = {
   nd09: ND09_CUTOFF,
   calendar: CALENDAR_CUTOFF,
   national_assembly: NATIONAL_ASSEMBLY_CUTOFF,

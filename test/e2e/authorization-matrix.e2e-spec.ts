@@ -15,6 +15,7 @@ import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
 import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
+import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -35,6 +36,7 @@ const MATRIX: Record<string, Rule> = {
   ...DASHBOARD_RULES,
   ...REPORT_RULES,
   ...REPORT_RUN_RULES,
+  ...REPORTING_SCHEDULE_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

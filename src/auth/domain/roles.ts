@@ -51,6 +51,10 @@ export const PERMISSIONS = [
   'identity:custody',
   // Periodic reports, their exports and the inspectorate dashboard (aggregates, never personal data).
   'reports:read',
+  // Reporting schedules of one's agencies and their upcoming reporting deadlines (docs/reports.md)…
+  'reports:deadlines',
+  // …and configuring them: which reports an agency owes, when, whom to remind.
+  'reports:configure',
   // Enforcement of final decisions (docs/enforcement.md: KN-11, TC-6, TC-9): the records, their
   // obligations, progress reports, evidence and the inspectorate's backlog…
   'enforcement:read',
@@ -75,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendars:write',
     'deadlines:preview',
     'webhooks:manage',
+    'reports:deadlines',
+    'reports:configure',
   ],
   inspectorate_leader: [
     'units:read',
@@ -90,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'identity:request',
     'enforcement:read',
     'reports:read',
+    'reports:deadlines',
+    'reports:configure',
   ],
   unit_head: [
     'units:read',
@@ -109,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:read',
     'enforcement:write',
     'reports:read',
+    'reports:deadlines',
   ],
   reception_officer: [
     'units:read',
