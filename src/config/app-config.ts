@@ -55,7 +55,8 @@ export class AppConfig {
   readonly identity: { masterKeys: string; indexKey: string };
   readonly attachments: { dir: string };
   /** Files of background report runs, and how many days a run and its file are kept. */
-  readonly reports: { dir: string; retentionDays: number };
+  /** `remindersScheduled`: the worker schedules the reminders of reporting deadlines (REPORTING_REMINDERS). */
+  readonly reports: { dir: string; retentionDays: number; remindersScheduled: boolean };
 
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
@@ -105,6 +106,10 @@ export class AppConfig {
     };
     this.identity = { masterKeys: v.IDENTITY_MASTER_KEYS, indexKey: v.IDENTITY_INDEX_KEY };
     this.attachments = { dir: v.ATTACHMENTS_DIR };
-    this.reports = { dir: v.REPORTS_DIR, retentionDays: v.REPORT_RUN_RETENTION_DAYS };
+    this.reports = {
+      dir: v.REPORTS_DIR,
+      retentionDays: v.REPORT_RUN_RETENTION_DAYS,
+      remindersScheduled: v.REPORTING_REMINDERS,
+    };
   }
 }

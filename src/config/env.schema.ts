@@ -288,6 +288,15 @@ export class EnvironmentVariables {
   @Max(365)
   REPORT_RUN_RETENTION_DAYS = 7;
 
+  /**
+   * Whether the worker schedules the hourly reminders of reporting deadlines (docs/reports.md). Off, the
+   * schedule is removed; a sweep can still be queued by hand. The tests turn it off so that a test run on a
+   * reminder day is not sent reminders nobody asked for.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REPORTING_REMINDERS = true;
+
   /** Read by scripts/services.sh only; accepted here so a shared .env validates. */
   @IsOptional()
   @IsString()

@@ -216,6 +216,27 @@ describe('reminders of reporting deadlines', () => {
       }
     });
 
+    it('REPORTING_REMINDERS decides whether the worker schedules the sweep (the tests run with it off)', async () => {
+      const schedulerKeys = async (w: INestApplicationContext) =>
+        (await w.get<Queue>(getQueueToken(QUEUES.reportingReminders.name)).getJobSchedulers()).map(
+          (j) => j.key,
+        );
+      const on = await startWorker({ REPORTING_REMINDERS: 'true' });
+      try {
+        expect(await schedulerKeys(on)).toEqual([QUEUES.reportingReminders.jobs.sweep]);
+      } finally {
+        await on.close();
+      }
+      const off = await startWorker();
+      try {
+        // Turned off, the worker also removes the schedule an earlier start registered.
+        expect(await schedulerKeys(off)).toEqual([]);
+        await off.get<Queue>(getQueueToken(QUEUES.reportingReminders.name)).obliterate({ force: true });
+      } finally {
+        await off.close();
+      }
+    });
+
     it('the worker runs the sweep from its queue', async () => {
       const worker = await startWorker();
       try {

@@ -41,6 +41,8 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
     ATTACHMENTS_DIR: join(tmpdir(), 'tiepdan-test-attachments', workerDatabaseName()),
     // Background report files likewise.
     REPORTS_DIR: join(tmpdir(), 'tiepdan-test-reports', workerDatabaseName()),
+    // Reminders of reporting deadlines run when a test queues a sweep, never on the real clock's schedule.
+    REPORTING_REMINDERS: 'false',
     // The tests' webhook receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     ...overrides,
