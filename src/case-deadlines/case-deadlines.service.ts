@@ -34,7 +34,7 @@ export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed'
  * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
  * moves or closes in the same transaction as the step of the case that causes it.
  */
-/** The case tables that keep a copy of their resolution deadline (copyToCase). */
+/** The case tables that keep a copy of their resolution deadline (copyToSubject). */
 const CASE_TABLES: Readonly<Record<string, string>> = {
   complaint_case: 'complaint_cases',
   denunciation_case: 'denunciation_cases',
@@ -302,10 +302,6 @@ export class CaseDeadlinesService {
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
     Object.assign(d, next);
     await this.recordChange(manager, actor, d, reason, previous.due, previous.rawEnd);
-    if (d.subjectType === 'letter' && d.purpose === 'processing' && d.dueDate !== previous.due) {
-      // letters.processing_due is this row's copy for the lists: it moves with it.
-      await manager.query('UPDATE letters SET processing_due = ? WHERE id = ?', [d.dueDate, d.subjectId]);
-    }
     return d;
   }
 
@@ -365,7 +361,7 @@ export class CaseDeadlinesService {
     previousDue: string | null,
     previousRawEnd: string | null,
   ): Promise<void> {
-    await this.copyToCase(manager, d);
+    await this.copyToSubject(manager, d);
     await manager.insert(CaseDeadlineChangeEntity, {
       deadlineId: d.id,
       version: d.version,
@@ -380,11 +376,17 @@ export class CaseDeadlinesService {
   }
 
   /**
-   * A case's first resolution deadline is copied onto the case row (`resolution_*`, see
-   * cases/entities/resolution-facts.ts) for the reports' covering index. Every write to a deadline comes
-   * through this service and ends in recordChange, so the copy moves with the row, in its transaction.
+   * The copies of a deadline's facts kept on its subject's row, for lists and reports: a case's first
+   * resolution deadline (`resolution_*`, see cases/entities/resolution-facts.ts: the reports' covering
+   * index) and a letter's processing due date (`letters.processing_due`: the overdue list). Every write to
+   * a deadline comes through this service and ends in recordChange, so the copy moves with the row, in its
+   * transaction. (A letter's row is written after its first deadline opens, with that due date.)
    */
-  private async copyToCase(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
+  private async copyToSubject(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
+    if (d.subjectType === 'letter' && d.purpose === 'processing') {
+      await manager.query('UPDATE letters SET processing_due = ? WHERE id = ?', [d.dueDate, d.subjectId]);
+      return;
+    }
     const table = CASE_TABLES[d.subjectType];
     if (!table || d.purpose !== 'resolution' || d.sequence !== 1) return;
     await manager.query(

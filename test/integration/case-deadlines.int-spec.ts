@@ -11,6 +11,7 @@ import { computeDeadline } from '../../src/deadlines/domain/deadline-engine.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
+import { Seeder } from '../support/seeder.js';
 
 describe('statutory deadlines as records', () => {
   let app: INestApplicationContext;
@@ -297,5 +298,45 @@ describe('statutory deadlines as records', () => {
     await tx((m) => deadlines.settle(m, SYSTEM_ACTOR, s, 'resolution', 'done', '2026-08-05'));
     expect(await copy()).toEqual(await row(d.id));
     expect(await copy()).toMatchObject({ status: 'met', settledOn: '2026-08-05', target: '2026-07-31' });
+  });
+
+  it("moves the letter's processing due date (letters.processing_due, the overdue list) with its deadline", async () => {
+    const letterId = subject().subjectId;
+    const letter = { subjectType: 'letter', subjectId: letterId };
+    const d = await tx((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        ...letter,
+        unitId,
+        purpose: 'processing',
+        ruleId: 'XLD-1',
+        trigger: '2026-08-03',
+      }),
+    );
+    // The letter row is written after its first deadline, with that due date (LettersService).
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 0');
+      await new Seeder(runner).insert('letters', {
+        id: letterId,
+        unit_id: unitId,
+        status: 'registered',
+        processing_due: d.dueDate,
+        eligibility: '[]',
+        flags: '[]',
+      });
+    } finally {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.release();
+    }
+    const due = async () =>
+      (await dataSource.query('SELECT processing_due AS due FROM letters WHERE id = ?', [letterId]))[0].due;
+    // A stale due date (as under an older calendar version) is put right by the recomputation, and the
+    // letter's copy with it.
+    await dataSource.query('UPDATE case_deadlines SET due_date = ? WHERE id = ?', ['2026-08-04', d.id]);
+    await dataSource.query('UPDATE letters SET processing_due = ? WHERE id = ?', ['2026-08-04', letterId]);
+    const moved = await tx((m) => deadlines.recomputeForCalendar(m, SYSTEM_ACTOR, [unitId], '2026-08-01'));
+    expect(moved.map((x) => x.id)).toContain(d.id);
+    expect(await due()).toBe(d.dueDate);
+    expect(d.dueDate).not.toBe('2026-08-04');
   });
 });
