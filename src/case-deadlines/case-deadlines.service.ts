@@ -30,10 +30,6 @@ export interface OpenDeadlineInput extends DeadlineSubject {
 
 export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed';
 
-/**
- * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
- * moves or closes in the same transaction as the step of the case that causes it.
- */
 /** The case tables that keep a copy of their resolution deadline (copyToSubject). */
 const CASE_TABLES: Readonly<Record<string, string>> = {
   complaint_case: 'complaint_cases',
@@ -43,6 +39,10 @@ const CASE_TABLES: Readonly<Record<string, string>> = {
 /** The rule id of a due date set by a decision (enforcement obligations), not computed by the engine. */
 export const FIXED_RULE = 'SET';
 
+/**
+ * Statutory deadlines as records. Every method takes the caller's transaction manager: a deadline opens,
+ * moves or closes in the same transaction as the step of the case that causes it.
+ */
 @Injectable()
 export class CaseDeadlinesService {
   private readonly ladders: LadderTable;
@@ -381,17 +381,23 @@ export class CaseDeadlinesService {
    * index) and a letter's processing due date (`letters.processing_due`: the overdue list). Every write to
    * a deadline comes through this service and ends in recordChange, so the copy moves with the row, in its
    * transaction. (A letter's row is written after its first deadline opens, with that due date.)
+   * `updated_at` is kept: a copy is not a change of the case (the work lists sort by it). A calendar
+   * recomputation locks deadlines, then their subjects' rows — the reverse of a case step; a deadlock
+   * between the two is retried on both sides (transactionWithRetry; the calendar-change job's attempts).
    */
   private async copyToSubject(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
     if (d.subjectType === 'letter' && d.purpose === 'processing') {
-      await manager.query('UPDATE letters SET processing_due = ? WHERE id = ?', [d.dueDate, d.subjectId]);
+      await manager.query('UPDATE letters SET processing_due = ?, updated_at = updated_at WHERE id = ?', [
+        d.dueDate,
+        d.subjectId,
+      ]);
       return;
     }
     const table = CASE_TABLES[d.subjectType];
     if (!table || d.purpose !== 'resolution' || d.sequence !== 1) return;
     await manager.query(
       `UPDATE ${table} SET resolution_due = ?, resolution_status = ?, resolution_settled_on = ?,
-         resolution_target = ? WHERE id = ?`,
+         resolution_target = ?, updated_at = updated_at WHERE id = ?`,
       [d.dueDate, d.status, d.settledOn, d.internalTarget, d.subjectId],
     );
   }

@@ -247,6 +247,10 @@ describe('statutory deadlines as records', () => {
         )
       )[0];
     expect(await copy()).toEqual({ due: null, status: null, settledOn: null, target: null });
+    const updatedAt = async () =>
+      (await dataSource.query('SELECT updated_at AS at FROM complaint_cases WHERE id = ?', [s.subjectId]))[0]
+        .at;
+    const before = await updatedAt();
 
     // Another purpose is not copied.
     await tx((m) =>
@@ -298,6 +302,8 @@ describe('statutory deadlines as records', () => {
     await tx((m) => deadlines.settle(m, SYSTEM_ACTOR, s, 'resolution', 'done', '2026-08-05'));
     expect(await copy()).toEqual(await row(d.id));
     expect(await copy()).toMatchObject({ status: 'met', settledOn: '2026-08-05', target: '2026-07-31' });
+    // A copy is not a change of the case: the work lists' "recently updated" order stays.
+    expect(await updatedAt()).toEqual(before);
   });
 
   it("moves the letter's processing due date (letters.processing_due, the overdue list) with its deadline", async () => {
