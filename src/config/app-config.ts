@@ -54,8 +54,10 @@ export class AppConfig {
   /** Envelope encryption of personal data: the keyring spec (parsed by src/identity) and the index key. */
   readonly identity: { masterKeys: string; indexKey: string };
   readonly attachments: { dir: string };
-  /** Files of background report runs, and how many days a run and its file are kept. */
-  /** `remindersScheduled`: the worker schedules the reminders of reporting deadlines (REPORTING_REMINDERS). */
+  /**
+   * Files of background report runs, how many days a run and its file are kept, and whether the worker
+   * schedules the reminders of reporting deadlines (REPORTING_REMINDERS).
+   */
   readonly reports: { dir: string; retentionDays: number; remindersScheduled: boolean };
 
   constructor(v: EnvironmentVariables) {

@@ -1,7 +1,6 @@
 import type { WorkingCalendar } from '../calendar/domain/working-calendar.js';
 import { DEFAULT_CUTOFF, type CutoffRule } from '../reports/domain/periods.js';
-import type { CutoffName } from '../reports/dto/report-query.dto.js';
-import { CUTOFFS } from '../reports/reports.service.js';
+import { CUTOFFS, type CutoffName } from '../reports/domain/periods.js';
 import { AGENCY_KINDS } from '../units/domain/unit-kind.js';
 import {
   DEFAULT_REMINDER_POLICY,

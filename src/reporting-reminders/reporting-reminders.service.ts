@@ -9,6 +9,7 @@ import { isDuplicateKey } from '../common/database/db-errors.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
+import { withSweepLock } from '../notifications/notification-jobs.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import {
   dueReminders,
@@ -61,71 +62,60 @@ export class ReportingRemindersService {
 
   /** One pass. A run overlapping a slow previous one skips itself (`GET_LOCK`, per database). */
   async sweep(): Promise<ReminderSweepResult> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ got }] = (await runner.query(
-        "SELECT GET_LOCK(CONCAT(DATABASE(), '.reporting-reminder-sweep'), 0) AS got",
-      )) as { got: number | string | null }[];
-      if (Number(got) !== 1) return { ran: false, reminded: 0 };
-      try {
-        const today = this.clock.today();
-        const kinds = agencyKindsSql('u.kind');
-        const agencies: AgencyRow[] = await runner.query(
-          `SELECT u.id, u.name, s.unit_id AS configured, s.enabled, s.cutoff, s.reports, s.remind_days_before,
-                  s.recipients
-           FROM units u LEFT JOIN reporting_schedules s ON s.unit_id = u.id
-           WHERE u.active = 1 AND ${kinds.sql} ORDER BY u.id`,
-          kinds.params,
-        );
-        const sent = new Set(
-          (
-            (await runner.query('SELECT source_key FROM reporting_reminders WHERE last_day >= ?', [
-              today,
-            ])) as { source_key: string }[]
-          ).map((r) => r.source_key),
-        );
-        let reminded = 0;
-        for (const agency of agencies) {
-          let due: DueReminder[];
-          let recipients: readonly ReminderRecipient[];
-          try {
-            const policy = policyOf(
-              agency.configured === null
-                ? null
-                : {
-                    enabled: Number(agency.enabled) === 1 || agency.enabled === true,
-                    cutoff: agency.cutoff!,
-                    reports: json(agency.reports!),
-                    remindDaysBefore: json(agency.remind_days_before!),
-                    recipients: json(agency.recipients!),
-                  },
-            );
-            // Reminder days on a day off move back to the agency's previous working day.
-            due = policy.enabled
-              ? dueReminders(policy, today, workingDayTest(await this.calendars.calendarFor(agency.id)))
-              : [];
-            recipients = policy.recipients;
-          } catch (error) {
-            // A schedule is validated when written; one that no longer computes (or a calendar that cannot
-            // be built) must not stop the other agencies.
-            this.logger.error({ unitId: agency.id, err: String(error) }, 'reporting reminders: bad schedule');
-            continue;
-          }
-          for (const r of due) {
-            const key = reminderSourceKey(agency.id, r);
-            if (sent.has(key)) continue;
-            if (await this.remind(agency, r, key, recipients, today)) reminded++;
-          }
+    const reminded = await withSweepLock(this.dataSource, 'reporting-reminder-sweep', async () => {
+      const today = this.clock.today();
+      const kinds = agencyKindsSql('u.kind');
+      const agencies: AgencyRow[] = await this.dataSource.query(
+        `SELECT u.id, u.name, s.unit_id AS configured, s.enabled, s.cutoff, s.reports, s.remind_days_before,
+              s.recipients
+       FROM units u LEFT JOIN reporting_schedules s ON s.unit_id = u.id
+       WHERE u.active = 1 AND ${kinds.sql} ORDER BY u.id`,
+        kinds.params,
+      );
+      const sent = new Set(
+        (
+          (await this.dataSource.query('SELECT source_key FROM reporting_reminders WHERE last_day >= ?', [
+            today,
+          ])) as { source_key: string }[]
+        ).map((r) => r.source_key),
+      );
+      let reminded = 0;
+      for (const agency of agencies) {
+        let due: DueReminder[];
+        let recipients: readonly ReminderRecipient[];
+        try {
+          const policy = policyOf(
+            agency.configured === null
+              ? null
+              : {
+                  enabled: Number(agency.enabled) === 1 || agency.enabled === true,
+                  cutoff: agency.cutoff!,
+                  reports: json(agency.reports!),
+                  remindDaysBefore: json(agency.remind_days_before!),
+                  recipients: json(agency.recipients!),
+                },
+          );
+          // Reminder days on a day off move back to the agency's previous working day.
+          due = policy.enabled
+            ? dueReminders(policy, today, workingDayTest(await this.calendars.calendarFor(agency.id)))
+            : [];
+          recipients = policy.recipients;
+        } catch (error) {
+          // A schedule is validated when written; one that no longer computes (or a calendar that cannot
+          // be built) must not stop the other agencies.
+          this.logger.error({ unitId: agency.id, err: String(error) }, 'reporting reminders: bad schedule');
+          continue;
         }
-        if (reminded > 0) this.logger.log(`reporting reminders: ${reminded} sent`);
-        return { ran: true, reminded };
-      } finally {
-        await runner.query("SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.reporting-reminder-sweep'))");
+        for (const r of due) {
+          const key = reminderSourceKey(agency.id, r);
+          if (sent.has(key)) continue;
+          if (await this.remind(agency, r, key, recipients, today)) reminded++;
+        }
       }
-    } finally {
-      await runner.release();
-    }
+      if (reminded > 0) this.logger.log(`reporting reminders: ${reminded} sent`);
+      return reminded;
+    });
+    return reminded === null ? { ran: false, reminded: 0 } : { ran: true, reminded };
   }
 
   /** Sends one reminder unless the ledger already has it; true when it did. */

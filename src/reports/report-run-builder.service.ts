@@ -9,7 +9,7 @@ import { withSweepLock } from '../notifications/notification-jobs.js';
 import { QUEUES } from '../queue/queues.js';
 import { countingProgress } from './domain/report-run.js';
 import { ReportRunEntity } from './entities/report-run.entity.js';
-import { ReportFileStore } from './report-file-store.js';
+import { ReportFileStore, type StoredReportFile } from './report-file-store.js';
 import { ensureReportRunQueued } from './report-run-jobs.js';
 import { reportRunQuery } from './report-runs.service.js';
 import { resolveReportQuery, ReportsService } from './reports.service.js';
@@ -23,6 +23,11 @@ export const STALLED_AFTER_MS = 120_000;
 /** Temp files older than this are leftovers of a crash. */
 const TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
 const SWEEP_BATCH = 500;
+/**
+ * Deliveries one run may claim. A run that kills its worker every time (memory, say) would otherwise be
+ * re-queued by the sweep for ever; past this it is failed with `REPORT_RUN_GAVE_UP`.
+ */
+export const MAX_CLAIMS = 5;
 
 export type ReportRunOutcome = 'done' | 'failed' | 'not-claimed' | 'missing';
 
@@ -81,6 +86,7 @@ export class ReportRunBuilder {
       return exists ? 'not-claimed' : 'missing';
     }
     const claim = run.attempts;
+    let stored: StoredReportFile | null = null;
     try {
       const resolved = resolveReportQuery(run.formCode.replace('/', '-'), reportRunQuery(run));
       const scope = await this.reports.unitsUnder(run.scopeRootUnitIds);
@@ -91,7 +97,7 @@ export class ReportRunBuilder {
         REPORT_RUN_CHUNK_UNITS,
       );
       const body = output.format === 'json' ? Buffer.from(JSON.stringify(output.view)) : output.file.body;
-      const stored = await this.store.put(ReportFileStore.nameFor(run.id, claim, output.format), body);
+      stored = await this.store.put(ReportFileStore.nameFor(run.id, claim, output.format), body);
       const finishedAt = this.clock.now();
       const lifetime = run.expiresAt.getTime() - run.createdAt.getTime();
       const marked: { affectedRows: number } = await this.dataSource.query(
@@ -115,6 +121,8 @@ export class ReportRunBuilder {
       }
       return 'done';
     } catch (error) {
+      // A file written before the failure (the "done" UPDATE failed) is no run's: the retry writes its own.
+      if (stored) await this.store.remove(stored.name).catch(() => undefined);
       if (error instanceof ClaimLost) return 'not-claimed';
       const code = failureCode(error);
       const permanent = error instanceof DomainError;
@@ -139,11 +147,19 @@ export class ReportRunBuilder {
   async sweep(): Promise<ReportRunSweepResult> {
     const result = await withSweepLock(this.dataSource, 'report-run-sweep', async () => {
       const now = this.clock.now();
+      const queuedBefore = new Date(now.getTime() - QUEUED_SWEEP_AFTER_MS);
+      const stalledBefore = new Date(now.getTime() - STALLED_AFTER_MS);
+      // Runs that used up their claims are failed, not queued again.
+      await this.dataSource.query(
+        `UPDATE report_runs SET status = 'failed', error_code = 'REPORT_RUN_GAVE_UP', finished_at = ?
+          WHERE attempts >= ? AND ((status = 'queued' AND created_at <= ?) OR (status = 'running' AND heartbeat_at <= ?))`,
+        [now, MAX_CLAIMS, queuedBefore, stalledBefore],
+      );
       const stuck: { id: string }[] = await this.dataSource.query(
         `SELECT id FROM report_runs
           WHERE (status = 'queued' AND created_at <= ?) OR (status = 'running' AND heartbeat_at <= ?)
           ORDER BY created_at, id LIMIT ${SWEEP_BATCH}`,
-        [new Date(now.getTime() - QUEUED_SWEEP_AFTER_MS), new Date(now.getTime() - STALLED_AFTER_MS)],
+        [queuedBefore, stalledBefore],
       );
       let enqueued = 0;
       for (const { id } of stuck) if (await ensureReportRunQueued(this.queue, id)) enqueued++;
@@ -176,8 +192,8 @@ export class ReportRunBuilder {
     const claimed: { affectedRows: number } = await this.dataSource.query(
       `UPDATE report_runs SET status = 'running', attempts = attempts + 1, progress = 0, units_done = 0,
          started_at = ?, heartbeat_at = ?, error_code = NULL, finished_at = NULL
-       WHERE id = ? AND (status = 'queued' OR (status = 'running' AND heartbeat_at <= ?))`,
-      [now, now, runId, new Date(now.getTime() - STALLED_AFTER_MS)],
+       WHERE id = ? AND attempts < ? AND (status = 'queued' OR (status = 'running' AND heartbeat_at <= ?))`,
+      [now, now, runId, MAX_CLAIMS, new Date(now.getTime() - STALLED_AFTER_MS)],
     );
     if (claimed.affectedRows !== 1) return null;
     return this.dataSource.getRepository(ReportRunEntity).findOneByOrFail({ id: runId });

@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain/domain-error.js';
  * | `REPORT_RUN_NOT_READY` | conflict (409) | the file is asked for while the run is queued or running |
  * | `REPORT_RUN_FAILED` | conflict (409) | the file is asked for of a run that failed (`errorCode` says why) |
  * | `REPORT_RUN_EXPIRED` | gone (410) | the run's file passed its expiry, or was removed from storage |
+ * | `REPORT_RUN_TOO_MANY` | too_many (429) | the requester already has `MAX_ACTIVE_RUNS_PER_USER` runs queued or running |
  *
  * The query of a new run fails with the codes of `GET /api/v1/reports/{form}` (`REPORT_FORM_INVALID`,
  * `REPORT_PERIOD_INVALID`, …, `REPORT_UNIT_NOT_FOUND`).
@@ -44,4 +45,11 @@ export const reportRunExpired = () =>
     'REPORT_RUN_EXPIRED',
     'The report file has expired and was removed; request it again.',
     'gone',
+  );
+
+export const reportRunTooMany = (limit: number) =>
+  new ReportRunError(
+    'REPORT_RUN_TOO_MANY',
+    `You already have ${limit} reports being built; wait for one to finish.`,
+    'too_many',
   );

@@ -21,11 +21,14 @@ import {
   reportRunFailed,
   reportRunNotFound,
   reportRunNotReady,
+  reportRunTooMany,
 } from './report-runs.errors.js';
 import { resolveReportQuery, ReportsService } from './reports.service.js';
 
 /** How long a request waits for Redis before leaving the run to the sweep. */
 const ENQUEUE_TIMEOUT_MS = 2_000;
+/** Runs one user may have queued or running at once: a report over ten years of a province is heavy. */
+export const MAX_ACTIVE_RUNS_PER_USER = 3;
 const DAY_MS = 24 * 3600 * 1000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -158,6 +161,14 @@ export class ReportRunsService {
       expiresAt: new Date(now.getTime() + this.config.reports.retentionDays * DAY_MS),
     });
     await this.dataSource.transaction(async (manager) => {
+      // One requester's runs are counted under a lock on their account row, so two requests at once
+      // cannot both slip under the limit.
+      await manager.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [run.requestedBy]);
+      const [{ active }] = (await manager.query(
+        "SELECT COUNT(*) AS active FROM report_runs WHERE requested_by = ? AND status IN ('queued', 'running')",
+        [run.requestedBy],
+      )) as { active: number | string }[];
+      if (Number(active) >= MAX_ACTIVE_RUNS_PER_USER) throw reportRunTooMany(MAX_ACTIVE_RUNS_PER_USER);
       await manager.getRepository(ReportRunEntity).insert(run);
       await this.audit.record(manager, actor, {
         action: 'report_run.request',
@@ -177,7 +188,7 @@ export class ReportRunsService {
   }
 
   async get(actor: Actor, id: string): Promise<ReportRunView> {
-    return toReportRunView(await this.own(actor, id));
+    return toReportRunView(await this.visible(actor, id));
   }
 
   /** The actor's own runs, newest first. */
@@ -192,18 +203,13 @@ export class ReportRunsService {
   }
 
   /**
-   * The file of a done run. The requester's scope is checked again: a report over units the requester
-   * no longer sees is not handed out (404, as for a run that is not theirs).
+   * The file of a done run (its requester's, over units they still see: `visible`).
    */
   async file(
     actor: Actor,
     id: string,
   ): Promise<{ filename: string; contentType: string; size: number; sha256: string; stream: Readable }> {
-    const run = await this.own(actor, id);
-    if (!(await this.reports.withinScope(actor.scopeRootUnitIds, run.scopeRootUnitIds ?? []))) {
-      throw reportRunNotFound();
-    }
-    if (run.scopeRootUnitIds === null && actor.scopeRootUnitIds !== null) throw reportRunNotFound();
+    const run = await this.visible(actor, id);
     if (run.expiresAt.getTime() <= this.clock.now().getTime()) throw reportRunExpired();
     if (run.status === 'failed') throw reportRunFailed(run.errorCode);
     if (run.status !== 'done' || run.filePath === null) throw reportRunNotReady(run.status, run.progress);
@@ -216,6 +222,20 @@ export class ReportRunsService {
       sha256: run.fileSha256 ?? '',
       stream,
     };
+  }
+
+  /**
+   * The actor's own run, over units they still see: a run over units the requester no longer sees is a
+   * 404, as a run that is not theirs. (The list shows their runs' metadata — form, window, status — as
+   * requested; the report itself is never handed out.)
+   */
+  private async visible(actor: Actor, id: string): Promise<ReportRunEntity> {
+    const run = await this.own(actor, id);
+    if (!(await this.reports.withinScope(actor.scopeRootUnitIds, run.scopeRootUnitIds ?? []))) {
+      throw reportRunNotFound();
+    }
+    if (run.scopeRootUnitIds === null && actor.scopeRootUnitIds !== null) throw reportRunNotFound();
+    return run;
   }
 
   private async own(actor: Actor, id: string): Promise<ReportRunEntity> {

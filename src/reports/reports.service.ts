@@ -5,10 +5,8 @@ import type { Actor } from '../auth/domain/actor.js';
 import { DomainError, type DomainErrorDetail } from '../common/domain/domain-error.js';
 import { formByCode, leafColumns, type ReportForm } from './domain/forms.js';
 import {
-  CALENDAR_CUTOFF,
+  CUTOFFS,
   customWindow,
-  NATIONAL_ASSEMBLY_CUTOFF,
-  ND09_CUTOFF,
   PERIOD_KINDS,
   reportWindow,
   type Bilingual,
@@ -30,13 +28,6 @@ import { reportToCsv, reportToXlsx } from './report-export.js';
 
 /** The longest custom window, in days (about ten years). */
 export const MAX_CUSTOM_WINDOW_DAYS = 3660;
-
-/** The cut-off rules a query or a reporting schedule names. */
-export const CUTOFFS: Record<CutoffName, CutoffRule> = {
-  nd09: ND09_CUTOFF,
-  calendar: CALENDAR_CUTOFF,
-  national_assembly: NATIONAL_ASSEMBLY_CUTOFF,
-};
 
 /** Domain fields named as the query names them. */
 const QUERY_FIELD: Record<string, string> = { kind: 'period' };

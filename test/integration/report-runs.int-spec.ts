@@ -12,8 +12,9 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/domain/roles.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { QUEUES } from '../../src/queue/queues.js';
-import { ReportRunBuilder } from '../../src/reports/report-run-builder.service.js';
+import { MAX_CLAIMS, ReportRunBuilder } from '../../src/reports/report-run-builder.service.js';
 import { reportRunJobId } from '../../src/reports/report-run-jobs.js';
+import { MAX_ACTIVE_RUNS_PER_USER } from '../../src/reports/report-runs.service.js';
 import { resolveReportQuery, ReportsService } from '../../src/reports/reports.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -418,6 +419,43 @@ describe('background report runs: API, queue, worker, file', () => {
     const res = await as('inspectorate_leader', http().get(`/api/v1/report-runs/${run.id}/file`)).expect(409);
     expect(res.body).toMatchObject({ code: 'REPORT_RUN_FAILED', errorCode: 'REPORT_PERIOD_INVALID' });
     expect(await filesOf(run.id)).toEqual([]);
+  });
+
+  it(`refuses a run while its requester has ${MAX_ACTIVE_RUNS_PER_USER} queued or running (429), writing nothing`, async () => {
+    await queue.pause();
+    await dataSource.query("UPDATE report_runs SET status = 'failed' WHERE status IN ('queued', 'running')");
+    const runs: RunBody[] = [];
+    for (let i = 0; i < MAX_ACTIVE_RUNS_PER_USER; i++)
+      runs.push(await start({ form: '01-TCD', ...Q3, format: 'csv' }));
+    const count = async () => Number((await dataSource.query('SELECT COUNT(*) AS n FROM report_runs'))[0].n);
+    const before = await count();
+    const refused = await as('inspectorate_leader', http().post('/api/v1/report-runs'))
+      .send({ form: '01-TCD', ...Q3, format: 'csv' })
+      .expect(429);
+    expect(refused.body.code).toBe('REPORT_RUN_TOO_MANY');
+    expect(await count()).toBe(before);
+    // Another user is not held back by them.
+    await start({ form: '01-TCD', ...Q3, format: 'csv' }, 'unit_head');
+    for (const run of [...runs]) await (await queue.getJob(reportRunJobId(run.id)))?.remove();
+    await dataSource.query("UPDATE report_runs SET status = 'failed' WHERE status IN ('queued', 'running')");
+  });
+
+  it(`gives up a run after ${MAX_CLAIMS} claims instead of queueing it for ever (REPORT_RUN_GAVE_UP)`, async () => {
+    await queue.pause();
+    const run = await start({ form: '01-TCD', ...Q3, format: 'csv' });
+    await (await queue.getJob(reportRunJobId(run.id)))?.remove();
+    // As after five deliveries that each died: back to queued, its claims used up.
+    await dataSource.query(
+      'UPDATE report_runs SET attempts = ?, created_at = created_at - INTERVAL 2 MINUTE WHERE id = ?',
+      [MAX_CLAIMS, run.id],
+    );
+    expect(await builder.run(run.id)).toBe('not-claimed');
+    await eventually(
+      async () => (await builder.sweep()).ran,
+      (ran) => ran,
+    );
+    expect(await status(run.id)).toMatchObject({ status: 'failed', errorCode: 'REPORT_RUN_GAVE_UP' });
+    expect(await queue.getJob(reportRunJobId(run.id))).toBeUndefined();
   });
 
   it('answers 410 once a run has expired, and the sweep deletes the row and its file', async () => {

@@ -80,6 +80,15 @@ export const NATIONAL_ASSEMBLY_CUTOFF: CutoffRule = {
 
 export const DEFAULT_CUTOFF: CutoffRule = ND09_CUTOFF;
 
+/** The names a report query or a reporting schedule gives the cut-off rules. */
+export const CUTOFF_NAMES = ['nd09', 'calendar', 'national_assembly'] as const;
+export type CutoffName = (typeof CUTOFF_NAMES)[number];
+export const CUTOFFS: Readonly<Record<CutoffName, CutoffRule>> = {
+  nd09: ND09_CUTOFF,
+  calendar: CALENDAR_CUTOFF,
+  national_assembly: NATIONAL_ASSEMBLY_CUTOFF,
+};
+
 export interface Bilingual {
   vi: string;
   en: string;

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsId } from '../../common/http/id.js';
-import { PERIOD_KINDS } from '../domain/periods.js';
+import { CUTOFF_NAMES, PERIOD_KINDS } from '../domain/periods.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const CUTOFF_NAMES = ['nd09', 'calendar', 'national_assembly'] as const;
-export type CutoffName = (typeof CUTOFF_NAMES)[number];
+export { CUTOFF_NAMES, type CutoffName } from '../domain/periods.js';
 
 /** The form in the path: the form code with "-" for "/" (01-TCD, 02-XLD, 03-GQKN, 04-GQTC, 05-KQTH). */
 export class ReportFormParamDto {
