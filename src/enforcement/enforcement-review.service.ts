@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { compareLocalDates, type LocalDate } from '../common/domain/local-date.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -50,31 +51,20 @@ export class EnforcementReviewService {
    * (`GET_LOCK`, per database).
    */
   async sweep(): Promise<ReviewSweepResult> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ got }] = (await runner.query(
-        "SELECT GET_LOCK(CONCAT(DATABASE(), '.enforcement-review-sweep'), 0) AS got",
-      )) as { got: number | string | null }[];
-      if (Number(got) !== 1) return { ran: false, reminded: 0 };
-      try {
-        const today = this.clock.today();
-        const due: { id: string }[] = await runner.query(
-          `SELECT id FROM enforcement_records
-           WHERE status IN ('not_started', 'in_progress', 'overdue', 'blocked') AND next_review_on <= ?
-           ORDER BY next_review_on, id LIMIT ${REVIEW_BATCH}`,
-          [today],
-        );
-        let reminded = 0;
-        for (const { id } of due) if (await this.remind(id, today)) reminded++;
-        if (reminded > 0) this.logger.log(`enforcement review: ${reminded} record(s) reminded`);
-        return { ran: true, reminded };
-      } finally {
-        await runner.query("SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.enforcement-review-sweep'))");
-      }
-    } finally {
-      await runner.release();
-    }
+    const reminded = await withSweepLock(this.dataSource, 'enforcement-review-sweep', async () => {
+      const today = this.clock.today();
+      const due: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM enforcement_records
+         WHERE status IN ('not_started', 'in_progress', 'overdue', 'blocked') AND next_review_on <= ?
+         ORDER BY next_review_on, id LIMIT ${REVIEW_BATCH}`,
+        [today],
+      );
+      let count = 0;
+      for (const { id } of due) if (await this.remind(id, today)) count++;
+      if (count > 0) this.logger.log(`enforcement review: ${count} record(s) reminded`);
+      return count;
+    });
+    return reminded === null ? { ran: false, reminded: 0 } : { ran: true, reminded };
   }
 
   /** Reminds one record if its review is (still) due; true when it did. */

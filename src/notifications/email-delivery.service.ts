@@ -16,7 +16,8 @@ import {
   type WorkingDays,
 } from './domain/working-hours.js';
 import { MailError, Mailer } from './mailer.js';
-import { emailJobId, ensureQueued, SWEEP_BATCH, withSweepLock } from './notification-jobs.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
+import { emailJobId, ensureQueued, SWEEP_BATCH } from './notification-jobs.js';
 
 export type EmailOutcome = 'sent' | 'skipped' | 'not-due' | 'missing' | 'retry' | 'failed';
 

@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { QUEUES } from '../queue/queues.js';
 
 /** Deterministic job ids of the outbox rows (BullMQ refuses `:` in custom ids). */
@@ -45,32 +44,6 @@ export async function ensureQueued(
     },
   );
   return true;
-}
-
-/**
- * Runs `work` under a database lock named per database (`GET_LOCK`); a run that finds the lock taken
- * does nothing and returns null — the overlap guard of the scheduled jobs.
- */
-export async function withSweepLock<T>(
-  dataSource: DataSource,
-  name: string,
-  work: () => Promise<T>,
-): Promise<T | null> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    const [{ got }] = (await runner.query('SELECT GET_LOCK(CONCAT(DATABASE(), ?), 0) AS got', [
-      `.${name}`,
-    ])) as { got: number | string | null }[];
-    if (Number(got) !== 1) return null;
-    try {
-      return await work();
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(CONCAT(DATABASE(), ?))', [`.${name}`]);
-    }
-  } finally {
-    await runner.release();
-  }
 }
 
 /** The id-only payload of a send job. */

@@ -10,7 +10,8 @@ import { Clock } from '../common/clock.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import { QUEUES } from '../queue/queues.js';
 import { retryDelayMs } from './domain/retry.js';
-import { ensureQueued, SWEEP_BATCH, webhookJobId, withSweepLock } from './notification-jobs.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
+import { ensureQueued, SWEEP_BATCH, webhookJobId } from './notification-jobs.js';
 
 export type WebhookOutcome = 'delivered' | 'skipped' | 'not-due' | 'paused' | 'missing' | 'retry' | 'failed';
 

@@ -9,7 +9,7 @@ import { isDuplicateKey } from '../common/database/db-errors.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { withSweepLock } from '../notifications/notification-jobs.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import {
   dueReminders,

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain/domain-error.js';
-import { withSweepLock } from '../notifications/notification-jobs.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 import { QUEUES } from '../queue/queues.js';
 import { countingProgress } from './domain/report-run.js';
 import { ReportRunEntity } from './entities/report-run.entity.js';
