@@ -101,6 +101,25 @@ describe('DiskFileStore', () => {
     expect(await tempFiles()).toEqual([]);
   });
 
+  it('refuses a file its caller does not accept (by its first bytes) and leaves nothing on disk', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(5000, 1)]);
+    const heads: Buffer[] = [];
+    await expect(
+      store.put(chunked(exe), {
+        maxBytes: 1_000_000,
+        accept: (head) => {
+          heads.push(head);
+          throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', 'no', 'unsupported_type');
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'ATTACHMENT_TYPE_NOT_ALLOWED' });
+    expect(heads).toEqual([exe.subarray(0, SNIFF_HEAD_BYTES)]);
+    expect(
+      await store.exists(`sha256/${sha256(exe).slice(0, 2)}/${sha256(exe).slice(2, 4)}/${sha256(exe)}`),
+    ).toBe(false);
+    expect(await tempFiles()).toEqual([]);
+  });
+
   it('refuses an empty file', async () => {
     const error = await rejection(store.put(Readable.from([]), { maxBytes: 100 }));
     expect(error.code).toBe('ATTACHMENT_EMPTY');

@@ -73,19 +73,26 @@ export class DiskFileStore implements FileStore {
     this.tmpDir = join(this.root, 'tmp');
   }
 
-  async put(stream: Readable, opts: { maxBytes: number }): Promise<StoredFile> {
+  async put(
+    stream: Readable,
+    opts: { maxBytes: number; accept?: (head: Buffer) => void },
+  ): Promise<StoredFile> {
     // The stream may fail (client gone) while the temp file is being opened, before the loop below
     // listens: without a listener that 'error' would crash the process. The loop still sees the error.
     const ignoreEarlyError = (): void => undefined;
     stream.on('error', ignoreEarlyError);
     try {
-      return await this.write(stream, opts.maxBytes);
+      return await this.write(stream, opts.maxBytes, opts.accept);
     } finally {
       stream.off('error', ignoreEarlyError);
     }
   }
 
-  private async write(stream: Readable, maxBytes: number): Promise<StoredFile> {
+  private async write(
+    stream: Readable,
+    maxBytes: number,
+    accept?: (head: Buffer) => void,
+  ): Promise<StoredFile> {
     await mkdir(this.tmpDir, { recursive: true, mode: DIR_MODE });
     const tmpPath = join(this.tmpDir, randomUUID());
     const hash = createHash('sha256');
@@ -111,6 +118,8 @@ export class DiskFileStore implements FileStore {
         await writeAll(handle, bytes);
       }
       if (size === 0) throw attachmentEmpty();
+      // Refused before it is stored under its key: only the temp file existed, and it goes below.
+      accept?.(Buffer.concat(headChunks));
       await handle.sync();
       await handle.close();
       closed = true;

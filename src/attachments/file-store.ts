@@ -22,9 +22,11 @@ export interface FileStore {
   /**
    * Stores the stream's bytes and returns once they are durable. Refuses (DomainError
    * ATTACHMENT_TOO_LARGE) as soon as more than `maxBytes` arrive and ATTACHMENT_EMPTY for no bytes;
-   * a refused or failed put leaves nothing behind under a key.
+   * a refused or failed put leaves nothing behind under a key. `accept`, when given, sees the first
+   * bytes (the sniffing head) once all have arrived and before the content is stored under its key:
+   * a throw refuses the file (say, a type not accepted) and nothing is left on disk.
    */
-  put(stream: Readable, opts: { maxBytes: number }): Promise<StoredFile>;
+  put(stream: Readable, opts: { maxBytes: number; accept?: (head: Buffer) => void }): Promise<StoredFile>;
   /** The content; DomainError ATTACHMENT_KEY_INVALID for a malformed key, ATTACHMENT_NOT_FOUND if absent. */
   open(key: string): Promise<Readable>;
   /** Deletes the content; a missing one is fine (removal is idempotent). */

@@ -44,7 +44,10 @@ export class EnforcementEvidenceService {
       upload.stream.resume();
       throw EnforcementErrors.invalid(unknown.map((field) => ({ field, message: 'is not expected' })));
     }
-    const stored = await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES });
+    const stored = await this.store.put(upload.stream, {
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      accept: (head) => requireAllowedMediaType(head, upload.fileName), // 415 leaves no file behind
+    });
     const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
     return transactionWithRetry(this.dataSource, async (manager) => {
       const { update, obligation, record } = await this.reportable(manager, actor, updateId, true);

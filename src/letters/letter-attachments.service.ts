@@ -107,9 +107,14 @@ export class LetterAttachmentsService {
     }
     const id = uuid7();
     // A file that identifies its author is sealed before it reaches the disk (src/identity).
+    // A type not accepted is refused before anything is stored (415, no file left on disk).
+    const accept = (head: Buffer) => void requireAllowedMediaType(head, upload.fileName);
     const { stored, sealed } = identifying
-      ? await this.putSealed(id, upload.stream)
-      : { stored: await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES }), sealed: null };
+      ? await this.putSealed(id, upload.stream, accept)
+      : {
+          stored: await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES, accept }),
+          sealed: null,
+        };
     const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
     return transactionWithRetry(this.dataSource, async (manager) => {
       const locked = await recordInScope(
@@ -214,9 +219,11 @@ export class LetterAttachmentsService {
   private async putSealed(
     id: string,
     stream: Readable,
+    accept: (head: Buffer) => void,
   ): Promise<{ stored: StoredFile; sealed: { keyId: string; wrappedKey: Buffer } }> {
     const plain = await readAll(stream, MAX_ATTACHMENT_BYTES);
     if (plain.length === 0) throw attachmentEmpty();
+    accept(plain.subarray(0, SNIFF_HEAD_BYTES));
     const sealed = this.vault.sealBytes(id, plain);
     const onDisk = await this.store.put(Readable.from([sealed.ciphertext]), {
       maxBytes: sealed.ciphertext.length,

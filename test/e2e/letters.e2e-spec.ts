@@ -3,7 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UnitCalendarService } from '../../src/calendar/unit-calendar.service.js';
+import { AppConfig } from '../../src/config/app-config.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays, weekday, type LocalDate } from '../../src/common/domain/local-date.js';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
@@ -764,16 +767,28 @@ describe('letters over HTTP: intake, splitting, duplicates, decisions, personal 
       expect(file.headers['content-disposition']).toContain(encodeURIComponent('Đơn khiếu nại.pdf'));
     });
 
-    it('an executable, a .txt with a NUL byte → 415; over 20 MiB → 413; nothing recorded', async () => {
+    it('an executable, a .txt with a NUL byte → 415; over 20 MiB → 413; nothing recorded or left on disk', async () => {
       const before = await attachmentRows();
+      // Every file under the store, temp files included (the store is per test worker).
+      const filesOnDisk = async () =>
+        (await readdir(app.get(AppConfig).attachments.dir, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+          .sort();
+      const onDiskBefore = await filesOnDisk();
       const exe = await upload(
         'reception_officer',
-        Buffer.from('MZ\x90\x00\x03\x00\x00\x00PE', 'latin1'),
+        // Unique bytes each run: the store is content-addressed and outlives a run.
+        Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00PE', 'latin1'), Buffer.from(uuid7())]),
         'don.pdf',
       );
       expect(exe.status).toBe(415);
       expect(exe.body.code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
-      const nul = await upload('reception_officer', Buffer.from('Nội dung\u0000đơn', 'utf8'), 'ghi-chu.txt');
+      const nul = await upload(
+        'reception_officer',
+        Buffer.from(`Nội dung\u0000đơn ${uuid7()}`, 'utf8'),
+        'ghi-chu.txt',
+      );
       expect(nul.status).toBe(415);
       expect(nul.body.code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
       const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
@@ -782,6 +797,7 @@ describe('letters over HTTP: intake, splitting, duplicates, decisions, personal 
       expect(tooBig.status).toBe(413);
       expect(tooBig.body.code).toBe('ATTACHMENT_TOO_LARGE');
       expect(await attachmentRows()).toBe(before);
+      expect(await filesOnDisk()).toEqual(onDiskBefore);
     });
 
     it('a file that identifies its author is hidden from a case handler, open to the officer (audited)', async () => {
