@@ -1,8 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../common/domain/domain-error.js';
+import {
+  fsyncDirectory,
+  isErrno,
+  sweepOldFiles,
+  unlinkQuietly,
+  writeAll,
+} from '../common/fs/durable-files.js';
 import { SNIFF_HEAD_BYTES, attachmentEmpty, attachmentTooLarge } from './domain/attachment-policy.js';
 import type { FileStore, StoredFile } from './file-store.js';
 
@@ -15,38 +22,6 @@ const KEY_PATTERN = /^sha256\/([0-9a-f]{2})\/([0-9a-f]{2})\/\1\2[0-9a-f]{60}$/;
 
 function keyFor(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
-}
-
-function isErrno(error: unknown, ...codes: string[]): boolean {
-  return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
-}
-
-async function unlinkQuietly(path: string): Promise<void> {
-  await unlink(path).catch((error: unknown) => {
-    if (!isErrno(error, 'ENOENT')) throw error;
-  });
-}
-
-/** `write` may write less than asked (it rarely does on local disks); loop until all is written. */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-    offset += bytesWritten;
-  }
-}
-
-/** Makes a directory's entries (a rename, a new subdirectory) survive a power loss. */
-async function fsyncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems cannot fsync a directory; there the rename is as durable as they allow.
-    if (!isErrno(error, 'EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP')) throw error;
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -182,29 +157,7 @@ export class DiskFileStore implements FileStore {
    * `now`; returns how many. Run it daily with a day's age so no upload still in progress is touched.
    */
   async sweepTemp(olderThanMs: number, now: Date): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.tmpDir);
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return 0;
-      throw error;
-    }
-    const cutoff = now.getTime() - olderThanMs;
-    let removed = 0;
-    for (const name of names) {
-      const path = join(this.tmpDir, name);
-      try {
-        const info = await lstat(path);
-        if (info.isFile() && info.mtimeMs < cutoff) {
-          await unlink(path);
-          removed += 1;
-        }
-      } catch (error) {
-        // Finished (renamed) or swept by another process meanwhile.
-        if (!isErrno(error, 'ENOENT')) throw error;
-      }
-    }
-    return removed;
+    return sweepOldFiles(this.tmpDir, olderThanMs, now);
   }
 
   private pathOf(key: string): string {

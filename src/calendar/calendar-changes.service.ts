@@ -8,6 +8,7 @@ import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { QUEUES } from '../queue/queues.js';
 import { CalendarChangeSubscribers, type CalendarChange } from './calendar-change-subscribers.js';
+import { withTimeout } from '../common/async/with-timeout.js';
 
 /** Rows unprocessed for longer than this are re-enqueued by the sweep. */
 export const SWEEP_AFTER_MS = 60_000;
@@ -45,14 +46,6 @@ interface ChangeRow {
   first_affected_date: string;
   created_at: Date;
   processed_at: Date | null;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -99,6 +92,7 @@ export class CalendarChangesService {
       await withTimeout(
         this.queue.add(QUEUES.calendar.jobs.change, { changeId }, { jobId: calendarChangeJobId(changeId) }),
         ENQUEUE_TIMEOUT_MS,
+        'Redis',
       );
       return true;
     } catch (error) {

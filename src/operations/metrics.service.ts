@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { QUEUES } from '../queue/queues.js';
 import { EscalationTally, type EscalationCount } from './escalation-tally.js';
 import { latencyOf, LATENCY_QUANTILES, type LatencySample } from './latency.js';
+import { withTimeout } from '../common/async/with-timeout.js';
 
 /** The job states /metrics counts per queue. */
 export const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
@@ -20,14 +21,6 @@ interface QueueFigures {
   name: string;
   counts: Record<string, number>;
   latency: LatencySample;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import {
+  fsyncDirectory,
+  isErrno,
+  sweepOldFiles,
+  unlinkQuietly,
+  writeAll,
+} from '../common/fs/durable-files.js';
 
 const FILE_MODE = 0o640;
 const DIR_MODE = 0o750;
@@ -9,29 +16,6 @@ const DIR_MODE = 0o750;
 /** The only names this store issues: `<run id>-a<attempt>.<csv|xlsx|json>`. */
 const NAME_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-a\d{1,5}\.(csv|xlsx|json)$/;
-
-function isErrno(error: unknown, ...codes: string[]): boolean {
-  return codes.includes((error as NodeJS.ErrnoException)?.code ?? '');
-}
-
-async function fsyncDirectory(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems cannot fsync a directory; there the rename is as durable as they allow.
-    if (!isErrno(error, 'EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP')) throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let offset = 0; offset < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-    offset += bytesWritten;
-  }
-}
 
 export interface StoredReportFile {
   /** Relative to the store's root; what the run row keeps. */
@@ -90,34 +74,12 @@ export class ReportFileStore {
   }
 
   async remove(name: string): Promise<void> {
-    await unlink(this.pathOf(name)).catch((error: unknown) => {
-      if (!isErrno(error, 'ENOENT')) throw error;
-    });
+    await unlinkQuietly(this.pathOf(name));
   }
 
   /** Deletes temp files (writes interrupted by a crash) older than `olderThanMs`; returns how many. */
   async sweepTemp(olderThanMs: number, now: Date): Promise<number> {
-    let names: string[];
-    try {
-      names = await readdir(this.tmpDir);
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return 0;
-      throw error;
-    }
-    let removed = 0;
-    for (const name of names) {
-      const path = join(this.tmpDir, name);
-      try {
-        const info = await lstat(path);
-        if (info.isFile() && info.mtimeMs < now.getTime() - olderThanMs) {
-          await unlink(path);
-          removed += 1;
-        }
-      } catch (error) {
-        if (!isErrno(error, 'ENOENT')) throw error;
-      }
-    }
-    return removed;
+    return sweepOldFiles(this.tmpDir, olderThanMs, now);
   }
 
   private pathOf(name: string): string {

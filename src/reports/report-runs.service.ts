@@ -24,6 +24,7 @@ import {
   reportRunTooMany,
 } from './report-runs.errors.js';
 import { resolveReportQuery, ReportsService } from './reports.service.js';
+import { withTimeout } from '../common/async/with-timeout.js';
 
 /** How long a request waits for Redis before leaving the run to the sweep. */
 const ENQUEUE_TIMEOUT_MS = 2_000;
@@ -86,14 +87,6 @@ export function toReportRunView(run: ReportRunEntity): ReportRunView {
     expiresAt: run.expiresAt.toISOString(),
     links: { self, download: done ? `${self}/file` : null },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -256,6 +249,7 @@ export class ReportRunsService {
           { ...REPORT_RUN_JOB_OPTIONS, jobId: reportRunJobId(runId) },
         ),
         ENQUEUE_TIMEOUT_MS,
+        'Redis',
       );
     } catch (error) {
       this.logger.warn(
