@@ -16,30 +16,8 @@ export class ReportFormParamDto {
   form: string;
 }
 
-/**
- * Which window, which units, which format. The window fields are checked by the domain
- * (`REPORT_PERIOD_INVALID`, `REPORT_CUTOFF_INVALID`, `REPORT_WINDOW_INVALID`, `DATE_INVALID`, field by field),
- * so they arrive here as plain strings.
- */
-export class ReportQueryDto {
-  @ApiPropertyOptional({ enum: PERIOD_KINDS, description: 'A period; or give from and to instead' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
-  period?: string;
-
-  @ApiPropertyOptional({ example: '2026', description: 'The report year (with period)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  year?: string;
-
-  @ApiPropertyOptional({ example: '1', description: 'Month 1–12 or quarter 1–4 (with period month/quarter)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  index?: string;
-
+/** The fields a synchronous report query and a background run share: a from–to window, cut-off, unit. */
+export abstract class ReportWindowFieldsDto {
   @ApiPropertyOptional({
     example: '2026-01-01',
     description: 'Custom window start (with to, without period)',
@@ -65,6 +43,31 @@ export class ReportQueryDto {
   @IsOptional()
   @IsId()
   unitId?: string;
+}
+
+/**
+ * Which window, which units, which format. The window fields are checked by the domain
+ * (`REPORT_PERIOD_INVALID`, `REPORT_CUTOFF_INVALID`, `REPORT_WINDOW_INVALID`, `DATE_INVALID`, field by field),
+ * so they arrive here as plain strings.
+ */
+export class ReportQueryDto extends ReportWindowFieldsDto {
+  @ApiPropertyOptional({ enum: PERIOD_KINDS, description: 'A period; or give from and to instead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  period?: string;
+
+  @ApiPropertyOptional({ example: '2026', description: 'The report year (with period)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  year?: string;
+
+  @ApiPropertyOptional({ example: '1', description: 'Month 1–12 or quarter 1–4 (with period month/quarter)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  index?: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()

@@ -1,17 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { PERIOD_KINDS } from '../domain/periods.js';
 import { REPORT_RUN_STATUSES } from '../entities/report-run.entity.js';
-import { CUTOFF_NAMES, REPORT_FORMATS, type ReportFormat } from './report-query.dto.js';
+import {
+  CUTOFF_NAMES,
+  REPORT_FORMATS,
+  ReportWindowFieldsDto,
+  type ReportFormat,
+} from './report-query.dto.js';
 
 /**
  * A background report: the same choices as `GET /api/v1/reports/{form}`, in a JSON body. The window
  * fields are checked by the domain field by field (`REPORT_PERIOD_INVALID`, `REPORT_CUTOFF_INVALID`,
  * `REPORT_WINDOW_INVALID`, `DATE_INVALID`), exactly as for the synchronous report.
  */
-export class CreateReportRunDto {
+export class CreateReportRunDto extends ReportWindowFieldsDto {
   @ApiProperty({ enum: ['01-TCD', '02-XLD', '03-GQKN', '04-GQTC', '05-KQTH'] })
   @IsString()
   @MaxLength(20)
@@ -36,32 +40,6 @@ export class CreateReportRunDto {
   @Min(0)
   @Max(99)
   index?: number;
-
-  @ApiPropertyOptional({
-    example: '2026-01-01',
-    description: 'Custom window start (with to, without period)',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'Custom window end, inclusive' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
-
-  @ApiPropertyOptional({ enum: CUTOFF_NAMES, default: 'nd09', description: 'Data cut-off rule of a period' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  cutoff?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: "A unit in scope (default: the viewer's scope roots)" })
-  @IsOptional()
-  @IsId()
-  unitId?: string;
 
   @ApiProperty({ enum: REPORT_FORMATS })
   @IsIn(REPORT_FORMATS)
