@@ -4,12 +4,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import { QUEUES } from '../queue/queues.js';
 import { retryDelayMs } from './domain/retry.js';
+import { webhookSignature } from './domain/webhook-signature.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
 import { ensureQueued, SWEEP_BATCH, webhookJobId } from './notification-jobs.js';
 
@@ -39,16 +39,12 @@ interface EndpointRow {
   secret_ciphertext: Buffer;
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>` with the endpoint's secret (header X-Tiepdan-Signature). */
-export function webhookSignature(secret: string, rawBody: string): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
-}
-
 /**
  * The webhook outbox (docs/notifications.md): one signed POST per `webhook-send` job, retried with
  * backoff (domain/retry.ts) until a 2xx answer or the last attempt; a sweep every minute enqueues what
  * is due. The row is locked during the call, so two jobs for it never call twice at once; a crash after
  * the receiver answered and before the commit calls again (receivers dedupe on X-Tiepdan-Delivery).
+ * Each call carries X-Tiepdan-Timestamp and a signature over it and the body (domain/webhook-signature.ts).
  */
 @Injectable()
 export class WebhookDeliveryService {
@@ -88,10 +84,13 @@ export class WebhookDeliveryService {
         createdAt: row.created_at.toISOString(),
         data: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
       });
+      // Signed afresh on every attempt, with the time of this call: receivers refuse stale timestamps.
+      const timestamp = Math.floor(this.clock.now().getTime() / 1000);
       const status = await this.post(endpoint.url, body, {
         'x-tiepdan-event': row.event,
         'x-tiepdan-delivery': row.id,
-        'x-tiepdan-signature': webhookSignature(secret, body),
+        'x-tiepdan-timestamp': String(timestamp),
+        'x-tiepdan-signature': webhookSignature(secret, timestamp, body),
       });
       const attempts = Number(row.attempts) + 1;
       if (status !== null && status >= 200 && status < 300) {

@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { CalendarAdminService } from '../../src/calendar/calendar-admin.service.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig } from '../../src/config/app-config.js';
+import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature.js';
 import { localInstant } from '../../src/notifications/domain/working-hours.js';
 import { EmailDeliveryService } from '../../src/notifications/email-delivery.service.js';
 import { emailJobId } from '../../src/notifications/notification-jobs.js';
@@ -101,19 +102,35 @@ function readable(raw: string): string {
 interface Received {
   headers: IncomingHttpHeaders;
   body: string;
+  /** Whether the receiver accepted the signature (verifyWebhookSignature, at `receiver.nowMs`). */
+  verified: boolean;
 }
 
-/** A webhook receiver on 127.0.0.1 answering with the queued statuses (then 200). */
+/**
+ * A webhook receiver on 127.0.0.1. It verifies each call as docs/notifications.md tells receivers to
+ * (signature over timestamp and raw body, 5-minute window on its clock `nowMs`, with any of `secrets`)
+ * and answers 401 to a call that fails; else with the queued statuses (then 200).
+ */
 class Receiver {
   readonly calls: Received[] = [];
   readonly statuses: number[] = [];
+  readonly secrets: string[] = [];
+  nowMs = 0;
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      this.calls.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.statusCode = this.statuses.shift() ?? 200;
-      res.end('ok');
+      const body = Buffer.concat(chunks).toString('utf8');
+      const timestamp = req.headers['x-tiepdan-timestamp'];
+      const signature = req.headers['x-tiepdan-signature'];
+      const now = Math.floor(this.nowMs / 1000);
+      const verified =
+        typeof timestamp === 'string' &&
+        typeof signature === 'string' &&
+        this.secrets.some((secret) => verifyWebhookSignature(secret, timestamp, body, signature, now));
+      this.calls.push({ headers: req.headers, body, verified });
+      res.statusCode = verified ? (this.statuses.shift() ?? 200) : 401;
+      res.end(verified ? 'ok' : 'bad signature');
     });
   });
   url = '';
@@ -162,6 +179,7 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
     sink.messages.length = 0;
     receiver.calls.length = 0;
     receiver.statuses.length = 0;
+    receiver.secrets.length = 0;
     const f = new Fixtures(api);
     const province = await f.unit('Ủy ban nhân dân tỉnh Thử nghiệm', 'province');
     unitId = (await f.unit('Sở Tư pháp', 'agency', province.id)).id;
@@ -175,11 +193,12 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
     await receiver.close();
   });
 
-  /** Moves time in both processes (the API writes the rows, the worker sends them). */
+  /** Moves time in both processes (the API writes the rows, the worker sends them) and at the receiver. */
   function setNow(ms: number): void {
     for (const context of [api, worker] as INestApplicationContext[]) {
       jest.spyOn(context.get(Clock), 'now').mockImplementation(() => new Date(ms));
     }
+    receiver.nowMs = ms;
   }
 
   const input = (over: Partial<NotifyInput> = {}): NotifyInput => ({
@@ -211,7 +230,27 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
   > => dataSource.query('SELECT * FROM email_deliveries ORDER BY user_id');
 
   async function endpoint(events = ['escalation']) {
-    return api.get(WebhookEndpointsService).create(SYSTEM_ACTOR, { url: receiver.url, events });
+    const created = await api
+      .get(WebhookEndpointsService)
+      .create(SYSTEM_ACTOR, { url: receiver.url, events });
+    receiver.secrets.push(created.secret);
+    return created;
+  }
+
+  /**
+   * A call signed at `sentAtMs` by the worker's clock: `X-Tiepdan-Timestamp` in unix seconds and
+   * `X-Tiepdan-Signature: v1=<HMAC-SHA256 of "<timestamp>.<raw body>">`, computed here independently of
+   * the code under test (a signature over the body alone does not match), that no longer verifies once
+   * it is more than 5 minutes old.
+   */
+  function expectSignedAt(call: Received, secret: string, sentAtMs: number): void {
+    const timestamp = String(Math.floor(sentAtMs / 1000));
+    expect(call.headers['x-tiepdan-timestamp']).toBe(timestamp);
+    const expected = createHmac('sha256', secret).update(`${timestamp}.${call.body}`).digest('hex');
+    expect(call.headers['x-tiepdan-signature']).toBe(`v1=${expected}`);
+    expect(call.verified).toBe(true);
+    const replayedAt = Math.floor(sentAtMs / 1000) + 301;
+    expect(verifyWebhookSignature(secret, timestamp, call.body, `v1=${expected}`, replayedAt)).toBe(false);
   }
 
   it('has a handler in the worker for every job of the notifications queue', () => {
@@ -480,8 +519,21 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
     expect(call.headers['content-type']).toBe('application/json');
     expect(call.headers['x-tiepdan-event']).toBe('escalation');
     expect(call.headers['x-tiepdan-delivery']).toBe(row.id);
-    const expected = `sha256=${createHmac('sha256', secret).update(call.body).digest('hex')}`;
-    expect(call.headers['x-tiepdan-signature']).toBe(expected);
+    expectSignedAt(call, secret, localInstant('2026-03-11', '22:00'));
+    // The captured call, replayed as it was 6 minutes later, is refused by a receiver that verifies.
+    receiver.nowMs += 6 * 60_000;
+    const replayed = await fetch(receiver.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-tiepdan-delivery': row.id,
+        'x-tiepdan-timestamp': String(call.headers['x-tiepdan-timestamp']),
+        'x-tiepdan-signature': String(call.headers['x-tiepdan-signature']),
+      },
+      body: call.body,
+    });
+    expect(replayed.status).toBe(401);
+    expect(receiver.calls[1].verified).toBe(false);
     expect(JSON.parse(call.body)).toEqual({
       id: row.id,
       event: 'escalation',
@@ -516,9 +568,10 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
     const [first, second] = receiver.calls;
     expect(second.body).toBe(first.body);
     expect(second.headers['x-tiepdan-delivery']).toBe(first.headers['x-tiepdan-delivery']);
-    expect(second.headers['x-tiepdan-signature']).toBe(
-      `sha256=${createHmac('sha256', secret).update(second.body).digest('hex')}`,
-    );
+    // Each attempt is signed afresh, with its own time: the retry is not a replay of the first call.
+    expectSignedAt(first, secret, start);
+    expectSignedAt(second, secret, start + 61_000);
+    expect(second.headers['x-tiepdan-signature']).not.toBe(first.headers['x-tiepdan-signature']);
     [row] = await dataSource.query('SELECT * FROM webhook_deliveries');
     expect(row).toMatchObject({ status: 'delivered', attempts: 2, response_status: 200 });
 

@@ -54,7 +54,8 @@ export class WebhookEndpointView {
 export class CreatedWebhookEndpointView extends WebhookEndpointView {
   @ApiProperty({
     description:
-      'The signing secret (HMAC-SHA256 of the raw body, header X-Tiepdan-Signature): shown this once only',
+      'The signing secret (X-Tiepdan-Signature: v1=<HMAC-SHA256 of "<X-Tiepdan-Timestamp>.<raw body>">): ' +
+      'shown this once only',
   })
   secret: string;
 }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { CREATED_AT, ID_COLUMN } from '../../database/columns.js';
 
-/** Another system that receives signed event calls (HMAC-SHA256 of the body with its secret). */
+/** Another system that receives signed event calls (HMAC-SHA256 of timestamp and body with its secret). */
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_webhook_endpoints' })
