@@ -27,6 +27,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { recordInScope } from '../reception/reception-scope.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
+import { identityBasisOnReach, letterForReading } from './letter-reach.js';
 import { LetterErrors } from './letters.errors.js';
 
 export interface AttachmentView {
@@ -161,37 +162,38 @@ export class LetterAttachmentsService {
     });
   }
 
+  /** The files of a letter in scope, or of the letter of a case the actor handles (letter-reach.ts). */
   async list(actor: Actor, letterId: string): Promise<AttachmentView[]> {
-    const letter = await recordInScope(
-      this.dataSource.manager,
-      LetterEntity,
-      actor,
-      letterId,
-      LetterErrors.notFound,
-    );
-    const rows = await this.dataSource.manager.find(LetterAttachmentEntity, {
-      where: { letterId: letter.id },
+    const manager = this.dataSource.manager;
+    const reached = await letterForReading(manager, actor, letterId);
+    const rows = await manager.find(LetterAttachmentEntity, {
+      where: { letterId: reached.letter.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const sees = await this.seesIdentity(this.dataSource.manager, actor, letter);
+    const sees = (await identityBasisOnReach(this.access, manager, actor, reached)) !== null;
     return rows.map((a) => toView(a, sees));
   }
 
-  /** The file; one that identifies its author only with `letters:personal_data`, and that read is audited. */
+  /**
+   * The file; one that identifies its author only to those who may see the petitioners (never to a
+   * handler who reached the letter through its case only), and that read is audited.
+   */
   async open(
     actor: Actor,
     letterId: string,
     attachmentId: string,
   ): Promise<{ attachment: LetterAttachmentEntity; stream: Readable }> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await recordInScope(manager, LetterEntity, actor, letterId, LetterErrors.notFound);
+      const reached = await letterForReading(manager, actor, letterId);
+      const { letter } = reached;
       const attachment = await manager.findOneBy(LetterAttachmentEntity, {
         id: attachmentId,
         letterId: letter.id,
       });
       if (!attachment) throw LetterErrors.attachmentNotFound();
       if (attachment.identifying) {
-        if (!(await this.seesIdentity(manager, actor, letter))) throw LetterErrors.attachmentNotFound();
+        if ((await identityBasisOnReach(this.access, manager, actor, reached)) === null)
+          throw LetterErrors.attachmentNotFound();
         await this.audit.recordRead(manager, actor, {
           entityType: 'letter_attachment',
           entityId: attachment.id,

@@ -57,6 +57,7 @@ import type {
 } from './dto/letter.dto.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity, type LetterFlag } from './entities/letter.entity.js';
+import { identityBasisOnReach, letterForReading } from './letter-reach.js';
 import { LetterErrors } from './letters.errors.js';
 
 /** What a petitioner's envelope holds. */
@@ -400,13 +401,15 @@ export class LettersService {
   }
 
   /**
-   * One letter. With `letters:personal_data` its petitioners are decrypted and the read is audited in the
-   * same transaction; without it, `petitioners` is null.
+   * One letter: in scope, or the letter of a case the actor handles (src/letters/letter-reach.ts). With
+   * `letters:personal_data` its petitioners are decrypted and the read is audited in the same
+   * transaction; without it, or reached only as the case's handler, `petitioners` is null.
    */
   async get(actor: Actor, id: string): Promise<LetterView> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await recordInScope(manager, LetterEntity, actor, id, LetterErrors.notFound);
-      const basis = await this.access.basis(manager, actor, letter);
+      const reached = await letterForReading(manager, actor, id);
+      const { letter } = reached;
+      const basis = await identityBasisOnReach(this.access, manager, actor, reached);
       if (!basis) return { ...toLetterView(letter), petitioners: null };
       const petitioners = await this.petitionersOf(manager, letter.id);
       await this.auditIdentityRead(manager, actor, letter, basis, PERSONAL_FIELDS);

@@ -414,6 +414,45 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
       await ok(send('anonymous', 'POST /tra-cuu-don', '/tra-cuu-don', { form: lookup }), 200);
     }
     await send('anonymous', 'GET /tra-cuu-don', '/tra-cuu-don');
+    // A verifier of the school below division A, assigned to L2's case, reads its letter from outside
+    // the letter's unit (src/letters/letter-reach.ts) — the redacted view only, though they are also a
+    // custodian and a reception officer of their school.
+    const below = await world.f.user(world.schoolA.id, [
+      'case_handler',
+      'identity_custodian',
+      'reception_officer',
+    ]);
+    const token = (await login(world.server, below.email)).accessToken;
+    const l2 = await ok(
+      send(
+        'unit_head',
+        'GET /api/v1/denunciation-cases/{id}',
+        `/api/v1/denunciation-cases/${letters.L2.caseId}`,
+      ),
+      200,
+    );
+    await ok(
+      send(
+        'unit_head',
+        'PATCH /api/v1/denunciation-cases/{id}/assignment',
+        `/api/v1/denunciation-cases/${letters.L2.caseId}/assignment`,
+        { body: { handlerUserId: below.id, reason: 'Giao xác minh', version: l2.json.version } },
+      ),
+      200,
+    );
+    const { id: l2Id } = letters.L2;
+    const asBelow = (route: string, path: string) => send('case_handler', route, path, { token });
+    const page = await ok(asBelow('GET /api/v1/letters/{id}', `/api/v1/letters/${l2Id}`), 200);
+    expect(page.json.petitioners).toBeNull();
+    await ok(asBelow('GET /api/v1/letters/{id}/attachments', `/api/v1/letters/${l2Id}/attachments`), 200);
+    await ok(
+      asBelow(
+        'GET /api/v1/letters/{id}/attachments/{attachmentId}',
+        `/api/v1/letters/${l2Id}/attachments/${attachments.L2}`,
+      ),
+      404,
+    );
+    await ok(asBelow('GET /api/v1/letters/{id}/identity', `/api/v1/letters/${l2Id}/identity`), 404);
     // After the grant expires, the handler is back to the redacted copy.
     const clock = app.get(Clock);
     const later = jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 25 * 3_600_000));
