@@ -21,7 +21,8 @@
 //   primary key: main query ~1 s, steps query ~2.4 s (≈ 21 k random reads of wide case rows);
 // - now (migration KeepResolutionFactsOnCasesForReports: the deadline's facts, the ending and the first
 //   withdrawal on the case row under one covering index; one range scan "Using index", no join): median
-//   927 ms on a quiet machine (warm-up 966–997 ms), 0.94–1.2 s with other work on it — target met.
+//   927–929 ms on a quiet machine; the first run after a MariaDB restart 1,363 ms; 0.94–1.2 s with other
+//   work on the machine — target met.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
