@@ -17,6 +17,9 @@ import { viDate } from '../reception/domain/reception-book.js';
 import { levelToFire, type RecipientRule } from './domain/ladder.js';
 import { EscalationEntity } from './entities/escalation.entity.js';
 
+/** Failed jobs read per call when the sweep looks for due levels whose job failed for good. */
+const FAILED_PAGE = 1000;
+
 /** Deadlines examined per sweep; the next sweep takes the rest. */
 export const SWEEP_BATCH = 5000;
 
@@ -346,13 +349,15 @@ export class EscalationService {
       })),
     );
     const due = new Set(jobs.map(escalationJobId));
-    let retried = 0;
-    for (const failed of await this.queue.getFailed(0, 999)) {
-      if (failed.id && due.has(failed.id)) {
-        await failed.retry('failed');
-        retried++;
-      }
+    // Every failed job is looked at, a page at a time, before any is retried (a retry takes it off the
+    // list and would shift the pages).
+    const toRetry = [];
+    for (let start = 0; ; start += FAILED_PAGE) {
+      const page = await this.queue.getFailed(start, start + FAILED_PAGE - 1);
+      toRetry.push(...page.filter((failed) => failed.id !== undefined && due.has(failed.id)));
+      if (page.length < FAILED_PAGE) break;
     }
-    return jobs.length + retried;
+    for (const failed of toRetry) await failed.retry('failed');
+    return jobs.length + toRetry.length;
   }
 }

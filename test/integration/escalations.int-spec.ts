@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
 import { Clock } from '../../src/common/clock.js';
-import { EscalationService } from '../../src/escalations/escalation.service.js';
+import { EscalationService, escalationJobId } from '../../src/escalations/escalation.service.js';
 import { NotificationsService } from '../../src/notifications/notifications.service.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { startApi } from '../support/api.js';
@@ -275,6 +275,31 @@ describe('escalation of deadlines, exactly once', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('a level whose job failed for good is retried by the next sweep, and fires once', async () => {
+    const d = await openDeadline(worker, world.division, '2026-06-02');
+    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.escalation.name));
+    const job = { deadlineId: d.id, version: d.version, level: levels[0].level };
+    const spy = jest
+      .spyOn(worker.get(NotificationsService), 'notify')
+      .mockRejectedValue(new Error('simulated outage of the notifications'));
+    try {
+      // The sweep's own job, with one attempt only: it fails for good.
+      const added = await queue.add(QUEUES.escalation.jobs.escalate, job, {
+        jobId: escalationJobId(job),
+        attempts: 1,
+      });
+      await until(async () => (await added.getState()) === 'failed', 20000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await fired(ds, d.id)).toEqual([]);
+    await worker.get(EscalationService).sweep();
+    await until(async () => (await fired(ds, d.id)).length === 1, 20000);
+    expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
   });
 });
 
