@@ -139,21 +139,31 @@ export class EmailDeliveryService {
     if (!this.mailer.configured) return { ran: false, sent: 0 };
     const result = await withSweepLock(this.dataSource, 'notifications-email-digest', async () => {
       const now = this.clock.now();
-      const users: { user_id: string; unit_id: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT d.user_id, u.unit_id FROM email_deliveries d JOIN users u ON u.id = d.user_id
-         WHERE d.status = 'in_digest' AND d.send_after <= ? ORDER BY d.user_id LIMIT ${SWEEP_BATCH}`,
-        [now],
-      );
       let sent = 0;
-      for (const { user_id: userId, unit_id: unitId } of users) {
-        const calendar = await this.calendars.calendarFor(unitId);
-        if (!isWithinWorkingHours(now.getTime(), calendar, this.config.mail.workingHours)) continue;
-        try {
-          if ((await this.sendDigest(userId, now)) === 'sent') sent++;
-        } catch (error) {
-          // One user's trouble (a lock timeout) must not hold up the others' digests.
-          this.logger.warn({ code: (error as { code?: string }).code }, 'digest not sent; next run retries');
+      // Every user with due items, a page at a time (after the last user id seen): users whose unit is
+      // off work now are passed over without keeping the others out of the run.
+      for (let after = ''; ;) {
+        const users: { user_id: string; unit_id: string }[] = await this.dataSource.query(
+          `SELECT DISTINCT d.user_id, u.unit_id FROM email_deliveries d JOIN users u ON u.id = d.user_id
+           WHERE d.status = 'in_digest' AND d.send_after <= ? AND d.user_id > ?
+           ORDER BY d.user_id LIMIT ${SWEEP_BATCH}`,
+          [now, after],
+        );
+        for (const { user_id: userId, unit_id: unitId } of users) {
+          const calendar = await this.calendars.calendarFor(unitId);
+          if (!isWithinWorkingHours(now.getTime(), calendar, this.config.mail.workingHours)) continue;
+          try {
+            if ((await this.sendDigest(userId, now)) === 'sent') sent++;
+          } catch (error) {
+            // One user's trouble (a lock timeout) must not hold up the others' digests.
+            this.logger.warn(
+              { code: (error as { code?: string }).code },
+              'digest not sent; next run retries',
+            );
+          }
         }
+        if (users.length < SWEEP_BATCH) break;
+        after = users[users.length - 1].user_id;
       }
       return sent;
     });

@@ -15,7 +15,7 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature.js';
 import { localInstant } from '../../src/notifications/domain/working-hours.js';
 import { EmailDeliveryService } from '../../src/notifications/email-delivery.service.js';
-import { emailJobId } from '../../src/notifications/notification-jobs.js';
+import { emailJobId, SWEEP_BATCH } from '../../src/notifications/notification-jobs.js';
 import { NotificationsProcessor } from '../../src/notifications/notifications.processor.js';
 import { NOTIFICATION_SCHEDULES } from '../../src/notifications/notifications.scheduler.js';
 import { NotificationsService, type NotifyInput } from '../../src/notifications/notifications.service.js';
@@ -27,6 +27,7 @@ import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures, TEST_PASSWORD } from '../support/fixtures.js';
+import { Seeder } from '../support/seeder.js';
 import { until } from '../support/wait.js';
 import { startWorker } from '../support/worker.js';
 
@@ -479,6 +480,39 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
     expect(await emails.digest()).toEqual({ ran: true, sent: 1 });
     expect(sink.to(digestUser.email)).toHaveLength(2);
     expect((await emailRows()).every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it(`reaches every due digest: a first page of ${SWEEP_BATCH} users whose unit is off work keeps no one out`, async () => {
+    const digestUser = users[0];
+    await dataSource.query('UPDATE users SET email_digest = 1 WHERE id = ?', [digestUser.id]);
+    setNow(localInstant('2026-03-11', '10:00'));
+    await notify(input({ userIds: [digestUser.id], title: 'Thông báo chờ tổng hợp' }));
+    // A unit on a day off on the 12th, with a full page of digest users sorting before digestUser.
+    const closed = await new Fixtures(api).unit('Trung tâm nghỉ bù', 'public_service_unit', unitId);
+    await api
+      .get(CalendarAdminService)
+      .setEntry(SYSTEM_ACTOR, closed.id, '2026-03-12', { kind: 'day_off', name: 'Nghỉ bù' });
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 0');
+      const seed = new Seeder(runner);
+      for (let i = 0; i < SWEEP_BATCH; i++) {
+        const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+        await seed.insert('users', { id, unit_id: closed.id, active: 1, email_digest: 1 });
+        await seed.insert('email_deliveries', {
+          id: `00000000-0000-7000-9000-${String(i).padStart(12, '0')}`,
+          user_id: id,
+          status: 'in_digest',
+          send_after: new Date(localInstant('2026-03-12', '00:00')),
+        });
+      }
+    } finally {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.release();
+    }
+    setNow(localInstant('2026-03-12', '07:40'));
+    expect(await worker.get(EmailDeliveryService).digest()).toEqual({ ran: true, sent: 1 });
+    expect(sink.to(digestUser.email)).toHaveLength(1);
   });
 
   it('skips a sweep that overlaps another run (database lock)', async () => {
