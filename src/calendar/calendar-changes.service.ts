@@ -9,6 +9,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { QUEUES } from '../queue/queues.js';
 import { CalendarChangeSubscribers, type CalendarChange } from './calendar-change-subscribers.js';
 import { withTimeout } from '../common/async/with-timeout.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 
 /** Rows unprocessed for longer than this are re-enqueued by the sweep. */
 export const SWEEP_AFTER_MS = 60_000;
@@ -135,30 +136,19 @@ export class CalendarChangesService {
    * (`GET_LOCK`, per database), and a run that finds it taken does nothing.
    */
   async sweep(olderThanMs: number = SWEEP_AFTER_MS): Promise<SweepResult> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ got }] = (await runner.query(
-        "SELECT GET_LOCK(CONCAT(DATABASE(), '.calendar-change-sweep'), 0) AS got",
-      )) as { got: number | string | null }[];
-      if (Number(got) !== 1) return { ran: false, enqueued: 0 };
-      try {
-        const cutoff = new Date(this.clock.now().getTime() - olderThanMs);
-        const rows: { id: string }[] = await runner.query(
-          `SELECT id FROM calendar_changes WHERE processed_at IS NULL AND created_at <= ?
-           ORDER BY created_at, id LIMIT ${SWEEP_BATCH}`,
-          [cutoff],
-        );
-        let enqueued = 0;
-        for (const { id } of rows) if (await this.ensureQueued(id)) enqueued++;
-        if (enqueued > 0) this.logger.log(`sweep re-enqueued ${enqueued} calendar change(s)`);
-        return { ran: true, enqueued };
-      } finally {
-        await runner.query("SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.calendar-change-sweep'))");
-      }
-    } finally {
-      await runner.release();
-    }
+    const enqueued = await withSweepLock(this.dataSource, 'calendar-change-sweep', async () => {
+      const cutoff = new Date(this.clock.now().getTime() - olderThanMs);
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM calendar_changes WHERE processed_at IS NULL AND created_at <= ?
+         ORDER BY created_at, id LIMIT ${SWEEP_BATCH}`,
+        [cutoff],
+      );
+      let count = 0;
+      for (const { id } of rows) if (await this.ensureQueued(id)) count++;
+      if (count > 0) this.logger.log(`sweep re-enqueued ${count} calendar change(s)`);
+      return count;
+    });
+    return enqueued === null ? { ran: false, enqueued: 0 } : { ran: true, enqueued };
   }
 
   /** Unprocessed outbox rows (oldest first), for operations and tests. */

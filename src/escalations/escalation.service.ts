@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
@@ -12,6 +12,7 @@ import { isDuplicateKey } from '../common/database/db-errors.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { findDeadlineRule } from '../deadlines/domain/deadline-rules.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 import { QUEUES } from '../queue/queues.js';
 import { viDate } from '../reception/domain/reception-book.js';
 import { levelToFire, type RecipientRule } from './domain/ladder.js';
@@ -67,37 +68,26 @@ export class EscalationService {
    * job. Two sweeps never overlap (a named database lock); the one that cannot take it returns at once.
    */
   async sweep(limit = SWEEP_BATCH): Promise<{ ran: boolean; due: number; enqueued: number }> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ got }] = (await runner.query(
-        "SELECT GET_LOCK(CONCAT(DATABASE(), '.escalation-sweep'), 0) AS got",
-      )) as { got: number | string | null }[];
-      if (Number(got) !== 1) return { ran: false, due: 0, enqueued: 0 };
-      try {
-        const rows: Array<{ id: string; version: number; level: number }> = await runner.query(
-          // The index is named: with a small share of open deadlines MariaDB may otherwise prefer the
-          // status prefix alone and step through every open deadline (docs/operations-queues.md).
-          `SELECT id, version, next_escalation_level AS level
-           FROM case_deadlines FORCE INDEX (idx_case_deadlines_status_next_escalation)
-           WHERE status = 'open' AND next_escalation_on <= ?
-           ORDER BY next_escalation_on, id LIMIT ${Number(limit)}`,
-          [this.clock.today()],
-        );
-        const jobs = rows.map((r) => ({
-          deadlineId: r.id,
-          version: Number(r.version),
-          level: Number(r.level),
-        }));
-        const enqueued = await this.ensureQueued(jobs);
-        if (rows.length > 0) this.logger.log(`escalation sweep: ${rows.length} deadline(s) due`);
-        return { ran: true, due: rows.length, enqueued };
-      } finally {
-        await runner.query("SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.escalation-sweep'))");
-      }
-    } finally {
-      await runner.release();
-    }
+    const result = await withSweepLock(this.dataSource, 'escalation-sweep', async () => {
+      const rows: Array<{ id: string; version: number; level: number }> = await this.dataSource.query(
+        // The index is named: with a small share of open deadlines MariaDB may otherwise prefer the
+        // status prefix alone and step through every open deadline (docs/operations-queues.md).
+        `SELECT id, version, next_escalation_level AS level
+         FROM case_deadlines FORCE INDEX (idx_case_deadlines_status_next_escalation)
+         WHERE status = 'open' AND next_escalation_on <= ?
+         ORDER BY next_escalation_on, id LIMIT ${Number(limit)}`,
+        [this.clock.today()],
+      );
+      const jobs = rows.map((r) => ({
+        deadlineId: r.id,
+        version: Number(r.version),
+        level: Number(r.level),
+      }));
+      const enqueued = await this.ensureQueued(jobs);
+      if (rows.length > 0) this.logger.log(`escalation sweep: ${rows.length} deadline(s) due`);
+      return { due: rows.length, enqueued };
+    });
+    return result === null ? { ran: false, due: 0, enqueued: 0 } : { ran: true, ...result };
   }
 
   /** Fires the level a job names, if it is still the deadline's next one. */
@@ -351,13 +341,23 @@ export class EscalationService {
     const due = new Set(jobs.map(escalationJobId));
     // Every failed job is looked at, a page at a time, before any is retried (a retry takes it off the
     // list and would shift the pages).
-    const toRetry = [];
+    const toRetry = new Map<string, Job>();
     for (let start = 0; ; start += FAILED_PAGE) {
       const page = await this.queue.getFailed(start, start + FAILED_PAGE - 1);
-      toRetry.push(...page.filter((failed) => failed.id !== undefined && due.has(failed.id)));
+      for (const failed of page)
+        if (failed.id !== undefined && due.has(failed.id)) toRetry.set(failed.id, failed);
       if (page.length < FAILED_PAGE) break;
     }
-    for (const failed of toRetry) await failed.retry('failed');
-    return jobs.length + toRetry.length;
+    let retried = 0;
+    for (const failed of toRetry.values()) {
+      try {
+        await failed.retry('failed');
+        retried++;
+      } catch {
+        // Retried or removed meanwhile (a job failing while the pages were read shifts them): the next
+        // sweep looks again.
+      }
+    }
+    return jobs.length + retried;
   }
 }

@@ -71,4 +71,18 @@ describe('the sweeps’ overlap lock (withSweepLock)', () => {
     expect(await first).toBe('first');
     expect(await withSweepLock(dataSource, 'sweep-lock-test-same', async () => 'third')).toBe('third');
   });
+
+  it('survives its lock connection being killed while the work runs (a server restart, an idle kill)', async () => {
+    const outcome = await withSweepLock(dataSource, 'sweep-lock-test-killed', async () => {
+      const [{ holder }] = await dataSource.query(
+        "SELECT IS_USED_LOCK(CONCAT(DATABASE(), '.sweep-lock-test-killed')) AS holder",
+      );
+      await dataSource.query(`KILL ${Number(holder)}`);
+      await new Promise((r) => setTimeout(r, 200)); // the dropped connection's 'error' arrives meanwhile
+      return 'done';
+    });
+    expect(outcome).toBe('done');
+    // The lock went with its connection: the next run takes it.
+    expect(await withSweepLock(dataSource, 'sweep-lock-test-killed', async () => 'again')).toBe('again');
+  });
 });

@@ -19,24 +19,37 @@ export async function withSweepLock<T>(
   const options = dataSource.options as {
     host?: string;
     port?: number;
+    socketPath?: string;
     username?: string;
     password?: string;
     database?: string;
+    ssl?: mysql.ConnectionOptions['ssl'];
+    connectTimeout?: number;
   };
   const connection = await mysql.createConnection({
     host: options.host,
     port: options.port,
+    socketPath: options.socketPath,
     user: options.username,
     password: options.password,
     database: options.database,
+    ssl: options.ssl,
+    connectTimeout: options.connectTimeout,
   });
+  // Outside the pool nothing else listens: a connection dropped while `work` runs (a server restart, an
+  // idle kill) must not become an unhandled 'error' that ends the process. The lock goes with it.
+  connection.on('error', () => undefined);
   try {
     const [rows] = await connection.query('SELECT GET_LOCK(CONCAT(DATABASE(), ?), 0) AS got', [`.${name}`]);
     if (Number((rows as { got: number | string | null }[])[0].got) !== 1) return null;
     try {
       return await work();
     } finally {
-      await connection.query('SELECT RELEASE_LOCK(CONCAT(DATABASE(), ?))', [`.${name}`]);
+      // A failed release (the connection lost) must not hide the work's outcome: ending the connection
+      // below drops the lock anyway.
+      await connection
+        .query('SELECT RELEASE_LOCK(CONCAT(DATABASE(), ?))', [`.${name}`])
+        .catch(() => undefined);
     }
   } finally {
     // Ending the connection also drops the lock if the release above failed.
