@@ -33,19 +33,23 @@ export class UnitCalendarService {
     private readonly store: CalendarStore,
   ) {}
 
-  /** The effective calendar of a unit. @throws `UNIT_NOT_FOUND` when the unit does not exist */
-  async calendarFor(unitId: string): Promise<WorkingCalendar> {
-    return (await this.composedFor(unitId)).calendar;
+  /**
+   * The effective calendar of a unit. Inside a command, pass the command's `manager`: the lookup then
+   * uses the command's connection and never asks the pool for a second one (docs/database.md).
+   * @throws `UNIT_NOT_FOUND` when the unit does not exist
+   */
+  async calendarFor(unitId: string, manager?: EntityManager): Promise<WorkingCalendar> {
+    return (await this.composedFor(unitId, manager)).calendar;
   }
 
   /** The national calendar: built-in data and the national overrides. */
-  async nationalCalendar(): Promise<WorkingCalendar> {
-    return (await this.composedFor(NATIONAL_SCOPE)).calendar;
+  async nationalCalendar(manager?: EntityManager): Promise<WorkingCalendar> {
+    return (await this.composedFor(NATIONAL_SCOPE, manager)).calendar;
   }
 
   /** The version to record with a deadline computed for the unit. */
-  async calendarVersionFor(unitId: string): Promise<string> {
-    return (await this.calendarFor(unitId)).version;
+  async calendarVersionFor(unitId: string, manager?: EntityManager): Promise<string> {
+    return (await this.calendarFor(unitId, manager)).version;
   }
 
   /** The counting conventions of this deployment (deadline-policy.md; the defaults for now). */
@@ -55,13 +59,11 @@ export class UnitCalendarService {
 
   /**
    * The effective calendar of a scope (`national` or a unit id) with where each entry and each year's
-   * confirmation comes from. @throws `UNIT_NOT_FOUND`
+   * confirmation comes from. Reads through `manager` when given (the caller's transaction), else on
+   * the pool outside any transaction. @throws `UNIT_NOT_FOUND`
    */
-  async composedFor(
-    scopeKey: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ComposedCalendar> {
-    const chain = await this.store.chainOf(manager, scopeKey);
+  async composedFor(scopeKey: string, manager?: EntityManager): Promise<ComposedCalendar> {
+    const chain = await this.store.chainOf(manager ?? this.dataSource.manager, scopeKey);
     if (!chain) throw UnitErrors.notFound();
     const key = cacheKey(chain);
     const cached = this.cache.get(key);
@@ -71,6 +73,9 @@ export class UnitCalendarService {
       this.cache.set(key, cached);
       return cached;
     }
+    // Inside a transaction the layers are read in that transaction's snapshot, where the chain just
+    // came from; such a build is not shared with other callers (their transactions are not ours).
+    if (manager?.queryRunner?.isTransactionActive) return this.buildIn(manager, scopeKey);
     let pending = this.building.get(key);
     if (!pending) {
       pending = this.build(scopeKey).finally(() => this.building.delete(key));
@@ -84,23 +89,25 @@ export class UnitCalendarService {
     return this.cache.size;
   }
 
-  private async build(scopeKey: string): Promise<ComposedCalendar> {
+  private build(scopeKey: string): Promise<ComposedCalendar> {
     // The chain and the layers are read from one snapshot, so the key matches the content exactly.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const chain = await this.store.chainOf(manager, scopeKey);
-      if (!chain) throw UnitErrors.notFound();
-      const key = cacheKey(chain);
-      const cached = this.cache.get(key);
-      if (cached) return cached;
-      const layers = await this.store.layersOf(
-        manager,
-        chain.filter((l) => l.lastChangeId !== null).map((l) => l.scopeKey),
-      );
-      const composed = composeCalendar(layers);
-      this.cache.set(key, composed);
-      while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-      return composed;
-    });
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.buildIn(manager, scopeKey));
+  }
+
+  private async buildIn(manager: EntityManager, scopeKey: string): Promise<ComposedCalendar> {
+    const chain = await this.store.chainOf(manager, scopeKey);
+    if (!chain) throw UnitErrors.notFound();
+    const key = cacheKey(chain);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const layers = await this.store.layersOf(
+      manager,
+      chain.filter((l) => l.lastChangeId !== null).map((l) => l.scopeKey),
+    );
+    const composed = composeCalendar(layers);
+    this.cache.set(key, composed);
+    while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    return composed;
   }
 }
 

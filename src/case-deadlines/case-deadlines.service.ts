@@ -56,7 +56,7 @@ export class CaseDeadlinesService {
 
   async open(manager: EntityManager, actor: Actor, input: OpenDeadlineInput): Promise<CaseDeadlineEntity> {
     const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
-    const computed = await this.compute(input.unitId, input.ruleId, input.trigger, options);
+    const computed = await this.compute(manager, input.unitId, input.ruleId, input.trigger, options);
     const [{ next }] = await manager.query(
       `SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM case_deadlines
        WHERE subject_type = ? AND subject_id = ? AND purpose = ?`,
@@ -78,7 +78,7 @@ export class CaseDeadlinesService {
       settledOn: null,
       version: 1,
       ...computed,
-      ...(await this.armed(input.unitId, input.ruleId, input.subjectType, computed.dueDate)),
+      ...(await this.armed(manager, input.unitId, input.ruleId, input.subjectType, computed.dueDate)),
     });
     await manager.insert(CaseDeadlineEntity, deadline);
     await this.recordChange(manager, actor, deadline, 'opened', null, null);
@@ -100,7 +100,7 @@ export class CaseDeadlinesService {
       basis: string;
     },
   ): Promise<CaseDeadlineEntity> {
-    const calendar = await this.calendars.calendarFor(input.unitId);
+    const calendar = await this.calendars.calendarFor(input.unitId, manager);
     const [{ next }] = await manager.query(
       `SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM case_deadlines
        WHERE subject_type = ? AND subject_id = ? AND purpose = ?`,
@@ -131,7 +131,7 @@ export class CaseDeadlinesService {
         en: [`Due date set by the decision: ${input.due} (${input.basis}).`],
       },
       version: 1,
-      ...(await this.armed(input.unitId, FIXED_RULE, input.subjectType, input.due)),
+      ...(await this.armed(manager, input.unitId, FIXED_RULE, input.subjectType, input.due)),
     });
     await manager.insert(CaseDeadlineEntity, deadline);
     await this.recordChange(manager, actor, deadline, 'opened', null, null);
@@ -278,7 +278,7 @@ export class CaseDeadlinesService {
     status: CaseDeadlineEntity['status'],
     onlyIfChanged = false,
   ): Promise<CaseDeadlineEntity> {
-    const computed = await this.compute(d.unitId, d.ruleId, d.triggerDate, options);
+    const computed = await this.compute(manager, d.unitId, d.ruleId, d.triggerDate, options);
     const unchanged =
       computed.dueDate === d.dueDate &&
       computed.rawEnd === d.rawEnd &&
@@ -296,7 +296,7 @@ export class CaseDeadlinesService {
       ...(status !== 'open'
         ? { nextEscalationOn: null, nextEscalationLevel: null }
         : computed.dueDate !== d.dueDate || d.nextEscalationOn === null
-          ? await this.armed(d.unitId, d.ruleId, d.subjectType, computed.dueDate)
+          ? await this.armed(manager, d.unitId, d.ruleId, d.subjectType, computed.dueDate)
           : {}),
     };
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
@@ -306,20 +306,36 @@ export class CaseDeadlinesService {
   }
 
   /** The first level of the deadline's ladder and its day: what the escalation sweep looks for. */
-  private async armed(unitId: string, ruleId: string, subjectType: string, due: LocalDate) {
+  private async armed(
+    manager: EntityManager,
+    unitId: string,
+    ruleId: string,
+    subjectType: string,
+    due: LocalDate,
+  ) {
     const ladder = ladderFor(this.ladders, ruleId, subjectType);
-    const [first] = schedule(ladder.slice(0, 1), await this.calendars.calendarFor(unitId), due);
+    const [first] = schedule(ladder.slice(0, 1), await this.calendars.calendarFor(unitId, manager), due);
     return { nextEscalationOn: first.on, nextEscalationLevel: first.level };
   }
 
   /** The ladder of a deadline, dated on its unit's calendar (the escalation processor's view). */
-  async ladderOf(d: Pick<CaseDeadlineEntity, 'unitId' | 'ruleId' | 'subjectType' | 'dueDate'>) {
+  async ladderOf(
+    manager: EntityManager,
+    d: Pick<CaseDeadlineEntity, 'unitId' | 'ruleId' | 'subjectType' | 'dueDate'>,
+  ) {
     const ladder = ladderFor(this.ladders, d.ruleId, d.subjectType);
-    return { ladder, levels: schedule(ladder, await this.calendars.calendarFor(d.unitId), d.dueDate) };
+    const calendar = await this.calendars.calendarFor(d.unitId, manager);
+    return { ladder, levels: schedule(ladder, calendar, d.dueDate) };
   }
 
-  private async compute(unitId: string, ruleId: string, trigger: LocalDate, options: DeadlineOptions) {
-    const calendar = await this.calendars.calendarFor(unitId);
+  private async compute(
+    manager: EntityManager,
+    unitId: string,
+    ruleId: string,
+    trigger: LocalDate,
+    options: DeadlineOptions,
+  ) {
+    const calendar = await this.calendars.calendarFor(unitId, manager);
     const result = computeDeadline(ruleId, trigger, options, calendar, DEFAULT_DEADLINE_POLICY);
     return {
       ruleVersion: result.ruleVersion,
@@ -380,7 +396,8 @@ export class CaseDeadlinesService {
    * resolution deadline (`resolution_*`, see cases/entities/resolution-facts.ts: the reports' covering
    * index) and a letter's processing due date (`letters.processing_due`: the overdue list). Every write to
    * a deadline comes through this service and ends in recordChange, so the copy moves with the row, in its
-   * transaction. (A letter's row is written after its first deadline opens, with that due date.)
+   * transaction. (A subject's row is written before its deadlines open: an UPDATE by the id of a row not
+   * yet written locks the gap where it would go, and concurrent inserts into that gap deadlock.)
    * `updated_at` is kept: a copy is not a change of the case (the work lists sort by it). A calendar
    * recomputation locks deadlines, then their subjects' rows — the reverse of a case step; a deadlock
    * between the two is retried on both sides (transactionWithRetry; the calendar-change job's attempts).

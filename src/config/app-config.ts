@@ -25,6 +25,10 @@ export class AppConfig {
     password: string;
     name: string;
     poolSize: number;
+    /** How long a command waits for a pooled connection before it gets 503 DATABASE_BUSY. */
+    acquireTimeoutMs: number;
+    /** Throw when a command takes a second pooled connection while it holds one (docs/database.md). */
+    connectionGuard: boolean;
   };
   readonly redis: { host: string; port: number; password?: string; db: number };
   readonly queue: { prefix: string };
@@ -81,6 +85,8 @@ export class AppConfig {
       password: v.DB_PASSWORD,
       name: v.DB_NAME,
       poolSize: v.DB_POOL_SIZE,
+      acquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
+      connectionGuard: v.DB_CONNECTION_GUARD ?? v.NODE_ENV !== 'production',
     };
     this.redis = { host: v.REDIS_HOST, port: v.REDIS_PORT, password: v.REDIS_PASSWORD, db: v.REDIS_DB };
     this.queue = { prefix: v.QUEUE_PREFIX };

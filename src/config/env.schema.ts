@@ -112,6 +112,17 @@ export class EnvironmentVariables {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  DB_ACQUIRE_TIMEOUT_MS = 5000;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : toBool({ value })))
+  @IsBoolean()
+  DB_CONNECTION_GUARD?: boolean;
+
   @IsString()
   @IsNotEmpty()
   REDIS_HOST: string;

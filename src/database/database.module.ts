@@ -1,7 +1,24 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Injectable, Module } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { installPoolGuards } from '../common/database/connection-guard.js';
 import { AppConfig } from '../config/app-config.js';
 import { databaseOptions } from './database-options.js';
+
+/**
+ * Bounds the wait for a pooled connection and, in development and tests, refuses a second pooled
+ * connection inside a transaction (common/database/connection-guard.ts). Installed when the provider
+ * is built, which is before any module's init hook can use the database.
+ */
+@Injectable()
+export class PoolGuards {
+  constructor(@InjectDataSource() dataSource: DataSource, config: AppConfig) {
+    installPoolGuards(dataSource, {
+      acquireTimeoutMs: config.db.acquireTimeoutMs,
+      guardNestedAcquire: config.db.connectionGuard,
+    });
+  }
+}
 
 @Module({
   imports: [
@@ -17,5 +34,6 @@ import { databaseOptions } from './database-options.js';
       }),
     }),
   ],
+  providers: [PoolGuards],
 })
 export class DatabaseModule {}

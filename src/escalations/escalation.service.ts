@@ -120,7 +120,7 @@ export class EscalationService {
       );
       return 'closed';
     }
-    const { ladder, levels } = await this.deadlines.ladderOf(d);
+    const { ladder, levels } = await this.deadlines.ladderOf(manager, d);
     // Levels already gone out for this due date (whatever the version): a recomputation that did not move
     // the date must not send them again.
     const done = new Set<number>(

@@ -808,26 +808,6 @@ export class LettersService {
     receipt: { code: string; secret: string },
   ): Promise<LetterEntity> {
     const id = uuid7();
-    const processingRuleId = processingRule(input.classification);
-    const processing = await this.deadlines.open(manager, actor, {
-      subjectType: LETTER_SUBJECT,
-      subjectId: id,
-      unitId: input.unitId,
-      purpose: 'processing',
-      ruleId: processingRuleId,
-      trigger: input.receivedOn,
-    });
-    const noticeRule = forwarderNoticeRule(input.classification, input.channel);
-    if (noticeRule) {
-      await this.deadlines.open(manager, actor, {
-        subjectType: LETTER_SUBJECT,
-        subjectId: id,
-        unitId: input.unitId,
-        purpose: 'forwarder_notice',
-        ruleId: noticeRule,
-        trigger: input.receivedOn,
-      });
-    }
     const { original, ...columns } = input;
     const row: Partial<LetterEntity> = {
       id,
@@ -835,7 +815,10 @@ export class LettersService {
       identityProtected: original !== null,
       searchText: searchFold(`${input.subject} ${input.content}`),
       status: 'registered',
-      processingDue: processing.dueDate,
+      // Until the processing deadline opens below and copies its due date here. The row is written
+      // first: the copy's UPDATE by the id of a row not yet written would lock the gap at the end of the
+      // letters' index (ids grow), and two intakes inserting into that gap would deadlock.
+      processingDue: input.receivedOn,
       decision: null,
       decidedOn: null,
       decidedByUserId: null,
@@ -869,6 +852,25 @@ export class LettersService {
         row.receiptCode = receipt.code;
         row.receiptSecretHash = hashReceiptSecret(receipt.code, receipt.secret);
       }
+    }
+    await this.deadlines.open(manager, actor, {
+      subjectType: LETTER_SUBJECT,
+      subjectId: id,
+      unitId: input.unitId,
+      purpose: 'processing',
+      ruleId: processingRule(input.classification),
+      trigger: input.receivedOn,
+    });
+    const noticeRule = forwarderNoticeRule(input.classification, input.channel);
+    if (noticeRule) {
+      await this.deadlines.open(manager, actor, {
+        subjectType: LETTER_SUBJECT,
+        subjectId: id,
+        unitId: input.unitId,
+        purpose: 'forwarder_notice',
+        ruleId: noticeRule,
+        trigger: input.receivedOn,
+      });
     }
     if (original) {
       await manager.insert(ProtectedLetterTextEntity, { letterId: id, ...this.vault.seal(id, original) });

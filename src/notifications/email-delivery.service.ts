@@ -86,8 +86,8 @@ export class EmailDeliveryService {
       // recipient's office hours again and wait for the next ones.
       const [recipient] = await manager.query('SELECT unit_id FROM users WHERE id = ?', [row.user_id]);
       const calendar: WorkingDays = recipient
-        ? await this.calendars.calendarFor(recipient.unit_id)
-        : await this.calendars.nationalCalendar();
+        ? await this.calendars.calendarFor(recipient.unit_id, manager)
+        : await this.calendars.nationalCalendar(manager);
       if (!isWithinWorkingHours(now.getTime(), calendar, this.config.mail.workingHours)) {
         const later = new Date(nextSendMoment(now.getTime(), calendar, this.config.mail.workingHours));
         await manager.query('UPDATE email_deliveries SET send_after = ? WHERE id = ?', [later, row.id]);
@@ -254,8 +254,8 @@ export class EmailDeliveryService {
       return 'failed';
     }
     const calendar: WorkingDays = unitId
-      ? await this.calendars.calendarFor(unitId)
-      : await this.calendars.nationalCalendar();
+      ? await this.calendars.calendarFor(unitId, manager)
+      : await this.calendars.nationalCalendar(manager);
     const next = new Date(nextSendMoment(now.getTime() + delay, calendar, this.config.mail.workingHours));
     await manager.query(
       `UPDATE email_deliveries SET attempts = attempts + 1, last_error = ?, send_after = ?

@@ -133,8 +133,8 @@ export class NotificationsService {
     const withAddress = fresh.filter((r) => r.recipient.email);
     if (!this.config.mail.smtpUrl || withAddress.length === 0) return;
     const calendar: WorkingDays = unitId
-      ? await this.calendars.calendarFor(unitId)
-      : await this.calendars.nationalCalendar();
+      ? await this.calendars.calendarFor(unitId, manager)
+      : await this.calendars.nationalCalendar(manager);
     const hours = this.config.mail.workingHours;
     const single = new Date(nextSendMoment(now.getTime(), calendar, hours));
     const digest = new Date(nextWorkdayStart(now.getTime(), calendar, hours));

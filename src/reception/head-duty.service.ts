@@ -97,7 +97,7 @@ export class HeadDutyService {
           [{ from: windows[0].from, to: windows[windows.length - 1].to }],
         )
       ).get(unit.id) ?? [];
-    const calendar = await this.calendars.calendarFor(unit.id);
+    const calendar = await this.calendars.calendarFor(unit.id, manager);
     const out: HeadDutyWarning[] = [];
     for (const month of unique) {
       const result = headDutyCompliance({ unitKind: unit.kind, month, receptionDates: dates, calendar });

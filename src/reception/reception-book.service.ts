@@ -177,7 +177,7 @@ export class ReceptionBookService {
           ]);
         }
       }
-      const calendar = await this.calendars.calendarFor(unit.id);
+      const calendar = await this.calendars.calendarFor(unit.id, manager);
       const deadlines = visitDeadlines(dto.visitDate, dto.outcome, dto.refusalGround, calendar);
 
       let matterId: string;

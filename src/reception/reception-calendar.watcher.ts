@@ -41,7 +41,8 @@ export class ReceptionCalendarWatcher implements CalendarChangeSubscriber, OnMod
     const calendars = new Map<string, Awaited<ReturnType<UnitCalendarService['calendarFor']>>>();
     for (const s of sessions) {
       let calendar = calendars.get(s.unit_id);
-      if (!calendar) calendars.set(s.unit_id, (calendar = await this.calendars.calendarFor(s.unit_id)));
+      if (!calendar)
+        calendars.set(s.unit_id, (calendar = await this.calendars.calendarFor(s.unit_id, manager)));
       const conflict = calendar.contains(s.session_date) && !calendar.isWorkingDay(s.session_date);
       if (conflict !== Boolean(s.calendar_conflict)) {
         await manager.query('UPDATE reception_sessions SET calendar_conflict = ? WHERE id = ?', [

@@ -249,7 +249,7 @@ export class ReceptionSessionsService {
     const result = await this.dataSource.transaction(async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId);
       if (dto.placeId) await this.placeOfUnit(manager, unit.id, dto.placeId);
-      const calendar = await this.calendars.calendarFor(unit.id);
+      const calendar = await this.calendars.calendarFor(unit.id, manager);
       const id = uuid7();
       await manager.insert(ReceptionScheduleEntity, {
         id,
@@ -422,7 +422,7 @@ export class ReceptionSessionsService {
     const result = await this.dataSource.transaction(async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId);
       if (dto.placeId) await this.placeOfUnit(manager, unit.id, dto.placeId);
-      const calendar = await this.calendars.calendarFor(unit.id);
+      const calendar = await this.calendars.calendarFor(unit.id, manager);
       const p = posting({ kind: dto.kind, mode, date: dto.date }, today, calendar);
       const id = uuid7();
       await manager.insert(ReceptionSessionEntity, {
@@ -532,7 +532,7 @@ export class ReceptionSessionsService {
         problems.push({ field: 'newDate', message: 'must move the session later' });
       }
       if (problems.length > 0) throw ReceptionErrors.invalid(problems);
-      const calendar = await this.calendars.calendarFor(session.unitId);
+      const calendar = await this.calendars.calendarFor(session.unitId, manager);
       const p = posting({ kind: session.kind, mode: session.mode, date: dto.newDate }, today, calendar);
       return this.saveChange(
         manager,

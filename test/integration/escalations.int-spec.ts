@@ -97,7 +97,9 @@ describe('escalation of deadlines, exactly once', () => {
   it('arms the first level when a deadline opens, and the sweep finds it on its day', async () => {
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at('2026-10-01'));
     const d = await openDeadline(worker, world.division); // KN-3 from 1 Oct: due 2026-11-02 (31 Oct is a Saturday)
-    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const { levels } = await worker
+      .get(CaseDeadlinesService)
+      .ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     expect(d).toMatchObject({ nextEscalationLevel: 1, nextEscalationOn: levels[0].on });
     expect(levels.map((l) => l.level)).toEqual([1, 2, 3, 4]);
 
@@ -115,7 +117,9 @@ describe('escalation of deadlines, exactly once', () => {
 
   it('the same escalation job delivered twice escalates once', async () => {
     const d = await openDeadline(worker, world.division, '2026-09-01');
-    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const { levels } = await worker
+      .get(CaseDeadlinesService)
+      .ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     // On the due date: level 2 goes out (handler and unit head), level 1 is skipped.
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[1].on));
     const before = await notified(ds, world.head);
@@ -136,7 +140,7 @@ describe('escalation of deadlines, exactly once', () => {
   it('goes up the ladder to the inspectorate and the agency head, and re-arms when the deadline moves', async () => {
     const d = await openDeadline(worker, world.division, '2026-08-03');
     const deadlines = worker.get(CaseDeadlinesService);
-    const { levels } = await deadlines.ladderOf(d);
+    const { levels } = await deadlines.ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     const counts = async () => [
       await notified(ds, world.head),
       await notified(ds, world.inspector),
@@ -172,7 +176,7 @@ describe('escalation of deadlines, exactly once', () => {
     expect(moved.version).toBe(2);
     expect(moved.dueDate > d.dueDate).toBe(true);
     expect(moved.nextEscalationLevel).toBe(1);
-    const fresh = await deadlines.ladderOf(moved);
+    const fresh = await deadlines.ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, moved);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(fresh.levels[1].on));
     expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 2, level: 1 })).toBe(
       'fired',
@@ -196,7 +200,9 @@ describe('escalation of deadlines, exactly once', () => {
         basis: 'Quyết định số 200/QĐ-UBND',
       }),
     );
-    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const { levels } = await worker
+      .get(CaseDeadlinesService)
+      .ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     const before = await notified(ds, world.head);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
     expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 1, level: 1 })).toBe(
@@ -209,7 +215,7 @@ describe('escalation of deadlines, exactly once', () => {
   it('a recomputation that leaves the due date where it was sends nothing again', async () => {
     const d = await openDeadline(api, world.division, '2026-09-01');
     const deadlines = worker.get(CaseDeadlinesService);
-    const { levels } = await deadlines.ladderOf(d);
+    const { levels } = await deadlines.ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[1].on));
     expect(await worker.get(EscalationService).escalate({ deadlineId: d.id, version: 1, level: 1 })).toBe(
       'fired',
@@ -254,7 +260,9 @@ describe('escalation of deadlines, exactly once', () => {
 
   it('a job that fails half-way is retried and its effect happens once', async () => {
     const d = await openDeadline(worker, world.division, '2026-06-01');
-    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const { levels } = await worker
+      .get(CaseDeadlinesService)
+      .ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
     const notify = worker.get(NotificationsService).notify.bind(worker.get(NotificationsService));
     let calls = 0;
@@ -279,7 +287,9 @@ describe('escalation of deadlines, exactly once', () => {
 
   it('a level whose job failed for good is retried by the next sweep, and fires once', async () => {
     const d = await openDeadline(worker, world.division, '2026-06-02');
-    const { levels } = await worker.get(CaseDeadlinesService).ladderOf(d);
+    const { levels } = await worker
+      .get(CaseDeadlinesService)
+      .ladderOf(worker.get<DataSource>(getDataSourceToken()).manager, d);
     jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(levels[0].on));
     const queue = worker.get<Queue>(getQueueToken(QUEUES.escalation.name));
     const job = { deadlineId: d.id, version: d.version, level: levels[0].level };

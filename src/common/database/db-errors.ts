@@ -29,3 +29,38 @@ export function isRetryableLockError(error: unknown): boolean {
     e?.errno === 1205
   );
 }
+
+/** Socket-level and server-state codes that mean "the database cannot be reached right now". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR', // 1040 too many connections
+  'ER_SERVER_SHUTDOWN', // 1053
+  'ER_QUERY_INTERRUPTED', // 1317: the server is shutting down and killed the statement
+  'CR_SERVER_GONE_ERROR', // 2006
+  'CR_SERVER_LOST', // 2013
+]);
+
+/**
+ * The database server is down, unreachable or refusing connections (not a bad query): the caller gets
+ * 503 DATABASE_UNAVAILABLE and may retry. mysql2 reports a closed pool or connection without a code.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const e = driverError(error);
+  if (e === undefined) return false;
+  if (e.code !== undefined && UNREACHABLE_CODES.has(e.code)) return true;
+  if (e.errno === 1040 || e.errno === 1053 || e.errno === 2006 || e.errno === 2013) return true;
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /^(Pool is closed|Can't add new command when connection is in closed state|Connection lost)/.test(message)
+  );
+}

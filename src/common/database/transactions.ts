@@ -36,7 +36,9 @@ export async function transactionWithRetry<T>(
         );
       }
       logger.warn({ attempt }, 'transaction retried after a lock conflict');
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+      // Exponential backoff with jitter, so the transactions that collided do not collide again in step.
+      const ceiling = 25 * 2 ** attempt;
+      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
     }
   }
 }

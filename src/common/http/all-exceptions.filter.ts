@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnreachable } from '../database/db-errors.js';
 import { DomainError } from '../domain/domain-error.js';
 import { CODE_BY_STATUS, STATUS_BY_KIND, type ErrorResponse } from './error-response.js';
 
@@ -73,6 +74,22 @@ export function toErrorResponse(
               : redactMessage(exception.message);
     return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
   }
+  if (isDatabaseUnreachable(exception)) {
+    logger?.warn(
+      {
+        err: {
+          code: (exception as { code?: unknown }).code,
+          message: redactMessage(String((exception as Error).message)),
+        },
+      },
+      'database unreachable',
+    );
+    return {
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database cannot be reached at the moment; try again shortly.',
+    };
+  }
   const error = exception instanceof Error ? exception : new Error(String(exception));
   logger?.error(
     {
@@ -97,6 +114,9 @@ export function toErrorResponse(
   };
 }
 
+/** What a 503 (busy pool, deadlock retries spent, database unreachable) asks clients to wait. */
+export const RETRY_AFTER_SECONDS = 1;
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -107,6 +127,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = toErrorResponse(exception, request?.id, this.logger);
     if (body.statusCode >= 500 && body.requestId === undefined) body.requestId = request?.id;
+    // A busy or unreachable database is a moment's matter: tell clients when to come back.
+    if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }
