@@ -2,8 +2,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { SecondPooledConnectionError } from '../../src/common/database/connection-guard.js';
+import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
@@ -166,6 +169,173 @@ describe('write paths under bursts on a freshly started API', () => {
     } finally {
       await app.close();
     }
+  });
+
+  /** Fires `calls` at once on a fresh process and expects every answer to be a success. */
+  async function burst(
+    label: string,
+    calls: (server: ReturnType<NestFastifyApplication['getHttpServer']>) => Promise<request.Response>[],
+  ): Promise<request.Response[]> {
+    const app = await freshApi();
+    try {
+      const server = app.getHttpServer();
+      const answers = await Promise.all(calls(server));
+      const statuses = answers.map((a) =>
+        a.status >= 200 && a.status < 300 ? 'ok' : `${a.status} ${JSON.stringify(a.body)}`,
+      );
+      expect({ label, statuses }).toEqual({ label, statuses: Array(answers.length).fill('ok') });
+      await request(server).get('/health/ready').expect(200);
+      return answers;
+    } finally {
+      await app.close();
+    }
+  }
+
+  it(`answers ${BURST} simultaneous reception visits, processing decisions, assignments and calendar changes`, async () => {
+    const setup = await freshApi();
+    const letters: { id: string; version: number }[] = [];
+    let officer: string;
+    let head: string;
+    let admin: string;
+    try {
+      officer = await tokenOf(setup, 'reception_officer');
+      head = await tokenOf(setup, 'unit_head');
+      admin = await tokenOf(setup, 'admin');
+      for (let n = 0; n < BURST; n++) {
+        const letter = await request(setup.getHttpServer())
+          .post('/api/v1/letters')
+          .set('authorization', `Bearer ${officer}`)
+          .send(letterBody(world.divisionA.id, 2000 + n))
+          .expect(201);
+        letters.push({ id: letter.body.id, version: letter.body.version });
+      }
+    } finally {
+      await setup.close();
+    }
+    const visits = await burst('reception visits', (server) =>
+      Array.from({ length: BURST }, (_, n) =>
+        request(server)
+          .post('/api/v1/reception/visits')
+          .set('authorization', `Bearer ${officer}`)
+          .send({
+            unitId: world.divisionA.id,
+            visitDate: '2026-11-24',
+            visitTime: '08:30',
+            receivingOfficerName: 'Lê Văn Cường',
+            citizens: [letterBody(world.divisionA.id, 3000 + n).petitioners[0]],
+            peopleCount: 1,
+            summary: `Khiếu nại quyết định thu hồi đất số ${n}`,
+            contentKind: 'complaint',
+            withinCompetence: true,
+            outcome: 'guided',
+            guidanceBody: 'Tòa án nhân dân huyện',
+          }),
+      ),
+    );
+    expect(new Set(visits.map((v) => v.body.id)).size).toBe(BURST);
+    const decided = await burst('processing decisions', (server) =>
+      letters.map((l) =>
+        request(server)
+          .post(`/api/v1/letters/${l.id}/decision`)
+          .set('authorization', `Bearer ${officer}`)
+          .send({
+            decision: 'accept',
+            decidedOn: '2026-11-23',
+            legalBasis: 'LKN 02/2011/QH13 art. 27',
+            version: l.version,
+          }),
+      ),
+    );
+    const caseNumbers = new Set<string>();
+    const cases: { id: string; version: number }[] = [];
+    const reader = await freshApi();
+    try {
+      for (const d of decided) {
+        const c = await request(reader.getHttpServer())
+          .get(`/api/v1/complaint-cases/${d.body.caseId}`)
+          .set('authorization', `Bearer ${head}`)
+          .expect(200);
+        caseNumbers.add(c.body.caseNumber);
+        cases.push({ id: c.body.id, version: c.body.version });
+      }
+    } finally {
+      await reader.close();
+    }
+    // Case numbers come from one counter row: every one distinct, none skipped by a retry.
+    expect(caseNumbers.size).toBe(BURST);
+    await burst('assignments', (server) =>
+      cases.map((c) =>
+        request(server)
+          .patch(`/api/v1/complaint-cases/${c.id}/assignment`)
+          .set('authorization', `Bearer ${head}`)
+          .send({ handlerUserId: world.users.case_handler.id, reason: 'Giao xác minh', version: c.version }),
+      ),
+    );
+    // Calendar changes: one agency's calendar, distinct days of next year, all at once.
+    const days = Array.from({ length: BURST }, (_, n) => `2027-03-${String(n + 2).padStart(2, '0')}`);
+    await burst('calendar changes', (server) =>
+      days.map((day) =>
+        request(server)
+          .put(`/api/v1/calendars/${world.agencyA.id}/entries/${day}`)
+          .set('authorization', `Bearer ${admin}`)
+          .send({ kind: 'day_off', name: `Ngày nghỉ thử ${day}` }),
+      ),
+    );
+  });
+
+  it(`answers ${BURST} simultaneous enforcement progress updates (four records, five obligations each)`, async () => {
+    const setup = await freshApi();
+    const obligations: { id: string; version: number }[] = [];
+    let head: string;
+    try {
+      head = await tokenOf(setup, 'unit_head');
+      const ds = setup.get<DataSource>(getDataSourceToken());
+      for (let r = 0; r < 4; r++) {
+        // A final decision's record, as the case step that makes the decision final opens it.
+        const record = await ds.transaction((manager) =>
+          setup.get(EnforcementService).openFor(manager, SYSTEM_ACTOR, {
+            subjectType: 'complaint_case',
+            subjectId: randomUUID(),
+            unitId: world.divisionA.id,
+            title: `KN-2026-00010${r} — vụ việc thử nghiệm`,
+            decisionRef: `${r + 1}/QĐ`,
+            openedOn: '2026-11-20',
+          }),
+        );
+        let version = record.version;
+        for (let o = 0; o < 5; o++) {
+          const answer = await request(setup.getHttpServer())
+            .post(`/api/v1/enforcement-records/${record.id}/obligations`)
+            .set('authorization', `Bearer ${head}`)
+            .send({
+              kind: 'restore_rights',
+              description: `Hoàn trả diện tích đất số ${o}`,
+              owningUnitId: world.divisionA.id,
+              due: { date: '2027-06-30' },
+              version,
+            })
+            .expect(201);
+          version = answer.body.version;
+          const added = answer.body.obligations[answer.body.obligations.length - 1];
+          obligations.push({ id: added.id, version: added.version });
+        }
+      }
+    } finally {
+      await setup.close();
+    }
+    await burst('enforcement updates', (server) =>
+      obligations.map((o) =>
+        request(server)
+          .post(`/api/v1/enforcement-records/obligations/${o.id}/updates`)
+          .set('authorization', `Bearer ${head}`)
+          .send({
+            reportedOn: '2026-11-24',
+            note: 'Đang thi hành quyết định',
+            status: 'in_progress',
+            version: o.version,
+          }),
+      ),
+    );
   });
 
   it('turns a wait for a connection past DB_ACQUIRE_TIMEOUT_MS into 503 DATABASE_BUSY, then recovers', async () => {
