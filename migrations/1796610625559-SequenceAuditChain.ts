@@ -60,11 +60,12 @@ export class SequenceAuditChain1796610625559 implements MigrationInterface {
 
 /**
  * Allows an UPDATE only when it chains an unchained row: the three chain columns go from null to a value,
- * every other column stays byte for byte what it was (BINARY: the case- and pad-insensitive collations
- * would let 'Update ' pass for 'update'). Everything else gets the same error as before. The body is one
- * IF statement, so it needs no BEGIN…END and no DELIMITER.
+ * every other column stays byte for byte what it was (compared as binary strings: the case- and
+ * pad-insensitive collations would let 'Update ' pass for 'update'; `changes` is compared as JSON on
+ * MySQL and as utf8mb4_bin text on MariaDB). Everything else gets the same error as before. The body is
+ * one IF statement, so it needs no BEGIN…END and no DELIMITER.
  */
-const SAME = (column: string) => `BINARY NEW.\`${column}\` <=> BINARY OLD.\`${column}\``;
+const SAME = (column: string) => `CAST(NEW.\`${column}\` AS BINARY) <=> CAST(OLD.\`${column}\` AS BINARY)`;
 const CREATE_CHAINING_ONLY_UPDATE_TRIGGER =
   `CREATE TRIGGER \`trg_audit_log_no_update\` BEFORE UPDATE ON \`audit_log\` FOR EACH ROW ` +
   `IF NOT (OLD.\`chain_seq\` IS NULL AND OLD.\`prev_hash\` IS NULL AND OLD.\`hash\` IS NULL ` +

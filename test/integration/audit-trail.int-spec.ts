@@ -553,6 +553,10 @@ describe('the audit trail', () => {
         ],
         // A case- or pad-only change is a change.
         [
+          "UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, entity_id = CONCAT(entity_id, ' ') WHERE id = 2",
+          [first.hash, hash],
+        ],
+        [
           'UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, request_id = ? WHERE id = 2',
           [first.hash, hash, 'REQ-0123456789'],
         ],
