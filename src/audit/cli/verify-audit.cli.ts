@@ -36,8 +36,8 @@ function parseArguments(argv: readonly string[]): VerifyArguments | null {
     const [flag, inline] = arg.includes('=')
       ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
       : [arg, undefined];
-    const spec = (FLAGS as Record<string, (typeof FLAGS)[keyof typeof FLAGS] | undefined>)[flag];
-    if (!spec) return null;
+    if (!Object.hasOwn(FLAGS, flag)) return null;
+    const spec = FLAGS[flag as keyof typeof FLAGS];
     const value = inline ?? argv[++i];
     if (value === undefined || !/^\d{1,8}$/.test(value)) return null;
     const n = Number(value);
