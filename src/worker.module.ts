@@ -28,6 +28,9 @@ import { ReportsScheduler } from './reports/reports.scheduler.js';
 import { ReportingRemindersModule } from './reporting-reminders/reporting-reminders.module.js';
 import { ReportingRemindersProcessor } from './reporting-reminders/reporting-reminders.processor.js';
 import { ReportingRemindersScheduler } from './reporting-reminders/reporting-reminders.scheduler.js';
+import { AuditSequencerModule } from './audit/audit-sequencer.module.js';
+import { AuditProcessor } from './audit/audit.processor.js';
+import { AuditScheduler } from './audit/audit.scheduler.js';
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
 export const PROCESSORS = [
@@ -38,6 +41,7 @@ export const PROCESSORS = [
   EnforcementProcessor,
   ReportsProcessor,
   ReportingRemindersProcessor,
+  AuditProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -61,6 +65,7 @@ export class WorkerModule {
         EnforcementReviewModule,
         ReportRunsWorkerModule,
         ReportingRemindersModule,
+        AuditSequencerModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -71,6 +76,7 @@ export class WorkerModule {
         EnforcementScheduler,
         ReportsScheduler,
         ReportingRemindersScheduler,
+        AuditScheduler,
       ],
     };
   }

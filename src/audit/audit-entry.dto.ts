@@ -4,7 +4,10 @@ import type { AuditEntryPage, AuditEntryView } from './audit.service.js';
 
 /** OpenAPI description of one entry as `GET /api/v1/audit-entries` returns it. */
 export class AuditEntryDto implements AuditEntryView {
-  @ApiProperty({ description: 'Position in the chain (a decimal string: BIGINT).', example: '1024' })
+  @ApiProperty({
+    description: 'The entry id (a decimal string: BIGINT); the chain order is chainSeq.',
+    example: '1024',
+  })
   id: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-03-02T08:15:30.123Z' })
@@ -43,11 +46,27 @@ export class AuditEntryDto implements AuditEntryView {
   @ApiProperty({ type: String, nullable: true })
   clientIp: string | null;
 
-  @ApiProperty({ description: 'SHA-256 (hex) of the previous entry.' })
-  prevHash: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Position in the hash chain (a decimal string); null until the sequencer chains the entry.',
+    example: '1024',
+  })
+  chainSeq: string | null;
 
-  @ApiProperty({ description: 'SHA-256 (hex) over prevHash and this entry (docs/audit.md).' })
-  hash: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 (hex) of the previous entry in the chain; null until chained.',
+  })
+  prevHash: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 (hex) over prevHash and this entry (docs/audit.md); null until chained.',
+  })
+  hash: string | null;
 }
 
 export class AuditEntryPageDto implements AuditEntryPage {

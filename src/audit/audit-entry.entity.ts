@@ -3,10 +3,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonValue } from './domain/json.js';
 
 /**
- * One line of the audit trail (docs/audit.md). Append-only: triggers refuse UPDATE and DELETE, and each
- * row's `hash` chains it to the row before, so a rewrite that gets past the triggers is still detected
- * by `npm run audit:verify`. Written only by AuditService, which assigns `id` itself (last id + 1 under
- * the chain-head lock) so the chain has no gaps; AUTO_INCREMENT is kept only as the column's default.
+ * One line of the audit trail (docs/audit.md). Append-only: triggers refuse DELETE and every UPDATE but
+ * the one-time chaining of an unchained row, and each row's `hash` chains it to the row before, so a
+ * rewrite that gets past the triggers is still detected by `npm run audit:verify`. Inserted by
+ * AuditService in the command's transaction without chain fields; the sequencer (audit-sequencer.ts)
+ * chains committed rows afterwards, giving each its gap-free `chainSeq`, `prevHash` and `hash`.
  *
  * No foreign keys: the trail must outlive the users, units and records it mentions. Ids, names and
  * hashes are ASCII (the service validates them), stored like the ids of units and users.
@@ -17,8 +18,12 @@ import type { JsonValue } from './domain/json.js';
 @Index('idx_audit_log_unit_time', ['unitId', 'occurredAt'])
 @Index('idx_audit_log_actor_unit_time', ['actorUnitId', 'occurredAt'])
 @Index('idx_audit_log_occurred_at', ['occurredAt'])
+@Index('uq_audit_log_chain_seq', ['chainSeq'], { unique: true })
 export class AuditEntryEntity {
-  /** The chain order. BIGINT comes back from the driver as a decimal string. */
+  /**
+   * AUTO_INCREMENT, part of the hashed content; may have gaps (rolled-back appends) and commit out of
+   * order. The chain order is `chainSeq`. BIGINT comes back from the driver as a decimal string.
+   */
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true, primaryKeyConstraintName: 'pk_audit_log' })
   id: string;
 
@@ -55,9 +60,15 @@ export class AuditEntryEntity {
   @Column({ type: 'varchar', length: 45, nullable: true })
   clientIp: string | null;
 
-  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
-  prevHash: string;
+  /** The position in the chain, 1, 2, 3… without gaps; null until the sequencer chains the entry. */
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  chainSeq: string | null;
 
-  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
-  hash: string;
+  /** The previous entry's hash (the genesis hash for the first); null until chained. */
+  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  prevHash: string | null;
+
+  /** null until chained. */
+  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  hash: string | null;
 }

@@ -4,8 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditError } from './audit-error.js';
-import { sha256Hex } from './audit-hash.js';
-import { chainHash, GENESIS_HASH, type AuditEntryContent } from './domain/chain.js';
+import type { AuditEntryContent } from './domain/chain.js';
 import { redactChanges, type AuditChanges } from './domain/changes.js';
 import {
   AUDIT_CLIENT_IP_MAX_LENGTH,
@@ -65,8 +64,10 @@ export interface AuditEntryView {
   changes: JsonValue | null;
   requestId: string | null;
   clientIp: string | null;
-  prevHash: string;
-  hash: string;
+  /** The position in the chain; null until the sequencer has chained the entry (seconds after commit). */
+  chainSeq: string | null;
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export interface AuditEntryPage {
@@ -78,11 +79,6 @@ export interface AuditEntryPage {
 
 export const AUDIT_PAGE_SIZE_MAX = 200;
 
-interface ChainHeadRow {
-  last_id: string | number;
-  last_hash: string;
-}
-
 /** Units in the subtrees of the actor's scope roots (units/: closure table, a unit is its own depth-0 row). */
 const UNITS_IN_SCOPE =
   'SELECT uc.descendant_id FROM unit_closure uc WHERE uc.ancestor_id IN (:...scopeRoots)';
@@ -90,9 +86,9 @@ const UNITS_IN_SCOPE =
 /**
  * Writes and reads the audit trail (docs/audit.md).
  *
- * Writers call `record` / `recordRead` with the manager of the transaction that makes the change, as
- * that transaction's last statement: the entry commits or rolls back with the change, and the chain-head
- * row lock it takes (which serialises every audit write) is held only until that commit.
+ * Writers call `record` / `recordRead` with the manager of the transaction that makes the change: the
+ * entry commits or rolls back with the change. Appending takes no shared lock; the hash chain is extended
+ * after commit by the sequencer (audit-sequencer.ts, docs/adr/0007-audit-chain-sequencer.md).
  */
 @Injectable()
 export class AuditService {
@@ -204,73 +200,26 @@ export class AuditService {
     const problems = auditEntryProblems(fields);
     if (problems.length > 0) throw new TypeError(`AuditService: entry rejected: ${problems.join('; ')}`);
 
-    const head = await this.lockChainHead(manager);
-    const content: AuditEntryContent = {
-      ...fields,
-      // The id is assigned here, under the lock, rather than by AUTO_INCREMENT: it is part of the hashed
-      // content, rows cannot be updated after insert (the triggers), and a rolled-back append must not
-      // leave a gap that would look like a deleted entry.
-      id: (BigInt(head.last_id) + 1n).toString(),
-      // Taken under the lock so that time order follows chain order within a process.
-      occurredAt: new Date().toISOString(),
-      changes: entry.changes === null ? null : toJsonValue(entry.changes),
-    };
-    const hash = chainHash(head.last_hash, content, sha256Hex);
+    // A plain insert: no shared row is read or locked, so audited commands do not wait for each other.
+    // The id comes from AUTO_INCREMENT; the chain fields stay null until the sequencer chains the entry
+    // after commit (audit-sequencer.ts), which hashes the row as stored.
     await manager.query(
-      `INSERT INTO audit_log (id, occurred_at, actor_user_id, actor_unit_id, unit_id, action, entity_type,
-         entity_id, changes, request_id, client_ip, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (occurred_at, actor_user_id, actor_unit_id, unit_id, action, entity_type,
+         entity_id, changes, request_id, client_ip)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        content.id,
-        new Date(content.occurredAt),
-        content.actorUserId,
-        content.actorUnitId,
-        content.unitId,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.changes === null ? null : JSON.stringify(content.changes),
-        content.requestId,
-        content.clientIp,
-        head.last_hash,
-        hash,
+        new Date(),
+        fields.actorUserId,
+        fields.actorUnitId,
+        fields.unitId,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        entry.changes === null ? null : JSON.stringify(toJsonValue(entry.changes)),
+        fields.requestId,
+        fields.clientIp,
       ],
     );
-    await manager.query('UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1', [
-      content.id,
-      hash,
-    ]);
-  }
-
-  /**
-   * Locks the chain head for the rest of the caller's transaction and returns it.
-   *
-   * The upsert comes first so the lock is always taken on an existing row: the migration seeds it, but
-   * `truncateAll` in tests empties it, and two transactions that both found it missing with
-   * `SELECT … FOR UPDATE` would hold gap locks and deadlock on re-inserting it. The upsert changes nothing
-   * when the row exists; it only takes the same exclusive row lock the `FOR UPDATE` then re-reads.
-   */
-  private async lockChainHead(manager: EntityManager): Promise<ChainHeadRow> {
-    await manager.query(
-      'INSERT INTO audit_chain_head (id, last_id, last_hash) VALUES (1, 0, ?) ON DUPLICATE KEY UPDATE id = id',
-      [GENESIS_HASH],
-    );
-    const [head]: ChainHeadRow[] = await manager.query(
-      'SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
-    );
-    if (BigInt(head.last_id) === 0n) {
-      // At genesis the trail must be empty. If it is not, the head row was deleted: restarting the chain
-      // would collide with id 1 and hide the deletion, so refuse every audited change until someone looks.
-      const existing: unknown[] = await manager.query('SELECT id FROM audit_log ORDER BY id DESC LIMIT 1');
-      if (existing.length > 0) {
-        throw new AuditError(
-          'AUDIT_CHAIN_HEAD_MISSING',
-          'The audit trail cannot be written: its chain head is missing. Run audit:verify.',
-          'unavailable',
-        );
-      }
-    }
-    return head;
   }
 }
 
@@ -287,6 +236,7 @@ function toView(row: AuditEntryEntity): AuditEntryView {
     changes: row.changes,
     requestId: row.requestId,
     clientIp: row.clientIp,
+    chainSeq: row.chainSeq,
     prevHash: row.prevHash,
     hash: row.hash,
   };

@@ -34,6 +34,8 @@ export class AppConfig {
   readonly queue: { prefix: string };
   readonly worker: { concurrency: number; heartbeatSeconds: number };
   readonly escalation: { sweepSeconds: number; ladders: string | undefined };
+  /** The audit sequencer's interval (docs/audit.md). */
+  readonly audit: { chainSeconds: number };
   readonly mail: { smtpUrl: string | undefined; from: string; workingHours: { start: string; end: string } };
   readonly metrics: { token: string | undefined };
   readonly webhooks: { allowPrivateTargets: boolean };
@@ -92,6 +94,7 @@ export class AppConfig {
     this.queue = { prefix: v.QUEUE_PREFIX };
     this.worker = { concurrency: v.WORKER_CONCURRENCY, heartbeatSeconds: v.WORKER_HEARTBEAT_SECONDS };
     this.escalation = { sweepSeconds: v.ESCALATION_SWEEP_SECONDS, ladders: v.ESCALATION_LADDERS };
+    this.audit = { chainSeconds: v.AUDIT_CHAIN_SECONDS };
     const [start, end] = v.WORKING_HOURS.split('-');
     this.mail = { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, workingHours: { start, end } };
     this.metrics = { token: v.METRICS_TOKEN };

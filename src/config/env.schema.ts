@@ -161,6 +161,16 @@ export class EnvironmentVariables {
   @Max(3600)
   WORKER_HEARTBEAT_SECONDS = 30;
 
+  /**
+   * How often the worker's audit sequencer chains the audit entries committed since its last run
+   * (seconds; docs/audit.md). Until chained, an entry is stored but not yet tamper-evident.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  AUDIT_CHAIN_SECONDS = 5;
+
   /** How often the worker looks for deadlines to escalate (seconds). */
   @Transform(toInt)
   @IsInt()

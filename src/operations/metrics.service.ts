@@ -26,7 +26,7 @@ interface QueueFigures {
 /**
  * The Prometheus exposition of the API process (docs/operations-queues.md): its own registry (never the
  * global one), the default Node.js process metrics, and figures read at scrape time — job counts and
- * latencies from Redis, escalation totals from the database. Labels carry queue names, job states,
+ * latencies from Redis, escalation totals and the audit sequencer's backlog from the database. Labels carry queue names, job states,
  * quantiles and ladder levels only: no ids, no personal data.
  */
 @Injectable()
@@ -80,7 +80,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(moduleRef: ModuleRef, @InjectDataSource() dataSource: DataSource) {
+  private readonly auditUnchained = new Gauge({
+    name: 'tiepdan_audit_unchained_entries',
+    help: "Audit entries committed and not yet chained by the worker's sequencer (docs/audit.md).",
+    registers: [this.registry],
+  });
+  private readonly auditUnchainedAge = new Gauge({
+    name: 'tiepdan_audit_oldest_unchained_seconds',
+    help: 'Age of the oldest audit entry not yet chained (0: none); it grows while the sequencer is not running.',
+    registers: [this.registry],
+  });
+
+  constructor(
+    moduleRef: ModuleRef,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.queues = Object.values(QUEUES).map((q) => ({
       name: q.name,
       queue: moduleRef.get<Queue>(getQueueToken(q.name), { strict: false }),
@@ -100,12 +114,13 @@ export class MetricsService {
   }
 
   private async collect(): Promise<string> {
-    const [queues, escalations] = await Promise.all([
+    const [queues, database] = await Promise.all([
       this.guarded('redis', () => Promise.all(this.queues.map((q) => this.queueFigures(q.name, q.queue)))),
-      this.guarded('database', () => this.tally.counts()),
+      this.guarded('database', () => Promise.all([this.tally.counts(), this.auditBacklog()])),
     ]);
     this.setQueues(queues);
-    this.setEscalations(escalations);
+    this.setEscalations(database?.[0] ?? null);
+    this.setAuditBacklog(database?.[1] ?? null);
     return this.registry.metrics();
   }
 
@@ -143,6 +158,23 @@ export class MetricsService {
         this.waitSeconds.set({ queue: f.name, quantile: String(q) }, f.latency.wait.get(q)!);
       }
     }
+  }
+
+  /** Unchained audit entries: the `chain_seq` index's null range, small while the sequencer runs. */
+  private async auditBacklog(): Promise<{ count: number; oldestSeconds: number }> {
+    const [row]: { n: string | number; oldest: string | number | null }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n, TIMESTAMPDIFF(SECOND, MIN(occurred_at), UTC_TIMESTAMP(3)) AS oldest
+       FROM audit_log WHERE chain_seq IS NULL`,
+    );
+    return { count: Number(row.n), oldestSeconds: row.oldest === null ? 0 : Math.max(0, Number(row.oldest)) };
+  }
+
+  private setAuditBacklog(backlog: { count: number; oldestSeconds: number } | null): void {
+    this.auditUnchained.reset();
+    this.auditUnchainedAge.reset();
+    if (!backlog) return;
+    this.auditUnchained.set(backlog.count);
+    this.auditUnchainedAge.set(backlog.oldestSeconds);
   }
 
   private setEscalations(counts: EscalationCount[] | null): void {

@@ -7,6 +7,12 @@ export const QUEUES = {
     name: 'maintenance',
     jobs: { workerHeartbeat: 'worker-heartbeat' },
   },
+  audit: {
+    name: 'audit',
+    // `audit-chain`: scheduled every AUDIT_CHAIN_SECONDS; the sequencer chains the audit entries
+    // committed since its last run (docs/audit.md).
+    jobs: { chain: 'audit-chain' },
+  },
   calendar: {
     name: 'calendar',
     // `calendar-change`: tell the subscribers about one outbox row (job id `calendar-change-<row id>`);

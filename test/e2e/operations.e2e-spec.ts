@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { QueueBoardTokens } from '../../src/operations/queue-board-token.js';
+import { chainPendingEntries } from '../../src/audit/audit-sequencer.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { redisConnection } from '../../src/queue/redis-connection.js';
 import { startApi } from '../support/api.js';
@@ -109,6 +110,7 @@ describe('operations: /metrics and the queue board', () => {
       }
       expect(sample(res.text, 'tiepdan_metrics_source_up', { source: 'redis' })).toBe(1);
       expect(sample(res.text, 'tiepdan_metrics_source_up', { source: 'database' })).toBe(1);
+      expect(sample(res.text, 'tiepdan_audit_unchained_entries')).toEqual(expect.any(Number));
       expect(sample(res.text, 'process_cpu_user_seconds_total')).toEqual(expect.any(Number));
       expect(res.text).toContain('nodejs_eventloop_lag_seconds');
     });
@@ -163,6 +165,23 @@ describe('operations: /metrics and the queue board', () => {
       expect(sample(again.text, 'tiepdan_escalations_fired_total', { level: '2' })).toBe(1);
       // No ids of any kind in the labels.
       expect(again.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    });
+
+    it('reports the audit entries waiting for the sequencer, and how old the oldest is', async () => {
+      // The API runs no sequencer: every entry written so far waits; one is two minutes old.
+      await dataSource.query(
+        `INSERT INTO audit_log (occurred_at, action, entity_type, entity_id)
+         VALUES (UTC_TIMESTAMP(3) - INTERVAL 2 MINUTE, 'update', 'unit', 'metrics-probe')`,
+      );
+      const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM audit_log WHERE chain_seq IS NULL');
+      const waiting = (await request(server).get('/metrics').expect(200)).text;
+      expect(sample(waiting, 'tiepdan_audit_unchained_entries')).toBe(Number(n));
+      expect(sample(waiting, 'tiepdan_audit_oldest_unchained_seconds')).toBeGreaterThanOrEqual(120);
+
+      await chainPendingEntries(dataSource, { batchSize: 1000 });
+      const chained = (await request(server).get('/metrics').expect(200)).text;
+      expect(sample(chained, 'tiepdan_audit_unchained_entries')).toBe(0);
+      expect(sample(chained, 'tiepdan_audit_oldest_unchained_seconds')).toBe(0);
     });
 
     it('does not exist for a request that came through a proxy, and is never in the API document', async () => {

@@ -4,9 +4,9 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditError } from '../../src/audit/audit-error.js';
 import { sha256Hex } from '../../src/audit/audit-hash.js';
 import { AuditModule } from '../../src/audit/audit.module.js';
+import { chainPendingEntries, runAuditSequencer } from '../../src/audit/audit-sequencer.js';
 import { AuditService, type AuditRecordInput } from '../../src/audit/audit.service.js';
 import { chainHash, GENESIS_HASH } from '../../src/audit/domain/chain.js';
 import { diffChanges, REDACTED } from '../../src/audit/domain/changes.js';
@@ -81,6 +81,20 @@ describe('the audit trail', () => {
     return dataSource.query('SELECT * FROM audit_log ORDER BY id');
   }
 
+  /** The rows in chain order (chained ones only). */
+  async function chained(): Promise<AuditLogRow[]> {
+    return dataSource.query('SELECT * FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq');
+  }
+
+  /** Runs the sequencer as the worker's job does, without its sweep lock. */
+  const chain = (batchSize = 1000) => chainPendingEntries(dataSource, { batchSize });
+
+  /** Each entry in its own transaction, then chained. */
+  async function writeAndChain(count: number): Promise<void> {
+    await writeSequentially(count);
+    await chain();
+  }
+
   /**
    * Runs `tamper` as a DBA would: with the append-only trigger dropped. MariaDB and MySQL have no
    * session switch that skips triggers, so the trigger is dropped and then recreated from its own
@@ -99,7 +113,7 @@ describe('the audit trail', () => {
   }
 
   describe('writing', () => {
-    it('commits an entry with the change, carrying the actor, the request and a chained hash', async () => {
+    it('commits an entry with the change, unchained, carrying the actor and the request', async () => {
       const unitId = uuid7();
       const actor = actorOf({ unitId: uuid7() });
       await dataSource.transaction((manager) =>
@@ -126,7 +140,10 @@ describe('the audit trail', () => {
         entity_id: 'user-1',
         request_id: 'req-0123456789',
         client_ip: '203.0.113.7',
-        prev_hash: GENESIS_HASH,
+        // Chained later, by the sequencer.
+        chain_seq: null,
+        prev_hash: null,
+        hash: null,
       });
       expect(contentOfRow(row).changes).toEqual({
         email: { before: null, after: 'a@b.gov.vn' },
@@ -134,13 +151,9 @@ describe('the audit trail', () => {
         lockedUntil: { before: null, after: '2026-01-16T01:02:03.004Z' },
       });
       expect(JSON.stringify(row)).not.toContain('argon2');
-      expect(row.hash).toBe(chainHash(GENESIS_HASH, contentOfRow(row), sha256Hex));
-      expect(await dataSource.query('SELECT last_id, last_hash FROM audit_chain_head')).toEqual([
-        { last_id: '1', last_hash: row.hash },
-      ]);
     });
 
-    it('rolls an entry back with the transaction that failed, leaving no gap in the chain', async () => {
+    it('rolls an entry back with the transaction that failed; the id gap is not a chain gap', async () => {
       await writeSequentially(2);
       await expect(
         dataSource.transaction(async (manager) => {
@@ -151,8 +164,51 @@ describe('the audit trail', () => {
       expect((await rows()).map((r) => r.id)).toEqual(['1', '2']);
 
       await writeSequentially(1);
-      expect((await rows()).map((r) => r.id)).toEqual(['1', '2', '3']);
-      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({ ok: true, entries: 3 });
+      await chain();
+      // AUTO_INCREMENT skipped the rolled-back id; the chain positions have no gap.
+      expect((await rows()).map((r) => [r.id, r.chain_seq])).toEqual([
+        ['1', '1'],
+        ['2', '2'],
+        ['4', '3'],
+      ]);
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 3,
+        unchained: 0,
+      });
+    });
+
+    it('lets a second writer commit while a first one holding its entry is still open', async () => {
+      // Transaction A writes its entry and stays open (a long command); B, on another connection, writes
+      // and commits. Before the sequencer, B waited on A's chain-head lock until A committed.
+      const runnerA = dataSource.createQueryRunner();
+      await runnerA.connect();
+      await runnerA.startTransaction();
+      try {
+        await audit.record(runnerA.manager, actorOf(), entry(1));
+        const b = dataSource
+          .transaction((manager) => audit.record(manager, actorOf(), entry(2)))
+          .then(() => 'committed');
+        const waited = sleep(3000).then(() => 'still waiting after 3 s');
+        expect(await Promise.race([b, waited])).toBe('committed');
+        // B is chained while A is still open; A's entry is not there to be found yet.
+        expect(await chain()).toEqual({ chained: 1, lastSeq: '1' });
+        await runnerA.commitTransaction();
+      } finally {
+        if (runnerA.isTransactionActive) await runnerA.rollbackTransaction();
+        await runnerA.release();
+      }
+      expect(await chain()).toEqual({ chained: 1, lastSeq: '2' });
+      // Chained in the order found committed: B (id 2) first, then A (id 1).
+      expect((await chained()).map((r) => [r.chain_seq, r.entity_id])).toEqual([
+        ['1', 'unit-2'],
+        ['2', 'unit-1'],
+      ]);
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 2,
+        unchained: 0,
+      });
     });
 
     it('refuses to record outside a transaction, where the entry would outlive a failed change', async () => {
@@ -200,37 +256,141 @@ describe('the audit trail', () => {
     });
   });
 
-  describe('the hash chain', () => {
-    it('stays one unforked chain with contiguous ids under 50 concurrent transactions', async () => {
-      await writeSequentially(5);
-      const actors = Array.from({ length: 50 }, () => actorOf());
-      await Promise.all(
-        actors.map((actor, i) =>
-          dataSource.transaction(async (manager) => {
-            // Some work before the audit write, as a real command does, so the transactions overlap.
-            await manager.query('SELECT SLEEP(0.01)');
-            await audit.record(manager, actor, entry(100 + i));
-          }),
-        ),
-      );
-      const all = await rows();
-      expect(all.map((r) => r.id)).toEqual(Array.from({ length: 55 }, (_, i) => String(i + 1)));
-      all.forEach((row, i) => expect(row.prev_hash).toBe(i === 0 ? GENESIS_HASH : all[i - 1].hash));
-      expect(new Set(all.map((r) => r.hash)).size).toBe(55);
-      expect(new Set(all.slice(5).map((r) => r.actor_user_id))).toEqual(new Set(actors.map((a) => a.userId)));
-      // A batch size that does not divide the count exercises the batch boundaries.
-      expect(await verifyChain(dataSource, { batchSize: 7 })).toEqual({ ok: true, entries: 55 });
-      expect(await audit.verifyChain(dataSource, { batchSize: 1000 })).toEqual({ ok: true, entries: 55 });
+  describe('the sequencer', () => {
+    it('chains an entry: position, the previous hash, its hash over the stored content, the head', async () => {
+      await writeSequentially(2);
+      expect(await chain()).toEqual({ chained: 2, lastSeq: '2' });
+      const [first, second] = await rows();
+      expect(first).toMatchObject({ chain_seq: '1', prev_hash: GENESIS_HASH });
+      expect(first.hash).toBe(chainHash(GENESIS_HASH, contentOfRow(first), sha256Hex));
+      expect(second).toMatchObject({ chain_seq: '2', prev_hash: first.hash });
+      expect(second.hash).toBe(chainHash(first.hash!, contentOfRow(second), sha256Hex));
+      expect(await dataSource.query('SELECT last_seq, last_hash FROM audit_chain_head')).toEqual([
+        { last_seq: '2', last_hash: second.hash },
+      ]);
+      // Nothing left: a second run chains nothing and changes nothing.
+      expect(await chain()).toEqual({ chained: 0, lastSeq: '2' });
     });
 
-    it('verifies an empty trail, and one whose head row a test truncation removed', async () => {
-      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({ ok: true, entries: 0 });
+    it('makes one gap-free chain of every entry from more concurrent writers than the pool has', async () => {
+      await writeAndChain(5);
+      // 60 commands on a pool of 20, overlapping, with sequencer runs in the middle of them.
+      const actors = Array.from({ length: 60 }, () => actorOf());
+      const results = await Promise.all([
+        ...actors.map((actor, i) =>
+          dataSource.transaction(async (manager) => {
+            await manager.query('SELECT SLEEP(0.01)');
+            await audit.record(manager, actor, entry(100 + i));
+            // Work after the entry, which the head lock used to make everyone wait for.
+            await manager.query('SELECT SLEEP(0.01)');
+          }),
+        ),
+        sleep(20).then(() => chain(7)),
+        sleep(60).then(() => chain(7)),
+      ]);
+      expect(results.length).toBe(62);
+      await chain(7);
+      const all = await chained();
+      expect(all.map((r) => r.chain_seq)).toEqual(Array.from({ length: 65 }, (_, i) => String(i + 1)));
+      all.forEach((row, i) => expect(row.prev_hash).toBe(i === 0 ? GENESIS_HASH : all[i - 1].hash));
+      expect(new Set(all.map((r) => r.hash)).size).toBe(65);
+      expect(new Set(all.map((r) => r.id)).size).toBe(65);
+      expect(new Set(all.slice(5).map((r) => r.actor_user_id))).toEqual(new Set(actors.map((a) => a.userId)));
+      // A batch size that does not divide the count exercises the batch boundaries.
+      expect(await verifyChain(dataSource, { batchSize: 7 })).toEqual({
+        ok: true,
+        entries: 65,
+        unchained: 0,
+      });
+      expect(await audit.verifyChain(dataSource, { batchSize: 1000 })).toEqual({
+        ok: true,
+        entries: 65,
+        unchained: 0,
+      });
+    });
+
+    it('chains each entry once when sequencers run at the same time', async () => {
+      await writeSequentially(240);
+      const runs = await Promise.all([
+        // Two without the sweep lock: the head row lock serialises their batches.
+        chainPendingEntries(dataSource, { batchSize: 50 }),
+        chainPendingEntries(dataSource, { batchSize: 50 }),
+        // Two as the worker runs it: one of them finds the lock taken and does nothing.
+        runAuditSequencer(dataSource, { batchSize: 50 }),
+        runAuditSequencer(dataSource, { batchSize: 50 }),
+      ]);
+      expect(runs.reduce((sum, run) => sum + (run?.chained ?? 0), 0)).toBe(240);
+      expect(runs.slice(2).some((run) => run === null)).toBe(true);
+      expect(await verifyChain(dataSource, { batchSize: 100 })).toEqual({
+        ok: true,
+        entries: 240,
+        unchained: 0,
+      });
+    });
+
+    it('leaves a batch that fails half-way unchained, and the next run continues the chain', async () => {
+      await writeSequentially(30);
+      let updates = 0;
+      const crash = chainPendingEntries(dataSource, {
+        batchSize: 10,
+        afterUpdate: () => {
+          // The second batch's rows are updated, then the process "dies" before the head moves.
+          if (++updates === 2) throw new Error('crashed mid-batch');
+        },
+      });
+      await expect(crash).rejects.toThrow('crashed mid-batch');
+      expect((await chained()).map((r) => r.chain_seq)).toEqual(
+        Array.from({ length: 10 }, (_, i) => String(i + 1)),
+      );
+      expect(await verifyChain(dataSource, { batchSize: 4 })).toEqual({
+        ok: true,
+        entries: 10,
+        unchained: 20,
+      });
+
+      expect(await chain(10)).toEqual({ chained: 20, lastSeq: '30' });
+      expect(await verifyChain(dataSource, { batchSize: 4 })).toEqual({
+        ok: true,
+        entries: 30,
+        unchained: 0,
+      });
+    });
+
+    it('stops chaining, not writing, when the head row is deleted while chained entries exist', async () => {
+      await writeAndChain(2);
       await dataSource.query('DELETE FROM audit_chain_head');
-      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({ ok: true, entries: 0 });
+      // Commands go on: their entries wait unchained.
+      await writeSequentially(1);
+      await expect(chain()).rejects.toMatchObject({ code: 'AUDIT_CHAIN_HEAD_MISSING', kind: 'unavailable' });
+      expect(await rows()).toHaveLength(3);
+      expect(await chained()).toHaveLength(2);
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: false,
+        entries: 2,
+        unchained: 1,
+        firstBrokenSeq: '3',
+        reason: 'the chain head row is missing',
+      });
+    });
+  });
+
+  describe('verifying', () => {
+    it('verifies an empty trail, and one whose head row a test truncation removed', async () => {
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 0,
+        unchained: 0,
+      });
+      await dataSource.query('DELETE FROM audit_chain_head');
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 0,
+        unchained: 0,
+      });
     });
 
     it('pinpoints the row whose content was changed behind the triggers', async () => {
-      await writeSequentially(10);
+      await writeAndChain(10);
       await asDbaWithoutTrigger('trg_audit_log_no_update', () =>
         dataSource.query(
           `UPDATE audit_log SET changes = '{"name":{"before":"before 4","after":"forged"}}' WHERE id = 4`,
@@ -239,70 +399,128 @@ describe('the audit trail', () => {
       expect(await verifyChain(dataSource, { batchSize: 3 })).toEqual({
         ok: false,
         entries: 3,
+        unchained: 0,
+        firstBrokenSeq: '4',
         firstBrokenId: '4',
         reason: 'hash does not match the entry content',
       });
     });
 
     it('detects a forged row whose hash was recomputed, at the link from the next row', async () => {
-      await writeSequentially(6);
+      await writeAndChain(6);
       const [row]: AuditLogRow[] = await dataSource.query('SELECT * FROM audit_log WHERE id = 3');
       const forged = { ...contentOfRow(row), entityId: 'unit-forged' };
       await asDbaWithoutTrigger('trg_audit_log_no_update', () =>
         dataSource.query('UPDATE audit_log SET entity_id = ?, hash = ? WHERE id = 3', [
           forged.entityId,
-          chainHash(row.prev_hash, forged, sha256Hex),
+          chainHash(row.prev_hash!, forged, sha256Hex),
         ]),
       );
       expect(await verifyChain(dataSource, { batchSize: 100 })).toMatchObject({
         ok: false,
         entries: 3,
+        firstBrokenSeq: '4',
+        reason: 'prev_hash does not match the hash of the previous entry',
+      });
+    });
+
+    it('detects two entries whose chain positions were swapped', async () => {
+      await writeAndChain(6);
+      await asDbaWithoutTrigger('trg_audit_log_no_update', async () => {
+        await dataSource.query('UPDATE audit_log SET chain_seq = 1000 WHERE chain_seq = 3');
+        await dataSource.query('UPDATE audit_log SET chain_seq = 3 WHERE chain_seq = 4');
+        await dataSource.query('UPDATE audit_log SET chain_seq = 4 WHERE chain_seq = 1000');
+      });
+      expect(await verifyChain(dataSource, { batchSize: 100 })).toMatchObject({
+        ok: false,
+        entries: 2,
+        firstBrokenSeq: '3',
         firstBrokenId: '4',
         reason: 'prev_hash does not match the hash of the previous entry',
       });
     });
 
     it('detects a row deleted from the middle', async () => {
-      await writeSequentially(8);
+      await writeAndChain(8);
       await asDbaWithoutTrigger('trg_audit_log_no_delete', () =>
         dataSource.query('DELETE FROM audit_log WHERE id = 5'),
       );
       expect(await verifyChain(dataSource, { batchSize: 4 })).toEqual({
         ok: false,
         entries: 4,
-        firstBrokenId: '5',
+        unchained: 0,
+        firstBrokenSeq: '5',
         reason: 'entry 5 is missing',
       });
     });
 
     it('detects entries cut off the end through the chain head', async () => {
-      await writeSequentially(4);
+      await writeAndChain(4);
       await asDbaWithoutTrigger('trg_audit_log_no_delete', () =>
         dataSource.query('DELETE FROM audit_log WHERE id = 4'),
       );
       expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
         ok: false,
         entries: 3,
-        firstBrokenId: '4',
+        unchained: 0,
+        firstBrokenSeq: '4',
         reason: 'the head records entry 4 but the trail ends at 3',
       });
     });
 
-    it('stops audited writes when the head row is deleted while entries exist', async () => {
+    it('reports entries left unchained longer than the threshold, the oldest first', async () => {
+      await writeAndChain(3);
       await writeSequentially(2);
-      await dataSource.query('DELETE FROM audit_chain_head');
-      const attempt = dataSource.transaction((manager) => audit.record(manager, actorOf(), entry(3)));
-      await expect(attempt).rejects.toBeInstanceOf(AuditError);
-      await expect(attempt).rejects.toMatchObject({ code: 'AUDIT_CHAIN_HEAD_MISSING', kind: 'unavailable' });
-      expect(await verifyChain(dataSource, { batchSize: 10 })).toMatchObject({
+      const [oldest] = await dataSource.query('SELECT id FROM audit_log WHERE chain_seq IS NULL ORDER BY id');
+      // Fresh: waiting for the sequencer is normal.
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 3,
+        unchained: 2,
+      });
+      // Ten minutes on, with nothing chained meanwhile: the sequencer is not doing its job.
+      const later = new Date(Date.now() + 10 * 60_000);
+      expect(await verifyChain(dataSource, { batchSize: 10, now: later })).toEqual({
         ok: false,
-        entries: 2,
-        firstBrokenId: '3',
+        entries: 3,
+        unchained: 2,
+        unchainedId: oldest.id,
+        reason: "2 entries unchained for more than 300 s (is the worker's audit sequencer running?)",
+      });
+      // The threshold is a setting.
+      expect(
+        await verifyChain(dataSource, { batchSize: 10, now: later, maxUnchainedSeconds: 3600 }),
+      ).toMatchObject({ ok: true, unchained: 2 });
+      await chain();
+      expect(await verifyChain(dataSource, { batchSize: 10, now: later })).toEqual({
+        ok: true,
+        entries: 5,
+        unchained: 0,
       });
     });
 
+    it('reports an unchained row that carries chain fields (inserted behind the sequencer)', async () => {
+      await writeAndChain(2);
+      await dataSource.query(
+        `INSERT INTO audit_log (occurred_at, action, entity_type, entity_id, prev_hash, hash)
+         VALUES (UTC_TIMESTAMP(3), 'update', 'unit', 'unit-x', ?, ?)`,
+        [GENESIS_HASH, GENESIS_HASH],
+      );
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: false,
+        entries: 2,
+        unchained: 1,
+        unchainedId: '3',
+        reason: 'an unchained entry carries chain fields (written behind the sequencer)',
+      });
+    });
+  });
+
+  describe('the triggers', () => {
+    const refused = { sqlState: '45000', message: expect.stringContaining('audit_log is append-only') };
+
     it('refuses UPDATE and DELETE on audit_log through the application connection', async () => {
-      await writeSequentially(2);
+      await writeAndChain(2);
       const update = dataSource.query("UPDATE audit_log SET action = 'create' WHERE id = 1").catch(sqlError);
       expect(await update).toEqual({
         sqlState: '45000',
@@ -314,14 +532,69 @@ describe('the audit trail', () => {
         message: expect.stringContaining('audit_log is append-only: DELETE is not allowed'),
       });
       expect((await rows()).map((r) => r.action)).toEqual(['update', 'update']);
-      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({ ok: true, entries: 2 });
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 2,
+        unchained: 0,
+      });
+    });
+
+    it('allows only the one-time chaining of an unchained row, with nothing else changed', async () => {
+      await writeAndChain(1);
+      await writeSequentially(1);
+      const [first, second] = await rows();
+      const hash = chainHash(first.hash!, contentOfRow(second), sha256Hex);
+      const attempts: [string, unknown[]][] = [
+        // Content of an unchained row, with or without chaining it at once.
+        ["UPDATE audit_log SET action = 'create' WHERE id = 2", []],
+        [
+          "UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, entity_id = 'unit-x' WHERE id = 2",
+          [first.hash, hash],
+        ],
+        // A case- or pad-only change is a change.
+        [
+          "UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, entity_id = CONCAT(entity_id, ' ') WHERE id = 2",
+          [first.hash, hash],
+        ],
+        [
+          'UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, request_id = ? WHERE id = 2',
+          [first.hash, hash, 'REQ-0123456789'],
+        ],
+        [
+          `UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ?, changes = '{"name":{"before":"x","after":"y"}}' WHERE id = 2`,
+          [first.hash, hash],
+        ],
+        // Half a chaining.
+        ['UPDATE audit_log SET chain_seq = 2 WHERE id = 2', []],
+        ['UPDATE audit_log SET chain_seq = 2, hash = ? WHERE id = 2', [hash]],
+        // Re-chaining a chained row.
+        ['UPDATE audit_log SET chain_seq = 9, prev_hash = ?, hash = ? WHERE id = 1', [hash, hash]],
+        ['UPDATE audit_log SET chain_seq = NULL, prev_hash = NULL, hash = NULL WHERE id = 1', []],
+      ];
+      for (const [sql, params] of attempts) {
+        expect([sql, await dataSource.query(sql, params).then(() => 'allowed', sqlError)]).toEqual([
+          sql,
+          refused,
+        ]);
+      }
+      // The chaining itself goes through (the sequencer does exactly this).
+      await dataSource.query('UPDATE audit_log SET chain_seq = 2, prev_hash = ?, hash = ? WHERE id = 2', [
+        first.hash,
+        hash,
+      ]);
+      await dataSource.query('UPDATE audit_chain_head SET last_seq = 2, last_hash = ? WHERE id = 1', [hash]);
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 2,
+        unchained: 0,
+      });
     });
   });
 
   describe('the audit:verify command', () => {
     const cli = join(root, 'dist/src/audit/cli/verify-audit.cli.js');
-    const run = (env: Record<string, string> = {}) => {
-      const result = spawnSync(process.execPath, [cli, '--batch-size', '3'], {
+    const run = (args: string[] = ['--batch-size', '3'], env: Record<string, string> = {}, script = cli) => {
+      const result = spawnSync(process.execPath, [script, ...args], {
         cwd: root,
         env: { ...process.env, DB_NAME: workerDatabaseName(), LOG_LEVEL: 'silent', ...env },
         encoding: 'utf8',
@@ -338,9 +611,9 @@ describe('the audit trail', () => {
     }, 180_000);
 
     it('prints ok and exits 0 on an intact chain, prints the break and exits 1 on a tampered one', async () => {
-      await writeSequentially(7);
+      await writeAndChain(7);
       const intact = run();
-      expect(intact.stdout).toBe('{"ok":true,"entries":7}\n');
+      expect(intact.stdout).toBe('{"ok":true,"entries":7,"unchained":0}\n');
       expect(intact.status).toBe(0);
 
       await asDbaWithoutTrigger('trg_audit_log_no_update', () =>
@@ -350,6 +623,8 @@ describe('the audit trail', () => {
       expect(JSON.parse(broken.stdout)).toEqual({
         ok: false,
         entries: 5,
+        unchained: 0,
+        firstBrokenSeq: '6',
         firstBrokenId: '6',
         reason: 'hash does not match the entry content',
       });
@@ -357,8 +632,39 @@ describe('the audit trail', () => {
       expect(broken.status).toBe(1);
     });
 
+    it('exits 1 on entries unchained longer than --max-unchained-seconds', async () => {
+      await writeAndChain(2);
+      await writeSequentially(1);
+      await sleep(1100);
+      expect(run(['--max-unchained-seconds', '300'])).toMatchObject({
+        status: 0,
+        stdout: '{"ok":true,"entries":2,"unchained":1}\n',
+      });
+      const stale = run(['--max-unchained-seconds=1']);
+      expect(JSON.parse(stale.stdout)).toMatchObject({ ok: false, unchained: 1, unchainedId: '3' });
+      expect(stale.status).toBe(1);
+      expect(run(['--max-unchained-seconds', '-1'])).toMatchObject({ status: 2, stdout: '' });
+      expect(run(['--what'])).toMatchObject({ status: 2, stdout: '' });
+    });
+
+    it('audit:chain chains what is pending and prints how much', async () => {
+      const chainCli = join(root, 'dist/src/audit/cli/chain-audit.cli.js');
+      await writeSequentially(4);
+      expect(run(['--batch-size', '3'], {}, chainCli)).toEqual({
+        status: 0,
+        stdout: '{"chained":4,"lastSeq":"4"}\n',
+        stderr: '',
+      });
+      expect(await verifyChain(dataSource, { batchSize: 10 })).toEqual({
+        ok: true,
+        entries: 4,
+        unchained: 0,
+      });
+      expect(run(['--batch-size', '0'], {}, chainCli)).toMatchObject({ status: 2, stdout: '' });
+    });
+
     it('exits 2 without a verdict when the database cannot be reached', () => {
-      const unreachable = run({ DB_PORT: '1' });
+      const unreachable = run(undefined, { DB_PORT: '1' });
       expect(unreachable.stdout).toBe('');
       expect(unreachable.stderr).toContain('could not check the chain');
       expect(unreachable.status).toBe(2);
@@ -396,6 +702,11 @@ describe('the audit trail', () => {
       expect(byEntity.items.map((e) => e.id)).toEqual(['6', '4', '2']);
       expect(byEntity.total).toBe(3);
       expect(byEntity.items[0]).toMatchObject({ actorUserId: userA, unitId, action: 'update' });
+      // Not chained yet: no position, no hash.
+      expect(byEntity.items[0]).toMatchObject({ chainSeq: null, prevHash: null, hash: null });
+      await chain();
+      const [latest] = (await audit.query(actorOf(), { entityId: 'unit-1', page: 1, pageSize: 1 })).items;
+      expect(latest).toMatchObject({ id: '6', chainSeq: '6', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
       const byActor = await audit.query(actorOf(), { actorUserId: userB, page: 1, pageSize: 50 });
       expect(byActor.items.map((e) => e.id)).toEqual(['9', '8', '7']);

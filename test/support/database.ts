@@ -12,8 +12,8 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
   );
   await dataSource.transaction(async (manager) => {
     await manager.query('SET FOREIGN_KEY_CHECKS = 0');
-    // The audit trail's two tables go together, locked: a writer running meanwhile (a job of a worker
-    // the test started) waits and then starts a new chain, instead of leaving rows without a head.
+    // The audit trail's two tables go together, locked: a sequencer running meanwhile (the worker a test
+    // started) waits and then starts a new chain, instead of leaving chained rows without a head.
     await manager.query('LOCK TABLES audit_chain_head WRITE, audit_log WRITE');
     try {
       await manager.query('TRUNCATE TABLE audit_log');

@@ -1,31 +1,50 @@
 /**
  * Verifies the audit trail's hash chain against the configured database (docs/audit.md).
  *
- *   npm run -s audit:verify [-- --batch-size N]
+ *   npm run -s audit:verify [-- --batch-size N] [--max-unchained-seconds S]
  *
- * Prints one JSON line — `{"ok":true,"entries":N}` or
- * `{"ok":false,"entries":N,"firstBrokenId":"…","reason":"…"}` — and exits 0 when the chain is intact,
- * 1 when it is broken, 2 when it could not be checked (bad arguments, database unreachable).
+ * Prints one JSON line — `{"ok":true,"entries":N,"unchained":U}` or `{"ok":false,…,"reason":"…"}` naming
+ * the first broken entry (`firstBrokenSeq`, `firstBrokenId`) or the oldest entry left unchained for more
+ * than S seconds (`unchainedId`, default 300) — and exits 0 when the chain is intact and every entry is
+ * chained in time, 1 when not, 2 when it could not be checked (bad arguments, database unreachable).
  */
 import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
 import { databaseOptions } from '../../database/database-options.js';
-import { verifyChain } from '../verify-chain.js';
+import { DEFAULT_MAX_UNCHAINED_SECONDS, verifyChain } from '../verify-chain.js';
 
-export const USAGE = 'usage: audit:verify [--batch-size N]   (N from 1 to 100000, default 1000)';
+export const USAGE =
+  'usage: audit:verify [--batch-size N] [--max-unchained-seconds S]   ' +
+  '(N from 1 to 100000, default 1000; S from 0 to 31536000, default 300)';
 
-function parseBatchSize(argv: readonly string[]): number | null {
-  let batchSize = 1000;
+interface VerifyArguments {
+  batchSize: number;
+  maxUnchainedSeconds: number;
+}
+
+const FLAGS = {
+  '--batch-size': { key: 'batchSize', min: 1, max: 100_000 },
+  '--max-unchained-seconds': { key: 'maxUnchainedSeconds', min: 0, max: 31_536_000 },
+} as const;
+
+function parseArguments(argv: readonly string[]): VerifyArguments | null {
+  const parsed: VerifyArguments = { batchSize: 1000, maxUnchainedSeconds: DEFAULT_MAX_UNCHAINED_SECONDS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const value = arg === '--batch-size' ? argv[++i] : arg.startsWith('--batch-size=') ? arg.slice(13) : null;
-    if (value === null || value === undefined || !/^\d{1,6}$/.test(value)) return null;
-    batchSize = Number(value);
-    if (batchSize < 1 || batchSize > 100_000) return null;
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (!Object.hasOwn(FLAGS, flag)) return null;
+    const spec = FLAGS[flag as keyof typeof FLAGS];
+    const value = inline ?? argv[++i];
+    if (value === undefined || !/^\d{1,8}$/.test(value)) return null;
+    const n = Number(value);
+    if (n < spec.min || n > spec.max) return null;
+    parsed[spec.key] = n;
   }
-  return batchSize;
+  return parsed;
 }
 
 /** Runs the check; resolves to the exit code and never calls `process.exit`, so a test can drive it. */
@@ -34,8 +53,8 @@ export async function runVerifyAuditCli(
   stdout: Writable,
   stderr: Writable,
 ): Promise<number> {
-  const batchSize = parseBatchSize(argv);
-  if (batchSize === null) {
+  const args = parseArguments(argv);
+  if (args === null) {
     stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -50,7 +69,7 @@ export async function runVerifyAuditCli(
       migrations: [],
     });
     await dataSource.initialize();
-    const result = await verifyChain(dataSource, { batchSize });
+    const result = await verifyChain(dataSource, args);
     stdout.write(`${JSON.stringify(result)}\n`);
     return result.ok ? 0 : 1;
   } catch (error) {
