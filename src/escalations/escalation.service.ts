@@ -7,6 +7,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import {
+  DeadlineSubjects,
+  type DeadlineSubjectAdapter,
+  type SubjectDescription,
+} from '../case-deadlines/deadline-subject.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import { uuid7 } from '../common/ids/uuid7.js';
@@ -36,12 +41,6 @@ export function escalationJobId(j: EscalationJob): string {
   return `escalate-${j.deadlineId}-v${j.version}-l${j.level}`;
 }
 
-/** Case states in which nothing is escalated any more (the deadline should be settled; this is the net). */
-const CLOSED_STATES: Record<string, readonly string[]> = {
-  complaint_case: ['refused', 'terminated', 'superseded', 'enforcement'],
-  denunciation_case: ['closed', 'refused', 'terminated', 'inspected', 'forwarded'],
-};
-
 /**
  * Escalation of deadlines (docs/escalations.md). The database says what is due: each open deadline holds
  * its next ladder level and that level's day (`next_escalation_on`, indexed with the status). The sweep
@@ -58,6 +57,7 @@ export class EscalationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.escalation.name) private readonly queue: Queue,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly subjects: DeadlineSubjects,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -111,8 +111,9 @@ export class EscalationService {
     if (!d || d.status !== 'open' || d.version !== job.version || d.nextEscalationLevel !== job.level) {
       return 'stale';
     }
-    const closed = await this.subjectClosed(manager, d);
-    if (closed) {
+    const subject = this.subjects.of(d.subjectType);
+    // A closed subject escalates nothing (its deadline should be settled already; this is the net).
+    if (await subject.isClosed(manager, d.subjectId)) {
       await manager.update(
         CaseDeadlineEntity,
         { id: d.id },
@@ -155,7 +156,7 @@ export class EscalationService {
     }
     const escalationId = uuid7();
     const rules = ladder.find((l) => l.level === fire)!.recipients;
-    const userIds = await this.recipients(manager, d, rules);
+    const userIds = await this.recipients(manager, d, rules, subject);
     await manager.insert(EscalationEntity, {
       id: escalationId,
       deadlineId: d.id,
@@ -166,7 +167,7 @@ export class EscalationService {
       dueDate: d.dueDate,
       recipients: userIds.length,
     });
-    const text = await this.describe(manager, d, fire, ladder.length, today);
+    const text = this.describe(d, await subject.describe(manager, d.subjectId), fire, ladder.length, today);
     await this.notifications.notify(manager, {
       userIds,
       kind: 'escalation',
@@ -208,7 +209,12 @@ export class EscalationService {
    * The accounts a level goes to, resolved now (who is head today, not when the deadline opened). The
    * "agency above" is the nearest enclosing province, commune or agency strictly above the unit.
    */
-  private async recipients(manager: EntityManager, d: CaseDeadlineEntity, rules: readonly RecipientRule[]) {
+  private async recipients(
+    manager: EntityManager,
+    d: CaseDeadlineEntity,
+    rules: readonly RecipientRule[],
+    subject: DeadlineSubjectAdapter,
+  ) {
     const ids = new Set<string>();
     const add = (rows: Array<{ id: string }>) => rows.forEach((r) => ids.add(r.id));
     const withRole = (role: string, unitSql: string, params: unknown[]) =>
@@ -222,7 +228,7 @@ export class EscalationService {
       ORDER BY c.depth LIMIT 1`;
     for (const rule of rules) {
       if (rule === 'handler') {
-        const handler = await this.handlerOf(manager, d);
+        const handler = (await subject.handlerIds(manager, d)).map((id) => ({ id }));
         // No handler assigned (yet): the unit's heads hear of it instead, so a level never goes nowhere.
         add(handler.length > 0 ? handler : await withRole('unit_head', '?', [d.unitId]));
       }
@@ -240,68 +246,15 @@ export class EscalationService {
     return [...ids].sort();
   }
 
-  private async handlerOf(manager: EntityManager, d: CaseDeadlineEntity): Promise<Array<{ id: string }>> {
-    const column: Record<string, [string, string]> = {
-      complaint_case: ['complaint_cases', 'handler_user_id'],
-      denunciation_case: ['denunciation_cases', 'handler_user_id'],
-      letter: ['letters', 'registered_by_user_id'],
-    };
-    if (d.subjectType === 'enforcement_obligation') {
-      // An obligation has no handler of its own: the heads of the unit that must carry it out.
-      return manager.query(
-        `SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE u.active = 1 AND r.role = 'unit_head' AND u.unit_id = ?`,
-        [d.unitId],
-      );
-    }
-    const target = column[d.subjectType];
-    if (!target) return [];
-    return manager.query(
-      `SELECT u.id FROM ${target[0]} s JOIN users u ON u.id = s.${target[1]} WHERE s.id = ? AND u.active = 1`,
-      [d.subjectId],
-    );
-  }
-
-  private async subjectClosed(manager: EntityManager, d: CaseDeadlineEntity): Promise<boolean> {
-    const states = CLOSED_STATES[d.subjectType];
-    if (!states) return false;
-    const [row] = await manager.query(`SELECT state FROM ${d.subjectType}s WHERE id = ?`, [d.subjectId]);
-    return row !== undefined && states.includes(row.state);
-  }
-
-  /** Vietnamese text naming the case by number and (redacted) subject — never a person. */
-  private async describe(
-    manager: EntityManager,
+  /** Vietnamese text naming the subject (as its adapter describes it) and the step — never a person. */
+  private describe(
     d: CaseDeadlineEntity,
+    { what, link }: SubjectDescription,
     level: number,
     of: number,
     today: string,
   ) {
     const step = findDeadlineRule(d.ruleId)?.step.vi ?? 'Thời hạn';
-    let what = '';
-    let link: string | null = null;
-    if (d.subjectType === 'complaint_case' || d.subjectType === 'denunciation_case') {
-      const [c] = await manager.query(
-        `SELECT case_number AS no, subject FROM ${d.subjectType}s WHERE id = ?`,
-        [d.subjectId],
-      );
-      what = c ? `Vụ việc ${c.no} — ${c.subject}` : '';
-      link = `/api/v1/${d.subjectType === 'complaint_case' ? 'complaint' : 'denunciation'}-cases/${d.subjectId}`;
-    } else if (d.subjectType === 'enforcement_obligation') {
-      const [o] = await manager.query(
-        `SELECT r.id AS recordId, r.title FROM enforcement_obligations o
-         JOIN enforcement_records r ON r.id = o.record_id WHERE o.id = ?`,
-        [d.subjectId],
-      );
-      what = o ? `Thi hành: ${o.title}` : '';
-      link = o ? `/api/v1/enforcement-records/${o.recordId}` : null;
-    } else if (d.subjectType === 'letter') {
-      const [l] = await manager.query('SELECT subject, received_on AS receivedOn FROM letters WHERE id = ?', [
-        d.subjectId,
-      ]);
-      what = l ? `Đơn nhận ngày ${viDate(l.receivedOn)} — ${l.subject}` : '';
-      link = `/api/v1/letters/${d.subjectId}`;
-    }
     const overdue = d.dueDate < today;
     const when = overdue
       ? `đã quá hạn từ ${viDate(d.dueDate)}`
