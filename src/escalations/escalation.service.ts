@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
@@ -18,13 +18,11 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { findDeadlineRule } from '../deadlines/domain/deadline-rules.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
+import { ensureLiveJobs, type LiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { viDate } from '../reception/domain/reception-book.js';
 import { levelToFire, type RecipientRule } from './domain/ladder.js';
 import { EscalationEntity } from './entities/escalation.entity.js';
-
-/** Failed jobs read per call when the sweep looks for due levels whose job failed for good. */
-const FAILED_PAGE = 1000;
 
 /** Deadlines examined per sweep; the next sweep takes the rest. */
 export const SWEEP_BATCH = 5000;
@@ -40,6 +38,19 @@ export type EscalateOutcome = 'fired' | 'stale' | 'not_due' | 'closed';
 export function escalationJobId(j: EscalationJob): string {
   return `escalate-${j.deadlineId}-v${j.version}-l${j.level}`;
 }
+
+/** The job of one level of one deadline version. */
+const escalationJob = (j: EscalationJob): LiveJob => ({
+  name: QUEUES.escalation.jobs.escalate,
+  jobId: escalationJobId(j),
+  data: { ...j },
+  opts: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+});
 
 /**
  * Escalation of deadlines (docs/escalations.md). The database says what is due: each open deadline holds
@@ -83,7 +94,9 @@ export class EscalationService {
         version: Number(r.version),
         level: Number(r.level),
       }));
-      const enqueued = await this.ensureQueued(jobs);
+      // Completed jobs are removed at once (a late duplicate finds the level fired and does nothing), and
+      // a job that failed for good is retried while its level is still due.
+      const enqueued = await ensureLiveJobs(this.queue, jobs.map(escalationJob));
       if (rows.length > 0) this.logger.log(`escalation sweep: ${rows.length} deadline(s) due`);
       return { due: rows.length, enqueued };
     });
@@ -269,48 +282,5 @@ export class EscalationService {
       ),
       link,
     };
-  }
-
-  /**
-   * Makes sure each due (deadline, version, level) has a live job. Adding an id that exists is a no-op in
-   * BullMQ; completed jobs are removed at once (a late duplicate finds the level fired and does nothing),
-   * and a job that failed for good is retried while its level is still due.
-   */
-  private async ensureQueued(jobs: EscalationJob[]): Promise<number> {
-    if (jobs.length === 0) return 0;
-    await this.queue.addBulk(
-      jobs.map((j) => ({
-        name: QUEUES.escalation.jobs.escalate,
-        data: j,
-        opts: {
-          jobId: escalationJobId(j),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 5000 },
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      })),
-    );
-    const due = new Set(jobs.map(escalationJobId));
-    // Every failed job is looked at, a page at a time, before any is retried (a retry takes it off the
-    // list and would shift the pages).
-    const toRetry = new Map<string, Job>();
-    for (let start = 0; ; start += FAILED_PAGE) {
-      const page = await this.queue.getFailed(start, start + FAILED_PAGE - 1);
-      for (const failed of page)
-        if (failed.id !== undefined && due.has(failed.id)) toRetry.set(failed.id, failed);
-      if (page.length < FAILED_PAGE) break;
-    }
-    let retried = 0;
-    for (const failed of toRetry.values()) {
-      try {
-        await failed.retry('failed');
-        retried++;
-      } catch {
-        // Retried or removed meanwhile (a job failing while the pages were read shifts them): the next
-        // sweep looks again.
-      }
-    }
-    return jobs.length + retried;
   }
 }
