@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
 import { CaseDeadlineEntity } from './case-deadline.entity.js';
-import { CaseDeadlineRecomputer } from './case-deadline-recomputer.js';
+import { CaseDeadlineRecomputer } from './case-deadline-recomputer.service.js';
 import { CaseDeadlinesService } from './case-deadlines.service.js';
 import { DeadlineSubjects } from './deadline-subject.js';
 

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { isSecureRequest } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import { DASHBOARD_PAGE_PATH, DASHBOARD_PERMISSION, DashboardAccess } from './dashboard-access.js';
+import { DASHBOARD_PAGE_PATH, DASHBOARD_PERMISSION, DashboardAccess } from './dashboard-access.service.js';
 import { DashboardSessionView, DashboardView } from './dashboard.dto.js';
 import { DashboardService } from './dashboard.service.js';
 

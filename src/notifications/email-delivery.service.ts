@@ -16,7 +16,7 @@ import {
   nextSendMoment,
   type WorkingDays,
 } from './domain/working-hours.js';
-import { MailError, Mailer } from './mailer.js';
+import { MailError, Mailer } from './mailer.service.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
 import { emailSendJob, SWEEP_BATCH } from './notification-jobs.js';
 

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { isSecureRequest } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import { QUEUE_BOARD_PATH, QUEUE_BOARD_PERMISSION, QueueBoardAccess } from './queue-board-access.js';
+import { QUEUE_BOARD_PATH, QUEUE_BOARD_PERMISSION, QueueBoardAccess } from './queue-board-access.service.js';
 
 export class QueueBoardSessionView {
   @ApiProperty({ example: '/admin/queues/', description: 'Open this page in the same browser.' })

@@ -6,7 +6,7 @@ import { Clock } from '../../src/common/clock.js';
 import type { Dashboard } from '../../src/dashboard/dashboard.model.js';
 import { testConfig } from '../support/env.js';
 import { SignedSessionCookie } from '../../src/common/http/signed-session-cookie.js';
-import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.js';
+import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';

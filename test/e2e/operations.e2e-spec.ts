@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { SignedSessionCookie } from '../../src/common/http/signed-session-cookie.js';
-import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.js';
+import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.service.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { redisConnection } from '../../src/queue/redis-connection.js';
 import { startApi } from '../support/api.js';
