@@ -17,7 +17,7 @@ import { ClockModule } from './common/clock.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { UsersModule } from './users/users.module.js';
 import { CasesModule } from './cases/cases.module.js';
-import { IdentityVaultModule } from './identity/identity-vault.js';
+import { IdentityVaultModule } from './identity/identity-vault.module.js';
 import { LettersModule } from './letters/letters.module.js';
 import { DenunciationsModule } from './denunciations/denunciations.module.js';
 import { IdentityModule } from './identity/identity.module.js';

@@ -5,6 +5,10 @@ import { CalendarAdminModule } from './calendar/calendar-admin.module.js';
 import { CalendarProcessor } from './calendar/calendar.processor.js';
 import { CalendarScheduler } from './calendar/calendar.scheduler.js';
 import { CaseDeadlinesModule } from './case-deadlines/case-deadlines.module.js';
+import { ComplaintCaseDeadlineSubjectModule } from './cases/complaint-case-deadline-subject.module.js';
+import { DenunciationCaseDeadlineSubjectModule } from './denunciations/denunciation-case-deadline-subject.module.js';
+import { ObligationDeadlineSubjectModule } from './enforcement/obligation-deadline-subject.module.js';
+import { LetterDeadlineSubjectModule } from './letters/letter-deadline-subject.module.js';
 import { ReceptionCalendarWatchModule } from './reception/reception-calendar.watcher.js';
 import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
@@ -31,6 +35,14 @@ import { ReportingRemindersScheduler } from './reporting-reminders/reporting-rem
 import { AuditSequencerModule } from './audit/audit-sequencer.module.js';
 import { AuditProcessor } from './audit/audit.processor.js';
 import { AuditScheduler } from './audit/audit.scheduler.js';
+
+/** The deadline subjects' adapters (case-deadlines/deadline-subject.ts), as the API's features register them. */
+export const DEADLINE_SUBJECT_MODULES = [
+  LetterDeadlineSubjectModule,
+  ComplaintCaseDeadlineSubjectModule,
+  DenunciationCaseDeadlineSubjectModule,
+  ObligationDeadlineSubjectModule,
+];
 
 /** Every queue processor, checked at boot against queue/queues.ts. */
 export const PROCESSORS = [
@@ -59,6 +71,8 @@ export class WorkerModule {
         ClockModule,
         CalendarAdminModule,
         CaseDeadlinesModule,
+        // Every kind of deadline subject: escalations and calendar recomputations reach all of them.
+        ...DEADLINE_SUBJECT_MODULES,
         ReceptionCalendarWatchModule,
         EscalationsModule,
         NotificationsDeliveryModule,

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import { toEpochDay, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { scopeSql } from '../units/unit-scope.js';
-import { CalendarAccess, NATIONAL, type ResolvedScope } from './calendar-access.js';
+import { CalendarAccess, NATIONAL, type ResolvedScope } from './calendar-access.service.js';
 import { CalendarChangesService } from './calendar-changes.service.js';
 import {
   calendarCsv,

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
+import { addJob, ensureLiveJob, type LiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { CalendarChangeSubscribers, type CalendarChange } from './calendar-change-subscribers.js';
 import { withTimeout } from '../common/async/with-timeout.js';
@@ -20,6 +21,13 @@ const ENQUEUE_TIMEOUT_MS = 2_000;
 
 /** The deterministic job id of an outbox row (BullMQ refuses `:` in custom ids). */
 export const calendarChangeJobId = (changeId: string) => `calendar-change-${changeId}`;
+
+/** The job of an outbox row: its id only. */
+const calendarChangeJob = (changeId: string): LiveJob => ({
+  name: QUEUES.calendar.jobs.change,
+  jobId: calendarChangeJobId(changeId),
+  data: { changeId },
+});
 
 export interface CalendarChangeInput {
   scopeKey: string;
@@ -90,11 +98,7 @@ export class CalendarChangesService {
    */
   async publish(changeId: string): Promise<boolean> {
     try {
-      await withTimeout(
-        this.queue.add(QUEUES.calendar.jobs.change, { changeId }, { jobId: calendarChangeJobId(changeId) }),
-        ENQUEUE_TIMEOUT_MS,
-        'Redis',
-      );
+      await withTimeout(addJob(this.queue, calendarChangeJob(changeId)), ENQUEUE_TIMEOUT_MS, 'Redis');
       return true;
     } catch (error) {
       this.logger.warn(
@@ -144,7 +148,8 @@ export class CalendarChangesService {
         [cutoff],
       );
       let count = 0;
-      for (const { id } of rows) if (await this.ensureQueued(id)) count++;
+      // A completed job while the row is unprocessed cannot come from our handler: it is replaced.
+      for (const { id } of rows) if (await ensureLiveJob(this.queue, calendarChangeJob(id))) count++;
       if (count > 0) this.logger.log(`sweep re-enqueued ${count} calendar change(s)`);
       return count;
     });
@@ -157,25 +162,6 @@ export class CalendarChangesService {
       `SELECT * FROM calendar_changes WHERE processed_at IS NULL ORDER BY created_at, id LIMIT ${Number(limit)}`,
     );
     return rows.map(toChange);
-  }
-
-  /** Makes sure a live job exists for the row; true when one was added or retried. */
-  private async ensureQueued(changeId: string): Promise<boolean> {
-    const jobId = calendarChangeJobId(changeId);
-    const job = await this.queue.getJob(jobId);
-    if (job) {
-      const state = await job.getState();
-      if (state === 'failed') {
-        await job.retry('failed');
-        return true;
-      }
-      // Waiting, delayed or active: it will run. Completed while the row is unprocessed cannot come
-      // from our handler; drop the stale job so the id can be used again.
-      if (state !== 'completed' && state !== 'unknown') return false;
-      await job.remove();
-    }
-    await this.queue.add(QUEUES.calendar.jobs.change, { changeId }, { jobId });
-    return true;
   }
 }
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClockModule } from '../common/clock.js';
 import { UnitEntity } from '../units/unit.entity.js';
-import { CalendarAccess } from './calendar-access.js';
+import { CalendarAccess } from './calendar-access.service.js';
 import { CalendarChangeSubscribers } from './calendar-change-subscribers.js';
 import { CalendarChangeEntity } from './calendar-change.entity.js';
 import { CalendarEntryEntity } from './calendar-entry.entity.js';

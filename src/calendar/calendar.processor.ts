@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
+import { payloadId } from '../queue/ensure-live-job.js';
 import { JobRouterHost, type JobHandler } from '../queue/job-router.host.js';
 import { QUEUES } from '../queue/queues.js';
 import { CalendarChangesService } from './calendar-changes.service.js';
@@ -15,13 +16,7 @@ export class CalendarProcessor extends JobRouterHost {
 
   protected handlers(): Record<string, JobHandler> {
     return {
-      [QUEUES.calendar.jobs.change]: (job: Job<{ changeId?: unknown }>) => {
-        const { changeId } = job.data ?? {};
-        if (typeof changeId !== 'string' || changeId.length === 0 || changeId.length > 36) {
-          throw new UnrecoverableError('calendar-change: the payload has no changeId');
-        }
-        return this.changes.process(changeId);
-      },
+      [QUEUES.calendar.jobs.change]: (job: Job) => this.changes.process(payloadId(job, 'changeId')),
       [QUEUES.calendar.jobs.sweep]: () => this.changes.sweep(),
     };
   }

@@ -11,6 +11,7 @@ import { CaseDeadlineEntity } from './case-deadline.entity.js';
 import { applicableOptions } from './domain/applicable-options.js';
 import { settledStatus } from './domain/case-deadline-status.js';
 import { AppConfig } from '../config/app-config.js';
+import { DeadlineSubjects } from './deadline-subject.js';
 import { ladderFor, parseLadders, schedule, type LadderTable } from '../escalations/domain/ladder.js';
 
 export interface DeadlineSubject {
@@ -30,12 +31,6 @@ export interface OpenDeadlineInput extends DeadlineSubject {
 
 export type RecomputeReason = 'continued' | 'flags_changed' | 'calendar_changed';
 
-/** The case tables that keep a copy of their resolution deadline (copyToSubject). */
-const CASE_TABLES: Readonly<Record<string, string>> = {
-  complaint_case: 'complaint_cases',
-  denunciation_case: 'denunciation_cases',
-};
-
 /** The rule id of a due date set by a decision (enforcement obligations), not computed by the engine. */
 export const FIXED_RULE = 'SET';
 
@@ -49,6 +44,7 @@ export class CaseDeadlinesService {
 
   constructor(
     private readonly calendars: UnitCalendarService,
+    private readonly subjects: DeadlineSubjects,
     config: AppConfig,
   ) {
     this.ladders = parseLadders(config.escalation.ladders);
@@ -392,30 +388,16 @@ export class CaseDeadlinesService {
   }
 
   /**
-   * The copies of a deadline's facts kept on its subject's row, for lists and reports: a case's first
-   * resolution deadline (`resolution_*`, see cases/entities/resolution-facts.ts: the reports' covering
-   * index) and a letter's processing due date (`letters.processing_due`: the overdue list). Every write to
-   * a deadline comes through this service and ends in recordChange, so the copy moves with the row, in its
-   * transaction. (A subject's row is written before its deadlines open: an UPDATE by the id of a row not
-   * yet written locks the gap where it would go, and concurrent inserts into that gap deadlock.)
-   * `updated_at` is kept: a copy is not a change of the case (the work lists sort by it). A calendar
-   * recomputation locks deadlines, then their subjects' rows — the reverse of a case step; a deadlock
-   * between the two is retried on both sides (transactionWithRetry; the calendar-change job's attempts).
+   * The copies of a deadline's facts kept on its subject's row, for lists and reports (a case's first
+   * resolution deadline, a letter's processing due date): the subject's adapter decides what it copies
+   * (`copyFacts`, deadline-subject.ts). Every write to a deadline comes through this service and ends in
+   * recordChange, so the copy moves with the row, in its transaction. (A subject's row is written before
+   * its deadlines open: an UPDATE by the id of a row not yet written locks the gap where it would go, and
+   * concurrent inserts into that gap deadlock — docs/database.md.) A calendar recomputation locks
+   * deadlines, then their subjects' rows — the reverse of a case step; a deadlock between the two is
+   * retried on both sides (transactionWithRetry; the calendar-change job's attempts).
    */
   private async copyToSubject(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
-    if (d.subjectType === 'letter' && d.purpose === 'processing') {
-      await manager.query('UPDATE letters SET processing_due = ?, updated_at = updated_at WHERE id = ?', [
-        d.dueDate,
-        d.subjectId,
-      ]);
-      return;
-    }
-    const table = CASE_TABLES[d.subjectType];
-    if (!table || d.purpose !== 'resolution' || d.sequence !== 1) return;
-    await manager.query(
-      `UPDATE ${table} SET resolution_due = ?, resolution_status = ?, resolution_settled_on = ?,
-         resolution_target = ?, updated_at = updated_at WHERE id = ?`,
-      [d.dueDate, d.status, d.settledOn, d.internalTarget, d.subjectId],
-    );
+    await this.subjects.of(d.subjectType).copyFacts?.(manager, d);
   }
 }

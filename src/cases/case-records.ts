@@ -10,7 +10,8 @@ import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js
 import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../letters/domain/vietnamese-text.js';
 import { scopeSql } from '../units/unit-scope.js';
-import type { CaseDeadlineView, CaseEventView } from './dto/complaint-case.dto.js';
+import { toDeadlineView, type CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
+import type { CaseEventView } from './dto/complaint-case.dto.js';
 
 /**
  * What complaint and denunciation cases share: readable numbers, the step log, deadline views and the
@@ -220,27 +221,6 @@ export async function noticePending(
     [subjectType, caseId],
   );
   return Number(n) > 0;
-}
-
-export function toDeadlineView(d: CaseDeadlineEntity): CaseDeadlineView {
-  return {
-    id: d.id,
-    purpose: d.purpose,
-    sequence: d.sequence,
-    ruleId: d.ruleId,
-    ruleVersion: d.ruleVersion,
-    triggerDate: d.triggerDate,
-    rawEnd: d.rawEnd,
-    dueDate: d.dueDate,
-    internalTarget: d.internalTarget,
-    status: d.status,
-    pausedSince: d.pausedSince,
-    settledOn: d.settledOn,
-    calendarVersion: d.calendarVersion,
-    provisional: d.provisional,
-    explanation: d.explanation,
-    version: d.version,
-  };
 }
 
 export interface WorkListQuery {

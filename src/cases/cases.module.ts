@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
 import { EnforcementModule } from '../enforcement/enforcement.module.js';
+import { ComplaintCaseDeadlineSubjectModule } from './complaint-case-deadline-subject.module.js';
 import { ComplaintCasesController } from './complaint-cases.controller.js';
 import { ComplaintCasesService } from './complaint-cases.service.js';
 import { CaseNumberCounterEntity } from './entities/case-number-counter.entity.js';
@@ -14,6 +15,7 @@ import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
     TypeOrmModule.forFeature([ComplaintCaseEntity, ComplaintCaseEventEntity, CaseNumberCounterEntity]),
     AuditModule,
     CaseDeadlinesModule,
+    ComplaintCaseDeadlineSubjectModule,
     EnforcementModule,
   ],
   controllers: [ComplaintCasesController],

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicRoute } from '../common/http/public-route.decorator.js';
-import { DashboardAccess } from './dashboard-access.js';
+import { DashboardAccess } from './dashboard-access.service.js';
 import { renderDashboardPage, renderRefusalPage } from './dashboard-page.html.js';
 import { DashboardService } from './dashboard.service.js';
 

@@ -5,9 +5,9 @@ import type { AuthenticatedRequest } from '../auth/access.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { isSecureRequest } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import { DASHBOARD_PERMISSION, DashboardAccess } from './dashboard-access.js';
-import { DASHBOARD_PAGE_PATH, DASHBOARD_TTL_SECONDS, dashboardCookie } from './dashboard-token.js';
+import { DASHBOARD_PAGE_PATH, DASHBOARD_PERMISSION, DashboardAccess } from './dashboard-access.service.js';
 import { DashboardSessionView, DashboardView } from './dashboard.dto.js';
 import { DashboardService } from './dashboard.service.js';
 
@@ -48,8 +48,8 @@ export class DashboardController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DashboardSessionView> {
     const { token, expiresAt } = await this.access.open(actor, request.sessionId!);
-    const secure = request.protocol === 'https' || this.config.http.publicBaseUrl.startsWith('https:');
-    void reply.header('set-cookie', dashboardCookie(token, DASHBOARD_TTL_SECONDS, secure));
+    const secure = isSecureRequest(request, this.config.http.publicBaseUrl);
+    void reply.header('set-cookie', this.access.cookie.setCookie(token, secure));
     void reply.header('cache-control', 'no-store');
     return { url: DASHBOARD_PAGE_PATH, expiresAt: expiresAt.toISOString() };
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
-import { DashboardAccess } from './dashboard-access.js';
+import { DashboardAccess } from './dashboard-access.service.js';
 import { DashboardPageController } from './dashboard-page.controller.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';

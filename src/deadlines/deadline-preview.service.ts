@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/domain/actor.js';
-import { CalendarAccess } from '../calendar/calendar-access.js';
+import { CalendarAccess } from '../calendar/calendar-access.service.js';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import { computeDeadline } from './domain/deadline-engine.js';
 import { DEADLINE_RULES, optionsOf } from './domain/deadline-rules.js';

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { ClockModule } from '../common/clock.js';
 import { DenunciationsModule } from '../denunciations/denunciations.module.js';
-import { IdentityVaultModule } from '../identity/identity-vault.js';
+import { IdentityVaultModule } from '../identity/identity-vault.module.js';
 import { LettersModule } from '../letters/letters.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { DemoLetters } from './demo-letters.js';
-import { DemoSeeder } from './demo-seeder.js';
+import { DemoLetters } from './demo-letters.service.js';
+import { DemoSeeder } from './demo-seeder.service.js';
 
 @Module({
   imports: [

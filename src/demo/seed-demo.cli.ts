@@ -4,8 +4,8 @@ import { CliModule } from '../cli.module.js';
 import { ConfigError, loadConfigFromEnvironment } from '../config/load-config.js';
 import { DEMO_USERS } from './demo-data.js';
 import { DemoModule } from './demo.module.js';
-import { DemoSeeder } from './demo-seeder.js';
-import { DemoLetters } from './demo-letters.js';
+import { DemoSeeder } from './demo-seeder.service.js';
+import { DemoLetters } from './demo-letters.service.js';
 
 /** `npm run demo:seed`: loads the demo data (idempotently) and prints the demo accounts. */
 async function main(): Promise<void> {

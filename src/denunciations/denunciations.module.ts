@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
 import { EnforcementModule } from '../enforcement/enforcement.module.js';
+import { DenunciationCaseDeadlineSubjectModule } from './denunciation-case-deadline-subject.module.js';
 import { DenunciationCasesController } from './denunciation-cases.controller.js';
 import { DenunciationCasesService } from './denunciation-cases.service.js';
 import { DenunciationCaseEventEntity } from './entities/denunciation-case-event.entity.js';
@@ -13,6 +14,7 @@ import { DenunciationCaseEntity } from './entities/denunciation-case.entity.js';
     TypeOrmModule.forFeature([DenunciationCaseEntity, DenunciationCaseEventEntity]),
     AuditModule,
     CaseDeadlinesModule,
+    DenunciationCaseDeadlineSubjectModule,
     EnforcementModule,
   ],
   controllers: [DenunciationCasesController],

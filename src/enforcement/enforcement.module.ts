@@ -10,6 +10,7 @@ import { EnforcementEvidenceService } from './enforcement-evidence.service.js';
 import { EnforcementReviewModule } from './enforcement-review.module.js';
 import { EnforcementController } from './enforcement.controller.js';
 import { EnforcementService } from './enforcement.service.js';
+import { ObligationDeadlineSubjectModule } from './obligation-deadline-subject.module.js';
 import { EnforcementEvidenceEntity } from './entities/enforcement-evidence.entity.js';
 import { EnforcementObligationEntity } from './entities/enforcement-obligation.entity.js';
 import { EnforcementRecordEntity } from './entities/enforcement-record.entity.js';
@@ -30,6 +31,7 @@ import { EnforcementUpdateEntity } from './entities/enforcement-update.entity.js
     ]),
     AuditModule,
     CaseDeadlinesModule,
+    ObligationDeadlineSubjectModule,
     EnforcementReviewModule,
   ],
   controllers: [EnforcementController],

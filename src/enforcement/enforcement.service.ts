@@ -6,7 +6,7 @@ import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
-import { toDeadlineView } from '../cases/case-records.js';
+import { toDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import { transactionWithRetry } from '../common/database/transactions.js';

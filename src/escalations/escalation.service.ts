@@ -1,25 +1,28 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import {
+  DeadlineSubjects,
+  type DeadlineSubjectAdapter,
+  type SubjectDescription,
+} from '../case-deadlines/deadline-subject.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { findDeadlineRule } from '../deadlines/domain/deadline-rules.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
+import { ensureLiveJobs, type LiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { viDate } from '../reception/domain/reception-book.js';
 import { levelToFire, type RecipientRule } from './domain/ladder.js';
 import { EscalationEntity } from './entities/escalation.entity.js';
-
-/** Failed jobs read per call when the sweep looks for due levels whose job failed for good. */
-const FAILED_PAGE = 1000;
 
 /** Deadlines examined per sweep; the next sweep takes the rest. */
 export const SWEEP_BATCH = 5000;
@@ -36,11 +39,18 @@ export function escalationJobId(j: EscalationJob): string {
   return `escalate-${j.deadlineId}-v${j.version}-l${j.level}`;
 }
 
-/** Case states in which nothing is escalated any more (the deadline should be settled; this is the net). */
-const CLOSED_STATES: Record<string, readonly string[]> = {
-  complaint_case: ['refused', 'terminated', 'superseded', 'enforcement'],
-  denunciation_case: ['closed', 'refused', 'terminated', 'inspected', 'forwarded'],
-};
+/** The job of one level of one deadline version. */
+const escalationJob = (j: EscalationJob): LiveJob => ({
+  name: QUEUES.escalation.jobs.escalate,
+  jobId: escalationJobId(j),
+  data: { ...j },
+  opts: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+});
 
 /**
  * Escalation of deadlines (docs/escalations.md). The database says what is due: each open deadline holds
@@ -58,6 +68,7 @@ export class EscalationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.escalation.name) private readonly queue: Queue,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly subjects: DeadlineSubjects,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -83,7 +94,9 @@ export class EscalationService {
         version: Number(r.version),
         level: Number(r.level),
       }));
-      const enqueued = await this.ensureQueued(jobs);
+      // Completed jobs are removed at once (a late duplicate finds the level fired and does nothing), and
+      // a job that failed for good is retried while its level is still due.
+      const enqueued = await ensureLiveJobs(this.queue, jobs.map(escalationJob));
       if (rows.length > 0) this.logger.log(`escalation sweep: ${rows.length} deadline(s) due`);
       return { due: rows.length, enqueued };
     });
@@ -111,8 +124,9 @@ export class EscalationService {
     if (!d || d.status !== 'open' || d.version !== job.version || d.nextEscalationLevel !== job.level) {
       return 'stale';
     }
-    const closed = await this.subjectClosed(manager, d);
-    if (closed) {
+    const subject = this.subjects.of(d.subjectType);
+    // A closed subject escalates nothing (its deadline should be settled already; this is the net).
+    if (await subject.isClosed(manager, d.subjectId)) {
       await manager.update(
         CaseDeadlineEntity,
         { id: d.id },
@@ -155,7 +169,7 @@ export class EscalationService {
     }
     const escalationId = uuid7();
     const rules = ladder.find((l) => l.level === fire)!.recipients;
-    const userIds = await this.recipients(manager, d, rules);
+    const userIds = await this.recipients(manager, d, rules, subject);
     await manager.insert(EscalationEntity, {
       id: escalationId,
       deadlineId: d.id,
@@ -166,7 +180,7 @@ export class EscalationService {
       dueDate: d.dueDate,
       recipients: userIds.length,
     });
-    const text = await this.describe(manager, d, fire, ladder.length, today);
+    const text = this.describe(d, await subject.describe(manager, d.subjectId), fire, ladder.length, today);
     await this.notifications.notify(manager, {
       userIds,
       kind: 'escalation',
@@ -208,7 +222,12 @@ export class EscalationService {
    * The accounts a level goes to, resolved now (who is head today, not when the deadline opened). The
    * "agency above" is the nearest enclosing province, commune or agency strictly above the unit.
    */
-  private async recipients(manager: EntityManager, d: CaseDeadlineEntity, rules: readonly RecipientRule[]) {
+  private async recipients(
+    manager: EntityManager,
+    d: CaseDeadlineEntity,
+    rules: readonly RecipientRule[],
+    subject: DeadlineSubjectAdapter,
+  ) {
     const ids = new Set<string>();
     const add = (rows: Array<{ id: string }>) => rows.forEach((r) => ids.add(r.id));
     const withRole = (role: string, unitSql: string, params: unknown[]) =>
@@ -222,7 +241,7 @@ export class EscalationService {
       ORDER BY c.depth LIMIT 1`;
     for (const rule of rules) {
       if (rule === 'handler') {
-        const handler = await this.handlerOf(manager, d);
+        const handler = (await subject.handlerIds(manager, d)).map((id) => ({ id }));
         // No handler assigned (yet): the unit's heads hear of it instead, so a level never goes nowhere.
         add(handler.length > 0 ? handler : await withRole('unit_head', '?', [d.unitId]));
       }
@@ -240,68 +259,15 @@ export class EscalationService {
     return [...ids].sort();
   }
 
-  private async handlerOf(manager: EntityManager, d: CaseDeadlineEntity): Promise<Array<{ id: string }>> {
-    const column: Record<string, [string, string]> = {
-      complaint_case: ['complaint_cases', 'handler_user_id'],
-      denunciation_case: ['denunciation_cases', 'handler_user_id'],
-      letter: ['letters', 'registered_by_user_id'],
-    };
-    if (d.subjectType === 'enforcement_obligation') {
-      // An obligation has no handler of its own: the heads of the unit that must carry it out.
-      return manager.query(
-        `SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE u.active = 1 AND r.role = 'unit_head' AND u.unit_id = ?`,
-        [d.unitId],
-      );
-    }
-    const target = column[d.subjectType];
-    if (!target) return [];
-    return manager.query(
-      `SELECT u.id FROM ${target[0]} s JOIN users u ON u.id = s.${target[1]} WHERE s.id = ? AND u.active = 1`,
-      [d.subjectId],
-    );
-  }
-
-  private async subjectClosed(manager: EntityManager, d: CaseDeadlineEntity): Promise<boolean> {
-    const states = CLOSED_STATES[d.subjectType];
-    if (!states) return false;
-    const [row] = await manager.query(`SELECT state FROM ${d.subjectType}s WHERE id = ?`, [d.subjectId]);
-    return row !== undefined && states.includes(row.state);
-  }
-
-  /** Vietnamese text naming the case by number and (redacted) subject — never a person. */
-  private async describe(
-    manager: EntityManager,
+  /** Vietnamese text naming the subject (as its adapter describes it) and the step — never a person. */
+  private describe(
     d: CaseDeadlineEntity,
+    { what, link }: SubjectDescription,
     level: number,
     of: number,
     today: string,
   ) {
     const step = findDeadlineRule(d.ruleId)?.step.vi ?? 'Thời hạn';
-    let what = '';
-    let link: string | null = null;
-    if (d.subjectType === 'complaint_case' || d.subjectType === 'denunciation_case') {
-      const [c] = await manager.query(
-        `SELECT case_number AS no, subject FROM ${d.subjectType}s WHERE id = ?`,
-        [d.subjectId],
-      );
-      what = c ? `Vụ việc ${c.no} — ${c.subject}` : '';
-      link = `/api/v1/${d.subjectType === 'complaint_case' ? 'complaint' : 'denunciation'}-cases/${d.subjectId}`;
-    } else if (d.subjectType === 'enforcement_obligation') {
-      const [o] = await manager.query(
-        `SELECT r.id AS recordId, r.title FROM enforcement_obligations o
-         JOIN enforcement_records r ON r.id = o.record_id WHERE o.id = ?`,
-        [d.subjectId],
-      );
-      what = o ? `Thi hành: ${o.title}` : '';
-      link = o ? `/api/v1/enforcement-records/${o.recordId}` : null;
-    } else if (d.subjectType === 'letter') {
-      const [l] = await manager.query('SELECT subject, received_on AS receivedOn FROM letters WHERE id = ?', [
-        d.subjectId,
-      ]);
-      what = l ? `Đơn nhận ngày ${viDate(l.receivedOn)} — ${l.subject}` : '';
-      link = `/api/v1/letters/${d.subjectId}`;
-    }
     const overdue = d.dueDate < today;
     const when = overdue
       ? `đã quá hạn từ ${viDate(d.dueDate)}`
@@ -316,48 +282,5 @@ export class EscalationService {
       ),
       link,
     };
-  }
-
-  /**
-   * Makes sure each due (deadline, version, level) has a live job. Adding an id that exists is a no-op in
-   * BullMQ; completed jobs are removed at once (a late duplicate finds the level fired and does nothing),
-   * and a job that failed for good is retried while its level is still due.
-   */
-  private async ensureQueued(jobs: EscalationJob[]): Promise<number> {
-    if (jobs.length === 0) return 0;
-    await this.queue.addBulk(
-      jobs.map((j) => ({
-        name: QUEUES.escalation.jobs.escalate,
-        data: j,
-        opts: {
-          jobId: escalationJobId(j),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 5000 },
-          removeOnComplete: true,
-          removeOnFail: { age: 7 * 24 * 3600 },
-        },
-      })),
-    );
-    const due = new Set(jobs.map(escalationJobId));
-    // Every failed job is looked at, a page at a time, before any is retried (a retry takes it off the
-    // list and would shift the pages).
-    const toRetry = new Map<string, Job>();
-    for (let start = 0; ; start += FAILED_PAGE) {
-      const page = await this.queue.getFailed(start, start + FAILED_PAGE - 1);
-      for (const failed of page)
-        if (failed.id !== undefined && due.has(failed.id)) toRetry.set(failed.id, failed);
-      if (page.length < FAILED_PAGE) break;
-    }
-    let retried = 0;
-    for (const failed of toRetry.values()) {
-      try {
-        await failed.retry('failed');
-        retried++;
-      } catch {
-        // Retried or removed meanwhile (a job failing while the pages were read shifts them): the next
-        // sweep looks again.
-      }
-    }
-    return jobs.length + retried;
   }
 }

@@ -1,7 +1,6 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { blindIndex, openRecord, rewrapRecord, sealRecord, type SealedRecord } from './domain/envelope.js';
-import { IdentityAccess } from './identity-access.js';
 import { deriveIndexKey, parseKeyring, type Keyring } from './domain/keyring.js';
 
 /** The columns an encrypted identity occupies in its row. */
@@ -68,7 +67,3 @@ function sealedRecord(columns: SealedColumns): SealedRecord {
     ciphertext: Buffer.from(columns.ciphertext),
   };
 }
-
-@Global()
-@Module({ providers: [IdentityVault, IdentityAccess], exports: [IdentityVault, IdentityAccess] })
-export class IdentityVaultModule {}

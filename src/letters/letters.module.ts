@@ -10,6 +10,7 @@ import { LetterEntity } from './entities/letter.entity.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
 import { IdentityRevealRequestEntity } from '../identity/entities/identity-reveal-request.entity.js';
 import { ReceptionModule } from '../reception/reception.module.js';
+import { LetterDeadlineSubjectModule } from './letter-deadline-subject.module.js';
 import { LettersController } from './letters.controller.js';
 import { LetterAttachmentsService } from './letter-attachments.service.js';
 import { DiskFileStore } from '../attachments/disk-file-store.js';
@@ -34,6 +35,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
     ReceptionModule,
     AuditModule,
     CaseDeadlinesModule,
+    LetterDeadlineSubjectModule,
     CasesModule,
     DenunciationsModule,
   ],

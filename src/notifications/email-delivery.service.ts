@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { ensureLiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { digestEmail, notificationEmail, type EmailItem } from './domain/email-templates.js';
 import { retryDelayMs } from './domain/retry.js';
@@ -15,9 +16,9 @@ import {
   nextSendMoment,
   type WorkingDays,
 } from './domain/working-hours.js';
-import { MailError, Mailer } from './mailer.js';
+import { MailError, Mailer } from './mailer.service.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
-import { emailJobId, ensureQueued, SWEEP_BATCH } from './notification-jobs.js';
+import { emailSendJob, SWEEP_BATCH } from './notification-jobs.js';
 
 export type EmailOutcome = 'sent' | 'skipped' | 'not-due' | 'missing' | 'retry' | 'failed';
 
@@ -120,10 +121,7 @@ export class EmailDeliveryService {
         [this.clock.now()],
       );
       let enqueued = 0;
-      for (const { id } of rows) {
-        if (await ensureQueued(this.queue, QUEUES.notifications.jobs.emailSend, emailJobId(id), id))
-          enqueued++;
-      }
+      for (const { id } of rows) if (await ensureLiveJob(this.queue, emailSendJob(id))) enqueued++;
       return enqueued;
     });
     return result === null ? { ran: false, enqueued: 0 } : { ran: true, enqueued: result };

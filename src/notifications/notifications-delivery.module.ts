@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { IdentityVaultModule } from '../identity/identity-vault.js';
+import { IdentityVaultModule } from '../identity/identity-vault.module.js';
 import { EmailDeliveryService } from './email-delivery.service.js';
-import { Mailer } from './mailer.js';
+import { Mailer } from './mailer.service.js';
 import { NotificationsModule } from './notifications.module.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 

@@ -1,9 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
+import { payloadId } from '../queue/ensure-live-job.js';
 import { JobRouterHost, type JobHandler } from '../queue/job-router.host.js';
 import { QUEUES } from '../queue/queues.js';
 import { EmailDeliveryService } from './email-delivery.service.js';
-import { deliveryIdOf } from './notification-jobs.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 
 const { jobs } = QUEUES.notifications;
@@ -32,7 +32,5 @@ export class NotificationsProcessor extends JobRouterHost {
 }
 
 function idOf(job: Job): string {
-  const id = deliveryIdOf(job.data);
-  if (!id) throw new UnrecoverableError(`${job.name}: the payload has no deliveryId`);
-  return id;
+  return payloadId(job, 'deliveryId');
 }

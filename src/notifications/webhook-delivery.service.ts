@@ -7,11 +7,12 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { IdentityVault } from '../identity/identity-vault.js';
+import { ensureLiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { retryDelayMs } from './domain/retry.js';
 import { webhookSignature } from './domain/webhook-signature.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
-import { ensureQueued, SWEEP_BATCH, webhookJobId } from './notification-jobs.js';
+import { SWEEP_BATCH, webhookSendJob } from './notification-jobs.js';
 
 export type WebhookOutcome = 'delivered' | 'skipped' | 'not-due' | 'paused' | 'missing' | 'retry' | 'failed';
 
@@ -131,10 +132,7 @@ export class WebhookDeliveryService {
         [this.clock.now()],
       );
       let enqueued = 0;
-      for (const { id } of rows) {
-        if (await ensureQueued(this.queue, QUEUES.notifications.jobs.webhookSend, webhookJobId(id), id))
-          enqueued++;
-      }
+      for (const { id } of rows) if (await ensureLiveJob(this.queue, webhookSendJob(id))) enqueued++;
       return enqueued;
     });
     return result === null ? { ran: false, enqueued: 0 } : { ran: true, enqueued: result };

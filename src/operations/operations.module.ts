@@ -4,7 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { MetricsAccessGuard } from './metrics-access.guard.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
-import { QueueBoardAccess } from './queue-board-access.js';
+import { QueueBoardAccess } from './queue-board-access.service.js';
 import { QueueBoardSessionController } from './queue-board-session.controller.js';
 
 /**

@@ -5,9 +5,9 @@ import type { AuthenticatedRequest } from '../auth/access.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { isSecureRequest } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import { QUEUE_BOARD_PERMISSION, QueueBoardAccess } from './queue-board-access.js';
-import { boardCookie, QUEUE_BOARD_PATH, QUEUE_BOARD_TTL_SECONDS } from './queue-board-token.js';
+import { QUEUE_BOARD_PATH, QUEUE_BOARD_PERMISSION, QueueBoardAccess } from './queue-board-access.service.js';
 
 export class QueueBoardSessionView {
   @ApiProperty({ example: '/admin/queues/', description: 'Open this page in the same browser.' })
@@ -40,8 +40,8 @@ export class QueueBoardSessionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QueueBoardSessionView> {
     const { token, expiresAt } = await this.access.open(actor, request.sessionId!);
-    const secure = request.protocol === 'https' || this.config.http.publicBaseUrl.startsWith('https:');
-    void reply.header('set-cookie', boardCookie(token, QUEUE_BOARD_TTL_SECONDS, secure));
+    const secure = isSecureRequest(request, this.config.http.publicBaseUrl);
+    void reply.header('set-cookie', this.access.cookie.setCookie(token, secure));
     void reply.header('cache-control', 'no-store');
     return { url: `${QUEUE_BOARD_PATH}/`, expiresAt: expiresAt.toISOString() };
   }

@@ -7,8 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QUEUES } from '../queue/queues.js';
-import { QueueBoardAccess, type BoardAccess } from './queue-board-access.js';
-import { QUEUE_BOARD_PATH } from './queue-board-token.js';
+import { QUEUE_BOARD_PATH, QueueBoardAccess, type BoardAccess } from './queue-board-access.service.js';
 
 interface Refusal {
   statusCode: number;

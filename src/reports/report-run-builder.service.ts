@@ -10,7 +10,8 @@ import { QUEUES } from '../queue/queues.js';
 import { countingProgress } from './domain/report-run.js';
 import { ReportRunEntity } from './entities/report-run.entity.js';
 import { ReportFileStore, type StoredReportFile } from './report-file-store.js';
-import { ensureReportRunQueued } from './report-run-jobs.js';
+import { ensureLiveJob } from '../queue/ensure-live-job.js';
+import { reportRunJob } from './report-run-jobs.js';
 import { reportRunQuery } from './report-runs.service.js';
 import { resolveReportQuery, ReportsService } from './reports.service.js';
 
@@ -162,7 +163,8 @@ export class ReportRunBuilder {
         [queuedBefore, stalledBefore],
       );
       let enqueued = 0;
-      for (const { id } of stuck) if (await ensureReportRunQueued(this.queue, id)) enqueued++;
+      for (const { id } of stuck)
+        if (await ensureLiveJob(this.queue, reportRunJob(id), 'replace')) enqueued++;
 
       const expired: { id: string; file_path: string | null }[] = await this.dataSource.query(
         `SELECT id, file_path FROM report_runs WHERE expires_at <= ? ORDER BY expires_at, id LIMIT ${SWEEP_BATCH}`,

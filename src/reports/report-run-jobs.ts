@@ -1,5 +1,5 @@
-import type { JobsOptions, Queue } from 'bullmq';
-import { UUID_PATTERN } from '../common/ids/uuid7.js';
+import type { JobsOptions } from 'bullmq';
+import type { LiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 
 /** The deterministic job id of a run (BullMQ refuses `:` in custom ids). */
@@ -16,24 +16,14 @@ export const REPORT_RUN_JOB_OPTIONS: JobsOptions = {
   removeOnFail: 1000,
 };
 
-/** The id-only payload of a `report-run` job. */
-export function runIdOf(data: unknown): string | null {
-  const id = (data as { runId?: unknown } | null)?.runId;
-  return typeof id === 'string' && UUID_PATTERN.test(id) ? id : null;
-}
-
 /**
- * Makes sure a live job exists for a run; true when one was added or retried. A job still waiting,
- * delayed or active is left alone; a completed or failed one is replaced (its run is still unfinished).
+ * The job of a run. For the sweep's `ensureLiveJob(queue, reportRunJob(id), 'replace')`: a job still
+ * waiting, delayed or active is left alone; a completed or failed one is replaced (its run is still
+ * unfinished).
  */
-export async function ensureReportRunQueued(queue: Queue, runId: string): Promise<boolean> {
-  const jobId = reportRunJobId(runId);
-  const job = await queue.getJob(jobId);
-  if (job) {
-    const state = await job.getState();
-    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-    await job.remove();
-  }
-  await queue.add(QUEUES.reports.jobs.run, { runId }, { ...REPORT_RUN_JOB_OPTIONS, jobId });
-  return true;
-}
+export const reportRunJob = (runId: string): LiveJob => ({
+  name: QUEUES.reports.jobs.run,
+  jobId: reportRunJobId(runId),
+  data: { runId },
+  opts: REPORT_RUN_JOB_OPTIONS,
+});

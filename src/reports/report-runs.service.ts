@@ -15,7 +15,8 @@ import type { CreateReportRunDto, ReportRunView } from './dto/report-run.dto.js'
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 import { ReportRunEntity } from './entities/report-run.entity.js';
 import { ReportFileStore } from './report-file-store.js';
-import { REPORT_RUN_JOB_OPTIONS, reportRunJobId } from './report-run-jobs.js';
+import { addJob } from '../queue/ensure-live-job.js';
+import { reportRunJob } from './report-run-jobs.js';
 import {
   reportRunExpired,
   reportRunFailed,
@@ -242,15 +243,7 @@ export class ReportRunsService {
   /** After the commit: never throws; a run not enqueued now is enqueued by the sweep within minutes. */
   private async publish(runId: string): Promise<void> {
     try {
-      await withTimeout(
-        this.queue.add(
-          QUEUES.reports.jobs.run,
-          { runId },
-          { ...REPORT_RUN_JOB_OPTIONS, jobId: reportRunJobId(runId) },
-        ),
-        ENQUEUE_TIMEOUT_MS,
-        'Redis',
-      );
+      await withTimeout(addJob(this.queue, reportRunJob(runId)), ENQUEUE_TIMEOUT_MS, 'Redis');
     } catch (error) {
       this.logger.warn(
         `report run ${runId} not enqueued (${error instanceof Error ? error.message : String(error)}); the sweep will enqueue it`,

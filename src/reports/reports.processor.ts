@@ -1,9 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
+import { payloadId } from '../queue/ensure-live-job.js';
 import { JobRouterHost, type JobHandler } from '../queue/job-router.host.js';
 import { QUEUES } from '../queue/queues.js';
 import { ReportRunBuilder } from './report-run-builder.service.js';
-import { runIdOf } from './report-run-jobs.js';
 
 const { jobs } = QUEUES.reports;
 
@@ -19,8 +19,7 @@ export class ReportsProcessor extends JobRouterHost {
   protected handlers(): Record<string, JobHandler> {
     return {
       [jobs.run]: (job: Job) => {
-        const runId = runIdOf(job.data);
-        if (!runId) throw new UnrecoverableError(`${job.name}: the payload has no runId`);
+        const runId = payloadId(job, 'runId');
         // attemptsMade counts the attempts before this one.
         return this.runs.run(runId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
       },

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import type { Dashboard } from '../../src/dashboard/dashboard.model.js';
 import { testConfig } from '../support/env.js';
-import { QueueBoardTokens } from '../../src/operations/queue-board-token.js';
+import { SignedSessionCookie } from '../../src/common/http/signed-session-cookie.js';
+import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
@@ -306,7 +307,7 @@ describe('the inspectorate dashboard', () => {
         .get('/bang-dieu-khien')
         .set('cookie', 'tiepdan_dashboard=forged.token.1.x')
         .expect(401);
-      const other = new QueueBoardTokens(testConfig().auth.jwtSecret).sign({
+      const other = new SignedSessionCookie(testConfig().auth.jwtSecret, QUEUE_BOARD_SESSION).sign({
         userId: world.users.inspectorate_leader.id,
         sessionId: '01968f7e-8a3b-7c1d-9e2f-ba9876543210',
         expiresAt: Math.floor(Date.now() / 1000) + 600,

@@ -11,8 +11,9 @@ import type { App } from 'supertest/types.js';
 import type { DataSource } from 'typeorm';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
 import { AppConfig } from '../../src/config/app-config.js';
-import { QueueBoardTokens } from '../../src/operations/queue-board-token.js';
 import { chainPendingEntries } from '../../src/audit/audit-sequencer.js';
+import { SignedSessionCookie } from '../../src/common/http/signed-session-cookie.js';
+import { QUEUE_BOARD_SESSION } from '../../src/operations/queue-board-access.service.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { redisConnection } from '../../src/queue/redis-connection.js';
 import { startApi } from '../support/api.js';
@@ -290,7 +291,7 @@ describe('operations: /metrics and the queue board', () => {
 
     it('checks the role on every request: a genuine token for a non-administrator is forbidden', async () => {
       const { sub, sid } = jwtPayload(handler.accessToken);
-      const token = new QueueBoardTokens(app.get(AppConfig).auth.jwtSecret).sign({
+      const token = new SignedSessionCookie(app.get(AppConfig).auth.jwtSecret, QUEUE_BOARD_SESSION).sign({
         userId: sub,
         sessionId: sid,
         expiresAt: Math.floor(Date.now() / 1000) + 600,

@@ -8,6 +8,7 @@ import { CaseDeadlinesModule } from '../../src/case-deadlines/case-deadlines.mod
 import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
 import { CliModule } from '../../src/cli.module.js';
 import { computeDeadline } from '../../src/deadlines/domain/deadline-engine.js';
+import { DEADLINE_SUBJECT_MODULES } from '../../src/worker.module.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures } from '../support/fixtures.js';
@@ -32,7 +33,11 @@ describe('statutory deadlines as records', () => {
 
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(
-      { module: class CaseDeadlinesTest {}, imports: [CliModule.forRoot(testConfig()), CaseDeadlinesModule] },
+      {
+        module: class CaseDeadlinesTest {},
+        // The subjects' adapters keep the copies on the case and letter rows (deadline-subject.ts).
+        imports: [CliModule.forRoot(testConfig()), CaseDeadlinesModule, ...DEADLINE_SUBJECT_MODULES],
+      },
       { logger: false },
     );
     dataSource = app.get<DataSource>(getDataSourceToken());

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
@@ -190,25 +191,6 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order: 'asc' | 'desc' = 'asc';
-}
-
-export class CaseDeadlineView {
-  @ApiProperty() id: string;
-  @ApiProperty() purpose: string;
-  @ApiProperty() sequence: number;
-  @ApiProperty() ruleId: string;
-  @ApiProperty() ruleVersion: string;
-  @ApiProperty() triggerDate: string;
-  @ApiProperty() rawEnd: string;
-  @ApiProperty() dueDate: string;
-  @ApiPropertyOptional({ nullable: true }) internalTarget: string | null;
-  @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) pausedSince: string | null;
-  @ApiPropertyOptional({ nullable: true }) settledOn: string | null;
-  @ApiProperty() calendarVersion: string;
-  @ApiProperty() provisional: boolean;
-  @ApiProperty() explanation: { vi: string[]; en: string[] };
-  @ApiProperty() version: number;
 }
 
 export class CaseEventView {

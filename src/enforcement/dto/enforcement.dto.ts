@@ -14,7 +14,7 @@ import {
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { CaseDeadlineView } from '../../cases/dto/complaint-case.dto.js';
+import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
 import { IsLocalDate } from '../../reception/dto/validators.js';
 import { REPORTED_STATUSES, type ReportedStatus } from '../domain/enforcement-status.js';
 import { ENFORCEMENT_STATUSES, type EnforcementStatus } from '../entities/enforcement-record.entity.js';

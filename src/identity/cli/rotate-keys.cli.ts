@@ -13,7 +13,7 @@ import { AuditModule } from '../../audit/audit.module.js';
 import { CliModule } from '../../cli.module.js';
 import { ClockModule } from '../../common/clock.js';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
-import { IdentityVaultModule } from '../identity-vault.js';
+import { IdentityVaultModule } from '../identity-vault.module.js';
 import { IdentityKeyRotation } from '../key-rotation.service.js';
 
 async function main(): Promise<void> {

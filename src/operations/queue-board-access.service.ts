@@ -6,16 +6,22 @@ import { ActorResolver } from '../auth/actor.resolver.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { permissionsOf, type Permission } from '../auth/domain/roles.js';
 import { Clock } from '../common/clock.js';
+import { SignedSessionCookie, type SessionCookieKind } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import {
-  cookieValue,
-  QUEUE_BOARD_COOKIE,
-  QUEUE_BOARD_TTL_SECONDS,
-  QueueBoardTokens,
-} from './queue-board-token.js';
 
 /** The permission the queue board needs: only administrators hold it (auth/domain/roles.ts). */
 export const QUEUE_BOARD_PERMISSION: Permission = 'users:write';
+
+/** Where Bull Board is served (outside /api/v1). */
+export const QUEUE_BOARD_PATH = '/admin/queues';
+
+/** The board's session: a cookie sent by the browser to the board's paths only, for 15 minutes. */
+export const QUEUE_BOARD_SESSION: SessionCookieKind = {
+  purpose: 'tiepdan queue-board session v1',
+  cookieName: 'tiepdan_queue_board',
+  path: QUEUE_BOARD_PATH,
+  ttlSeconds: 15 * 60,
+};
 
 export type BoardAccess = 'ok' | 'unauthenticated' | 'forbidden';
 
@@ -27,7 +33,7 @@ export type BoardAccess = 'ok' | 'unauthenticated' | 'forbidden';
  */
 @Injectable()
 export class QueueBoardAccess {
-  private readonly tokens: QueueBoardTokens;
+  readonly cookie: SignedSessionCookie;
 
   constructor(
     config: AppConfig,
@@ -36,12 +42,11 @@ export class QueueBoardAccess {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {
-    this.tokens = new QueueBoardTokens(config.auth.jwtSecret);
+    this.cookie = new SignedSessionCookie(config.auth.jwtSecret, QUEUE_BOARD_SESSION);
   }
 
   /** A signed board-session token for this sign-in; the opening is audited. */
   async open(actor: Actor, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = Math.floor(this.clock.now().getTime() / 1000) + QUEUE_BOARD_TTL_SECONDS;
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, actor, {
         action: 'queue_board.open',
@@ -50,19 +55,13 @@ export class QueueBoardAccess {
         unitId: actor.unitId,
       }),
     );
-    return {
-      token: this.tokens.sign({ userId: actor.userId!, sessionId, expiresAt }),
-      expiresAt: new Date(expiresAt * 1000),
-    };
+    return this.cookie.issue(actor.userId!, sessionId, this.clock.now());
   }
 
   /** Checks the board cookie of a request (its Cookie header). */
   async check(cookieHeader: string | undefined): Promise<BoardAccess> {
     const now = this.clock.now();
-    const claims = this.tokens.verify(
-      cookieValue(cookieHeader, QUEUE_BOARD_COOKIE),
-      Math.floor(now.getTime() / 1000),
-    );
+    const claims = this.cookie.read(cookieHeader, now);
     if (!claims) return 'unauthenticated';
     const user = await this.actors.loadSessionUser(claims.userId, claims.sessionId);
     if (!user || !user.active || user.sessionRevoked || user.sessionExpiresAt.getTime() <= now.getTime()) {

@@ -6,12 +6,22 @@ import { ActorResolver, type RequestOrigin } from '../auth/actor.resolver.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { permissionsOf, type Permission } from '../auth/domain/roles.js';
 import { Clock } from '../common/clock.js';
+import { SignedSessionCookie, type SessionCookieKind } from '../common/http/signed-session-cookie.js';
 import { AppConfig } from '../config/app-config.js';
-import { cookieValue } from '../operations/queue-board-token.js';
-import { DASHBOARD_COOKIE, DASHBOARD_TTL_SECONDS, DashboardTokens } from './dashboard-token.js';
 
 /** The permission the dashboard needs (inspectorate leaders and unit heads, auth/domain/roles.ts). */
 export const DASHBOARD_PERMISSION: Permission = 'reports:read';
+
+/** Where the server-rendered dashboard is served (outside /api/v1). */
+export const DASHBOARD_PAGE_PATH = '/bang-dieu-khien';
+
+/** The dashboard's page session: a cookie sent by the browser to the dashboard page only, for 15 minutes. */
+export const DASHBOARD_SESSION: SessionCookieKind = {
+  purpose: 'tiepdan dashboard session v1',
+  cookieName: 'tiepdan_dashboard',
+  path: DASHBOARD_PAGE_PATH,
+  ttlSeconds: 15 * 60,
+};
 
 export type DashboardAccessResult =
   { outcome: 'ok'; actor: Actor } | { outcome: 'unauthenticated' } | { outcome: 'forbidden' };
@@ -24,7 +34,7 @@ export type DashboardAccessResult =
  */
 @Injectable()
 export class DashboardAccess {
-  private readonly tokens: DashboardTokens;
+  readonly cookie: SignedSessionCookie;
 
   constructor(
     config: AppConfig,
@@ -33,12 +43,11 @@ export class DashboardAccess {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {
-    this.tokens = new DashboardTokens(config.auth.jwtSecret);
+    this.cookie = new SignedSessionCookie(config.auth.jwtSecret, DASHBOARD_SESSION);
   }
 
   /** A signed page-session token for this sign-in; the opening is audited. */
   async open(actor: Actor, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = Math.floor(this.clock.now().getTime() / 1000) + DASHBOARD_TTL_SECONDS;
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, actor, {
         action: 'dashboard.open',
@@ -47,19 +56,13 @@ export class DashboardAccess {
         unitId: actor.unitId,
       }),
     );
-    return {
-      token: this.tokens.sign({ userId: actor.userId!, sessionId, expiresAt }),
-      expiresAt: new Date(expiresAt * 1000),
-    };
+    return this.cookie.issue(actor.userId!, sessionId, this.clock.now());
   }
 
   /** Checks the dashboard cookie of a request (its Cookie header) and resolves the viewer. */
   async check(cookieHeader: string | undefined, origin: RequestOrigin): Promise<DashboardAccessResult> {
     const now = this.clock.now();
-    const claims = this.tokens.verify(
-      cookieValue(cookieHeader, DASHBOARD_COOKIE),
-      Math.floor(now.getTime() / 1000),
-    );
+    const claims = this.cookie.read(cookieHeader, now);
     if (!claims) return { outcome: 'unauthenticated' };
     const user = await this.actors.loadSessionUser(claims.userId, claims.sessionId);
     if (!user || !user.active || user.sessionRevoked || user.sessionExpiresAt.getTime() <= now.getTime()) {
