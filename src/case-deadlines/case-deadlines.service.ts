@@ -227,6 +227,21 @@ export class CaseDeadlinesService {
     from: LocalDate,
   ) {
     if (unitIds.length === 0) return [];
+    // Subjects' rows first, then their deadlines: the order of every command on a subject, so a case
+    // step running meanwhile waits instead of deadlocking (docs/database.md, "Locks: one order").
+    const subjects: Array<{ subjectType: string; subjectId: string }> = await manager
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .select(['d.subjectType AS subjectType', 'd.subjectId AS subjectId'])
+      .where('d.unitId IN (:...unitIds)', { unitIds })
+      .andWhere("d.status IN ('open', 'paused')")
+      .andWhere('d.dueDate >= :from', { from })
+      .getRawMany();
+    const byType = new Map<string, string[]>();
+    for (const s of subjects) byType.set(s.subjectType, [...(byType.get(s.subjectType) ?? []), s.subjectId]);
+    for (const type of [...byType.keys()].sort()) {
+      await this.subjects.of(type).lockForUpdate(manager, byType.get(type)!);
+    }
     const affected = await manager
       .getRepository(CaseDeadlineEntity)
       .createQueryBuilder('d')
@@ -393,9 +408,9 @@ export class CaseDeadlinesService {
    * (`copyFacts`, deadline-subject.ts). Every write to a deadline comes through this service and ends in
    * recordChange, so the copy moves with the row, in its transaction. (A subject's row is written before
    * its deadlines open: an UPDATE by the id of a row not yet written locks the gap where it would go, and
-   * concurrent inserts into that gap deadlock — docs/database.md.) A calendar recomputation locks
-   * deadlines, then their subjects' rows — the reverse of a case step; a deadlock between the two is
-   * retried on both sides (transactionWithRetry; the calendar-change job's attempts).
+   * concurrent inserts into that gap deadlock — docs/database.md.) The subject's row is already locked
+   * by whoever writes the deadline: a case step locks its case first, and a calendar recomputation locks
+   * the subjects before their deadlines.
    */
   private async copyToSubject(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
     await this.subjects.of(d.subjectType).copyFacts?.(manager, d);

@@ -4,6 +4,7 @@ const adapter = (subjectType: string): DeadlineSubjectAdapter => ({
   subjectType,
   isClosed: () => Promise.resolve(false),
   handlerIds: () => Promise.resolve([]),
+  lockForUpdate: () => Promise.resolve(),
   describe: () => Promise.resolve({ what: '', link: null }),
 });
 

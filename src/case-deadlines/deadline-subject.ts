@@ -48,6 +48,12 @@ export interface DeadlineSubjectAdapter {
    * empty when nobody is assigned, and the unit's heads hear of it instead.
    */
   handlerIds(manager: EntityManager, deadline: SubjectDeadline): Promise<string[]>;
+  /**
+   * Locks the subjects' rows (`FOR UPDATE`, in id order) for the rest of the transaction. A calendar
+   * recomputation takes them before their deadlines, the order every command on a subject follows
+   * (docs/database.md, "Locks: one order").
+   */
+  lockForUpdate(manager: EntityManager, subjectIds: readonly string[]): Promise<void>;
   /** How an escalation names the subject (docs/escalations.md). */
   describe(manager: EntityManager, subjectId: string): Promise<SubjectDescription>;
   /**

@@ -1,5 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockRowsById } from '../common/database/transactions.js';
 import type {
   DeadlineSubjectAdapter,
   DeadlineSubjects,
@@ -39,6 +40,10 @@ export abstract class CaseDeadlineSubject implements DeadlineSubjectAdapter, OnM
   async isClosed(manager: EntityManager, subjectId: string): Promise<boolean> {
     const [row] = await manager.query(`SELECT state FROM ${this.spec.table} WHERE id = ?`, [subjectId]);
     return row !== undefined && this.spec.closedStates.includes(row.state);
+  }
+
+  lockForUpdate(manager: EntityManager, subjectIds: readonly string[]): Promise<void> {
+    return lockRowsById(manager, this.spec.table, subjectIds);
   }
 
   async handlerIds(manager: EntityManager, deadline: SubjectDeadline): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockRowsById } from '../common/database/transactions.js';
 import {
   DeadlineSubjects,
   type DeadlineSubjectAdapter,
@@ -24,6 +25,10 @@ export class ObligationDeadlineSubject implements DeadlineSubjectAdapter, OnModu
 
   isClosed(): Promise<boolean> {
     return Promise.resolve(false);
+  }
+
+  lockForUpdate(manager: EntityManager, subjectIds: readonly string[]): Promise<void> {
+    return lockRowsById(manager, 'enforcement_obligations', subjectIds);
   }
 
   /** An obligation has no handler of its own: the heads of the unit that must carry it out. */

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockRowsById } from '../common/database/transactions.js';
 import {
   DeadlineSubjects,
   type DeadlineSubjectAdapter,
@@ -25,6 +26,10 @@ export class LetterDeadlineSubject implements DeadlineSubjectAdapter, OnModuleIn
 
   isClosed(): Promise<boolean> {
     return Promise.resolve(false);
+  }
+
+  lockForUpdate(manager: EntityManager, subjectIds: readonly string[]): Promise<void> {
+    return lockRowsById(manager, 'letters', subjectIds);
   }
 
   /** The officer who registered the letter handles it until a decision. */

@@ -8,6 +8,7 @@ import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.se
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures } from '../support/fixtures.js';
+import { Seeder } from '../support/seeder.js';
 import { until } from '../support/wait.js';
 import { startWorker } from '../support/worker.js';
 
@@ -74,5 +75,49 @@ describe('case deadlines follow calendar changes', () => {
       'SELECT COUNT(*) AS pending FROM calendar_changes WHERE processed_at IS NULL',
     );
     expect(Number(pending)).toBe(0);
+  });
+  it('a recomputation takes the case row before its deadlines, so a case step meanwhile waits, never deadlocks', async () => {
+    const f = new Fixtures(api);
+    const unit = await f.unit('Sở Tài chính', 'agency');
+    const caseId = '00000000-0000-7000-8000-0000000000c1';
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 0');
+      await new Seeder(runner).insert('complaint_cases', { id: caseId, unit_id: unit.id, state: 'accepted' });
+    } finally {
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.release();
+    }
+    const deadlines = worker.get(CaseDeadlinesService);
+    const opened = await dataSource.transaction((m) =>
+      deadlines.open(m, SYSTEM_ACTOR, {
+        subjectType: 'complaint_case',
+        subjectId: caseId,
+        unitId: unit.id,
+        purpose: 'resolution',
+        ruleId: 'KN-3',
+        trigger: '2026-11-20',
+      }),
+    );
+    // As if the calendar had changed under it: the recomputation will move the date and copy it to the case.
+    await dataSource.query("UPDATE case_deadlines SET due_date = '2026-12-31' WHERE id = ?", [opened.id]);
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // A case step: the case row first, a moment of work, then its deadline.
+    const step = dataSource.transaction(async (m) => {
+      await m.query('SELECT id FROM complaint_cases WHERE id = ? FOR UPDATE', [caseId]);
+      await pause(400);
+      await m.query('UPDATE case_deadlines SET internal_target = ? WHERE id = ?', ['2026-12-10', opened.id]);
+    });
+    await pause(100);
+    // Meanwhile a calendar change recomputes the unit's deadlines (no retry here: a deadlock would show).
+    const recompute = dataSource.transaction((m) =>
+      deadlines.recomputeForCalendar(m, SYSTEM_ACTOR, [unit.id], '2026-11-01'),
+    );
+    const outcomes = await Promise.allSettled([step, recompute]);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(['ok', 'ok']);
+    const [row] = await dataSource.query('SELECT resolution_due AS due FROM complaint_cases WHERE id = ?', [
+      caseId,
+    ]);
+    expect(row.due).toBe(opened.dueDate);
   });
 });

@@ -15,6 +15,25 @@ export async function lockMutex(manager: EntityManager, name: MutexName): Promis
 }
 
 /**
+ * Locks rows of one table by id, in id order (every locker takes them in the same order), for the rest
+ * of the transaction. Missing ids are skipped. `table` is a constant of the caller, never input.
+ */
+export async function lockRowsById(
+  manager: EntityManager,
+  table: string,
+  ids: readonly string[],
+): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += 500) {
+    const chunk = sorted.slice(i, i + 500);
+    await manager.query(
+      `SELECT id FROM \`${table}\` WHERE id IN (${chunk.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+      chunk,
+    );
+  }
+}
+
+/**
  * One transaction, retried from the start when the database chose it as a deadlock victim or a lock
  * wait timed out; after the last try the caller gets a 503 to retry, never a raw 500.
  */
