@@ -4,12 +4,11 @@ import type { AuditService } from '../audit/audit.service.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import type { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import { compareLocalDates } from '../common/domain/local-date.js';
-import { recordInScope } from '../reception/reception-scope.js';
 import { CaseErrors } from './cases.errors.js';
 import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { searchFold } from '../letters/domain/vietnamese-text.js';
-import { scopeSql } from '../units/unit-scope.js';
+import { searchFold } from '../common/domain/vietnamese-text.js';
+import { recordInScope, scopeSql } from '../units/unit-scope.js';
 import { toDeadlineView, type CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
 import type { CaseEventView } from './dto/complaint-case.dto.js';
 

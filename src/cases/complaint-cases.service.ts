@@ -14,8 +14,8 @@ import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { searchFold } from '../letters/domain/vietnamese-text.js';
-import { unitInScope } from '../reception/reception-scope.js';
+import { searchFold } from '../common/domain/vietnamese-text.js';
+import { unitInScope } from '../units/unit-scope.js';
 import { CaseErrors } from './cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
 import {

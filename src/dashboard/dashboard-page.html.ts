@@ -4,7 +4,7 @@
  * the only carrier (values are printed). Inline styles only, which the Content-Security-Policy allows
  * (bootstrap/create-api-app.ts: style-src 'self' 'unsafe-inline'; no scripts).
  */
-import { escapeHtml as e } from '../reception/public/calendar-page.html.js';
+import { escapeHtml as e } from '../common/http/html.js';
 import {
   BACKLOG_STATUSES,
   CASE_STATES,

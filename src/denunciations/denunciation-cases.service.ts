@@ -27,9 +27,9 @@ import type { DomainErrorDetail } from '../common/domain/domain-error.js';
 import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { searchFold } from '../letters/domain/vietnamese-text.js';
+import { searchFold } from '../common/domain/vietnamese-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
-import { unitInScope } from '../reception/reception-scope.js';
+import { unitInScope } from '../units/unit-scope.js';
 import {
   allowedDenunciationEvents,
   initialEffects,

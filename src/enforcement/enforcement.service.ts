@@ -14,9 +14,8 @@ import type { DomainErrorDetail } from '../common/domain/domain-error.js';
 import { compareLocalDates, isLocalDate, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { unitInScope } from '../reception/reception-scope.js';
 import { UnitEntity } from '../units/unit.entity.js';
-import { scopeSql, whereInScope } from '../units/unit-scope.js';
+import { scopeSql, unitInScope, whereInScope } from '../units/unit-scope.js';
 import {
   BACKLOG_STATUSES,
   emptyCounts,

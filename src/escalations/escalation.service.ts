@@ -20,7 +20,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { withSweepLock } from '../common/database/sweep-lock.js';
 import { ensureLiveJobs, type LiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
-import { viDate } from '../reception/domain/reception-book.js';
+import { viDate } from '../common/domain/vietnamese-format.js';
 import { levelToFire, type RecipientRule } from './domain/ladder.js';
 import { EscalationEntity } from './entities/escalation.entity.js';
 

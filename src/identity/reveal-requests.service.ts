@@ -9,8 +9,7 @@ import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { LetterEntity } from '../letters/entities/letter.entity.js';
 import { LetterErrors } from '../letters/letters.errors.js';
-import { recordInScope } from '../reception/reception-scope.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { recordInScope, whereInScope } from '../units/unit-scope.js';
 import type {
   CreateRevealRequestDto,
   DecideRevealRequestDto,

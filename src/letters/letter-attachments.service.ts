@@ -24,7 +24,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { DomainError } from '../common/domain/domain-error.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { recordInScope } from '../reception/reception-scope.js';
+import { recordInScope } from '../units/unit-scope.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { identityBasisOnReach, letterForReading } from './letter-reach.js';

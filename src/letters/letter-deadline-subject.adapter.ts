@@ -7,7 +7,7 @@ import {
   type SubjectDeadline,
   type SubjectDescription,
 } from '../case-deadlines/deadline-subject.js';
-import { viDate } from '../reception/domain/reception-book.js';
+import { viDate } from '../common/domain/vietnamese-format.js';
 import { LETTER_SUBJECT } from './letters.service.js';
 
 /**

@@ -25,9 +25,8 @@ import { DenunciationCasesService } from '../denunciations/denunciation-cases.se
 import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
 import type { DenunciationTrack } from '../denunciations/domain/denunciation-lifecycle.js';
 import { ReceptionPendingIntakeEntity } from '../reception/entities/reception-pending-intake.entity.js';
-import { unitInScope, recordInScope } from '../reception/reception-scope.js';
 import { UnitEntity } from '../units/unit.entity.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
 import {
   assessEligibility,
   decisionProblems,
@@ -41,7 +40,7 @@ import {
 } from './domain/letter-rules.js';
 import { petitionerKey } from './domain/petitioner-match.js';
 import { formatReceiptCode, normaliseReceiptCode } from './domain/receipt-code.js';
-import { contentSimilarity, searchFold } from './domain/vietnamese-text.js';
+import { contentSimilarity, searchFold } from '../common/domain/vietnamese-text.js';
 import type {
   CreatedLetterView,
   CreateLetterDto,

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { MAU_03_COLUMNS, viDate } from './domain/reception-book.js';
+import { viDate } from '../common/domain/vietnamese-format.js';
+import { MAU_03_COLUMNS } from './domain/reception-book.js';
 
 export interface BookExportMeta {
   unitName: string;

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { UnitEntity } from '../units/unit.entity.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { unitInScope, whereInScope } from '../units/unit-scope.js';
 import type { UnitKind } from '../units/domain/unit-kind.js';
 import {
   dutyWindow,
@@ -15,7 +15,8 @@ import {
 } from './domain/head-duty.js';
 import type { YearMonth } from './domain/month.js';
 import type { ComplianceQueryDto } from './dto/schedule.dto.js';
-import { LIST_LIMIT, unitInScope } from './reception-scope.js';
+import { ReceptionErrors } from './reception.errors.js';
+import { LIST_LIMIT } from '../common/http/page.dto.js';
 
 export interface HeadDutyWarning {
   code: 'RECEPTION_HEAD_DUTY_NOT_MET';
@@ -49,7 +50,7 @@ export class HeadDutyService {
     const manager = this.dataSource.manager;
     let units: UnitEntity[];
     if (query.unitId) {
-      units = [await unitInScope(manager, actor, query.unitId)];
+      units = [await unitInScope(manager, actor, query.unitId, ReceptionErrors.unitNotFound)];
     } else {
       const qb = manager
         .getRepository(UnitEntity)

@@ -8,16 +8,11 @@ import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
 import { bookToCsv, bookToXlsx } from './book-export.js';
 import { groupProblems, isGroup } from './domain/group-visit.js';
-import {
-  citizenProblems,
-  mau03Row,
-  normalisePhone,
-  outcomeProblems,
-  visitDeadlines,
-} from './domain/reception-book.js';
+import { normalisePhone } from '../common/domain/vietnamese-format.js';
+import { citizenProblems, mau03Row, outcomeProblems, visitDeadlines } from './domain/reception-book.js';
 import type {
   CreateVisitDto,
   ExportBookQueryDto,
@@ -39,7 +34,6 @@ import { ReceptionVisitCitizenEntity } from './entities/reception-visit-citizen.
 import { ReceptionVisitEntity } from './entities/reception-visit.entity.js';
 import { Clock } from '../common/clock.js';
 import { ReceptionErrors } from './reception.errors.js';
-import { recordInScope, unitInScope } from './reception-scope.js';
 import { hhmm } from './domain/session.js';
 
 /** The personal data of a visit: who may see it needs `reception:personal_data`; every read is audited. */
@@ -164,7 +158,7 @@ export class ReceptionBookService {
     if (problems.length > 0) throw ReceptionErrors.invalid(problems);
 
     return this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId);
+      const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       if (dto.sessionId) {
         const session = await manager.findOneBy(ReceptionSessionEntity, {
           id: dto.sessionId,
@@ -293,7 +287,7 @@ export class ReceptionBookService {
     whereInScope(qb, 'v.unit_id', actor);
     if (query.unitId) {
       // A unit outside the caller's scope is not found (404), like any out-of-scope id.
-      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       qb.andWhere('v.unit_id = :unitId', { unitId: query.unitId });
     }
     if (query.matterId) qb.andWhere('v.matter_id = :matterId', { matterId: query.matterId });
@@ -383,7 +377,8 @@ export class ReceptionBookService {
   async stats(actor: Actor, query: VisitStatsQueryDto): Promise<VisitStatsView> {
     if (query.to < query.from)
       throw ReceptionErrors.invalid([{ field: 'to', message: 'must not be before from' }]);
-    if (query.unitId) await unitInScope(this.dataSource.manager, actor, query.unitId);
+    if (query.unitId)
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
     const qb = this.dataSource
       .getRepository(ReceptionVisitEntity)
       .createQueryBuilder('v')
@@ -437,7 +432,7 @@ export class ReceptionBookService {
    */
   async lookupMatters(actor: Actor, dto: MatterLookupDto): Promise<MatterView[]> {
     return this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId);
+      const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       const matters = await manager
         .getRepository(ReceptionMatterEntity)
         .createQueryBuilder('m')
@@ -482,7 +477,7 @@ export class ReceptionBookService {
       throw ReceptionErrors.invalid([{ field: 'to', message: 'must not be before from' }]);
     const format = query.format ?? 'xlsx';
     const { unitName, rows } = await this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, query.unitId);
+      const unit = await unitInScope(manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       const visits = await manager
         .getRepository(ReceptionVisitEntity)
         .createQueryBuilder('v')
@@ -534,7 +529,7 @@ export class ReceptionBookService {
     qb.andWhere('i.status = :status', { status: query.status ?? 'pending' });
     if (query.unitId) {
       // A unit outside the caller's scope is not found (404), like any out-of-scope id.
-      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       qb.andWhere('i.unit_id = :unitId', { unitId: query.unitId });
     }
     const [rows, total] = await qb

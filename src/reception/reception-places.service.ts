@@ -5,12 +5,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
 import type { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/schedule.dto.js';
 import { ReceptionPlaceEntity } from './entities/reception-place.entity.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
 import { ReceptionErrors } from './reception.errors.js';
-import { LIST_LIMIT, recordInScope, unitInScope } from './reception-scope.js';
+import { LIST_LIMIT } from '../common/http/page.dto.js';
 
 export function toPlaceView(p: ReceptionPlaceEntity): PlaceView {
   return {
@@ -44,7 +44,7 @@ export class ReceptionPlacesService {
     whereInScope(qb, 'p.unit_id', actor);
     if (query.unitId) {
       // A unit outside the caller's scope is not found (404), like any out-of-scope id.
-      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       qb.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
     }
     const places = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').limit(LIST_LIMIT).getMany();
@@ -53,7 +53,7 @@ export class ReceptionPlacesService {
 
   async create(actor: Actor, dto: CreatePlaceDto): Promise<PlaceView> {
     const view = await this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId);
+      const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       const id = uuid7();
       await manager.insert(ReceptionPlaceEntity, {
         id,

@@ -10,7 +10,7 @@ import type { DomainErrorDetail } from '../common/domain/domain-error.js';
 import { daysBetween, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import { whereInScope } from '../units/unit-scope.js';
+import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
 import { monthOf, monthsBetween } from './domain/month.js';
 import { postingChecks, postingWarnings, type PostingWarning } from './domain/posting-rule.js';
 import {
@@ -42,7 +42,7 @@ import { HeadDutyService, type HeadDutyWarning } from './head-duty.service.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
 import { Clock } from '../common/clock.js';
 import { ReceptionErrors } from './reception.errors.js';
-import { LIST_LIMIT, recordInScope, unitInScope } from './reception-scope.js';
+import { LIST_LIMIT } from '../common/http/page.dto.js';
 
 /** A schedule covers at most a year (schedules are published per year, "lịch tiếp công dân năm …"). */
 export const MAX_SCHEDULE_DAYS = 366;
@@ -176,7 +176,7 @@ export class ReceptionSessionsService {
     whereInScope(qb, 's.unit_id', actor);
     if (query.unitId) {
       // A unit outside the caller's scope is not found (404), like any out-of-scope id.
-      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
     }
     const rows = await qb
@@ -247,7 +247,7 @@ export class ReceptionSessionsService {
     if (problems.length > 0 || !recurrence) throw ReceptionErrors.invalid(problems);
 
     const result = await this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId);
+      const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       if (dto.placeId) await this.placeOfUnit(manager, unit.id, dto.placeId);
       const calendar = await this.calendars.calendarFor(unit.id, manager);
       const id = uuid7();
@@ -336,7 +336,7 @@ export class ReceptionSessionsService {
       if (schedule.version !== dto.version)
         throw ReceptionErrors.versionConflict('schedule', schedule.version);
       if (!schedule.active) throw ReceptionErrors.scheduleEnded();
-      const unit = await unitInScope(manager, actor, schedule.unitId);
+      const unit = await unitInScope(manager, actor, schedule.unitId, ReceptionErrors.unitNotFound);
       const affected: { session_date: string }[] = await manager.query(
         `SELECT session_date FROM reception_sessions
          WHERE schedule_id = ? AND session_date >= ? AND status <> 'cancelled' FOR UPDATE`,
@@ -392,7 +392,7 @@ export class ReceptionSessionsService {
     whereInScope(qb, 's.unit_id', actor);
     if (query.unitId) {
       // A unit outside the caller's scope is not found (404), like any out-of-scope id.
-      await unitInScope(this.dataSource.manager, actor, query.unitId);
+      await unitInScope(this.dataSource.manager, actor, query.unitId, ReceptionErrors.unitNotFound);
       qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
     }
     if (query.from) qb.andWhere('s.session_date >= :from', { from: query.from });
@@ -420,7 +420,7 @@ export class ReceptionSessionsService {
     if (dto.date < today) problems.push({ field: 'date', message: 'must be today or later' });
     if (problems.length > 0) throw ReceptionErrors.invalid(problems);
     const result = await this.dataSource.transaction(async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId);
+      const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       if (dto.placeId) await this.placeOfUnit(manager, unit.id, dto.placeId);
       const calendar = await this.calendars.calendarFor(unit.id, manager);
       const p = posting({ kind: dto.kind, mode, date: dto.date }, today, calendar);
@@ -635,7 +635,7 @@ export class ReceptionSessionsService {
     const after = await this.sessionById(manager, session.id);
     const all: Warning[] = [...warnings];
     if (session.kind === 'periodic' && dutyMonths.length > 0) {
-      const unit = await unitInScope(manager, actor, session.unitId);
+      const unit = await unitInScope(manager, actor, session.unitId, ReceptionErrors.unitNotFound);
       all.push(...(await this.headDuty.warnings(manager, unit, dutyMonths)));
     }
     await this.audit.record(manager, actor, {

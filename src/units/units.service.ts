@@ -15,11 +15,10 @@ import type {
   UnitView,
   UpdateUnitDto,
 } from './dto/unit.dto.js';
+import { LIST_LIMIT } from '../common/http/page.dto.js';
 import { UnitEntity } from './unit.entity.js';
 import { whereInScope } from './unit-scope.js';
 import { UnitErrors } from './units.errors.js';
-
-const LIST_LIMIT = 2000;
 
 export function toUnitView(unit: UnitEntity): UnitView {
   return {

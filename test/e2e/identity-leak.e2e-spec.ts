@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../../src/auth/domain/roles.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { AppConfig } from '../../src/config/app-config.js';
-import { foldVietnamese } from '../../src/letters/domain/vietnamese-text.js';
+import { foldVietnamese } from '../../src/common/domain/vietnamese-text.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';

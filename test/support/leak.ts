@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { foldVietnamese } from '../../src/letters/domain/vietnamese-text.js';
+import { foldVietnamese } from '../../src/common/domain/vietnamese-text.js';
 
 /**
  * Marker strings for leak tests (issue #7): a denouncer whose every identifying string is unique to the

@@ -5,7 +5,7 @@ import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js'
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
+import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import {
   COMPLAINT_EVENTS,
   COMPLAINT_STATES,

@@ -6,6 +6,9 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const toQueryInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
+/** Rows beyond this are not returned in one unpaged list (the caller narrows the filter). */
+export const LIST_LIMIT = 2000;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()

@@ -6,7 +6,7 @@ import { CaseEventView } from '../../cases/dto/complaint-case.dto.js';
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
+import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import {
   COMPLEXITIES,
   DENUNCIATION_EVENTS,

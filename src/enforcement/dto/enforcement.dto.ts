@@ -15,7 +15,7 @@ import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
 import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
-import { IsLocalDate } from '../../reception/dto/validators.js';
+import { IsLocalDate } from '../../common/http/validators.js';
 import { REPORTED_STATUSES, type ReportedStatus } from '../domain/enforcement-status.js';
 import { ENFORCEMENT_STATUSES, type EnforcementStatus } from '../entities/enforcement-record.entity.js';
 import { OBLIGATION_KINDS, type ObligationKind } from '../entities/enforcement-obligation.entity.js';

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { trimToNull } from '../../reception/dto/validators.js';
+import { trimToNull } from '../../common/http/validators.js';
 
 /** The longest access a reveal request may grant (hours). */
 export const MAX_REVEAL_HOURS = 72;

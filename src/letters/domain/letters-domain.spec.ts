@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { petitionerKey, samePetitioner } from './petitioner-match.js';
 import { formatReceiptCode, normaliseReceiptCode, RECEIPT_ALPHABET } from './receipt-code.js';
-import { contentSimilarity, foldVietnamese } from './vietnamese-text.js';
+import { contentSimilarity, foldVietnamese } from '../../common/domain/vietnamese-text.js';
 
 describe('Vietnamese text folding', () => {
   it.each([

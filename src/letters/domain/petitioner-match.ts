@@ -1,4 +1,4 @@
-import { foldVietnamese } from './vietnamese-text.js';
+import { foldVietnamese } from '../../common/domain/vietnamese-text.js';
 
 /** The parts of a petitioner that identify them for duplicate detection (never shown in lists). */
 export interface PetitionerIdentity {

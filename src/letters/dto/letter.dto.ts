@@ -19,8 +19,8 @@ import {
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../reception/domain/reception-book.js';
-import { IsLocalDate, trimToNull } from '../../reception/dto/validators.js';
+import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../common/domain/vietnamese-format.js';
+import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import {
   DENUNCIATION_LETTER_TRACKS,
   ARCHIVE_REASONS,

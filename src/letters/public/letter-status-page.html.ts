@@ -8,8 +8,8 @@
  * canonical code (or, when it cannot be one, as typed, cleaned and escaped) to let the citizen correct it.
  */
 import type { LocalDate } from '../../common/domain/local-date.js';
-import { escapeHtml } from '../../reception/public/calendar-page.html.js';
-import { viDate } from '../../reception/domain/reception-book.js';
+import { escapeHtml } from '../../common/http/html.js';
+import { viDate } from '../../common/domain/vietnamese-format.js';
 import { normaliseReceiptCode } from '../domain/receipt-code.js';
 import type { LetterStatusView, Milestone } from './letter-status.js';
 

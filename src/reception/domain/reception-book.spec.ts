@@ -1,12 +1,10 @@
 import { nationalCalendar } from '../../calendar/domain/national-calendar.js';
+import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../common/domain/vietnamese-format.js';
 import {
-  CCCD_PATTERN,
   citizenProblems,
   MAU_03_COLUMNS,
   mau03Row,
-  normalisePhone,
   outcomeProblems,
-  PHONE_PATTERN,
   REFUSAL_GROUNDS,
   visitDeadlines,
   type BookVisit,

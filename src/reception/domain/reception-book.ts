@@ -6,6 +6,12 @@ import type { DomainErrorDetail } from '../../common/domain/domain-error.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar.js';
 import { computeDeadline } from '../../deadlines/domain/deadline-engine.js';
+import {
+  CCCD_PATTERN,
+  normalisePhone,
+  PHONE_PATTERN,
+  viDate,
+} from '../../common/domain/vietnamese-format.js';
 
 /** What the citizen brought (Mẫu 03/TCD column 6): complaint, denunciation, petition/reflection, or several. */
 export const CONTENT_KINDS = ['complaint', 'denunciation', 'petition', 'mixed'] as const;
@@ -161,16 +167,6 @@ export const REFUSAL_GROUND_CODES = REFUSAL_GROUNDS.map((g) => g.code);
 
 export function refusalGround(code: string): RefusalGround | undefined {
   return REFUSAL_GROUNDS.find((g) => g.code === code);
-}
-
-/** A căn cước (citizen identity card) number: 12 digits (Law on Identification 26/2023/QH15). */
-export const CCCD_PATTERN = /^\d{12}$/;
-
-/** Vietnamese telephone numbers, after removing spaces, dots and dashes: 0 or +84, then 9–10 digits. */
-export const PHONE_PATTERN = /^(?:\+84|0)\d{9,10}$/;
-
-export function normalisePhone(value: string): string {
-  return value.replace(/[\s.()-]/g, '');
 }
 
 /**
@@ -336,11 +332,6 @@ export interface BookVisit {
   visitNumber: number;
   receivingOfficer: string;
   notes: string | null;
-}
-
-/** `dd/mm/yyyy`, as Vietnamese forms write dates. */
-export function viDate(date: LocalDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 /** One row of Mẫu 03/TCD: column 1 (STT) is `position`; column 7 is a number, the rest text. */

@@ -28,7 +28,9 @@ import {
   type SessionMode,
   type SessionStatus,
 } from '../domain/session.js';
-import { IsLocalDate, IsTimeOfDay, IsYearMonth, trim, trimToNull } from './validators.js';
+import { trim } from '../../common/http/text.js';
+import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
+import { IsTimeOfDay, IsYearMonth } from './validators.js';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 

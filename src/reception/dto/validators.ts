@@ -1,26 +1,8 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isLocalDate } from '../../common/domain/local-date.js';
 import { isYearMonth } from '../domain/month.js';
 import { TIME_OF_DAY } from '../domain/session.js';
 
-export { trim } from '../../common/http/text.js';
-
-/** Optional text: trimmed; an empty string means "none" (null). */
-export const trimToNull = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() || null : value;
-
-/** `YYYY-MM-DD`, a real calendar date. */
-export const IsLocalDate = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isLocalDate',
-      validator: {
-        validate: (value) => isLocalDate(value),
-        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
+/** Reception's own formats; the shared ones (IsLocalDate, trimToNull) are in common/http/validators.ts. */
 
 /** `YYYY-MM`. */
 export const IsYearMonth = (options?: ValidationOptions) =>

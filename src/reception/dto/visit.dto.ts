@@ -20,17 +20,17 @@ import {
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { MAX_PEOPLE } from '../domain/group-visit.js';
+import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../common/domain/vietnamese-format.js';
+import { trim } from '../../common/http/text.js';
+import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import {
-  CCCD_PATTERN,
   CONTENT_KINDS,
-  normalisePhone,
   OUTCOMES,
-  PHONE_PATTERN,
   REFUSAL_GROUND_CODES,
   type ContentKind,
   type Outcome,
 } from '../domain/reception-book.js';
-import { IsLocalDate, IsTimeOfDay, trim, trimToNull } from './validators.js';
+import { IsTimeOfDay } from './validators.js';
 
 /** Digits only: spaces and dots people type into a căn cước number are dropped, nothing else. */
 const idDigits = ({ value }: { value: unknown }) =>

@@ -5,7 +5,7 @@
  * VTIMEZONE (UTC+07:00 all year, no daylight saving since 1975).
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { viDate } from '../domain/reception-book.js';
+import { viDate } from '../../common/domain/vietnamese-format.js';
 import { DEPLOYMENT_TIME_ZONE } from '../../common/clock.js';
 import { PAGE_PATH } from './calendar-page.html.js';
 import type { PublicPerson, PublicSession, PublicUnit } from './public-calendar.model.js';

@@ -4,7 +4,8 @@
  * in words (never colour alone), contrast ≥ 4.5:1, visible focus, usable at 320 px (rows become cards).
  */
 import { weekday, type LocalDate } from '../../common/domain/local-date.js';
-import { viDate } from '../domain/reception-book.js';
+import { viDate } from '../../common/domain/vietnamese-format.js';
+import { escapeHtml } from '../../common/http/html.js';
 import type { DomainErrorDetail } from '../../common/domain/domain-error.js';
 import {
   UPCOMING_DAYS,
@@ -19,10 +20,6 @@ export const JSON_PATH = '/lich-tiep-cong-dan.json';
 export const ICS_PATH = '/lich-tiep-cong-dan.ics';
 
 const WEEKDAYS = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const e = escapeHtml;
 
