@@ -14,7 +14,7 @@ import {
   type HeadDutyCompliance,
 } from './domain/head-duty.js';
 import type { YearMonth } from './domain/month.js';
-import type { ComplianceQueryDto } from './dto/schedule.dto.js';
+import type { ComplianceQueryDto } from './dto/head-duty.dto.js';
 import { ReceptionErrors } from './reception.errors.js';
 import { LIST_LIMIT } from '../common/http/page.dto.js';
 

@@ -6,7 +6,7 @@ import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
-import type { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/schedule.dto.js';
+import type { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import { ReceptionPlaceEntity } from './entities/reception-place.entity.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
 import { ReceptionErrors } from './reception.errors.js';

@@ -4,24 +4,23 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ComplianceQueryDto } from './dto/head-duty.dto.js';
+import { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import {
-  CancelSessionDto,
-  ComplianceQueryDto,
-  CreatePlaceDto,
   CreateScheduleDto,
-  CreateSessionDto,
   EndScheduleDto,
-  ListSessionsQueryDto,
-  PlaceView,
-  PostponeSessionDto,
   ScheduleCommandResult,
   ScheduleView,
+} from './dto/schedule.dto.js';
+import {
+  CancelSessionDto,
+  CreateSessionDto,
+  ListSessionsQueryDto,
+  PostponeSessionDto,
   SessionCommandResult,
   SessionView,
-  UnitFilterQueryDto,
-  UpdatePlaceDto,
   UpdateSessionDto,
-} from './dto/schedule.dto.js';
+} from './dto/session.dto.js';
 import { HeadDutyService } from './head-duty.service.js';
 import { ReceptionPlacesService } from './reception-places.service.js';
 import { ReceptionSessionsService } from './reception-sessions.service.js';

@@ -20,21 +20,23 @@ import {
   type Recurrence,
 } from './domain/recurrence.js';
 import { canChange, hhmm, sessionProblems, type SessionKind, type SessionMode } from './domain/session.js';
+import type { UnitFilterQueryDto } from './dto/place.dto.js';
 import type {
-  CancelSessionDto,
   CreateScheduleDto,
-  CreateSessionDto,
   EndScheduleDto,
-  ListSessionsQueryDto,
-  PostponeSessionDto,
   ScheduleCommandResult,
   ScheduleView,
+} from './dto/schedule.dto.js';
+import type {
+  CancelSessionDto,
+  CreateSessionDto,
+  ListSessionsQueryDto,
+  PostponeSessionDto,
   SessionCommandResult,
   SessionView,
   TimeSlotDto,
-  UnitFilterQueryDto,
   UpdateSessionDto,
-} from './dto/schedule.dto.js';
+} from './dto/session.dto.js';
 import { ReceptionPlaceEntity } from './entities/reception-place.entity.js';
 import { ReceptionScheduleEntity, type Person } from './entities/reception-schedule.entity.js';
 import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
