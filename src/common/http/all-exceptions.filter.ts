@@ -27,7 +27,8 @@ export function redactMessage(message: string): string {
 
 /**
  * The one place errors become HTTP responses: domain errors by kind, framework errors by status,
- * anything else 500 with the request id and no internals.
+ * anything else 500 with the request id and no internals. Every answer has the same shape:
+ * `{statusCode, code, message, details}`, `details` empty when nothing is wrong field by field.
  */
 export function toErrorResponse(
   exception: unknown,
@@ -39,8 +40,8 @@ export function toErrorResponse(
       statusCode: STATUS_BY_KIND[exception.kind],
       code: exception.code,
       message: exception.message,
-      ...(exception.details?.length ? { details: exception.details } : {}),
       ...(exception.meta ?? {}),
+      details: exception.details ?? [],
     };
     return body;
   }
@@ -57,7 +58,7 @@ export function toErrorResponse(
             : typeof (response as { message?: unknown }).message === 'string'
               ? (response as { message: string }).message
               : exception.message;
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
+    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [] };
   }
   if (isFastifyError(exception) && exception.statusCode < 500) {
     const status = exception.statusCode;
@@ -71,7 +72,7 @@ export function toErrorResponse(
             : exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(exception.message)
               ? 'The request body is not valid JSON.'
               : redactMessage(exception.message);
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
+    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [] };
   }
   const error = exception instanceof Error ? exception : new Error(String(exception));
   logger?.error(
@@ -93,6 +94,7 @@ export function toErrorResponse(
     statusCode: 500,
     code: 'INTERNAL_ERROR',
     message: 'An unexpected error occurred. Quote the request id when you report it.',
+    details: [],
     requestId,
   };
 }
