@@ -109,6 +109,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = toErrorResponse(exception, request?.id, this.logger);
     if (body.statusCode >= 500 && body.requestId === undefined) body.requestId = request?.id;
+    if (typeof body.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(body.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }
