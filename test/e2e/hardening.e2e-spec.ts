@@ -2,6 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { Clock } from '../../src/common/clock.js';
+import { addDays } from '../../src/common/domain/local-date.js';
+import { uuid7 } from '../../src/common/ids/uuid7.js';
+import type { CreateLetterDto } from '../../src/letters/dto/letter.dto.js';
+import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
@@ -159,6 +165,55 @@ describe('hardening of the API’s answers', () => {
     const attach = entries.body.items.find((e: { action: string }) => e.action === 'attach');
     expect(attach.changes.attachment.after).toMatchObject({ identifying: true, sha256: null });
     expect(JSON.stringify(entries.body)).not.toContain(digest);
+  });
+
+  it('resolves a re-denunciation’s previousCaseId within the caller’s units, one answer for not yours and absent', async () => {
+    const today = app.get(Clock).today();
+    const denunciationCase = async (unitId: string) => {
+      const letters = app.get(LettersService);
+      const letter = await letters.create(SYSTEM_ACTOR, {
+        unitId,
+        receivedOn: addDays(today, -5),
+        channel: 'post',
+        classification: 'denunciation',
+        subject: 'Tố cáo cán bộ thu tiền trái phép',
+        content: 'Tôi tố cáo cán bộ thu tiền trái phép của người dân khi làm thủ tục.',
+        petitioners: [{ fullName: 'Đỗ Văn Tố', phone: '0913777888' }],
+        eligibility: ALL_PASSED as CreateLetterDto['eligibility'],
+      });
+      const decided = await letters.decide(SYSTEM_ACTOR, letter.id, {
+        decision: 'accept',
+        decidedOn: addDays(today, -4),
+        legalBasis: 'LTC 25/2018/QH14 art. 24',
+        version: letter.version,
+      });
+      return decided.caseId!;
+    };
+    const mine = await denunciationCase(world.divisionA.id);
+    const theirs = await denunciationCase(world.divisionB.id);
+    const redenounce = (previousCaseId: string) =>
+      as('reception_officer', api().post('/api/v1/letters')).send({
+        unitId: world.divisionA.id,
+        receivedOn: today,
+        channel: 'post',
+        classification: 'denunciation',
+        denunciationTrack: 'redenunciation_wrong_resolution',
+        previousCaseId,
+        subject: 'Tố cáo tiếp vì giải quyết không đúng',
+        content: 'Tôi tố cáo tiếp vì việc giải quyết tố cáo trước đây không đúng pháp luật.',
+        petitioners: [{ fullName: 'Đỗ Văn Tố', phone: '0913777888' }],
+        eligibility: ALL_PASSED,
+      });
+    const notMine = await redenounce(theirs);
+    const absent = await redenounce(uuid7());
+    expect(notMine.status).toBe(400);
+    expect(notMine.body).toEqual({
+      ...errorShape(400, 'LETTER_INVALID'),
+      details: [{ field: 'previousCaseId', message: expect.any(String) }],
+    });
+    expect(absent.status).toBe(notMine.status);
+    expect(absent.body).toEqual(notMine.body);
+    expect((await redenounce(mine)).status).toBe(201);
   });
 
   it('answers the rate limit with the same shape', async () => {
