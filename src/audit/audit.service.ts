@@ -233,11 +233,26 @@ function toView(row: AuditEntryEntity): AuditEntryView {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    changes: row.changes,
+    changes: withoutSealedDigest(row.action, row.changes),
     requestId: row.requestId,
     clientIp: row.clientIp,
     chainSeq: row.chainSeq,
     prevHash: row.prevHash,
     hash: row.hash,
   };
+}
+
+/**
+ * Entries written before sealed files' digests were left out (issue 14) still hold one: the chain keeps
+ * the stored row as it was, and the view shows the digest of an identifying file as null.
+ */
+function withoutSealedDigest(action: string, changes: JsonValue | null): JsonValue | null {
+  if (action !== 'attach' || !changes || typeof changes !== 'object' || Array.isArray(changes))
+    return changes;
+  const attachment = changes.attachment;
+  if (!attachment || typeof attachment !== 'object' || Array.isArray(attachment)) return changes;
+  const after = attachment.after;
+  if (!after || typeof after !== 'object' || Array.isArray(after) || after.identifying !== true)
+    return changes;
+  return { ...changes, attachment: { ...attachment, after: { ...after, sha256: null } } };
 }

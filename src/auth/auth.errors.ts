@@ -20,11 +20,17 @@ export const AuthErrors = {
   invalidCredentials: () =>
     new DomainError(
       'AUTH_INVALID_CREDENTIALS',
-      'The e-mail address or password is wrong, or sign-in is paused for a while after repeated failures.',
+      'The e-mail address or password is wrong.',
       'unauthenticated',
     ),
-  tooManyAttempts: () =>
-    new DomainError('AUTH_TOO_MANY_ATTEMPTS', 'Too many wrong passwords: try again later.', 'too_many'),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    new DomainError(
+      'AUTH_TOO_MANY_ATTEMPTS',
+      `Too many failed attempts: wait ${retryAfterSeconds} s before trying again.`,
+      'too_many',
+      undefined,
+      { retryAfterSeconds },
+    ),
   refreshRace: () =>
     new DomainError(
       'AUTH_REFRESH_RACE',

@@ -11,11 +11,13 @@ import { AuthService } from './auth.service.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEntity } from './session.entity.js';
+import { SignInThrottleEntity } from './sign-in-throttle.entity.js';
+import { SignInThrottleService } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity, SignInThrottleEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -31,8 +33,9 @@ import { TokenService } from './token.service.js';
     TokenService,
     ActorResolver,
     AuthService,
+    SignInThrottleService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordService, AuthService, ActorResolver],
+  exports: [PasswordService, AuthService, ActorResolver, SignInThrottleService],
 })
 export class AuthModule {}

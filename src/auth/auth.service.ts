@@ -10,10 +10,10 @@ import { UserEntity } from '../users/user.entity.js';
 import { ActorResolver, type RequestOrigin } from './actor.resolver.js';
 import { AuthErrors } from './auth.errors.js';
 import type { Actor } from './domain/actor.js';
-import { passwordProblems } from './domain/password-policy.js';
 import { isRole } from './domain/roles.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SignInThrottleService } from './sign-in-throttle.service.js';
 import { SessionEntity } from './session.entity.js';
 import { TokenService } from './token.service.js';
 
@@ -69,9 +69,18 @@ export class AuthService {
     private readonly actors: ActorResolver,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   async login(email: string, password: string, origin: RequestOrigin, now = new Date()): Promise<TokenPair> {
+    // Throttling comes first, keyed by what was typed, before the account is even looked up: an unknown
+    // e-mail waits exactly like a known one (no enumeration), and the attempt is counted before the slow
+    // password check, so parallel guesses cannot slip past it (docs/security.md).
+    const wait = await this.throttle.reserve(email, origin.clientIp, now);
+    if (wait > 0) {
+      this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: throttled');
+      throw AuthErrors.tooManyAttempts(wait);
+    }
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -83,18 +92,10 @@ export class AuthService {
       this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: unknown or inactive account');
       throw AuthErrors.invalidCredentials();
     }
-    // The attempt is counted before the slow password check, atomically, so parallel guesses cannot
-    // slip past the limit; a locked account answers exactly like a wrong password (no enumeration).
-    const attempt = await this.reserveAttempt(user.id, now);
-    if (attempt === 'locked') {
-      await this.passwords.verifyAgainstNothing(password);
-      this.logger.warn({ requestId: origin.requestId }, 'sign-in refused: account locked');
-      throw AuthErrors.invalidCredentials();
-    }
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, anonymousActor(origin), {
-          action: attempt === 'locks_now' ? 'login_locked' : 'login_failed',
+          action: 'login_failed',
           entityType: 'user',
           entityId: user.id,
           unitId: user.unitId,
@@ -102,12 +103,10 @@ export class AuthService {
       );
       throw AuthErrors.invalidCredentials();
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      await this.throttle.succeeded(manager, email, origin.clientIp, now);
       // Sign-in bookkeeping is not an edit of the account: its version (optimistic lock) stays.
-      await manager.query(
-        'UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?',
-        [now, user.id],
-      );
+      await manager.query('UPDATE users SET last_login_at = ? WHERE id = ?', [now, user.id]);
       const pair = await this.openSession(manager, user.id, now);
       await this.audit.record(manager, actorFor(user, origin), {
         action: 'login',
@@ -203,8 +202,8 @@ export class AuthService {
   }
 
   /**
-   * Changes one's own password; every other sign-in of the account ends. Wrong current passwords count
-   * against the same limit as sign-in, so a stolen access token cannot be used to guess the password.
+   * Changes one's own password; every other sign-in of the account ends. Wrong current passwords are
+   * throttled like sign-ins, so a stolen access token cannot be used to guess the password.
    */
   async changePassword(
     actor: Actor,
@@ -219,14 +218,14 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.id = :id', { id: actor.userId })
       .getOneOrFail();
-    const problems = passwordProblems(newPassword, user.email);
+    const problems = this.passwords.problems(newPassword, { email: user.email, fullName: user.fullName });
     if (problems.length) throw AuthErrors.weakPassword('newPassword', problems);
-    const attempt = await this.reserveAttempt(user.id, now);
-    if (attempt === 'locked') throw AuthErrors.tooManyAttempts();
+    const wait = await this.throttle.reserve(user.email, actor.clientIp, now);
+    if (wait > 0) throw AuthErrors.tooManyAttempts(wait);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       await this.dataSource.transaction((manager) =>
         this.audit.record(manager, actor, {
-          action: attempt === 'locks_now' ? 'login_locked' : 'password_change_failed',
+          action: 'password_change_failed',
           entityType: 'user',
           entityId: user.id,
           unitId: user.unitId,
@@ -235,13 +234,14 @@ export class AuthService {
       throw AuthErrors.currentPasswordWrong();
     }
     const hash = await this.passwords.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    await transactionWithRetry(this.dataSource, async (manager) => {
+      await this.throttle.succeeded(manager, user.email, actor.clientIp, now);
       const [current] = await manager.query(
         'SELECT password_changed_at, version FROM users WHERE id = ? FOR UPDATE',
         [user.id],
       );
       await manager.query(
-        'UPDATE users SET password_hash = ?, password_changed_at = ?, failed_login_count = 0, locked_until = NULL, version = version + 1 WHERE id = ?',
+        'UPDATE users SET password_hash = ?, password_changed_at = ?, version = version + 1 WHERE id = ?',
         [hash, now, user.id],
       );
       await manager
@@ -338,28 +338,5 @@ export class AuthService {
       refreshToken: refresh.token,
       refreshTokenExpiresAt: expiresAt.toISOString(),
     };
-  }
-
-  /**
-   * Counts one sign-in attempt against the limit, in one statement: refused while the account is locked;
-   * the attempt that reaches the limit locks it (and restarts the count for after the lock). Concurrent
-   * attempts therefore get at most `maxFailedLogins` password checks per lock period. A successful
-   * sign-in resets the count.
-   */
-  private async reserveAttempt(userId: string, now: Date): Promise<'allowed' | 'locks_now' | 'locked'> {
-    const max = this.config.auth.maxFailedLogins;
-    const lockedUntil = new Date(now.getTime() + this.config.auth.lockoutMinutes * 60_000);
-    // locked_until is assigned first, so it reads the count before this statement changes it (MySQL and
-    // MariaDB evaluate single-table assignments left to right).
-    const result: { affectedRows: number } = await this.dataSource.query(
-      `UPDATE users
-       SET locked_until = CASE WHEN failed_login_count + 1 >= ? THEN ? ELSE NULL END,
-           failed_login_count = CASE WHEN failed_login_count + 1 >= ? THEN 0 ELSE failed_login_count + 1 END
-       WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`,
-      [max, lockedUntil, max, userId, now],
-    );
-    if (result.affectedRows === 0) return 'locked';
-    const [row] = await this.dataSource.query('SELECT locked_until FROM users WHERE id = ?', [userId]);
-    return row?.locked_until && new Date(row.locked_until) > now ? 'locks_now' : 'allowed';
   }
 }

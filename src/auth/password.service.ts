@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { AppConfig } from '../config/app-config.js';
+import { isCommonPassword } from './common-passwords.js';
+import { passwordProblems } from './domain/password-policy.js';
 
 /** argon2id hashing with the configured cost. */
 @Injectable()
@@ -15,6 +17,11 @@ export class PasswordService {
       timeCost: config.auth.argon2.timeCost,
       parallelism: 1,
     };
+  }
+
+  /** What is wrong with a new password of this account (docs/security.md), as field messages. */
+  problems(password: string, account: { email?: string; fullName?: string }): string[] {
+    return passwordProblems(password, { ...account, isCommon: isCommonPassword });
   }
 
   hash(password: string): Promise<string> {

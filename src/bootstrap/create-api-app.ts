@@ -10,6 +10,7 @@ import secureJson from 'secure-json-parse';
 import { AppModule } from '../app.module.js';
 import { DomainError } from '../common/domain/domain-error.js';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../common/http/json-depth.js';
 import { requestIdFor } from '../common/http/request-id.js';
 import { createValidationPipe } from '../common/http/validation.js';
 import { registerQueueBoard } from '../operations/queue-board.js';
@@ -77,12 +78,29 @@ export async function createApiApp(
   // The status page's form posts application/x-www-form-urlencoded, read for that page only.
   acceptStatusPageForm(app);
   const fastify = app.getHttpAdapter().getInstance();
-  // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code and
-  // still refuses prototype-poisoning keys.
+  // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code,
+  // still refuses prototype-poisoning keys, and refuses nesting deeper than MAX_JSON_DEPTH before parsing
+  // (the parser and the validation recurse: 100,000 levels would be a 500).
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    if (jsonTooDeep(text)) {
+      return done(
+        new DomainError(
+          'REQUEST_TOO_DEEP',
+          `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+          'invalid',
+          [
+            {
+              field: 'body',
+              message: `must not nest objects or arrays deeper than ${MAX_JSON_DEPTH} levels`,
+            },
+          ],
+        ),
+        undefined,
+      );
+    }
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
@@ -98,6 +116,11 @@ export async function createApiApp(
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Answers of the API may carry personal data (identities, petitioners, the reception book, exports):
+    // no browser or proxy keeps them, unless a route chose its own caching (docs/security.md).
+    if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
   await registerQueueBoard(app); // Bull Board at /admin/queues, administrators only (src/operations)

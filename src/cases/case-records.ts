@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { Actor } from '../auth/domain/actor.js';
+import { actorWithPermission, type Actor } from '../auth/domain/actor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import type { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
@@ -65,23 +65,56 @@ export async function caseInScope<T extends ObjectLiteral>(
 }
 
 /**
- * The case row, locked, at the version the caller read (409 with the current one otherwise).
- * `asHandler`: the steps of the lifecycle, which the assigned handler may take even outside their unit
- * scope; flags, complexity and assignment stay with the resolving unit's side.
+ * Who may touch a case in a command:
+ * - `handler`: the steps of the lifecycle that are the handler's, which the assigned handler may take
+ *   even outside their unit scope (`caseInScope`);
+ * - `head`: the head's decisions (accept, refuse, decide, conclude, extend, suspend, terminate…): the
+ *   case must be readable (404 otherwise) and its unit within the units over which the actor holds
+ *   `cases:manage` — being assigned the case gives no authority (403 `CASE_STEP_FORBIDDEN`);
+ * - `manage`: flags, complexity, assignment and targets: the case in the units over which the actor
+ *   holds `cases:manage` (404 otherwise).
  */
-export async function lockCaseAt<T extends ObjectLiteral & { version: number }>(
+export type CaseAccess = 'handler' | 'head' | 'manage';
+
+/** The case row, locked, at the version the caller read (409 with the current one otherwise). */
+export async function lockCaseAt<T extends ObjectLiteral & { version: number; unitId: string }>(
   manager: EntityManager,
   entity: new () => T,
   actor: Actor,
   id: string,
   version: number,
-  asHandler = false,
+  access: CaseAccess,
+  event = 'assignment',
 ): Promise<T> {
-  const c = asHandler
-    ? await caseInScope(manager, entity, actor, id, CaseErrors.notFound, true)
-    : await recordInScope(manager, entity, actor, id, CaseErrors.notFound, true);
+  const head = actorWithPermission(actor, 'cases:manage');
+  const c =
+    access === 'manage'
+      ? await recordInScope(manager, entity, head, id, CaseErrors.notFound, true)
+      : await caseInScope(manager, entity, actor, id, CaseErrors.notFound, true);
+  if (access === 'head') await assertHeadOf(manager, actor, c.unitId, event);
   if (c.version !== version) throw CaseErrors.versionConflict(c.version);
   return c;
+}
+
+/**
+ * The head's decisions are taken by whoever holds `cases:manage` over the case's unit — the head of that
+ * unit or of a unit above it — never by the case's assignee as such (issue 14, finding 3).
+ */
+export async function assertHeadOf(
+  manager: EntityManager,
+  actor: Actor,
+  unitId: string,
+  event: string,
+): Promise<void> {
+  if (!actor.permissions.has('cases:manage')) throw CaseErrors.stepNeedsManage(event);
+  const head = actorWithPermission(actor, 'cases:manage');
+  if (head.scopeRootUnitIds === null) return;
+  const scope = scopeSql('u.id', head);
+  const rows = await manager.query(`SELECT 1 FROM units u WHERE u.id = ? AND ${scope.sql}`, [
+    unitId,
+    ...scope.params,
+  ]);
+  if (rows.length === 0) throw CaseErrors.stepNeedsManage(event);
 }
 
 /** What the case views show besides the case: its step log, its deadlines, the nearest open one. */
@@ -155,7 +188,11 @@ export async function setCaseTarget(
   });
 }
 
-/** A handler must be an active account of the resolving unit or of a unit under it. */
+/**
+ * A handler must be an active account holding a handler's role over the case's unit: a case handler
+ * (`case_handler`) of the resolving unit or of a unit under it, or the head (`unit_head`) of the
+ * resolving unit itself. The head of a unit below is not a handler of the unit above (issue 14).
+ */
 export async function assertHandler(
   manager: EntityManager,
   unitId: string,
@@ -163,9 +200,13 @@ export async function assertHandler(
   invalid: () => Error,
 ): Promise<void> {
   const rows = await manager.query(
-    `SELECT 1 FROM users u JOIN unit_closure uc ON uc.descendant_id = u.unit_id
-     WHERE u.id = ? AND u.active = 1 AND uc.ancestor_id = ?`,
-    [userId, unitId],
+    `SELECT 1 FROM users u
+     JOIN user_roles r ON r.user_id = u.id
+     JOIN unit_closure uc ON uc.descendant_id = u.unit_id AND uc.ancestor_id = ?
+     WHERE u.id = ? AND u.active = 1
+       AND (r.role = 'case_handler' OR (r.role = 'unit_head' AND uc.depth = 0))
+     LIMIT 1`,
+    [unitId, userId],
   );
   if (rows.length === 0) throw invalid();
 }

@@ -22,7 +22,7 @@ export const CaseErrors = {
   stepNeedsManage: (event: string) =>
     new DomainError(
       'CASE_STEP_FORBIDDEN',
-      `The step "${event}" is a decision of the head of the resolving unit (cases:manage).`,
+      `The step "${event}" is a decision of the head of the case's unit (cases:manage over that unit).`,
       'forbidden',
     ),
   notAcceptable: (message: string) => new DomainError('CASE_NOT_ACCEPTABLE', message, 'unprocessable'),
@@ -31,12 +31,12 @@ export const CaseErrors = {
   handlerInvalid: () =>
     new DomainError(
       'CASE_HANDLER_INVALID',
-      'The handler must be an active account of the resolving unit or of a unit under it.',
+      'The handler must be an active case handler of the resolving unit or of a unit under it, or the head of the resolving unit.',
       'invalid',
       [
         {
           field: 'handlerUserId',
-          message: 'is not an active account of the resolving unit or a unit under it',
+          message: 'is not an active case handler of the resolving unit or a unit under it, nor its head',
         },
       ],
     ),

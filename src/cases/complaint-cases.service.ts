@@ -28,6 +28,7 @@ import {
   lockCaseAt,
   setCaseTarget,
   workListPage,
+  type CaseAccess,
   type CaseStepRecord,
 } from './case-records.js';
 import {
@@ -228,7 +229,8 @@ export class ComplaintCasesService {
     if (problems.length > 0) throw CaseErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const c = await this.lockCase(manager, actor, id, dto.version, true);
+      const access = MANAGE_EVENTS.includes(dto.event) ? 'head' : 'handler';
+      const c = await this.lockCase(manager, actor, id, dto.version, access, dto.event);
       await this.step(manager, actor, c, dto);
       return this.view(manager, c);
     });
@@ -531,8 +533,15 @@ export class ComplaintCasesService {
     });
   }
 
-  private lockCase(manager: EntityManager, actor: Actor, id: string, version: number, asHandler = false) {
-    return lockCaseAt(manager, ComplaintCaseEntity, actor, id, version, asHandler);
+  private lockCase(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number,
+    access: CaseAccess = 'manage',
+    event?: string,
+  ) {
+    return lockCaseAt(manager, ComplaintCaseEntity, actor, id, version, access, event);
   }
 
   private checkHandler(manager: EntityManager, unitId: string, userId: string) {

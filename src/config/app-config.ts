@@ -44,8 +44,12 @@ export class AppConfig {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
-    maxFailedLogins: number;
-    lockoutMinutes: number;
+    throttle: {
+      freePerAccountAddress: number;
+      freePerAddress: number;
+      freePerAccount: number;
+      maxDelaySeconds: number;
+    };
     argon2: { memoryCost: number; timeCost: number };
   };
   /** The first administrator, created at first start when no account exists yet. */
@@ -104,8 +108,12 @@ export class AppConfig {
       jwtSecret: v.JWT_SECRET,
       accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: v.REFRESH_TOKEN_TTL_DAYS,
-      maxFailedLogins: v.AUTH_MAX_FAILED_LOGINS,
-      lockoutMinutes: v.AUTH_LOCKOUT_MINUTES,
+      throttle: {
+        freePerAccountAddress: v.AUTH_THROTTLE_FREE_PER_ACCOUNT_ADDRESS,
+        freePerAddress: v.AUTH_THROTTLE_FREE_PER_ADDRESS,
+        freePerAccount: v.AUTH_THROTTLE_FREE_PER_ACCOUNT,
+        maxDelaySeconds: v.AUTH_THROTTLE_MAX_DELAY_SECONDS,
+      },
       argon2: { memoryCost: v.ARGON2_MEMORY_KIB, timeCost: v.ARGON2_TIME_COST },
     };
     this.bootstrap = {

@@ -228,17 +228,33 @@ export class EnvironmentVariables {
   @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
+  /** Sign-in throttling (docs/security.md): failures of one account from one address before waits. */
   @Transform(toInt)
   @IsInt()
   @Min(3)
   @Max(20)
-  AUTH_MAX_FAILED_LOGINS = 5;
+  AUTH_THROTTLE_FREE_PER_ACCOUNT_ADDRESS = 5;
 
+  /** …of one address, whatever the accounts (an office behind one NAT address shares it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(10000)
+  AUTH_THROTTLE_FREE_PER_ADDRESS = 50;
+
+  /** …of one account from addresses that already failed for it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(1000)
+  AUTH_THROTTLE_FREE_PER_ACCOUNT = 10;
+
+  /** The longest wait (seconds) the doubling reaches. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(1440)
-  AUTH_LOCKOUT_MINUTES = 15;
+  @Max(86400)
+  AUTH_THROTTLE_MAX_DELAY_SECONDS = 900;
 
   @Transform(toInt)
   @IsInt()

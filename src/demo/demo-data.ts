@@ -93,7 +93,7 @@ export const DEMO_USERS: DemoUser[] = [
     title: 'Quản trị hệ thống',
     unit: 'SGDDT-VP',
     roles: ['admin'],
-    password: 'demo-admin-2026',
+    password: 'demo-quantri-2026',
   },
   {
     email: 'chanhthanhtra@tiepdan.demo',
@@ -109,7 +109,7 @@ export const DEMO_USERS: DemoUser[] = [
     title: 'Giám đốc Sở',
     unit: 'SGDDT',
     roles: ['unit_head'],
-    password: 'demo-giamdoc-2026',
+    password: 'demo-lanhdaoso-2026',
   },
   {
     email: 'truongphong.trh@tiepdan.demo',
@@ -125,7 +125,7 @@ export const DEMO_USERS: DemoUser[] = [
     title: 'Cán bộ tiếp công dân',
     unit: 'SGDDT',
     roles: ['reception_officer'],
-    password: 'demo-tiepdan-2026',
+    password: 'demo-tiepcongdan-2026',
   },
   {
     email: 'xacminh@tiepdan.demo',
@@ -133,7 +133,7 @@ export const DEMO_USERS: DemoUser[] = [
     title: 'Thanh tra viên',
     unit: 'SGDDT-TTR',
     roles: ['case_handler'],
-    password: 'demo-xacminh-2026',
+    password: 'demo-canboxm-2026',
   },
   {
     email: 'baomat@tiepdan.demo',
@@ -141,6 +141,6 @@ export const DEMO_USERS: DemoUser[] = [
     title: 'Cán bộ quản lý thông tin người tố cáo',
     unit: 'SGDDT-TTR',
     roles: ['identity_custodian'],
-    password: 'demo-baomat-2026',
+    password: 'demo-nguoigiu-2026',
   },
 ];

@@ -16,6 +16,7 @@ import {
   lockCaseAt,
   setCaseTarget,
   workListPage,
+  type CaseAccess,
   type CaseStepRecord,
 } from '../cases/case-records.js';
 import { CaseErrors } from '../cases/cases.errors.js';
@@ -227,7 +228,8 @@ export class DenunciationCasesService {
     if (problems.length > 0) throw CaseErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const c = await this.lockCase(manager, actor, id, dto.version, true);
+      const access = MANAGE_EVENTS.includes(dto.event) ? 'head' : 'handler';
+      const c = await this.lockCase(manager, actor, id, dto.version, access, dto.event);
       const last = await manager
         .getRepository(DenunciationCaseEventEntity)
         .createQueryBuilder('e')
@@ -500,8 +502,15 @@ export class DenunciationCasesService {
     });
   }
 
-  private lockCase(manager: EntityManager, actor: Actor, id: string, version: number, asHandler = false) {
-    return lockCaseAt(manager, DenunciationCaseEntity, actor, id, version, asHandler);
+  private lockCase(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number,
+    access: CaseAccess = 'manage',
+    event?: string,
+  ) {
+    return lockCaseAt(manager, DenunciationCaseEntity, actor, id, version, access, event);
   }
 
   private checkHandler(manager: EntityManager, unitId: string, userId: string) {

@@ -151,7 +151,14 @@ export class LetterAttachmentsService {
         changes: {
           attachment: {
             before: null,
-            after: { id, mediaType, sizeBytes: stored.size, sha256: stored.sha256, identifying },
+            // A sealed file's digest would let a reader confirm a guess of its content: not recorded.
+            after: {
+              id,
+              mediaType,
+              sizeBytes: stored.size,
+              sha256: identifying ? null : stored.sha256,
+              identifying,
+            },
           },
         },
       });

@@ -190,6 +190,13 @@ interface NewLetterInput {
  * suggestions, the decision itself (accept → a case; guide; transfer without circles; return; archive),
  * and the citizen's status page behind the receipt code.
  */
+/**
+ * The one answer for a `previousCaseId` that is not a case of the right kind in the caller's units —
+ * whether it exists elsewhere or not at all.
+ */
+const previousCaseUnknown = () =>
+  LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a case of this kind in your units' }]);
+
 @Injectable()
 export class LettersService {
   constructor(
@@ -300,8 +307,12 @@ export class LettersService {
       const flags: LetterFlag[] = [];
       if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
       if (dto.previousCaseId && secondTime) {
-        const previous = await recordInScope(manager, ComplaintCaseEntity, actor, dto.previousCaseId, () =>
-          LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case you may see' }]),
+        const previous = await recordInScope(
+          manager,
+          ComplaintCaseEntity,
+          actor,
+          dto.previousCaseId,
+          previousCaseUnknown,
         );
         if (previous.track === 'second_time' || previous.track === 'disciplinary_second') {
           // A complaint against a second-time decision: not acceptable (LKN art. 11(7)), flagged.
@@ -311,10 +322,16 @@ export class LettersService {
         }
       }
       if (dto.previousCaseId && redenunciation) {
-        const previous = await manager.findOneBy(DenunciationCaseEntity, { id: dto.previousCaseId });
-        if (!previous || previous.track === 'anonymous_information') {
-          throw LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a denunciation case' }]);
-        }
+        // Within the caller's units only, with one answer for "not yours" and "does not exist"
+        // (issue 14, finding 5: a commune officer linked a department's case, and ids could be probed).
+        const previous = await recordInScope(
+          manager,
+          DenunciationCaseEntity,
+          actor,
+          dto.previousCaseId,
+          previousCaseUnknown,
+        );
+        if (previous.track === 'anonymous_information') throw previousCaseUnknown();
       }
       const receipt = newReceipt(yearOf(dto.receivedOn));
       const letter = await this.insertLetter(

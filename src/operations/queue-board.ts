@@ -52,7 +52,7 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
       .code(body.statusCode)
       .header('content-type', 'application/json; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send({ ...body, requestId: request.id });
+      .send({ ...body, details: [], requestId: request.id });
 
   await app
     .getHttpAdapter()

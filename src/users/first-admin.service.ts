@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
-import { passwordProblems } from '../auth/domain/password-policy.js';
 import { PasswordService } from '../auth/password.service.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { AppConfig } from '../config/app-config.js';
@@ -53,7 +52,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
   /** Creates an admin in the unit with `unitCode` (created as a root unit when missing). Idempotent per e-mail. */
   async createAdmin(input: FirstAdminInput): Promise<{ userId: string; created: boolean }> {
     const email = input.email.trim().toLowerCase();
-    const problems = passwordProblems(input.password, email);
+    const problems = this.passwords.problems(input.password, { email, fullName: input.fullName });
     if (problems.length) throw new Error(`the password ${problems.join(', ')}`);
     const passwordHash = await this.passwords.hash(input.password);
     return this.dataSource.transaction(async (manager) => {

@@ -5,10 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import { AuthErrors } from '../auth/auth.errors.js';
 import type { Actor } from '../auth/domain/actor.js';
-import { passwordProblems } from '../auth/domain/password-policy.js';
 import { isRole, type Role } from '../auth/domain/roles.js';
 import { PasswordService } from '../auth/password.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { SignInThrottleService } from '../auth/sign-in-throttle.service.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
@@ -63,6 +63,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserView>> {
@@ -101,7 +102,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    const problems = passwordProblems(dto.password, dto.email);
+    const problems = this.passwords.problems(dto.password, { email: dto.email, fullName: dto.fullName });
     if (problems.length) throw AuthErrors.weakPassword('password', problems);
     const passwordHash = await this.passwords.hash(dto.password);
     try {
@@ -172,10 +173,16 @@ export class UsersService {
     });
   }
 
-  /** An administrator sets a new password; the account is unlocked and every sign-in of it ends. */
+  /**
+   * An administrator sets a new password; every sign-in of the account ends and its own sign-in
+   * throttling counter starts afresh (the legacy lock columns are cleared too).
+   */
   async resetPassword(actor: Actor, id: string, dto: ResetPasswordDto): Promise<UserView> {
     const target = await this.load(this.dataSource.manager, actor, id);
-    const problems = passwordProblems(dto.newPassword, target.email);
+    const problems = this.passwords.problems(dto.newPassword, {
+      email: target.email,
+      fullName: target.fullName,
+    });
     if (problems.length) throw AuthErrors.weakPassword('newPassword', problems);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     return this.dataSource.transaction(async (manager) => {
@@ -194,6 +201,7 @@ export class UsersService {
         },
       );
       await this.auth.revokeSessions(manager, { userId: id }, 'password_reset');
+      await this.throttle.forgetAccount(manager, user.email);
       const updated = await this.load(manager, actor, id);
       await this.audit.record(manager, actor, {
         action: 'password_reset',

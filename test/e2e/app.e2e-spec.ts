@@ -94,7 +94,12 @@ describe('the API application', () => {
 
   it('answers an unknown route with the 404 error shape', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/no-such-thing').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      details: [],
+    });
   });
 
   it('rejects invalid input field by field, unknown fields included', async () => {
@@ -124,7 +129,12 @@ describe('the API application', () => {
       .set('content-type', 'application/json')
       .send('{"name": ')
       .expect(400);
-    expect(res.body).toEqual({ statusCode: 400, code: 'REQUEST_INVALID_JSON', message: expect.any(String) });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'REQUEST_INVALID_JSON',
+      message: expect.any(String),
+      details: [],
+    });
   });
 
   it('refuses prototype-poisoning keys', async () => {
@@ -141,7 +151,12 @@ describe('the API application', () => {
       .post('/api/v1/probe')
       .send({ name: 'x'.repeat(5000), count: 1, address: { commune: 'A' } })
       .expect(413);
-    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.body).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.any(String),
+      details: [],
+    });
   });
 
   it('maps a domain error by its kind and keeps its safe extra facts', async () => {
@@ -151,6 +166,7 @@ describe('the API application', () => {
       code: 'PROBE_CONFLICT',
       message: 'The probe is in the way.',
       currentVersion: 3,
+      details: [],
     });
   });
 
@@ -163,6 +179,7 @@ describe('the API application', () => {
       statusCode: 500,
       code: 'INTERNAL_ERROR',
       message: expect.any(String),
+      details: [],
       requestId: 'req-12345678',
     });
     expect(JSON.stringify(res.body)).not.toContain('secret-citizen-name');

@@ -18,7 +18,16 @@ describe('sign-in, tokens and sessions', () => {
     request(server()).get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    app = await startApi(testConfig({ AUTH_MAX_FAILED_LOGINS: '3', AUTH_LOCKOUT_MINUTES: '15' }));
+    app = await startApi(
+      testConfig({
+        // Client addresses come from X-Forwarded-For here, so one test can sign in from many addresses.
+        TRUST_PROXY: 'true',
+        AUTH_THROTTLE_FREE_PER_ACCOUNT_ADDRESS: '3',
+        AUTH_THROTTLE_FREE_PER_ACCOUNT: '5',
+        AUTH_THROTTLE_FREE_PER_ADDRESS: '50',
+        AUTH_THROTTLE_MAX_DELAY_SECONDS: '900',
+      }),
+    );
     dataSource = app.get<DataSource>(getDataSourceToken());
     await truncateAll(dataSource);
     f = new Fixtures(app);
@@ -56,61 +65,89 @@ describe('sign-in, tokens and sessions', () => {
     expect(wrong.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
-  it('locks the account after repeated failures, answering like a wrong password, until the lock ends', async () => {
-    const user = await f.user(unitId, ['case_handler']);
-    for (let i = 0; i < 3; i++) {
-      await request(server())
-        .post('/api/v1/auth/login')
-        .send({ email: user.email, password: 'wrong-password-again' })
-        .expect(401);
+  let addressCounter = 0;
+  /** A client address no other test used. */
+  const freshAddress = () => `203.0.113.${++addressCounter}`;
+  const signIn = (address: string, email: string, password: string) =>
+    request(server()).post('/api/v1/auth/login').set('x-forwarded-for', address).send({ email, password });
+
+  /** Wrong passwords from one address until the answer is a wait (each failure past the free ones waits longer). */
+  async function guessUntilWaiting(address: string, email: string) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await signIn(address, email, `wrong-password-${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) return { statuses, waiting: res };
     }
-    const locked = await request(server())
-      .post('/api/v1/auth/login')
-      .send({ email: user.email, password: TEST_PASSWORD });
-    const unknown = await request(server())
-      .post('/api/v1/auth/login')
-      .send({ email: 'nobody-at-all@test.tiepdan.vn', password: TEST_PASSWORD });
-    expect(locked.status).toBe(401);
-    expect(locked.body).toEqual(unknown.body);
-    // The lock ends (moved into the past as time would), and the right password works again.
-    await dataSource.query('UPDATE users SET locked_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?', [
-      user.id,
-    ]);
-    await login(server(), user.email);
+    throw new Error(`never throttled: ${statuses.join(' ')}`);
+  }
+
+  it('slows guessing down with growing waits — alike for known and unknown e-mails — and never locks the owner out', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const guesser = freshAddress();
+    const known = await guessUntilWaiting(guesser, user.email);
+    // Three free failures, at least one more checked (it starts the wait), then a wait with Retry-After.
+    expect(known.statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(known.waiting.body).toEqual({
+      statusCode: 429,
+      code: 'AUTH_TOO_MANY_ATTEMPTS',
+      message: expect.any(String),
+      retryAfterSeconds: expect.any(Number),
+      details: [],
+    });
+    expect(Number(known.waiting.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // An e-mail no account has is throttled the same way: the answers tell nothing about who exists.
+    const unknown = await guessUntilWaiting(freshAddress(), 'nobody-at-all@test.tiepdan.vn');
+    expect(unknown.statuses).toEqual(known.statuses);
+    expect(Object.keys(unknown.waiting.body).sort()).toEqual(Object.keys(known.waiting.body).sort());
+    // While it waits, even the right password from the guessing address is not checked…
+    expect((await signIn(guesser, user.email, TEST_PASSWORD)).status).toBe(429);
+    // …and the owner, from their own address, signs in at once: nothing is locked.
+    expect((await signIn(freshAddress(), user.email, TEST_PASSWORD)).status).toBe(200);
     const audit = await dataSource.query(
       "SELECT action, actor_user_id AS actor FROM audit_log WHERE entity_type = 'user' AND entity_id = ? ORDER BY id",
       [user.id],
     );
-    expect(audit.map((a: { action: string }) => a.action)).toEqual([
-      'create',
-      'login_failed',
-      'login_failed',
-      'login_locked',
-      'login',
-    ]);
+    const actions = audit.map((a: { action: string }) => a.action);
+    expect(actions[0]).toBe('create');
+    expect(actions.at(-1)).toBe('login');
+    expect(new Set(actions.slice(1, -1))).toEqual(new Set(['login_failed']));
     // Failed attempts are not the owner's doing: no actor; the successful sign-in is theirs.
-    expect(audit.map((a: { actor: string | null }) => a.actor)).toEqual([null, null, null, null, user.id]);
+    expect(audit.at(-1).actor).toBe(user.id);
+    expect(audit.slice(1, -1).every((a: { actor: string | null }) => a.actor === null)).toBe(true);
   });
 
-  it('checks at most the allowed number of passwords when guesses arrive all at once', async () => {
+  it('failures of one account from many addresses slow those addresses down, never a clean one', async () => {
     const user = await f.user(unitId, ['case_handler']);
+    const addresses = Array.from({ length: 10 }, freshAddress);
+    // One wrong password from each of ten addresses: each is checked (a clean address is never kept out).
+    for (const address of addresses) {
+      expect((await signIn(address, user.email, 'wrong-password-spread')).status).toBe(401);
+    }
+    // Ten failures of the account, five free: an address that already failed now waits the account's wait.
+    const again = await signIn(addresses[0], user.email, TEST_PASSWORD);
+    expect(again.status).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThanOrEqual(8);
+    // The owner, from a clean address, signs in with the right password.
+    expect((await signIn(freshAddress(), user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('checks only a few passwords when guesses arrive all at once', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const address = freshAddress();
     const guesses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        request(server())
-          .post('/api/v1/auth/login')
-          .send({ email: user.email, password: `guess-number-${i}-wrong` }),
-      ),
+      Array.from({ length: 12 }, (_, i) => signIn(address, user.email, `guess-number-${i}-wrong`)),
     );
-    expect(guesses.map((g) => g.status)).toEqual(Array(12).fill(401));
     const [checked] = await dataSource.query(
-      "SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action IN ('login_failed', 'login_locked')",
+      "SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'login_failed'",
       [user.id],
     );
-    expect(Number(checked.n)).toBe(3);
-    await request(server())
-      .post('/api/v1/auth/login')
-      .send({ email: user.email, password: TEST_PASSWORD })
-      .expect(401);
+    // Three free, one that starts the first (1 s) wait; a second only if the first wait ran out meanwhile.
+    expect(Number(checked.n)).toBeGreaterThanOrEqual(4);
+    expect(Number(checked.n)).toBeLessThanOrEqual(5);
+    const statuses = guesses.map((g) => g.status).sort();
+    expect(statuses.filter((st) => st === 401)).toHaveLength(Number(checked.n));
+    expect(statuses.filter((st) => st === 429)).toHaveLength(12 - Number(checked.n));
   });
 
   it('rejects an expired access token and a forged one', async () => {
@@ -206,19 +243,44 @@ describe('sign-in, tokens and sessions', () => {
     expect((await me(eternal)).body.code).toBe('AUTH_TOKEN_INVALID');
   });
 
-  it('counts wrong current passwords against the sign-in limit', async () => {
+  it('throttles wrong current passwords like sign-ins', async () => {
     const user = await f.user(unitId, ['case_handler']);
     const pair = await login(server(), user.email);
+    const address = freshAddress();
     const change = (currentPassword: string) =>
       request(server())
         .post('/api/v1/auth/password')
+        .set('x-forwarded-for', address)
         .set('authorization', `Bearer ${pair.accessToken}`)
         .send({ currentPassword, newPassword: 'a-new-long-password' });
-    for (let i = 0; i < 3; i++)
-      expect((await change(`wrong-guess-${i}`)).body.code).toBe('AUTH_CURRENT_PASSWORD_WRONG');
+    const codes: string[] = [];
+    for (let i = 0; i < 10 && codes.at(-1) !== 'AUTH_TOO_MANY_ATTEMPTS'; i++) {
+      codes.push((await change(`wrong-guess-${i}`)).body.code);
+    }
+    expect(codes.slice(0, 4)).toEqual(Array(4).fill('AUTH_CURRENT_PASSWORD_WRONG'));
+    expect(codes.at(-1)).toBe('AUTH_TOO_MANY_ATTEMPTS');
     const blocked = await change(TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
+  });
+
+  it('refuses common passwords and the account’s own name as a new password, field by field', async () => {
+    const user = await f.user(unitId, ['case_handler']);
+    const pair = await login(server(), user.email);
+    const [{ full_name: fullName }] = await dataSource.query('SELECT full_name FROM users WHERE id = ?', [
+      user.id,
+    ]);
+    for (const newPassword of ['123456789012', 'passwordpassword', `${fullName}`.padEnd(12, '1')]) {
+      const res = await request(server())
+        .post('/api/v1/auth/password')
+        .set('authorization', `Bearer ${pair.accessToken}`)
+        .send({ currentPassword: TEST_PASSWORD, newPassword });
+      expect([newPassword, res.status]).toEqual([newPassword, 400]);
+      expect(res.body).toMatchObject({
+        code: 'AUTH_PASSWORD_TOO_WEAK',
+        details: [{ field: 'newPassword', message: expect.stringMatching(/commonly used|your name/) }],
+      });
+    }
   });
 
   it('logs out: the access token and the refresh token of that sign-in stop working at once', async () => {

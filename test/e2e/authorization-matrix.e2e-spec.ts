@@ -16,6 +16,7 @@ import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
 import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
 import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
+import { assignTo, expectedHeadStep, HEAD_STEP_RULES, type StepCaller } from './matrix/head-steps.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -133,4 +134,37 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  // The head's decisions inside the one transitions route: per role, in and out of scope, and by an
+  // assignee who heads a unit below the case's (issue 14, finding 3).
+  let assignee: { id: string; token: string } | undefined;
+  it.each(HEAD_STEP_RULES.map((r) => [`${r.kind} ${r.event}`, r] as const))(
+    "the head step %s answers every role as the head's authority says",
+    async (_name, rule) => {
+      if (!assignee) {
+        const user = await world.f.user(world.schoolA.id, ['unit_head', 'case_handler']);
+        assignee = { id: user.id, token: (await login(world.server, user.email)).accessToken };
+      }
+      const failures: string[] = [];
+      const callers: StepCaller[] = [...ROLES, 'assigned'];
+      for (const caller of callers) {
+        for (const scope of caller === 'assigned' ? (['in'] as const) : (['in', 'out'] as const)) {
+          const c = await rule.make(world, scope);
+          let token = caller === 'assigned' ? assignee.token : world.tokens[caller];
+          if (caller === 'assigned') {
+            const version = await assignTo(world, rule.kind, c.caseId, assignee.id);
+            c.body = { ...(c.body as object), version };
+            token = assignee.token;
+          }
+          const res = await call('POST', c, token);
+          const expected = expectedHeadStep(caller, scope);
+          if (res.status !== expected.status || (expected.code && res.body.code !== expected.code))
+            failures.push(
+              `${caller}/${scope}: expected ${expected.status} ${expected.code}, got ${res.status} ${JSON.stringify(res.body)}`,
+            );
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });

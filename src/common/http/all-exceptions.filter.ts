@@ -28,7 +28,8 @@ export function redactMessage(message: string): string {
 
 /**
  * The one place errors become HTTP responses: domain errors by kind, framework errors by status,
- * anything else 500 with the request id and no internals.
+ * anything else 500 with the request id and no internals. Every answer has the same shape:
+ * `{statusCode, code, message, details}`, `details` empty when nothing is wrong field by field.
  */
 export function toErrorResponse(
   exception: unknown,
@@ -40,8 +41,8 @@ export function toErrorResponse(
       statusCode: STATUS_BY_KIND[exception.kind],
       code: exception.code,
       message: exception.message,
-      ...(exception.details?.length ? { details: exception.details } : {}),
       ...(exception.meta ?? {}),
+      details: exception.details ?? [],
     };
     return body;
   }
@@ -58,7 +59,7 @@ export function toErrorResponse(
             : typeof (response as { message?: unknown }).message === 'string'
               ? (response as { message: string }).message
               : exception.message;
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
+    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [] };
   }
   if (isFastifyError(exception) && exception.statusCode < 500) {
     const status = exception.statusCode;
@@ -72,7 +73,7 @@ export function toErrorResponse(
             : exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(exception.message)
               ? 'The request body is not valid JSON.'
               : redactMessage(exception.message);
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message };
+    return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message, details: [] };
   }
   if (isDatabaseUnreachable(exception)) {
     logger?.warn(
@@ -88,6 +89,7 @@ export function toErrorResponse(
       statusCode: 503,
       code: 'DATABASE_UNAVAILABLE',
       message: 'The database cannot be reached at the moment; try again shortly.',
+      details: [],
     };
   }
   const error = exception instanceof Error ? exception : new Error(String(exception));
@@ -110,6 +112,7 @@ export function toErrorResponse(
     statusCode: 500,
     code: 'INTERNAL_ERROR',
     message: 'An unexpected error occurred. Quote the request id when you report it.',
+    details: [],
     requestId,
   };
 }
@@ -128,7 +131,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = toErrorResponse(exception, request?.id, this.logger);
     if (body.statusCode >= 500 && body.requestId === undefined) body.requestId = request?.id;
     // A busy or unreachable database is a moment's matter: tell clients when to come back.
-    if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (typeof body.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(body.retryAfterSeconds));
+    else if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,11 +1,11 @@
 import type { DomainErrorDetail, DomainErrorKind } from '../domain/domain-error.js';
 
-/** The one error body every route returns. */
+/** The one error body every route returns (`details` empty when nothing is wrong field by field). */
 export interface ErrorResponse {
   statusCode: number;
   code: string;
   message: string;
-  details?: DomainErrorDetail[];
+  details: DomainErrorDetail[];
   requestId?: string;
   [extra: string]: unknown;
 }

@@ -202,3 +202,5 @@ export const DENUNCIATION_RULES: Record<string, Rule> = {
     },
   },
 };
+
+export { freshCase as freshDenunciationCase, acceptedCase as acceptedDenunciationCase };

@@ -359,3 +359,5 @@ export const LETTER_RULES: Record<string, Rule> = {
     },
   },
 };
+
+export { freshCase as freshComplaintCase, acceptedCase as acceptedComplaintCase };
