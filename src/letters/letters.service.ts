@@ -19,7 +19,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
-import { redact, revealsIdentity } from '../identity/domain/redaction.js';
+import { doubtfulIdentity, redact, revealsIdentity } from '../identity/domain/identity-matcher.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
 import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
@@ -276,11 +276,22 @@ export class LettersService {
       : { subject: dto.subject, content: dto.content };
     // The redaction mark is longer than a short match: keep the column's limit.
     shown.subject = shown.subject.slice(0, 500);
-    if (protect && revealsIdentity(`${shown.subject}\n${shown.content}`, people)) {
-      problems.push({
-        field: revealsIdentity(shown.content, people) ? 'redactedContent' : 'redactedSubject',
-        message: 'still names or identifies the denouncer',
-      });
+    if (protect) {
+      // An officer's own redacted text that still names the denouncer is refused; so is any text the
+      // matcher cannot clean with confidence (most of a number, the name's words split apart).
+      for (const [field, text] of [
+        ['redactedSubject', shown.subject],
+        ['redactedContent', shown.content],
+      ] as const) {
+        if (revealsIdentity(text, people)) {
+          problems.push({ field, message: 'still names or identifies the denouncer' });
+        } else if (doubtfulIdentity(text, people)) {
+          problems.push({
+            field,
+            message: 'may still identify the denouncer (part of a number, or the name split): write it without',
+          });
+        }
+      }
     }
     if (FORWARDING_CHANNELS.includes(dto.channel) && !dto.forwardedBy) {
       problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
