@@ -6,6 +6,7 @@ import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
@@ -137,6 +138,7 @@ export class ComplaintCasesService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly enforcement: EnforcementService,
     private readonly clock: Clock,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   /** Makes the case of an accepted letter, in the letter's transaction (state `received`, KN-2/KL-3 open). */
@@ -229,6 +231,12 @@ export class ComplaintCasesService {
 
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version, true);
+      // A complaint made from a mixed letter: its notes never name the denouncer (issue 14).
+      await this.protectedText.requireClean(manager, 'complaint_case', c.id, {
+        note: dto.note,
+        legalBasis: dto.legalBasis,
+        documentRef: dto.documentRef,
+      });
       await this.step(manager, actor, c, dto);
       return this.view(manager, c);
     });
@@ -291,6 +299,7 @@ export class ComplaintCasesService {
     }
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
+      await this.protectedText.requireClean(manager, 'complaint_case', c.id, { reason: dto.reason });
       const before = audited(c);
       const unitId = dto.unitId ?? c.unitId;
       if (unitId !== c.unitId) {

@@ -288,7 +288,8 @@ export class LettersService {
         } else if (doubtfulIdentity(text, people)) {
           problems.push({
             field,
-            message: 'may still identify the denouncer (part of a number, or the name split): write it without',
+            message:
+              'may still identify the denouncer (part of a number, or the name split): write it without',
           });
         }
       }
