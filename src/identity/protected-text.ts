@@ -7,6 +7,7 @@ import {
   type IdentityNeedles,
 } from './domain/identity-matcher.js';
 import { IdentityVault } from './vault.js';
+import { VisitorVault } from './visitor-vault.js';
 import { identityInText } from './identity.errors.js';
 
 /** Where a text lives: a letter, a case, an enforcement record or obligation (notifications' subjects). */
@@ -38,7 +39,10 @@ interface SealedRow {
  */
 @Injectable()
 export class ProtectedText {
-  constructor(private readonly vault: IdentityVault) {}
+  constructor(
+    private readonly vault: IdentityVault,
+    private readonly visitors: VisitorVault,
+  ) {}
 
   /** The identities a letter protects; none for a complaint or petition letter. */
   async identitiesOfLetter(manager: EntityManager, letterId: string | null): Promise<IdentityNeedles[]> {
@@ -57,14 +61,9 @@ export class ProtectedText {
     return people;
   }
 
-  /** The visitors of a reception visit whose identity is sealed (a denunciation or mixed visit). */
+  /** The visitors of a reception visit (a letter handed in at it names them too). */
   async identitiesOfVisit(manager: EntityManager, visitId: string): Promise<IdentityNeedles[]> {
-    const rows: SealedRow[] = await manager.query(
-      `SELECT id, key_id, wrapped_key, ciphertext FROM reception_visit_citizens
-       WHERE visit_id = ? AND key_id IS NOT NULL`,
-      [visitId],
-    );
-    return rows.map((r) => this.openPerson(r));
+    return this.visitors.visitors(manager, visitId);
   }
 
   /** The letter a subject of a text comes from (null: none, or not a subject that has one). */

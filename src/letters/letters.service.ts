@@ -20,6 +20,7 @@ import { IdentityVault } from '../identity/identity-vault.js';
 import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
 import { doubtfulIdentity, redact, revealsIdentity } from '../identity/domain/identity-matcher.js';
+import { VisitorVault } from '../identity/visitor-vault.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
 import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
@@ -202,6 +203,7 @@ export class LettersService {
     private readonly denunciations: DenunciationCasesService,
     private readonly access: IdentityAccess,
     private readonly clock: Clock,
+    private readonly visitors: VisitorVault,
   ) {}
 
   async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
@@ -311,7 +313,11 @@ export class LettersService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
       const flags: LetterFlag[] = [];
-      if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
+      if (dto.visitId) {
+        await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
+        // A denunciation handed in at a visit: the visitor is the denouncer, sealed from now on (issue 14).
+        if (protect) await this.visitors.protect(manager, dto.visitId, people);
+      }
       if (dto.previousCaseId && secondTime) {
         const previous = await recordInScope(manager, ComplaintCaseEntity, actor, dto.previousCaseId, () =>
           LetterErrors.invalid([{ field: 'previousCaseId', message: 'is not a complaint case you may see' }]),
