@@ -21,6 +21,7 @@ import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.
 import { IdentityErrors } from '../identity/identity.errors.js';
 import { doubtfulIdentity, redact, revealsIdentity } from '../identity/domain/identity-matcher.js';
 import { VisitorVault } from '../identity/visitor-vault.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
 import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
@@ -204,6 +205,7 @@ export class LettersService {
     private readonly access: IdentityAccess,
     private readonly clock: Clock,
     private readonly visitors: VisitorVault,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
@@ -606,6 +608,12 @@ export class LettersService {
       if (letter.status === 'decided') throw LetterErrors.alreadyDecided();
       const problems = decisionProblems(letter, dto, today);
       if (problems.length > 0) throw LetterErrors.decisionNotAllowed(problems);
+      // What the decision says is read with the letter's redacted copy: never the denouncer (issue 14).
+      await this.protectedText.requireClean(manager, 'letter', letter.id, {
+        legalBasis: dto.legalBasis,
+        guidanceBody: dto.guidanceBody,
+        transferToBody: dto.transferToBody,
+      });
       const before = audited(letter);
 
       let caseId: string | null = null;

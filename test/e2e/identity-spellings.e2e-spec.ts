@@ -165,6 +165,20 @@ describe('the denouncer is protected however people write them (issue 14)', () =
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'redactedContent' })]);
   });
 
+  it('a processing decision whose legal basis names the denouncer is refused with a field error', async () => {
+    const letter = await created(
+      await as('reception_officer', api().post('/api/v1/letters')).send(letterBody('Lê Văn Tham')),
+    );
+    const res = await as('reception_officer', api().post(`/api/v1/letters/${letter.id}/decision`)).send({
+      decision: 'accept',
+      decidedOn: addDays(today(), -1),
+      legalBasis: `LTC art. 24 — đơn của Edgemarker${NBSP}Yyqw`,
+      version: letter.version,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'IDENTITY_IN_TEXT', details: [{ field: 'legalBasis' }] });
+  });
+
   it('the case subject is the redacted one (the name was typed with two spaces)', async () => {
     const { case: c } = await acceptedCase();
     expect(c.subject).toBe(`Tố cáo ông Lê Văn Tham (${MARK}) nhận tiền`);
