@@ -315,10 +315,12 @@ export class LettersService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
       const flags: LetterFlag[] = [];
+      let visitorsSealed: number | null = null;
       if (dto.visitId) {
         await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
         // A denunciation handed in at a visit: the visitor is the denouncer, sealed from now on (issue 14).
-        if (protect) await this.visitors.protect(manager, dto.visitId, people);
+        // (recorded in the letter's audit entry, the last statement: docs/audit.md)
+        if (protect) visitorsSealed = await this.visitors.protect(manager, dto.visitId, people);
       }
       if (dto.previousCaseId && secondTime) {
         const previous = await recordInScope(manager, ComplaintCaseEntity, actor, dto.previousCaseId, () =>
@@ -391,6 +393,7 @@ export class LettersService {
         changes: {
           ...diffChanges(null, audited(letter)),
           petitioners: { before: null, after: dto.petitioners.length },
+          ...(visitorsSealed === null ? {} : { visitorsSealed: { before: null, after: visitorsSealed } }),
         },
         sensitiveFields: SENSITIVE_TEXT,
       });
