@@ -308,6 +308,69 @@ describe('the denouncer is protected however people write them (issue 14)', () =
     expect(up.fileName).toBe(`Đơn của ${MARK} ${MARK}.pdf`);
   });
 
+  it('a letter whose text cannot be cleaned with confidence (most of the phone) is refused, not stored', async () => {
+    const before = await dataSource.query('SELECT COUNT(*) AS n FROM letters');
+    const res = await as('reception_officer', api().post('/api/v1/letters')).send({
+      ...letterBody('Lê Văn Tham'),
+      content: 'Người tố cáo gọi từ số 0973.516.28x. Tố cáo ông Lê Văn Tham nhận tiền.',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'redactedContent' })]);
+    expect(await dataSource.query('SELECT COUNT(*) AS n FROM letters')).toEqual(before);
+  });
+
+  it('a denouncer’s reception visit: texts naming them refused; the label to the unit head, in the visit and the export', async () => {
+    const visitor = {
+      fullName: person.fullName,
+      address: person.address,
+      idNumber: person.idNumber,
+      phone: person.phone,
+    };
+    const body = (summary: string) => ({
+      unitId: world.divisionA.id,
+      visitDate: today(),
+      visitTime: '08:30',
+      receivingOfficerName: 'Lê Văn Cường',
+      citizens: [visitor],
+      peopleCount: 1,
+      summary,
+      contentKind: 'denunciation',
+      withinCompetence: true,
+      outcome: 'letter_received',
+    });
+    const refused = await as('reception_officer', api().post('/api/v1/reception/visits')).send(
+      body(`Ông Edgemarker${NBSP}Yyqw tố cáo cán bộ địa chính`),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'IDENTITY_IN_TEXT', details: [{ field: 'summary' }] });
+    const visit = await created(
+      await as('reception_officer', api().post('/api/v1/reception/visits')).send(
+        body('Công dân tố cáo cán bộ địa chính xã nhận tiền'),
+      ),
+    );
+    expect(visit.citizens).toEqual([{ ...visitor, representative: false }]);
+    const head = (await as('unit_head', api().get(`/api/v1/reception/visits/${visit.id}`)).expect(200)).body;
+    expect(head).toMatchObject({
+      citizens: null,
+      identityProtected: true,
+      visitorsLabel: 'người tố cáo — thông tin được bảo vệ',
+    });
+    const exportAs = async (who: string) =>
+      (
+        await as(
+          who,
+          api().get(
+            `/api/v1/reception/book/export?unitId=${world.divisionA.id}&from=${today()}&to=${today()}&format=csv`,
+          ),
+        ).expect(200)
+      ).text;
+    const headCsv = await exportAs('unit_head');
+    expect(headCsv).toContain('người tố cáo — thông tin được bảo vệ');
+    expect(headCsv).not.toContain(person.idNumber);
+    expect(headCsv).not.toContain('Edgemarker');
+    expect(await exportAs('reception_officer')).toContain(person.idNumber);
+  });
+
   it('ordinary text about the case is kept as written', async () => {
     const content =
       'Tố cáo ông Lê Văn Tham, Phó Chủ tịch UBND xã Tân Định, nhận 1.250.000.000 đồng theo Quyết định số 123/QĐ-UBND ngày 12/3/2026 tại thửa đất số 45, tờ bản đồ số 7.';
