@@ -151,6 +151,11 @@ export class ComplaintCasesService {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
     const caseNumber = await nextCaseNumber(manager, 'KN', yearOf(letter.receivedOn));
+    // A complaint from a mixed letter: its subject is the redacted copy, cut once more (issue 14).
+    const subject = (await this.protectedText.redactFor(manager, 'letter', letter.id, letter.subject)).slice(
+      0,
+      500,
+    );
     const row = manager.create(ComplaintCaseEntity, {
       id,
       caseNumber,
@@ -162,8 +167,8 @@ export class ComplaintCasesService {
       suspendedFrom: null,
       dialogueHeld: false,
       previousCaseId: letter.previousCaseId,
-      subject: letter.subject,
-      searchText: searchFold(`${caseNumber} ${letter.subject}`, 600),
+      subject,
+      searchText: searchFold(`${caseNumber} ${subject}`, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       decidedOn: null,
