@@ -6,6 +6,7 @@ import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
@@ -138,6 +139,7 @@ export class ComplaintCasesService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly enforcement: EnforcementService,
     private readonly clock: Clock,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   /** Makes the case of an accepted letter, in the letter's transaction (state `received`, KN-2/KL-3 open). */
@@ -150,6 +152,11 @@ export class ComplaintCasesService {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
     const caseNumber = await nextCaseNumber(manager, 'KN', yearOf(letter.receivedOn));
+    // A complaint from a mixed letter: its subject is the redacted copy, cut once more (issue 14).
+    const subject = (await this.protectedText.redactFor(manager, 'letter', letter.id, letter.subject)).slice(
+      0,
+      500,
+    );
     const row = manager.create(ComplaintCaseEntity, {
       id,
       caseNumber,
@@ -161,8 +168,8 @@ export class ComplaintCasesService {
       suspendedFrom: null,
       dialogueHeld: false,
       previousCaseId: letter.previousCaseId,
-      subject: letter.subject,
-      searchText: searchFold(`${caseNumber} ${letter.subject}`, 600),
+      subject,
+      searchText: searchFold(`${caseNumber} ${subject}`, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       decidedOn: null,
@@ -231,6 +238,12 @@ export class ComplaintCasesService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const access = MANAGE_EVENTS.includes(dto.event) ? 'head' : 'handler';
       const c = await this.lockCase(manager, actor, id, dto.version, access, dto.event);
+      // A complaint made from a mixed letter: its notes never name the denouncer (issue 14).
+      await this.protectedText.requireClean(manager, 'complaint_case', c.id, {
+        note: dto.note,
+        legalBasis: dto.legalBasis,
+        documentRef: dto.documentRef,
+      });
       await this.step(manager, actor, c, dto);
       return this.view(manager, c);
     });
@@ -293,6 +306,7 @@ export class ComplaintCasesService {
     }
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
+      await this.protectedText.requireClean(manager, 'complaint_case', c.id, { reason: dto.reason });
       const before = audited(c);
       const unitId = dto.unitId ?? c.unitId;
       if (unitId !== c.unitId) {

@@ -22,6 +22,7 @@ import {
 import { CaseErrors } from '../cases/cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
 import type { AssignCaseDto, InternalTargetDto } from '../cases/dto/complaint-case.dto.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
@@ -147,6 +148,7 @@ export class DenunciationCasesService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly enforcement: EnforcementService,
     private readonly clock: Clock,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   async openFromLetter(
@@ -158,6 +160,11 @@ export class DenunciationCasesService {
     if (input.handlerUserId) await this.checkHandler(manager, letter.unitId, input.handlerUserId);
     const id = uuid7();
     const caseNumber = await nextCaseNumber(manager, 'TC', yearOf(letter.receivedOn));
+    // The letter's subject is its redacted copy; cut out once more whatever the matcher finds now.
+    const subject = (await this.protectedText.redactFor(manager, 'letter', letter.id, letter.subject)).slice(
+      0,
+      500,
+    );
     const row = manager.create(DenunciationCaseEntity, {
       id,
       caseNumber,
@@ -168,8 +175,8 @@ export class DenunciationCasesService {
       state: 'received',
       suspendedFrom: null,
       originalCaseId: input.track.startsWith('redenunciation') ? letter.previousCaseId : null,
-      subject: letter.subject,
-      searchText: searchFold(`${caseNumber} ${letter.subject}`, 600),
+      subject,
+      searchText: searchFold(`${caseNumber} ${subject}`, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       acceptedByUserId: null,
@@ -230,6 +237,12 @@ export class DenunciationCasesService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const access = MANAGE_EVENTS.includes(dto.event) ? 'head' : 'handler';
       const c = await this.lockCase(manager, actor, id, dto.version, access, dto.event);
+      // Step notes are shown to every reader of the case: never the denouncer (issue 14, finding 4).
+      await this.protectedText.requireClean(manager, 'denunciation_case', c.id, {
+        note: dto.note,
+        legalBasis: dto.legalBasis,
+        documentRef: dto.documentRef,
+      });
       const last = await manager
         .getRepository(DenunciationCaseEventEntity)
         .createQueryBuilder('e')
@@ -322,6 +335,7 @@ export class DenunciationCasesService {
     }
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
+      await this.protectedText.requireClean(manager, 'denunciation_case', c.id, { reason: dto.reason });
       if (dto.complexity === 'normal' && c.extensions > 0) {
         throw CaseErrors.invalid([{ field: 'complexity', message: 'the case has already been extended' }]);
       }
@@ -356,6 +370,7 @@ export class DenunciationCasesService {
     }
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
+      await this.protectedText.requireClean(manager, 'denunciation_case', c.id, { reason: dto.reason });
       const before = audited(c);
       const unitId = dto.unitId ?? c.unitId;
       if (unitId !== c.unitId) {

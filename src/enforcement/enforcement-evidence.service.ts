@@ -1,3 +1,4 @@
+import { ProtectedText } from '../identity/protected-text.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
@@ -33,6 +34,7 @@ export class EnforcementEvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(FILE_STORE) private readonly store: FileStore,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   async upload(actor: Actor, updateId: string, request: FastifyRequest): Promise<EvidenceView> {
@@ -58,7 +60,10 @@ export class EnforcementEvidenceService {
         id,
         updateId: update.id,
         storageKey: stored.key,
-        fileName: upload.fileName,
+        // A file's name may name the denouncer of the case: cut out like any text of it (issue 14).
+        fileName: (
+          await this.protectedText.redactFor(manager, 'enforcement_record', record.id, upload.fileName)
+        ).slice(0, 255),
         mediaType,
         sizeBytes: stored.size,
         sha256: stored.sha256,

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import { toDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
@@ -101,6 +102,7 @@ export class EnforcementService {
     private readonly audit: AuditService,
     private readonly deadlines: CaseDeadlinesService,
     private readonly clock: Clock,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   /**
@@ -131,7 +133,11 @@ export class EnforcementService {
       subjectType: input.subjectType,
       subjectId: input.subjectId,
       unitId: input.unitId,
-      title: cut(input.title, 600),
+      // Made from the case's redacted subject; the matcher cuts out whatever it finds there now.
+      title: cut(
+        await this.protectedText.redactFor(manager, input.subjectType, input.subjectId, input.title),
+        600,
+      ),
       decisionRef: input.decisionRef,
       openedOn: input.openedOn,
       status: 'not_started',
@@ -216,6 +222,9 @@ export class EnforcementService {
       if (!access.resolver) throw EnforcementErrors.notResolver();
       const r = await this.lockRecord(manager, recordId, dto.version);
       if (r.status === 'done') throw EnforcementErrors.closed();
+      await this.protectedText.requireClean(manager, 'enforcement_record', r.id, {
+        description: dto.description,
+      });
 
       const problems: DomainErrorDetail[] = [];
       const unit = await whereInScope(
@@ -327,6 +336,8 @@ export class EnforcementService {
       });
       if (o.version !== dto.version) throw EnforcementErrors.versionConflict('obligation', o.version);
       if (o.status === 'done') throw EnforcementErrors.obligationDone();
+      // Progress reports are read by both sides of the record: never the denouncer (issue 14).
+      await this.protectedText.requireClean(manager, 'enforcement_record', r.id, { note: dto.note });
       const last = await manager.findOne(EnforcementUpdateEntity, {
         where: { obligationId: o.id },
         order: { reportedOn: 'DESC', createdAt: 'DESC' },

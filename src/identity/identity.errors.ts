@@ -33,3 +33,13 @@ export const IdentityErrors = {
       { currentVersion },
     ),
 };
+
+/** A free text of a protected letter or case that names (or may name) the denouncer: refused, not stored. */
+export function identityInText(details: Array<{ field: string; message: string }>): DomainError {
+  return new DomainError(
+    'IDENTITY_IN_TEXT',
+    'The text names or may identify the denouncer (LTC art. 47): write it without the name, numbers, e-mail or address.',
+    'invalid',
+    details,
+  );
+}

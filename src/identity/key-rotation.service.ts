@@ -4,16 +4,24 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { IdentityVault } from './identity-vault.js';
+import { VisitorVault } from './visitor-vault.js';
 
 /** Every place a sealed record lives: its table, primary key, and whether the ciphertext is in the row. */
 const SEALED_TABLES = [
   { table: 'letter_petitioners', key: 'id', ciphertextInRow: true },
   { table: 'protected_letter_texts', key: 'letter_id', ciphertextInRow: true },
+  // Reception visitors who are denouncers (only their sealed rows have a key_id).
+  { table: 'reception_visit_citizens', key: 'id', ciphertextInRow: true },
   // Identifying attachments: the ciphertext is on disk; only the wrapped data key is re-wrapped.
   { table: 'letter_attachments', key: 'id', ciphertextInRow: false },
 ] as const;
 
-export type RotationReport = { currentKeyId: string; rewrapped: Record<string, number> };
+export type RotationReport = {
+  currentKeyId: string;
+  /** Rows sealed for the first time: visitors of protected visits still in plain columns (migration). */
+  sealed: Record<string, number>;
+  rewrapped: Record<string, number>;
+};
 
 /**
  * Master-key rotation: every data key wrapped by an older master key is unwrapped and wrapped again with
@@ -27,10 +35,29 @@ export class IdentityKeyRotation {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vault: IdentityVault,
     private readonly audit: AuditService,
+    private readonly visitors: VisitorVault,
   ) {}
 
   async rotate(batchSize = 500): Promise<RotationReport> {
     const current = this.vault.currentKeyId;
+    // First the visitors the migration marked protected but could not seal (it has no key).
+    const sealed = {
+      reception_visit_citizens: await this.visitors.sealPending(async (work) =>
+        this.dataSource.transaction(async (manager) => {
+          const result = await work(manager);
+          const { rows } = result as { rows: number };
+          if (rows > 0) {
+            await this.audit.record(manager, SYSTEM_ACTOR, {
+              action: 'identity.seal',
+              entityType: 'identity_keyring',
+              entityId: current,
+              changes: { reception_visit_citizens: { before: null, after: rows } },
+            });
+          }
+          return result;
+        }),
+      ),
+    };
     const rewrapped: Record<string, number> = {};
     for (const { table, key, ciphertextInRow } of SEALED_TABLES) {
       rewrapped[table] = 0;
@@ -68,6 +95,6 @@ export class IdentityKeyRotation {
         if (done < batchSize) break;
       }
     }
-    return { currentKeyId: current, rewrapped };
+    return { currentKeyId: current, sealed, rewrapped };
   }
 }

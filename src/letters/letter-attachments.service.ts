@@ -29,6 +29,7 @@ import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { identityBasisOnReach, letterForReading } from './letter-reach.js';
 import { LetterErrors } from './letters.errors.js';
+import { ProtectedText } from '../identity/protected-text.js';
 
 export interface AttachmentView {
   id: string;
@@ -81,6 +82,7 @@ export class LetterAttachmentsService {
     @Inject(FILE_STORE) private readonly store: FileStore,
     private readonly vault: IdentityVault,
     private readonly access: IdentityAccess,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   async upload(actor: Actor, letterId: string, request: FastifyRequest): Promise<AttachmentView> {
@@ -136,7 +138,8 @@ export class LetterAttachmentsService {
         // A sealed file's name may name its author: it is replaced by a neutral one.
         fileName: sealed
           ? `tai-lieu-niem-phong-${id.slice(-8)}.${EXTENSIONS[mediaType] ?? 'bin'}`
-          : upload.fileName,
+          : // Even a file not taken to identify its author keeps no name of the denouncer (issue 14).
+            (await this.protectedText.redactFor(manager, 'letter', locked.id, upload.fileName)).slice(0, 255),
         mediaType,
         sizeBytes: stored.size,
         sha256: stored.sha256,

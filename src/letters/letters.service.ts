@@ -19,7 +19,9 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
-import { redact, revealsIdentity } from '../identity/domain/redaction.js';
+import { doubtfulIdentity, redact, revealsIdentity } from '../identity/domain/identity-matcher.js';
+import { VisitorVault } from '../identity/visitor-vault.js';
+import { ProtectedText } from '../identity/protected-text.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
 import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
@@ -208,6 +210,8 @@ export class LettersService {
     private readonly denunciations: DenunciationCasesService,
     private readonly access: IdentityAccess,
     private readonly clock: Clock,
+    private readonly visitors: VisitorVault,
+    private readonly protectedText: ProtectedText,
   ) {}
 
   async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
@@ -282,11 +286,23 @@ export class LettersService {
       : { subject: dto.subject, content: dto.content };
     // The redaction mark is longer than a short match: keep the column's limit.
     shown.subject = shown.subject.slice(0, 500);
-    if (protect && revealsIdentity(`${shown.subject}\n${shown.content}`, people)) {
-      problems.push({
-        field: revealsIdentity(shown.content, people) ? 'redactedContent' : 'redactedSubject',
-        message: 'still names or identifies the denouncer',
-      });
+    if (protect) {
+      // An officer's own redacted text that still names the denouncer is refused; so is any text the
+      // matcher cannot clean with confidence (most of a number, the name's words split apart).
+      for (const [field, text] of [
+        ['redactedSubject', shown.subject],
+        ['redactedContent', shown.content],
+      ] as const) {
+        if (revealsIdentity(text, people)) {
+          problems.push({ field, message: 'still names or identifies the denouncer' });
+        } else if (doubtfulIdentity(text, people)) {
+          problems.push({
+            field,
+            message:
+              'may still identify the denouncer (part of a number, or the name split): write it without',
+          });
+        }
+      }
     }
     if (FORWARDING_CHANNELS.includes(dto.channel) && !dto.forwardedBy) {
       problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
@@ -305,7 +321,13 @@ export class LettersService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
       const flags: LetterFlag[] = [];
-      if (dto.visitId) await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
+      let visitorsSealed: number | null = null;
+      if (dto.visitId) {
+        await this.takeIntake(manager, unit.id, dto.visitId, dto.receivedOn);
+        // A denunciation handed in at a visit: the visitor is the denouncer, sealed from now on (issue 14).
+        // (recorded in the letter's audit entry, the last statement: docs/audit.md)
+        if (protect) visitorsSealed = await this.visitors.protect(manager, dto.visitId, people);
+      }
       if (dto.previousCaseId && secondTime) {
         const previous = await recordInScope(
           manager,
@@ -387,6 +409,7 @@ export class LettersService {
         changes: {
           ...diffChanges(null, audited(letter)),
           petitioners: { before: null, after: dto.petitioners.length },
+          ...(visitorsSealed === null ? {} : { visitorsSealed: { before: null, after: visitorsSealed } }),
         },
         sensitiveFields: SENSITIVE_TEXT,
       });
@@ -604,6 +627,12 @@ export class LettersService {
       if (letter.status === 'decided') throw LetterErrors.alreadyDecided();
       const problems = decisionProblems(letter, dto, today);
       if (problems.length > 0) throw LetterErrors.decisionNotAllowed(problems);
+      // What the decision says is read with the letter's redacted copy: never the denouncer (issue 14).
+      await this.protectedText.requireClean(manager, 'letter', letter.id, {
+        legalBasis: dto.legalBasis,
+        guidanceBody: dto.guidanceBody,
+        transferToBody: dto.transferToBody,
+      });
       const before = audited(letter);
 
       let caseId: string | null = null;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { IdentityVaultModule } from '../identity/identity-vault.module.js';
 import { UnitEntity } from '../units/unit.entity.js';
 import { UserRoleEntity } from '../users/user-role.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -29,6 +30,8 @@ import { NotificationsService } from './notifications.service.js';
       UnitEntity,
     ]),
     CalendarModule,
+    // The free-text guard (ProtectedText): notification and e-mail bodies never name a denouncer.
+    IdentityVaultModule,
   ],
   providers: [NotificationsService],
   exports: [NotificationsService],

@@ -35,6 +35,12 @@ import { ReceptionVisitEntity } from './entities/reception-visit.entity.js';
 import { Clock } from '../common/clock.js';
 import { ReceptionErrors } from './reception.errors.js';
 import { hhmm } from './domain/session.js';
+import { doubtfulIdentity, revealsIdentity } from '../identity/domain/identity-matcher.js';
+import { IdentityAccess } from '../identity/identity-access.js';
+import { identityInText } from '../identity/identity.errors.js';
+import { VisitorVault, type VisitorIdentity } from '../identity/visitor-vault.js';
+import type { LetterEntity } from '../letters/entities/letter.entity.js';
+import type { BookCitizen } from './domain/reception-book.js';
 
 /** The personal data of a visit: who may see it needs `reception:personal_data`; every read is audited. */
 export const CITIZEN_FIELDS = [
@@ -62,7 +68,13 @@ function withholdsText(v: ReceptionVisitEntity, actor: Actor): boolean {
   );
 }
 
-function toSummaryView(v: ReceptionVisitEntity, actor: Actor): VisitSummaryView {
+/** What a reader who may not see a protected visit's visitors is shown in their place. */
+export const PROTECTED_VISITORS = 'người tố cáo — thông tin được bảo vệ';
+
+/** A visit about a denunciation (or several kinds, one a denunciation) protects its visitors from the start. */
+const protectsVisitors = (contentKind: string) => contentKind === 'denunciation' || contentKind === 'mixed';
+
+function toSummaryView(v: ReceptionVisitEntity, actor: Actor, seesVisitors = false): VisitSummaryView {
   const withheld = withholdsText(v, actor);
   return {
     id: v.id,
@@ -92,20 +104,20 @@ function toSummaryView(v: ReceptionVisitEntity, actor: Actor): VisitSummaryView 
     followUp: withheld ? null : v.followUp,
     notes: withheld ? null : v.notes,
     textWithheld: withheld,
+    identityProtected: v.identityProtected,
+    visitorsLabel: v.identityProtected && !seesVisitors ? PROTECTED_VISITORS : null,
     version: v.version,
   };
 }
 
-function toCitizenViews(citizens: readonly ReceptionVisitCitizenEntity[]) {
-  return [...citizens]
-    .sort((a, b) => a.position - b.position)
-    .map((c) => ({
-      fullName: c.fullName,
-      address: c.address,
-      idNumber: c.idNumber,
-      phone: c.phone,
-      representative: c.representative,
-    }));
+function toCitizenViews(citizens: ReadonlyArray<VisitorIdentity & { representative: boolean }>) {
+  return citizens.map((c) => ({
+    fullName: c.fullName,
+    address: c.address,
+    idNumber: c.idNumber,
+    phone: c.phone,
+    representative: c.representative,
+  }));
 }
 
 function auditedVisit(v: ReceptionVisitEntity) {
@@ -134,6 +146,8 @@ export class ReceptionBookService {
     private readonly audit: AuditService,
     private readonly calendars: UnitCalendarService,
     private readonly clock: Clock,
+    private readonly visitors: VisitorVault,
+    private readonly access: IdentityAccess,
   ) {}
 
   async record(actor: Actor, dto: CreateVisitDto): Promise<VisitView> {
@@ -156,6 +170,22 @@ export class ReceptionBookService {
       problems.push({ field: 'transferRef', message: 'is only for the outcome transferred' });
     }
     if (problems.length > 0) throw ReceptionErrors.invalid(problems);
+    const protect = protectsVisitors(dto.contentKind);
+    if (protect) {
+      // What the book shows of a denouncer's visit never names them (issue 14): refused, not stored.
+      const named = (
+        [
+          ['summary', dto.summary],
+          ['earlierHandling', dto.earlierHandling],
+          ['notes', dto.notes],
+        ] as const
+      ).flatMap(([field, text]) =>
+        text && (revealsIdentity(text, citizens) || doubtfulIdentity(text, citizens))
+          ? [{ field, message: 'names or may identify the denouncer: write it without' }]
+          : [],
+      );
+      if (named.length > 0) throw identityInText(named);
+    }
 
     return this.dataSource.transaction(async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
@@ -238,19 +268,21 @@ export class ReceptionBookService {
         deadlineCalendarVersion: deadlines.calendarVersion,
         followUp: null,
         notes: dto.notes ?? null,
+        identityProtected: protect,
       });
       await manager.insert(
         ReceptionVisitCitizenEntity,
-        citizens.map((c, position) => ({
-          id: uuid7(),
-          visitId: id,
-          position,
-          fullName: c.fullName,
-          address: c.address,
-          idNumber: c.idNumber,
-          phone: c.phone,
-          representative: c.representative,
-        })),
+        citizens.map((c, position) => {
+          const rowId = uuid7();
+          const identity = { fullName: c.fullName, address: c.address, idNumber: c.idNumber, phone: c.phone };
+          return {
+            id: rowId,
+            visitId: id,
+            position,
+            representative: c.representative,
+            ...(protect ? this.visitors.sealedColumns(rowId, identity) : identity),
+          };
+        }),
       );
       if (dto.outcome === 'letter_received') {
         // The hook of the letters feature: one pending intake per visit (docs/reception.md).
@@ -277,7 +309,11 @@ export class ReceptionBookService {
         },
         sensitiveFields: SENSITIVE_TEXT,
       });
-      return { ...toSummaryView(visit, actor), citizens: toCitizenViews(await this.citizensOf(manager, id)) };
+      // The officer who recorded the visit is its receiver: they see what they typed.
+      return {
+        ...toSummaryView(visit, actor, true),
+        citizens: toCitizenViews(await this.visitors.visitors(manager, id)),
+      };
     });
   }
 
@@ -310,20 +346,12 @@ export class ReceptionBookService {
   }
 
   /**
-   * One visit. With `reception:personal_data` the citizens come with it and the read is audited in the
-   * same transaction (the entry commits only if the read is served); without it, `citizens` is null.
+   * One visit. The citizens come with it, and the read is audited in the same transaction (the entry
+   * commits only if the read is served), for those with `reception:personal_data` — and, when the visit
+   * is protected (a denouncer came), only for those the letter's rules allow (`visitorBasis`): everyone
+   * else gets `citizens: null` and the label.
    */
   async get(actor: Actor, id: string): Promise<VisitView> {
-    if (!actor.permissions.has('reception:personal_data')) {
-      const visit = await recordInScope(
-        this.dataSource.manager,
-        ReceptionVisitEntity,
-        actor,
-        id,
-        ReceptionErrors.visitNotFound,
-      );
-      return { ...toSummaryView(visit, actor), citizens: null };
-    }
     return this.dataSource.transaction(async (manager) => {
       const visit = await recordInScope(
         manager,
@@ -332,15 +360,44 @@ export class ReceptionBookService {
         id,
         ReceptionErrors.visitNotFound,
       );
-      const citizens = await this.citizensOf(manager, id);
+      const basis = await this.visitorBasis(manager, actor, visit);
+      if (!basis) return { ...toSummaryView(visit, actor), citizens: null };
+      const citizens = await this.visitors.visitors(manager, id);
       await this.audit.recordRead(manager, actor, {
         entityType: 'reception_visit',
         entityId: id,
         unitId: visit.unitId,
-        fields: [...CITIZEN_FIELDS],
+        fields: [...CITIZEN_FIELDS, ...(visit.identityProtected ? [`basis:${basis}`] : [])],
       });
-      return { ...toSummaryView(visit, actor), citizens: toCitizenViews(citizens) };
+      return { ...toSummaryView(visit, actor, true), citizens: toCitizenViews(citizens) };
     });
+  }
+
+  /**
+   * Why the actor may see a visit's visitors (null: they may not). An unprotected visit: the
+   * `reception:personal_data` permission. A protected one, the letter's rules (LTC art. 47;
+   * src/identity/identity-access.ts): an identity custodian of the unit, the officer who recorded the
+   * visit (its receiver), or whoever may see the identity of a protected letter handed in at it.
+   */
+  async visitorBasis(
+    manager: EntityManager,
+    actor: Actor,
+    visit: ReceptionVisitEntity,
+  ): Promise<string | null> {
+    if (!visit.identityProtected)
+      return actor.permissions.has('reception:personal_data') ? 'personal_data' : null;
+    if (actor.permissions.has('identity:custody')) return 'custodian';
+    if (actor.userId && visit.recordedByUserId === actor.userId) return 'receiver';
+    const letters: Array<{ id: string; registered_by_user_id: string | null }> = await manager.query(
+      'SELECT id, registered_by_user_id FROM letters WHERE visit_id = ? AND identity_protected = TRUE',
+      [visit.id],
+    );
+    for (const l of letters) {
+      const letter = { id: l.id, identityProtected: true, registeredByUserId: l.registered_by_user_id };
+      const basis = await this.access.basis(manager, actor, letter as LetterEntity);
+      if (basis) return basis;
+    }
+    return null;
   }
 
   /** Column 12 of the book: what came of the visit. */
@@ -355,6 +412,14 @@ export class ReceptionBookService {
         true,
       );
       if (visit.version !== dto.version) throw ReceptionErrors.versionConflict('visit', visit.version);
+      if (visit.identityProtected && dto.followUp) {
+        const people = await this.visitors.visitors(manager, id);
+        if (revealsIdentity(dto.followUp, people) || doubtfulIdentity(dto.followUp, people)) {
+          throw identityInText([
+            { field: 'followUp', message: 'names or may identify the denouncer: write it without' },
+          ]);
+        }
+      }
       await manager.update(
         ReceptionVisitEntity,
         { id },
@@ -438,9 +503,14 @@ export class ReceptionBookService {
         .createQueryBuilder('m')
         .where('m.unit_id = :unitId', { unitId: unit.id })
         .andWhere(
-          `m.id IN (SELECT v.matter_id FROM reception_visits v JOIN reception_visit_citizens c ON c.visit_id = v.id
-                    WHERE v.unit_id = :unitId AND c.id_number = :idNumber)`,
-          { idNumber: dto.idNumber },
+          // A denouncer's visits (sealed) are found by the blind index of the number, and only by an
+          // identity custodian: anyone else would learn that this person denounced (LTC art. 47).
+          actor.permissions.has('identity:custody')
+            ? `m.id IN (SELECT v.matter_id FROM reception_visits v JOIN reception_visit_citizens c ON c.visit_id = v.id
+                    WHERE v.unit_id = :unitId AND (c.id_number = :idNumber OR c.id_number_index = :idNumberIndex))`
+            : `m.id IN (SELECT v.matter_id FROM reception_visits v JOIN reception_visit_citizens c ON c.visit_id = v.id
+                    WHERE v.unit_id = :unitId AND c.id_number = :idNumber AND v.identity_protected = FALSE)`,
+          { idNumber: dto.idNumber, idNumberIndex: this.visitors.idNumberIndex(dto.idNumber) },
         )
         .orderBy('m.last_visit_on', 'DESC')
         .addOrderBy('m.id', 'DESC')
@@ -489,20 +559,51 @@ export class ReceptionBookService {
         .limit(EXPORT_ROW_LIMIT + 1)
         .getMany();
       if (visits.length > EXPORT_ROW_LIMIT) throw ReceptionErrors.tooManyRows(EXPORT_ROW_LIMIT);
-      const citizens = visits.length
-        ? await manager.find(ReceptionVisitCitizenEntity, { where: { visitId: In(visits.map((v) => v.id)) } })
+      const plain = visits.length
+        ? await manager.find(ReceptionVisitCitizenEntity, {
+            where: { visitId: In(visits.filter((v) => !v.identityProtected).map((v) => v.id)) },
+          })
         : [];
-      const byVisit = new Map<string, ReceptionVisitCitizenEntity[]>();
-      for (const c of citizens) byVisit.set(c.visitId, [...(byVisit.get(c.visitId) ?? []), c]);
+      const byVisit = new Map<string, BookCitizen[]>();
+      for (const c of [...plain].sort((a, b) => a.position - b.position)) {
+        const citizen = {
+          fullName: c.fullName ?? '',
+          address: c.address ?? '',
+          idNumber: c.idNumber ?? '',
+          representative: c.representative,
+        };
+        byVisit.set(c.visitId, [...(byVisit.get(c.visitId) ?? []), citizen]);
+      }
+      const protectedReads: string[] = [];
+      for (const v of visits.filter((x) => x.identityProtected)) {
+        // A denouncer's visit: the visitors only for those the letter's rules allow; the label otherwise.
+        const basis = await this.visitorBasis(manager, actor, v);
+        if (basis) protectedReads.push(`${v.id}:${basis}`);
+        byVisit.set(
+          v.id,
+          basis
+            ? await this.visitors.visitors(manager, v.id)
+            : [{ fullName: PROTECTED_VISITORS, address: '', idNumber: '', representative: false }],
+        );
+      }
       const rows = visits.map((v, i) =>
         mau03Row(i + 1, {
           ...v,
           visitTime: hhmm(v.visitTime),
           unitName: unit.name,
-          citizens: toCitizenViews(byVisit.get(v.id) ?? []),
+          citizens: byVisit.get(v.id) ?? [],
           receivingOfficer: [v.receivingOfficerName, v.receivingOfficerTitle].filter(Boolean).join(', '),
         }),
       );
+      for (const read of protectedReads) {
+        const [visitId, basis] = read.split(':');
+        await this.audit.recordRead(manager, actor, {
+          entityType: 'reception_visit',
+          entityId: visitId,
+          unitId: unit.id,
+          fields: [...CITIZEN_FIELDS, `basis:${basis}`, `export.${format}`],
+        });
+      }
       await this.audit.recordRead(manager, actor, {
         entityType: 'reception_book',
         entityId: unit.id,
@@ -552,9 +653,5 @@ export class ReceptionBookService {
       pageSize: query.pageSize,
       total,
     };
-  }
-
-  private citizensOf(manager: EntityManager, visitId: string) {
-    return manager.find(ReceptionVisitCitizenEntity, { where: { visitId }, order: { position: 'ASC' } });
   }
 }

@@ -72,11 +72,33 @@ const PERMITTED: Record<Role, readonly Key[]> = {
   identity_custodian: ['L1', 'L2', 'L3', 'L4', 'L5'],
 };
 
-/** The only answers that may carry a denouncer's strings, to those permitted for that letter. */
+/**
+ * Denouncers who came in person (issue 14, finding 2), all to division A, recorded by the reception
+ * officer: V1 a denunciation visit where a denunciation letter was handed in; V2 a complaint visit where
+ * a denunciation letter was handed in (protected from then on — its summary named the visitor); V3 a
+ * mixed visit.
+ */
+const VISITS = ['V1', 'V2', 'V3'] as const;
+type VisitKey = (typeof VISITS)[number];
+
+/** Whose visitors each role may see: the letter's rules (the recorder is the receiver; custodians). */
+const VISIT_PERMITTED: Record<Role, readonly VisitKey[]> = {
+  admin: [],
+  inspectorate_leader: [],
+  unit_head: [],
+  reception_officer: ['V1', 'V2', 'V3'],
+  case_handler: [],
+  identity_custodian: ['V1', 'V2', 'V3'],
+};
+
+/** The only answers that may carry a denouncer's strings, to those permitted for that letter or visit. */
 const MAY_SHOW: Record<string, 'all' | readonly string[]> = {
   'GET /api/v1/letters/{id}': 'all',
   'GET /api/v1/letters/{id}/identity': 'all',
   'GET /api/v1/letters/{id}/attachments/{attachmentId}': 'all',
+  'GET /api/v1/reception/visits/{id}': 'all',
+  'GET /api/v1/reception/book/export': 'all',
+  'POST /api/v1/reception/visits': 'all',
 };
 
 interface Seen {
@@ -124,6 +146,9 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
   const identityAnswers = {} as Record<string, { get: Sent; identity: Sent; download: Sent }>;
   let coreNeedles: Needle[] = [];
   let variantNeedles: Needle[] = [];
+  let visitNeedles: Needle[] = [];
+  const visitors = {} as Record<VisitKey, MarkedDenouncer>;
+  const visits = {} as Record<VisitKey, { id: string }>;
 
   async function send(
     who: Role | 'anonymous',
@@ -399,6 +424,7 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
           role,
           'GET /api/v1/reception/book/export',
           `/api/v1/reception/book/export?unitId=${world.divisionA.id}&from=${addDays(today(), -30)}&to=${today()}&format=${format}`,
+          { sees: VISIT_PERMITTED[role] },
         );
       }
     }
@@ -473,6 +499,67 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
     }
   }
 
+  /** The visits of denouncers who came in person, and the letters they handed in. */
+  async function setUpVisits() {
+    const officer = 'reception_officer' as const;
+    const kinds: Record<VisitKey, string> = { V1: 'denunciation', V2: 'complaint', V3: 'mixed' };
+    for (const key of VISITS) {
+      const p = (visitors[key] = markedDenouncer());
+      const visit = await ok(
+        send(officer, 'POST /api/v1/reception/visits', '/api/v1/reception/visits', {
+          body: {
+            unitId: world.divisionA.id,
+            visitDate: today(),
+            visitTime: '09:30',
+            receivingOfficerName: 'Lê Văn Cường',
+            citizens: [{ fullName: p.fullName, address: p.address, idNumber: p.idNumber, phone: p.phone }],
+            peopleCount: 1,
+            // A complaint visit's summary may name the citizen; it is cut when a denunciation comes of it.
+            summary:
+              key === 'V2'
+                ? `Bà ${p.fullName} (${p.phone}) trình bày việc bị thu hồi đất và tố cáo cán bộ địa chính`
+                : 'Công dân tố cáo cán bộ địa chính xã nhận tiền',
+            contentKind: kinds[key],
+            withinCompetence: true,
+            outcome: 'letter_received',
+          },
+          sees: [key],
+        }),
+        201,
+      );
+      visits[key] = visit.json;
+      if (key === 'V3') continue;
+      await ok(
+        send(officer, 'POST /api/v1/letters', '/api/v1/letters', {
+          body: {
+            ...letterBody(p),
+            receivedOn: today(),
+            channel: 'reception_visit',
+            visitId: visit.json.id,
+          },
+        }),
+        201,
+      );
+    }
+  }
+
+  /** The reception book's routes for every role: the visits, their list, the exports, the lookup. */
+  async function sweepVisits() {
+    for (const role of ROLES) {
+      await send(role, 'GET /api/v1/reception/visits', '/api/v1/reception/visits?pageSize=200');
+      for (const key of VISITS) {
+        const sees = VISIT_PERMITTED[role].includes(key) ? [key] : [];
+        const path = `/api/v1/reception/visits/${visits[key].id}`;
+        const got = await send(role, 'GET /api/v1/reception/visits/{id}', path, { sees });
+        visitAnswers[`${role}/${key}`] = got;
+        await send(role, 'POST /api/v1/reception/matters/lookup', '/api/v1/reception/matters/lookup', {
+          body: { unitId: world.divisionA.id, idNumber: visitors[key].idNumber },
+        });
+      }
+    }
+  }
+  const visitAnswers = {} as Record<string, Sent>;
+
   beforeAll(async () => {
     // pino writes to process.stdout when that stream's write was replaced before the logger was built.
     const capture = (chunk: unknown) => {
@@ -509,7 +596,11 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
     coreNeedles = CORE.flatMap((key) => needlesOf(key, people[key]));
     variantNeedles = needlesOf('L5', people.L5);
     await sweepMatrix();
+    // After the matrix sweep, whose exports of division A's book do not know whom they may show.
+    await setUpVisits();
+    visitNeedles = VISITS.flatMap((key) => needlesOf(key, visitors[key]));
     await sweepLetters();
+    await sweepVisits();
     await new Promise((r) => setTimeout(r, 300)); // let the last log lines out
   }, 600_000);
 
@@ -652,6 +743,59 @@ describe('identity leak: a denouncer’s strings reach only those the law allows
     const inAnswers = forbiddenInAnswers(variantNeedles);
     const inDatabase = await forbiddenInDatabase(variantNeedles);
     expect({ inAnswers, inDatabase }).toEqual({ inAnswers: [], inDatabase: [] });
+  });
+
+  it('reception visits of denouncers: shown to the recorder and the custodian, the label to everyone else (issue 14)', () => {
+    const expected: Record<string, string> = {};
+    const actual: Record<string, string> = {};
+    for (const role of ROLES) {
+      for (const key of VISITS) {
+        const answer = visitAnswers[`${role}/${key}`];
+        if (answer.status !== 200) {
+          actual[`${role}/${key}`] = expected[`${role}/${key}`] = `status ${answer.status}`;
+          continue;
+        }
+        expected[`${role}/${key}`] = VISIT_PERMITTED[role].includes(key) ? 'sees' : 'label';
+        const citizen = answer.json.citizens?.[0];
+        actual[`${role}/${key}`] =
+          citizen?.fullName === visitors[key].fullName && citizen?.idNumber === visitors[key].idNumber
+            ? 'sees'
+            : answer.json.citizens === null &&
+                answer.json.identityProtected === true &&
+                answer.json.visitorsLabel === 'người tố cáo — thông tin được bảo vệ'
+              ? 'label'
+              : JSON.stringify(answer.json).slice(0, 200);
+      }
+    }
+    expect(actual).toEqual(expected);
+    // The roles that see a visit's citizens by their permission alone are among those shown the label.
+    expect(expected['unit_head/V1']).toBe('label');
+    expect(expected['inspectorate_leader/V1']).toBe('label');
+  });
+
+  it('no visit route, export or other answer carries a visiting denouncer’s strings but to those permitted', () => {
+    expect(forbiddenInAnswers(visitNeedles)).toEqual([]);
+    // The exports of the permitted really carried them (the check above could not pass by showing nothing).
+    const shown = seen.filter(
+      (s) =>
+        s.route === 'GET /api/v1/reception/book/export' &&
+        s.who === 'reception_officer' &&
+        s.text.includes(visitors.V1.fullName),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+  });
+
+  it('no table holds a visiting denouncer in plain text, nor do the logs', async () => {
+    const sealed: { n: number }[] = await dataSource.query(
+      'SELECT COUNT(*) AS n FROM reception_visit_citizens WHERE visit_id IN (?) AND key_id IS NOT NULL',
+      [VISITS.map((k) => visits[k].id)],
+    );
+    expect(Number(sealed[0].n)).toBe(VISITS.length);
+    expect(await forbiddenInDatabase(visitNeedles)).toEqual([]);
+    const hits = logs
+      .split('\n')
+      .flatMap((line) => findMarkers(line, visitNeedles).map((h: Hit) => describeHit(h)));
+    expect([...new Set(hits)]).toEqual([]);
   });
 
   it('duplicate suggestions do not tell a colleague who may not see the denouncer that a person wrote the letter', async () => {

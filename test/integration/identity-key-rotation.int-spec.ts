@@ -143,13 +143,20 @@ describe('rotating the identity master key', () => {
     const report = await app!.get(IdentityKeyRotation).rotate(2);
     expect(report).toEqual({
       currentKeyId: 'new2',
-      rewrapped: { letter_petitioners: 6, protected_letter_texts: 3, letter_attachments: 1 },
+      sealed: { reception_visit_citizens: 0 },
+      rewrapped: {
+        letter_petitioners: 6,
+        protected_letter_texts: 3,
+        reception_visit_citizens: 0,
+        letter_attachments: 1,
+      },
     });
     expect(new Set(await keyIds())).toEqual(new Set(['new2']));
     // A second run finds nothing left to do.
     expect((await app!.get(IdentityKeyRotation).rotate(2)).rewrapped).toEqual({
       letter_petitioners: 0,
       protected_letter_texts: 0,
+      reception_visit_citizens: 0,
       letter_attachments: 0,
     });
     const entries = await app!
@@ -185,7 +192,13 @@ describe('npm run identity:rotate', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       currentKeyId: 'new2',
-      rewrapped: { letter_petitioners: 0, protected_letter_texts: 0, letter_attachments: 0 },
+      sealed: { reception_visit_citizens: 0 },
+      rewrapped: {
+        letter_petitioners: 0,
+        protected_letter_texts: 0,
+        reception_visit_citizens: 0,
+        letter_attachments: 0,
+      },
     });
   });
 });

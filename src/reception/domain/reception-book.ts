@@ -353,7 +353,10 @@ export function mau03Row(position: number, v: BookVisit): (string | number)[] {
     position,
     `${viDate(v.visitDate)} ${v.visitTime}`,
     v.citizens
-      .map((c) => `${c.fullName}${c.representative ? ' (người đại diện)' : ''}, ${c.address}`)
+      .map(
+        (c) =>
+          `${c.fullName}${c.representative ? ' (người đại diện)' : ''}${c.address ? `, ${c.address}` : ''}`,
+      )
       .join('\n'),
     v.citizens.map((c) => c.idNumber).join('\n'),
     v.summary,

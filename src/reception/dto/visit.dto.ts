@@ -354,6 +354,17 @@ export class VisitSummaryView {
       'true when the dictated text of a denunciation (or mixed) visit is withheld from a role without reception:personal_data: it may identify the denouncer (LTC art. 56(2))',
   })
   textWithheld: boolean;
+  @ApiProperty({
+    description:
+      'A denouncer came: the visitors are sealed and shown only under the letter’s rules (docs/identity-protection.md)',
+  })
+  identityProtected: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'For a protected visit the reader may not see: “người tố cáo — thông tin được bảo vệ”',
+  })
+  visitorsLabel: string | null;
   @ApiProperty() version: number;
 }
 

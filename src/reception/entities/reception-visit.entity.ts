@@ -130,6 +130,15 @@ export class ReceptionVisitEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes: string | null;
 
+  /**
+   * A denouncer came (the visit was about a denunciation, or mixed, or a denunciation letter was handed
+   * in at it): the visitors' identity is sealed in reception_visit_citizens and read under the letter's
+   * rules (docs/identity-protection.md, "Reception visits"). Set by the migration on existing rows, whose
+   * citizens `npm run -s identity:rotate` then seals.
+   */
+  @Column({ type: 'boolean', default: false })
+  identityProtected: boolean;
+
   @OneToMany(() => ReceptionVisitCitizenEntity, (c) => c.visit)
   citizens?: ReceptionVisitCitizenEntity[];
 
