@@ -126,8 +126,10 @@ describe('the calendar-change hook: outbox, job, worker, subscribers', () => {
     // The row is marked inside the job; BullMQ moves the job to completed just after it returns.
     const job = await queue.getJob(calendarChangeJobId(change.id));
     await until(async () => (await job?.getState()) === 'completed');
-    expect(job?.data).toEqual({ changeId: change.id }); // ids only
-    expect(job?.returnvalue).toBe('processed');
+    // Read again once completed: a job object fetched while it ran has no return value yet.
+    const finished = await queue.getJob(calendarChangeJobId(change.id));
+    expect(finished?.data).toEqual({ changeId: change.id }); // ids only
+    expect(finished?.returnvalue).toBe('processed');
     // The scope points at its latest change.
     const [scope] = await dataSource.query(
       'SELECT revision, last_change_id FROM calendar_scopes WHERE scope_key = ?',
