@@ -10,6 +10,24 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+
+// An older Node than package.json `engines` builds, then fails in ways that say nothing (a native module
+// built for Node 24 ends Node 20 in a segmentation fault): say so in one line instead, as the entry
+// points do (src/bootstrap/supported-node.ts; a unit test keeps the numbers equal). The version
+// override counts in tests only, as there.
+const NODE_ENGINES = '>=24.9 <25';
+const NODE_MINIMUM = [24, 9];
+const nodeVersion =
+  (process.env.NODE_ENV === 'test' && process.env.TIEPDAN_TEST_NODE_VERSION) || process.versions.node;
+const [nodeMajor, nodeMinor] = nodeVersion.split('.').map(Number);
+if (!(nodeMajor > NODE_MINIMUM[0] || (nodeMajor === NODE_MINIMUM[0] && nodeMinor >= NODE_MINIMUM[1]))) {
+  console.error(
+    `tiepdan: this is Node ${nodeVersion} (${process.execPath}), but tiepdan needs Node ${NODE_ENGINES} ` +
+      '(package.json engines). Start it with `npm start`, which installs Node 24 into .tools/node when the ' +
+      "machine's is older (or put .tools/node/node_modules/.bin first on PATH).",
+  );
+  process.exit(1);
+}
 const stamp = path.join(root, 'dist', '.build-stamp');
 
 function newestSource(dir) {

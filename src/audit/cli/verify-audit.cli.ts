@@ -7,6 +7,7 @@
  * `{"ok":false,"entries":N,"firstBrokenId":"…","reason":"…"}` — and exits 0 when the chain is intact,
  * 1 when it is broken, 2 when it could not be checked (bad arguments, database unreachable).
  */
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
