@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs a command against the compiled `dist/`, compiling first when any source is newer than the last
-// build. Keeps `npm run deadline`, the benches and the migration CLI one command each, without ts-node.
+// Runs a command against the compiled `dist/`, compiling first (`nest build`) when any source is newer
+// than the last build. Keeps `npm run deadline`, the benches and the migration CLI one command each,
+// without ts-node.
 //   node scripts/run-built.cjs node dist/src/x.js [args…]
 //   node scripts/run-built.cjs typeorm migration:run
 //   node scripts/run-built.cjs build           (compile only)
@@ -70,18 +71,21 @@ function ensureBuilt() {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   const sources = Math.max(
     ...['src', 'migrations', 'scripts'].map((d) => newestSource(path.join(root, d))),
-    fs.statSync(path.join(root, 'tsconfig.build.json')).mtimeMs,
+    ...['tsconfig.build.json', 'tsconfig.json', 'nest-cli.json'].map(
+      (f) => fs.statSync(path.join(root, f)).mtimeMs,
+    ),
   );
   if (built >= sources) return;
-  const tsc = spawnSync(
+  // `nest build`: the Nest CLI with the TypeScript compiler and tsconfig.build.json (nest-cli.json).
+  const build = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    [path.join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'],
     {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  if (build.status !== 0) process.exit(build.status ?? 1);
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
