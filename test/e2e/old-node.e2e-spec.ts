@@ -44,6 +44,7 @@ const entryPoints: [string, string[]][] = [
   ['the demo loader', ['dist/src/demo/seed-demo.cli.js']],
   ['admin:create', ['dist/src/users/cli/create-admin.cli.js']],
   ['audit:verify', ['dist/src/audit/cli/verify-audit.cli.js']],
+  ['audit:chain', ['dist/src/audit/cli/chain-audit.cli.js']],
   ['identity:rotate', ['dist/src/identity/cli/rotate-keys.cli.js']],
   [
     'the migration CLI',
