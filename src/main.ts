@@ -1,3 +1,4 @@
+import './bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { ConfigError, loadConfigFromEnvironment } from './config/load-config.js';
 import { createApiApp } from './bootstrap/create-api-app.js';

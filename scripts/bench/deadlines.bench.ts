@@ -4,6 +4,7 @@
 //    about half the requests with options (variants, extensions, obstacle days, suspensions).
 //    Warm-up, then timed rounds; prints the median computations per second.
 // 2. The CLI's batch mode on 10,000 JSON lines, spawned as a child process (Node start-up included).
+import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import path from 'node:path';

@@ -12,6 +12,7 @@
 //    SELECT_RUNS times; its EXPLAIN, ANALYZE and the index entries examined (handler counters), with the
 //    sweep's LIMIT and with a LIMIT above the number due (the usual case: fewer due than a batch).
 // Prints the medians, the ratio 1,000,000 / 100,000 (target ≤ 1.5), then drops the database and the queue.
+import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';

@@ -15,6 +15,7 @@
 //    revalidated with If-None-Match (304), the iCalendar feed of a unit, and (in the first round only) the
 //    all-units views. Prints the median requests per second, latency, and the median ratio to the
 //    `/health/live` runs around each target.
+import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

@@ -23,6 +23,7 @@
 //   withdrawal on the case row under one covering index; one range scan "Using index", no join): median
 //   927–929 ms on a quiet machine; the first run after a MariaDB restart 1,363 ms; 0.94–1.2 s with other
 //   work on the machine — target met.
+import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';

@@ -33,6 +33,14 @@ export async function createApiApp(
     logger: false,
     return503OnClosing: true,
   });
+  // Request logs name the matched route's pattern, not the path (src/common/logging). The adapter's own
+  // request hook runs before Nest middleware — the request logger among them — so the pattern is known
+  // when that logger takes its fields; a hook added later ran after it, and each request line carried
+  // `route` twice, the first "(no route)".
+  adapter.setOnRequestHook((request, _reply, done) => {
+    (request.raw as { routePattern?: string }).routePattern = request.routeOptions.url;
+    done();
+  });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -109,10 +117,6 @@ export async function createApiApp(
         undefined,
       );
     }
-  });
-  // Request logs name the matched route's pattern, not the path (src/common/logging).
-  fastify.addHook('onRequest', async (request) => {
-    (request.raw as { routePattern?: string }).routePattern = request.routeOptions.url;
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -139,7 +139,9 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'baomat@tiepdan.demo',
     fullName: 'Hoàng Thị Mai',
     title: 'Cán bộ quản lý thông tin người tố cáo',
-    unit: 'SGDDT-TTR',
+    // In the department, where the demo's letters are: a custodian decides reveal requests for the letters
+    // of their own units' subtree (docs/identity-protection.md), and the inspectorate is beside it.
+    unit: 'SGDDT',
     roles: ['identity_custodian'],
     password: 'demo-nguoigiu-2026',
   },

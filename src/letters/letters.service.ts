@@ -13,13 +13,13 @@ import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
-import { compareLocalDates, yearOf, type LocalDate } from '../common/domain/local-date.js';
+import { yearOf, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import { IdentityAccess, type IdentityBasis } from '../identity/identity-access.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
-import { doubtfulIdentity, redact, revealsIdentity } from '../identity/domain/identity-matcher.js';
+import { redact } from '../identity/domain/identity-matcher.js';
 import { VisitorVault } from '../identity/visitor-vault.js';
 import { ProtectedText } from '../identity/protected-text.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
@@ -33,10 +33,10 @@ import {
   assessEligibility,
   decisionProblems,
   DUPLICATE_SIMILARITY,
-  FORWARDING_CHANNELS,
   forwarderNoticeRule,
   processingRule,
   protectsIdentity,
+  registration,
   transferProblem,
   type LetterClassification,
 } from './domain/letter-rules.js';
@@ -215,107 +215,17 @@ export class LettersService {
   ) {}
 
   async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
-    const today = this.clock.today();
-    const problems: DomainErrorDetail[] = [];
-    if (compareLocalDates(dto.receivedOn, today) > 0) {
-      problems.push({ field: 'receivedOn', message: 'must not be in the future' });
-    }
-    const eligibility = assessEligibility(
-      dto.classification,
-      protectsIdentity(dto.classification)
-        ? // Notes on "identified and signed" describe the writer: redacted like the text.
-          dto.eligibility.map((a) => ({
-            ...a,
-            note: a.note ? redact(a.note, dto.petitioners.map(toIdentityRecord)) : a.note,
-          }))
-        : dto.eligibility,
-      problems,
-    );
-    const anonymous = dto.classification === 'anonymous';
-    if (anonymous && dto.petitioners.length > 0) {
-      problems.push({
-        field: 'petitioners',
-        message: 'anonymous information has no petitioner (LTC art. 25)',
-      });
-    }
-    if (!anonymous && dto.petitioners.length === 0) {
-      problems.push({ field: 'petitioners', message: 'must name at least one petitioner' });
-    }
-    const petitionerCount = dto.petitionerCount ?? dto.petitioners.length;
-    if (petitionerCount < dto.petitioners.length) {
-      problems.push({
-        field: 'petitionerCount',
-        message: 'must be at least the number of petitioners listed',
-      });
-    }
-    if (dto.classification === 'complaint' && !dto.complaintTrack) {
-      problems.push({ field: 'complaintTrack', message: 'is required for a complaint' });
-    }
-    if (dto.classification !== 'complaint' && dto.complaintTrack) {
-      problems.push({ field: 'complaintTrack', message: 'is only for a complaint' });
-    }
-    const secondTime = dto.complaintTrack === 'second_time' || dto.complaintTrack === 'disciplinary_second';
-    const denunciationTrack =
-      dto.classification === 'denunciation' ? (dto.denunciationTrack ?? 'denunciation') : null;
-    if (dto.classification !== 'denunciation' && dto.denunciationTrack) {
-      problems.push({ field: 'denunciationTrack', message: 'is only for a denunciation' });
-    }
-    const redenunciation = denunciationTrack !== null && denunciationTrack !== 'denunciation';
-    if (dto.previousCaseId && !secondTime && !redenunciation) {
-      problems.push({
-        field: 'previousCaseId',
-        message: 'is only for a second-time complaint or a re-denunciation',
-      });
-    }
-    if (redenunciation && !dto.previousCaseId) {
-      problems.push({
-        field: 'previousCaseId',
-        message: 'is required for a re-denunciation: the case it is about',
-      });
-    }
-    const protect = protectsIdentity(dto.classification);
-    if (!protect && (dto.redactedSubject || dto.redactedContent)) {
-      problems.push({ field: 'redactedContent', message: 'is only for a denunciation or a mixed letter' });
-    }
     const people = dto.petitioners.map(toIdentityRecord);
-    const shown = protect
-      ? {
-          subject: dto.redactedSubject ?? redact(dto.subject, people),
-          content: dto.redactedContent ?? redact(dto.content, people),
-        }
-      : { subject: dto.subject, content: dto.content };
-    // The redaction mark is longer than a short match: keep the column's limit.
-    shown.subject = shown.subject.slice(0, 500);
-    if (protect) {
-      // An officer's own redacted text that still names the denouncer is refused; so is any text the
-      // matcher cannot clean with confidence (most of a number, the name's words split apart).
-      for (const [field, text] of [
-        ['redactedSubject', shown.subject],
-        ['redactedContent', shown.content],
-      ] as const) {
-        if (revealsIdentity(text, people)) {
-          problems.push({ field, message: 'still names or identifies the denouncer' });
-        } else if (doubtfulIdentity(text, people)) {
-          problems.push({
-            field,
-            message:
-              'may still identify the denouncer (part of a number, or the name split): write it without',
-          });
-        }
-      }
-    }
-    if (FORWARDING_CHANNELS.includes(dto.channel) && !dto.forwardedBy) {
-      problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
-    }
-    if (!FORWARDING_CHANNELS.includes(dto.channel) && (dto.forwardedBy || dto.forwardedRef)) {
-      problems.push({ field: 'forwardedBy', message: 'is only for a forwarded letter' });
-    }
-    if ((dto.channel === 'reception_visit') !== Boolean(dto.visitId)) {
-      problems.push({
-        field: 'visitId',
-        message: 'is required for, and only for, the channel reception_visit',
-      });
-    }
+    const {
+      problems,
+      eligibility,
+      petitionerCount,
+      secondTime,
+      denunciationTrack,
+      redenunciation,
+      protect,
+      shown,
+    } = registration(dto, people, this.clock.today());
     if (problems.length > 0) throw LetterErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {

@@ -8,6 +8,7 @@ import { CliModule } from '../../src/cli.module.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig, workerDatabaseName } from '../support/env.js';
 import { Fixtures, TEST_PASSWORD } from '../support/fixtures.js';
+import { duplicateKeys } from '../support/log-lines.js';
 import { freePort, waitForPort } from '../support/redis-server.js';
 
 const root = join(__dirname, '..', '..');
@@ -141,5 +142,22 @@ describe('logs carry no personal data', () => {
     expect(output).toContain('"route":"/api/v1/reception/visits/:id"');
     const leaked = Object.entries(MARKERS).filter(([, value]) => output.includes(value));
     expect(leaked).toEqual([]);
+  });
+
+  // Runs on what the test above made the process write.
+  it('writes every line as one JSON object with each key once, the matched route as `route`', () => {
+    const lines = output.split('\n').filter((line) => line.trim() !== '');
+    const completed = lines.filter((line) => line.includes('"request completed"'));
+    expect(completed.length).toBeGreaterThanOrEqual(8);
+    const repeated = lines
+      .map((line) => ({ line, keys: duplicateKeys(line) }))
+      .filter(({ keys }) => keys.length > 0)
+      .map(({ line, keys }) => `${keys.join(', ')} twice in: ${line.slice(0, 200)}`);
+    expect(repeated).toEqual([]);
+    const routes = completed.map((line) => (JSON.parse(line) as { route: string }).route);
+    expect(routes).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/reception/visits/:id']));
+    // An unmatched path is not a pattern: it is named as such, never echoed.
+    expect(routes).toContain('(no route)');
+    expect(routes.filter((route) => route === '(no route)')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@
  * sequencer holds the lock at that moment — and exits 0; 2 when it could not run (bad arguments,
  * database unreachable, the chain head missing).
  */
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';

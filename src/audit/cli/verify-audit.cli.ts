@@ -8,6 +8,7 @@
  * than S seconds (`unchainedId`, default 300) — and exits 0 when the chain is intact and every entry is
  * chained in time, 1 when not, 2 when it could not be checked (bad arguments, database unreachable).
  */
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';

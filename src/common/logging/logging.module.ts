@@ -32,8 +32,8 @@ export class LoggingModule {
               quietReqLogger: true,
               customAttributeKeys: { reqId: 'requestId' },
               // The route's pattern (`/api/v1/reception/visits/:id`), never the raw path: a caller may put
-              // anything in a URL, a citizen's ID number included. Read when the line is written (the
-              // pattern is known once Fastify has matched the route: see create-api-app.ts).
+              // anything in a URL, a citizen's ID number included. Known before this middleware runs (the
+              // adapter's request hook in create-api-app.ts): bound once, each line has one `route`.
               customProps: (req: IncomingMessage & { routePattern?: string }) => ({
                 route: req.routePattern ?? '(no route)',
               }),

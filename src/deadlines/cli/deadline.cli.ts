@@ -12,6 +12,7 @@
  * `{"id","rule","trigger","options":{…}}` and writes, in order, one line per request:
  * `{"id","due",…}` or `{"id","error":{"code","message"}}` (a malformed line too); exit 0.
  */
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DomainError } from '../../common/domain/domain-error.js';

@@ -7,6 +7,7 @@
  *
  * Prints one JSON line `{"currentKeyId":"…","rewrapped":{"letter_petitioners":N,…}}`; exits 0, or 1 on failure.
  */
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '../../audit/audit.module.js';

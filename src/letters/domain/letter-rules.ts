@@ -7,6 +7,12 @@
  */
 import type { DomainErrorDetail } from '../../common/domain/domain-error.js';
 import { compareLocalDates, type LocalDate } from '../../common/domain/local-date.js';
+import {
+  doubtfulIdentity,
+  redact,
+  revealsIdentity,
+  type IdentityNeedles,
+} from '../../identity/domain/identity-matcher.js';
 
 export const LETTER_CHANNELS = [
   'reception_visit', // handed in or written at the reception place (LTCD art. 25–26)
@@ -315,3 +321,161 @@ export function transferProblem(
 
 /** Similarity above which two letters of the same petitioner are suggested as the same matter. */
 export const DUPLICATE_SIMILARITY = 0.35;
+
+/** What an officer registers (the intake form), as the rules below need it. */
+export interface RegistrationInput {
+  receivedOn: LocalDate;
+  classification: LetterClassification;
+  complaintTrack?: (typeof COMPLAINT_TRACKS)[number] | null;
+  denunciationTrack?: (typeof DENUNCIATION_LETTER_TRACKS)[number] | null;
+  previousCaseId?: string | null;
+  petitionerCount?: number | null;
+  channel: LetterChannel;
+  forwardedBy?: string | null;
+  forwardedRef?: string | null;
+  visitId?: string | null;
+  subject: string;
+  content: string;
+  redactedSubject?: string | null;
+  redactedContent?: string | null;
+  eligibility: readonly EligibilityAnswer[];
+}
+
+/** What registration decides from the form: its problems, and the facts the letter is stored with. */
+export interface Registration {
+  /** Every problem of the form at once, field by field (empty: the letter may be registered). */
+  problems: DomainErrorDetail[];
+  eligibility: EligibilityOutcome;
+  petitionerCount: number;
+  /** A second complaint (second-time or disciplinary second): checked against its first case. */
+  secondTime: boolean;
+  denunciationTrack: (typeof DENUNCIATION_LETTER_TRACKS)[number] | null;
+  /** A re-denunciation: about an earlier denunciation case (`previousCaseId`). */
+  redenunciation: boolean;
+  /** The writer's identity is protected (denunciation, mixed): readers get `shown`, never the text. */
+  protect: boolean;
+  /** The subject and content every reader sees: the redacted copy when `protect`. */
+  shown: { subject: string; content: string };
+}
+
+/** The subject column's limit: a redaction mark is longer than a short match. */
+const SUBJECT_MAX = 500;
+
+/**
+ * The cross-field rules of registering a letter (TT 05/2021/TT-TTCP art. 6–7; LTC art. 25, 47, 56(2);
+ * legal-reference §2.2), twin of {@link decisionProblems}. `people` are the petitioners as written;
+ * protected text is redacted with the identity matcher, and an officer's own redaction that still names
+ * the writer — or that the matcher cannot clean with confidence — is a problem, not stored.
+ */
+export function registration(
+  input: RegistrationInput,
+  people: readonly IdentityNeedles[],
+  today: LocalDate,
+): Registration {
+  const problems: DomainErrorDetail[] = [];
+  if (compareLocalDates(input.receivedOn, today) > 0) {
+    problems.push({ field: 'receivedOn', message: 'must not be in the future' });
+  }
+  const protect = protectsIdentity(input.classification);
+  const eligibility = assessEligibility(
+    input.classification,
+    protect
+      ? // Notes on "identified and signed" describe the writer: redacted like the text.
+        input.eligibility.map((a) => ({ ...a, note: a.note ? redact(a.note, people) : a.note }))
+      : input.eligibility,
+    problems,
+  );
+  const anonymous = input.classification === 'anonymous';
+  if (anonymous && people.length > 0) {
+    problems.push({ field: 'petitioners', message: 'anonymous information has no petitioner (LTC art. 25)' });
+  }
+  if (!anonymous && people.length === 0) {
+    problems.push({ field: 'petitioners', message: 'must name at least one petitioner' });
+  }
+  const petitionerCount = input.petitionerCount ?? people.length;
+  if (petitionerCount < people.length) {
+    problems.push({ field: 'petitionerCount', message: 'must be at least the number of petitioners listed' });
+  }
+  if (input.classification === 'complaint' && !input.complaintTrack) {
+    problems.push({ field: 'complaintTrack', message: 'is required for a complaint' });
+  }
+  if (input.classification !== 'complaint' && input.complaintTrack) {
+    problems.push({ field: 'complaintTrack', message: 'is only for a complaint' });
+  }
+  const secondTime = input.complaintTrack === 'second_time' || input.complaintTrack === 'disciplinary_second';
+  const denunciationTrack =
+    input.classification === 'denunciation' ? (input.denunciationTrack ?? 'denunciation') : null;
+  if (input.classification !== 'denunciation' && input.denunciationTrack) {
+    problems.push({ field: 'denunciationTrack', message: 'is only for a denunciation' });
+  }
+  const redenunciation = denunciationTrack !== null && denunciationTrack !== 'denunciation';
+  if (input.previousCaseId && !secondTime && !redenunciation) {
+    problems.push({
+      field: 'previousCaseId',
+      message: 'is only for a second-time complaint or a re-denunciation',
+    });
+  }
+  if (redenunciation && !input.previousCaseId) {
+    problems.push({
+      field: 'previousCaseId',
+      message: 'is required for a re-denunciation: the case it is about',
+    });
+  }
+  if (!protect && (input.redactedSubject || input.redactedContent)) {
+    problems.push({ field: 'redactedContent', message: 'is only for a denunciation or a mixed letter' });
+  }
+  const shown = protect
+    ? {
+        subject: (input.redactedSubject ?? redact(input.subject, people)).slice(0, SUBJECT_MAX),
+        content: input.redactedContent ?? redact(input.content, people),
+      }
+    : { subject: input.subject.slice(0, SUBJECT_MAX), content: input.content };
+  if (protect) {
+    // An officer's own redacted text that still names the denouncer is refused; so is any text the
+    // matcher cannot clean with confidence (most of a number, the name's words split apart).
+    for (const [field, text] of [
+      ['redactedSubject', shown.subject],
+      ['redactedContent', shown.content],
+    ] as const) {
+      if (revealsIdentity(text, people)) {
+        problems.push({ field, message: 'still names or identifies the denouncer' });
+      } else if (doubtfulIdentity(text, people)) {
+        problems.push({
+          field,
+          message: 'may still identify the denouncer (part of a number, or the name split): write it without',
+        });
+      }
+    }
+  }
+  if (FORWARDING_CHANNELS.includes(input.channel) && !input.forwardedBy) {
+    problems.push({ field: 'forwardedBy', message: 'is required when another body forwarded the letter' });
+  }
+  if (!FORWARDING_CHANNELS.includes(input.channel) && (input.forwardedBy || input.forwardedRef)) {
+    problems.push({ field: 'forwardedBy', message: 'is only for a forwarded letter' });
+  }
+  if ((input.channel === 'reception_visit') !== Boolean(input.visitId)) {
+    problems.push({
+      field: 'visitId',
+      message: 'is required for, and only for, the channel reception_visit',
+    });
+  }
+  return {
+    problems,
+    eligibility,
+    petitionerCount,
+    secondTime,
+    denunciationTrack,
+    redenunciation,
+    protect,
+    shown,
+  };
+}
+
+/** The problems alone (the table-driven tests' view of {@link registration}). */
+export function registrationProblems(
+  input: RegistrationInput,
+  people: readonly IdentityNeedles[],
+  today: LocalDate,
+): DomainErrorDetail[] {
+  return registration(input, people, today).problems;
+}

@@ -1,3 +1,4 @@
+import '../../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
