@@ -28,6 +28,9 @@ const newId = () => `00000000-0000-7000-a000-${String(++idNo).padStart(12, '0')}
  * the worker asks each subject's feature whether it is closed, who handles it and how to name it, and
  * the deadline records ask it to keep the copy on its row.
  */
+// An API and a worker start in beforeAll: on a busy machine that alone can take most of the default.
+jest.setTimeout(90_000);
+
 describe('deadline subjects', () => {
   let api: NestFastifyApplication;
   let worker: INestApplicationContext;
