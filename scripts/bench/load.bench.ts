@@ -9,6 +9,8 @@
 //   --sample S         S seconds (default 30); the API's RSS must stay below 300 MB and be flat
 //   --keep-db          keep the database (for a look afterwards)
 //   --limiter-only     only the rate limiter's figures (no database, no processes)
+//   --node-options S   NODE_OPTIONS of the API and the worker (e.g. V8 heap flags, `-r` a memory logger)
+//   --node-defaults    start them without the V8 flags of src/bootstrap/node-flags.ts (to compare)
 //
 // 1. A fresh database `<DB_NAME>_load`, migrated by the real migrations, seeded through the real services
 //    (as the migrations and the reception bench do): a province, 4 agencies each with a division, a
@@ -50,6 +52,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { AppModule } from '../../src/app.module.js';
+import { NODE_FLAGS } from '../../src/bootstrap/node-flags.js';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import type { Role } from '../../src/auth/domain/roles.js';
 import { Clock } from '../../src/common/clock.js';
@@ -83,6 +86,8 @@ interface Options {
   sampleSeconds: number;
   keepDb: boolean;
   limiterOnly: boolean;
+  nodeOptions: string | null;
+  nodeDefaults: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -98,6 +103,8 @@ function parseOptions(argv: string[]): Options {
     sampleSeconds: 30,
     keepDb: false,
     limiterOnly: false,
+    nodeOptions: null,
+    nodeDefaults: false,
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -118,6 +125,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--sample') o.sampleSeconds = number(arg, value());
     else if (arg === '--keep-db') o.keepDb = true;
     else if (arg === '--limiter-only') o.limiterOnly = true;
+    else if (arg === '--node-options') o.nodeOptions = value() ?? '';
+    else if (arg === '--node-defaults') o.nodeDefaults = true;
     else throw new Error(`unknown option ${arg} (see the head of scripts/bench/load.bench.ts)`);
   }
   return o;
@@ -740,8 +749,14 @@ async function printLimiterFindings(maxRoutePerMinute: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Processes
 
-function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, script)], {
+function startProcess(
+  name: string,
+  script: string,
+  flags: readonly string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): ChildProcess {
+  const child = spawn(process.execPath, [...flags, path.join(root, script)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -890,13 +905,17 @@ async function main(): Promise<void> {
     const world = await seed(context, tag);
     await context.close();
     console.log(
-      `# bench:load ${new Date().toISOString()}, DB_POOL_SIZE ${pool}, node ${process.version}\n` +
+      `# bench:load ${new Date().toISOString()}, DB_POOL_SIZE ${pool}, node ${process.version} ${options.nodeDefaults ? '(no V8 flags)' : NODE_FLAGS.join(' ')}${options.nodeOptions ? `, NODE_OPTIONS ${options.nodeOptions}` : ''}\n` +
         `seeded ${world.unitCodes.length} units with reception places and schedules, ${world.desks.length * 3} officers, in ${((Date.now() - seeding) / 1000).toFixed(1)} s; logs: ${apiLog}, ${workerLog}`,
     );
 
     // Cold processes.
-    api = startProcess('API', 'dist/src/main.js', process.env, apiLog);
-    worker = startProcess('worker', 'dist/src/worker.js', process.env, workerLog);
+    const env =
+      options.nodeOptions === null ? process.env : { ...process.env, NODE_OPTIONS: options.nodeOptions };
+    // As every launcher starts them (src/bootstrap/node-flags.ts), unless --node-defaults.
+    const flags = options.nodeDefaults ? [] : NODE_FLAGS;
+    api = startProcess('API', 'dist/src/main.js', flags, env, apiLog);
+    worker = startProcess('worker', 'dist/src/worker.js', flags, env, workerLog);
     await waitUntilLive(`${origin}/health/live`, api);
     const traffic = new Traffic(origin, world, options.timeoutMs);
     await traffic.login();
@@ -1026,7 +1045,7 @@ async function soak(
     if (Date.now() - traffic.loggedInAt > 30 * 60_000) await traffic.login();
     const started = Date.now();
     console.log(`| ${run} | 0.0 | ${mb(rssMb(api.pid))} | ${mb(rssMb(worker.pid))} | | | |`);
-    let last = { total: 0, fivexx: 0, timeouts: 0 };
+    let last = { total: 0, fivexx: 0, timeouts: 0, at: started };
     const done = traffic.run(clients, minutes * 60, (d) => traffic.mixed(d));
     let finished = false;
     void done.then(() => (finished = true));
@@ -1047,12 +1066,15 @@ async function soak(
           () => true,
           (s) => s.statuses.get('timeout') ?? 0,
         ),
+        at: Date.now(),
       };
+      // The run's end, just after a sample: nothing new to say.
+      if (now.at - last.at < 1000) continue;
       const elapsed = (Date.now() - started) / 60_000;
       const rss = rssMb(api.pid);
       maxRss = Math.max(maxRss, rss ?? 0);
       console.log(
-        `| ${run} | ${elapsed.toFixed(1)} | ${mb(rss)} | ${mb(rssMb(worker.pid))} | ${fmt((now.total - last.total) / options.sampleSeconds, 1)} | ${now.fivexx - last.fivexx} | ${now.timeouts - last.timeouts} |`,
+        `| ${run} | ${elapsed.toFixed(1)} | ${mb(rss)} | ${mb(rssMb(worker.pid))} | ${fmt((now.total - last.total) / ((now.at - last.at) / 1000), 1)} | ${now.fivexx - last.fivexx} | ${now.timeouts - last.timeouts} |`,
       );
       last = now;
     }
