@@ -363,6 +363,7 @@ interface Answer {
   receiptCode?: string;
   receiptSecret?: string;
   accessToken?: string;
+  code?: string;
 }
 interface LetterRef {
   id: string;
@@ -416,10 +417,12 @@ class Traffic {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       const text = await res.text();
-      this.recorder.record(route, String(res.status), performance.now() - started);
       let parsed: Answer = {};
       if ((res.headers.get('content-type') ?? '').includes('json') && text)
         parsed = JSON.parse(text) as Answer;
+      // A refusal is counted with its code (`503 DATABASE_BUSY`).
+      const code = res.status >= 400 && typeof parsed.code === 'string' ? ` ${parsed.code}` : '';
+      this.recorder.record(route, `${res.status}${code}`, performance.now() - started);
       return { status: res.status, body: parsed };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
