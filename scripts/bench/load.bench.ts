@@ -9,6 +9,8 @@
 //   --sample S         S seconds (default 30); the API's RSS must stay below 300 MB and be flat
 //   --keep-db          keep the database (for a look afterwards)
 //   --limiter-only     only the rate limiter's figures (no database, no processes)
+//   --limiter-stress S instead of the levels: one cheap route as fast as it goes for S s (60: a full
+//                      window) at --level, throughput and API RSS every 10 s (what the limiter costs)
 //   --node-options S   NODE_OPTIONS of the API and the worker (e.g. V8 heap flags, `-r` a memory logger)
 //   --node-defaults    start them without the V8 flags of src/bootstrap/node-flags.ts (to compare)
 //
@@ -88,6 +90,7 @@ interface Options {
   limiterOnly: boolean;
   nodeOptions: string | null;
   nodeDefaults: boolean;
+  limiterStress: number | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -105,6 +108,7 @@ function parseOptions(argv: string[]): Options {
     limiterOnly: false,
     nodeOptions: null,
     nodeDefaults: false,
+    limiterStress: null,
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -127,6 +131,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--limiter-only') o.limiterOnly = true;
     else if (arg === '--node-options') o.nodeOptions = value() ?? '';
     else if (arg === '--node-defaults') o.nodeDefaults = true;
+    else if (arg === '--limiter-stress') o.limiterStress = number(arg, value());
     else throw new Error(`unknown option ${arg} (see the head of scripts/bench/load.bench.ts)`);
   }
   return o;
@@ -136,6 +141,8 @@ function parseOptions(argv: string[]): Options {
 // Small helpers
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A wait that does not keep the process alive (a sampling loop's, raced against the traffic's end). */
+const nap = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -602,6 +609,14 @@ class Traffic {
     );
   }
 
+  unitCode(): string {
+    return this.world.unitCodes[0];
+  }
+
+  async get(route: string, url: string): Promise<void> {
+    await this.send(route, 'GET', url, null);
+  }
+
   async letterStatus(): Promise<void> {
     const receipt = this.receipts.length ? pick(this.receipts) : undefined;
     if (!receipt) return this.calendar(true);
@@ -943,7 +958,9 @@ async function main(): Promise<void> {
 
     let failed = false;
     let maxRoutePerMinute = 0;
-    if (options.minutes !== null) {
+    if (options.limiterStress !== null) {
+      failed = await limiterStress(options, pool, traffic, api);
+    } else if (options.minutes !== null) {
       failed = await soak(options, pool, traffic, origin, api, worker);
     } else {
       const summary: string[] = [];
@@ -1026,6 +1043,48 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * One cheap, cached public route (the calendar JSON of one unit) from one address as fast as it goes:
+ * every hit lands on one limiter key, so a storage that keeps each hit of the window shows here.
+ */
+async function limiterStress(
+  options: Options,
+  pool: number,
+  traffic: Traffic,
+  api: ChildProcess,
+): Promise<boolean> {
+  const clients = Math.max(1, Math.round(options.level * pool));
+  const seconds = options.limiterStress ?? 60;
+  const url = `/lich-tiep-cong-dan.json?don-vi=${traffic.unitCode()}&thang=${localNow().month}`;
+  console.log(`\n## Limiter stress: GET ${url}, ${clients} clients, ${seconds} s, one limiter key`);
+  console.log('| second | API RSS | req/s since last | p50 ms (all so far) | p99 ms (all so far) |');
+  console.log('|---:|---:|---:|---:|---:|');
+  console.log(`| 0 | ${mb(rssMb(api.pid))} | | | |`);
+  const done = traffic.run(clients, seconds, () => traffic.get('stress', url));
+  let finished = false;
+  void done.then(() => (finished = true));
+  const started = Date.now();
+  let last = { total: 0, at: started };
+  while (!finished) {
+    await Promise.race([done, nap(10_000)]);
+    const stats = traffic.recorder.routes.get('stress');
+    const now = { total: stats?.total ?? 0, at: Date.now() };
+    if (now.at - last.at < 1000) continue;
+    console.log(
+      `| ${Math.round((now.at - started) / 1000)} | ${mb(rssMb(api.pid))} | ${fmt((now.total - last.total) / ((now.at - last.at) / 1000))} | ${fmt(stats?.percentile(50) ?? 0, 1)} | ${fmt(stats?.percentile(99) ?? 0, 1)} |`,
+    );
+    last = now;
+  }
+  const recorder = await done;
+  recorder.print(seconds);
+  return (
+    recorder.sum(
+      () => true,
+      (s) => s.total - s.answered('2'),
+    ) > 0
+  );
+}
+
 /** The mix for --minutes at one level, --runs times, the RSS sampled every --sample seconds. */
 async function soak(
   options: Options,
@@ -1054,7 +1113,7 @@ async function soak(
     void done.then(() => (finished = true));
     let maxRss = 0;
     while (!finished) {
-      await Promise.race([done, sleep(options.sampleSeconds * 1000)]);
+      await Promise.race([done, nap(options.sampleSeconds * 1000)]);
       const r = traffic.recorder;
       const now = {
         total: r.sum(
