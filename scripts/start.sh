@@ -54,9 +54,10 @@ fi
 
 mkdir -p "$ROOT/.services/logs"
 log "starting the API and the worker (logs: .services/logs/)"
-node dist/src/main.js >>"$ROOT/.services/logs/api.log" 2>&1 &
+# V8 flags: src/bootstrap/node-flags.ts (the same in docker/).
+node --max-semi-space-size=16 dist/src/main.js >>"$ROOT/.services/logs/api.log" 2>&1 &
 api=$!
-node dist/src/worker.js >>"$ROOT/.services/logs/worker.log" 2>&1 &
+node --max-semi-space-size=16 dist/src/worker.js >>"$ROOT/.services/logs/worker.log" 2>&1 &
 worker=$!
 stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
 trap 'stop; exit 0' INT TERM
