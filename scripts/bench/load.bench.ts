@@ -41,6 +41,7 @@
 // decision); work lists 16 (GET /complaint-cases, GET /letters); case detail 4; the public calendar 12
 // (page and JSON); receipt look-ups 10 (POST /api/v1/public/letter-status). A step that needs something
 // not made yet (no letter to decide, no case to step) does the step that makes it.
+import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
