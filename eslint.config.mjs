@@ -50,6 +50,25 @@ export default tseslint.config(
     },
   },
   {
+    // config/ is read by every feature: it imports none (features check their own settings through
+    // ConfigSectionCheck, passed in by the entry points: src/config-sections.ts).
+    files: ['src/config/**/*.ts'],
+    ignores: ['src/config/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!common/)',
+              message: 'config/ imports no feature: a feature checks its own settings (ConfigSectionCheck).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Config loading, CLIs, scripts and tests may read the environment.
     files: [
       'src/config/**/*.ts',

@@ -4,11 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { forceExitAfter } from './bootstrap/shutdown.js';
 import { ConfigError, loadConfigFromEnvironment } from './config/load-config.js';
+import { CONFIG_SECTIONS } from './config-sections.js';
 import { assertEveryJobHasAHandler } from './queue/job-handlers.check.js';
 import { PROCESSORS, WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -30,6 +30,7 @@ import { uuid7 } from '../../src/common/ids/uuid7.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { EscalationService } from '../../src/escalations/escalation.service.js';
 import { EscalationsModule } from '../../src/escalations/escalations.module.js';
@@ -278,7 +279,7 @@ async function measure(app: INestApplicationContext, size: number): Promise<Figu
 }
 
 async function main(): Promise<void> {
-  const base = loadConfigFromEnvironment();
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_bench`;
   Object.assign(process.env, {
     DB_NAME: database,
@@ -286,7 +287,7 @@ async function main(): Promise<void> {
     LOG_PRETTY: 'false',
     QUEUE_PREFIX: `${base.queue.prefix}-bench-escalations`,
   });
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
 
   const server = await mysql.createConnection({
     host: base.db.host,

@@ -62,6 +62,7 @@ import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { RateWindowStorage } from '../../src/common/http/rate-window.storage.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import { UnitsService } from '../../src/units/units.service.js';
@@ -834,7 +835,7 @@ async function readiness(origin: string): Promise<{ ready: boolean; detail: stri
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.limiterOnly) return printLimiterFindings(0);
-  const base = loadConfigFromEnvironment();
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const pool = options.pool ?? base.db.poolSize;
   const tag = randomBytes(3).toString('hex').toUpperCase();
   const database = `${base.db.name}_load`;
@@ -916,7 +917,7 @@ async function main(): Promise<void> {
 
     const seeding = Date.now();
     const context = await NestFactory.createApplicationContext(
-      AppModule.forRoot(loadConfigFromEnvironment()),
+      AppModule.forRoot(loadConfigFromEnvironment(CONFIG_SECTIONS)),
       {
         logger: false,
       },

@@ -27,6 +27,7 @@ import { AppModule } from '../../src/app.module.js';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
@@ -192,7 +193,7 @@ async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const base = loadConfigFromEnvironment();
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_bench`;
   const port = await freePort();
   Object.assign(process.env, {
@@ -227,9 +228,12 @@ async function main(): Promise<void> {
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}${migrate.stderr}`);
 
   const started = Date.now();
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(loadConfigFromEnvironment()), {
-    logger: false,
-  });
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot(loadConfigFromEnvironment(CONFIG_SECTIONS)),
+    {
+      logger: false,
+    },
+  );
   const seeded = await seed(context);
   await context.close();
   console.log(

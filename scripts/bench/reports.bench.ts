@@ -38,6 +38,7 @@ import { uuid7 } from '../../src/common/ids/uuid7.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
 import { mainQuery, ReportDataService } from '../../src/reports/report-data.service.js';
 import { ReportDataModule } from '../../src/reports/report-data.module.js';
@@ -267,10 +268,10 @@ async function measure(app: INestApplicationContext, unitIds: string[], label: s
 }
 
 async function main(): Promise<void> {
-  const base = loadConfigFromEnvironment();
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_rbench`;
   Object.assign(process.env, { DB_NAME: database, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
 
   const server = await mysql.createConnection({
     host: base.db.host,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './load-config.js';
+import { CONFIG_SECTIONS } from '../config-sections.js';
 import { getMetadataStorage } from 'class-validator';
 import { EnvironmentVariables } from './env.schema.js';
 
@@ -20,7 +21,7 @@ const valid = {
 
 function problemsOf(raw: Record<string, string>): string[] {
   try {
-    loadConfig(raw);
+    loadConfig(raw, CONFIG_SECTIONS);
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -30,7 +31,7 @@ function problemsOf(raw: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('parses the identity keyring (current key first) and refuses a malformed one without echoing keys', () => {
-    const config = loadConfig(valid);
+    const config = loadConfig(valid, CONFIG_SECTIONS);
     expect(config.identity.masterKeys).toBe(valid.IDENTITY_MASTER_KEYS);
     const problems = problemsOf({ ...valid, IDENTITY_MASTER_KEYS: 'k1:c2hvcnQ=' });
     expect(problems).toHaveLength(1);
@@ -52,7 +53,7 @@ describe('loadConfig', () => {
       IDENTITY_MASTER_KEYS: 'example1:12byqw+J+ddMlGn4t+wCfQe6onjn/PeDRxzUd+AgnsA=',
       IDENTITY_INDEX_KEY: 'h9IWPangu+g9RbHyuGTVRb3b68jHU9CXqOgzi1jmz30=',
     };
-    expect(() => loadConfig({ ...valid, ...example })).not.toThrow();
+    expect(() => loadConfig({ ...valid, ...example }, CONFIG_SECTIONS)).not.toThrow();
     expect(problemsOf({ ...valid, ...example, NODE_ENV: 'production' })).toEqual([
       'IDENTITY_MASTER_KEYS still holds the example key: generate a key for production',
       'IDENTITY_INDEX_KEY still holds the example value: generate one for production',
@@ -60,11 +61,14 @@ describe('loadConfig', () => {
   });
 
   it('builds the typed config with defaults and converted numbers and booleans', () => {
-    const config = loadConfig({
-      ...valid,
-      LOG_PRETTY: 'true',
-      CORS_ORIGINS: 'https://a.gov.vn,https://b.gov.vn',
-    });
+    const config = loadConfig(
+      {
+        ...valid,
+        LOG_PRETTY: 'true',
+        CORS_ORIGINS: 'https://a.gov.vn,https://b.gov.vn',
+      },
+      CONFIG_SECTIONS,
+    );
     expect(config.db.port).toBe(3307);
     expect(config.http.port).toBe(3000);
     expect(config.log.pretty).toBe(true);
@@ -131,6 +135,6 @@ describe('loadConfig', () => {
         .filter((l) => /^[A-Z_][A-Z0-9_]*=/.test(l))
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
-    expect(() => loadConfig(values)).not.toThrow();
+    expect(() => loadConfig(values, CONFIG_SECTIONS)).not.toThrow();
   });
 });

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfigFromEnvironment } from '../config/load-config.js';
+import { CONFIG_SECTIONS } from '../config-sections.js';
 import { databaseOptions } from './database-options.js';
 
 /**
@@ -10,6 +11,6 @@ import { databaseOptions } from './database-options.js';
  * the same options through TypeOrmModule (database.module.ts).
  */
 export default new DataSource({
-  ...databaseOptions(loadConfigFromEnvironment()),
+  ...databaseOptions(loadConfigFromEnvironment(CONFIG_SECTIONS)),
   entities: [join(__dirname, '..', '**', '*.entity.js')],
 });

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../cli.module.js';
 import { ConfigError, loadConfigFromEnvironment } from '../config/load-config.js';
+import { CONFIG_SECTIONS } from '../config-sections.js';
 import { DEMO_USERS } from './demo-data.js';
 import { DemoModule } from './demo.module.js';
 import { DemoSeeder } from './demo-seeder.service.js';
@@ -10,7 +11,7 @@ import { DemoLetters } from './demo-letters.service.js';
 
 /** `npm run demo:seed`: loads the demo data (idempotently) and prints the demo accounts. */
 async function main(): Promise<void> {
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
   if (config.env === 'production') {
     // The demo accounts have published passwords: they must never exist on a real system.
     console.error('demo data: refused with NODE_ENV=production (the demo accounts have published passwords)');

@@ -14,6 +14,7 @@ import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
+import { CONFIG_SECTIONS } from '../../config-sections.js';
 import { databaseOptions } from '../../database/database-options.js';
 import { AuditError } from '../audit-error.js';
 import { runAuditSequencer } from '../audit-sequencer.js';
@@ -45,7 +46,7 @@ export async function runChainAuditCli(
   }
   let dataSource: DataSource | undefined;
   try {
-    const config = loadConfigFromEnvironment();
+    const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
     // A plain DataSource, no Nest: raw SQL only; the sweep lock has a connection of its own.
     dataSource = new DataSource({
       ...databaseOptions(config),

@@ -13,6 +13,7 @@ import 'reflect-metadata';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
+import { CONFIG_SECTIONS } from '../../config-sections.js';
 import { databaseOptions } from '../../database/database-options.js';
 import { DEFAULT_MAX_UNCHAINED_SECONDS, verifyChain } from '../verify-chain.js';
 
@@ -61,7 +62,7 @@ export async function runVerifyAuditCli(
   }
   let dataSource: DataSource | undefined;
   try {
-    const config = loadConfigFromEnvironment();
+    const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
     // A plain DataSource, no Nest: raw SQL only, one connection is enough.
     dataSource = new DataSource({
       ...databaseOptions(config),

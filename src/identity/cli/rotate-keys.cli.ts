@@ -14,11 +14,12 @@ import { AuditModule } from '../../audit/audit.module.js';
 import { CliModule } from '../../cli.module.js';
 import { ClockModule } from '../../common/clock.js';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
+import { CONFIG_SECTIONS } from '../../config-sections.js';
 import { IdentityVaultModule } from '../identity-vault.module.js';
 import { IdentityKeyRotation } from '../key-rotation.service.js';
 
 async function main(): Promise<void> {
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const app = await NestFactory.createApplicationContext(
     {
       module: class RotateKeysCli {},

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CliModule } from '../../cli.module.js';
 import { ConfigError, loadConfigFromEnvironment } from '../../config/load-config.js';
+import { CONFIG_SECTIONS } from '../../config-sections.js';
 import { FirstAdminService } from '../first-admin.service.js';
 
 const USAGE =
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const password = await readPassword();
-  const config = loadConfigFromEnvironment();
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
