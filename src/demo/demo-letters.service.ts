@@ -7,6 +7,7 @@ import { ComplaintCasesService } from '../cases/complaint-cases.service.js';
 import { Clock } from '../common/clock.js';
 import { addDays } from '../common/domain/local-date.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';
+import { LetterDecisionsService } from '../letters/letter-decisions.service.js';
 import { LettersService } from '../letters/letters.service.js';
 
 const ELIGIBLE = [
@@ -28,6 +29,7 @@ export class DemoLetters {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly letters: LettersService,
+    private readonly decisions: LetterDecisionsService,
     private readonly complaints: ComplaintCasesService,
     private readonly denunciations: DenunciationCasesService,
     private readonly clock: Clock,
@@ -79,7 +81,7 @@ export class DemoLetters {
       ],
       eligibility: ELIGIBLE,
     });
-    const accepted = await this.letters.decide(officer, complaint.id, {
+    const accepted = await this.decisions.decide(officer, complaint.id, {
       decision: 'accept',
       decidedOn: day(-18),
       legalBasis: 'LKN 02/2011/QH13 art. 27; NĐ 124/2020/NĐ-CP art. 16',
@@ -134,7 +136,7 @@ export class DemoLetters {
       ],
       eligibility: ELIGIBLE,
     });
-    const decided = await this.letters.decide(officer, denunciation.id, {
+    const decided = await this.decisions.decide(officer, denunciation.id, {
       decision: 'accept',
       decidedOn: day(-8),
       legalBasis: 'LTC 25/2018/QH14 art. 24',

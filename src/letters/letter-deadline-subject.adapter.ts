@@ -8,7 +8,7 @@ import {
   type SubjectDescription,
 } from '../case-deadlines/deadline-subject.js';
 import { viDate } from '../common/domain/vietnamese-format.js';
-import { LETTER_SUBJECT } from './letters.service.js';
+import { LETTER_SUBJECT } from './letter-views.js';
 
 /**
  * A letter as a deadline subject (its processing and forwarder-notice deadlines). A letter has no

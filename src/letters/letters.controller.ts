@@ -24,6 +24,9 @@ import {
   ProcessingDecisionDto,
   SplitLetterDto,
 } from './dto/letter.dto.js';
+import { LetterDecisionsService } from './letter-decisions.service.js';
+import { LetterDuplicatesService } from './letter-duplicates.service.js';
+import { LetterIdentityService } from './letter-identity.service.js';
 import { LettersService } from './letters.service.js';
 import { IdentityDisclosureDto } from '../identity/dto/reveal-request.dto.js';
 
@@ -42,6 +45,9 @@ export class AttachmentParamDto {
 export class LettersController {
   constructor(
     private readonly letters: LettersService,
+    private readonly decisions: LetterDecisionsService,
+    private readonly identities: LetterIdentityService,
+    private readonly duplicateSearch: LetterDuplicatesService,
     private readonly attachments: LetterAttachmentsService,
   ) {}
 
@@ -80,7 +86,7 @@ export class LettersController {
   @ApiOperation({ summary: 'Letters of the same petitioner with similar content (diacritics ignored)' })
   @ApiOkResponse({ type: DuplicateSuggestionView, isArray: true })
   duplicates(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
-    return this.letters.duplicates(actor, id);
+    return this.duplicateSearch.duplicates(actor, id);
   }
 
   @Post(':id/split')
@@ -100,7 +106,7 @@ export class LettersController {
   })
   @ApiCreatedResponse({ type: LetterView })
   decide(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: ProcessingDecisionDto) {
-    return this.letters.decide(actor, id, dto);
+    return this.decisions.decide(actor, id, dto);
   }
 
   @Get(':id/identity')
@@ -111,7 +117,7 @@ export class LettersController {
   })
   @ApiOkResponse({ type: LetterIdentityView })
   identity(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
-    return this.letters.identity(actor, id);
+    return this.identities.identity(actor, id);
   }
 
   @Post(':id/identity-disclosure')
@@ -122,7 +128,7 @@ export class LettersController {
   })
   @ApiCreatedResponse({ type: LetterView })
   disclosure(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: IdentityDisclosureDto) {
-    return this.letters.recordDisclosure(actor, id, dto);
+    return this.identities.recordDisclosure(actor, id, dto);
   }
 
   @Post(':id/attachments')

@@ -17,13 +17,17 @@ import { DiskFileStore } from '../attachments/disk-file-store.js';
 import { FILE_STORE } from '../attachments/file-store.js';
 import { AppConfig } from '../config/app-config.js';
 import { resolve } from 'node:path';
+import { LetterDecisionsService } from './letter-decisions.service.js';
+import { LetterDuplicatesService } from './letter-duplicates.service.js';
+import { LetterIdentityService } from './letter-identity.service.js';
+import { LetterRecords } from './letter-records.service.js';
 import { LettersService } from './letters.service.js';
 import { LetterStatusController } from './public/letter-status.controller.js';
 import { LetterStatusService } from './public/letter-status.service.js';
 
 @Module({
   imports: [
-    // The sealed texts and reveal grants are read here too (IdentityAccess, LettersService).
+    // The sealed texts and reveal grants are read here too (IdentityAccess, LetterIdentityService).
     TypeOrmModule.forFeature([
       LetterEntity,
       LetterPetitionerEntity,
@@ -42,6 +46,10 @@ import { LetterStatusService } from './public/letter-status.service.js';
   controllers: [LettersController, LetterStatusController],
   providers: [
     LettersService,
+    LetterRecords,
+    LetterIdentityService,
+    LetterDuplicatesService,
+    LetterDecisionsService,
     LetterStatusService,
     LetterAttachmentsService,
     {
@@ -50,6 +58,6 @@ import { LetterStatusService } from './public/letter-status.service.js';
       useFactory: (config: AppConfig) => new DiskFileStore(resolve(config.attachments.dir)),
     },
   ],
-  exports: [LettersService],
+  exports: [LettersService, LetterDecisionsService],
 })
 export class LettersModule {}

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import type { CreateLetterDto } from '../../src/letters/dto/letter.dto.js';
+import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
 import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -69,7 +70,7 @@ describe('authority, not assignment, makes the head’s decisions', () => {
       ],
       eligibility: ALL_PASSED,
     });
-    const decided = await letters.decide(SYSTEM_ACTOR, letter.id, {
+    const decided = await app.get(LetterDecisionsService).decide(SYSTEM_ACTOR, letter.id, {
       decision: 'accept',
       decidedOn: addDays(today, -2),
       legalBasis: 'LTC 25/2018/QH14 art. 24',

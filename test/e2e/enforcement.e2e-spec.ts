@@ -16,6 +16,7 @@ import { EnforcementReviewService } from '../../src/enforcement/enforcement-revi
 import { EnforcementProcessor } from '../../src/enforcement/enforcement.processor.js';
 import { EnforcementService, type OpenEnforcementInput } from '../../src/enforcement/enforcement.service.js';
 import { LettersService } from '../../src/letters/letters.service.js';
+import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
 import { QUEUES } from '../../src/queue/queues.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -93,7 +94,7 @@ describe('enforcement of a final decision', () => {
       ],
       eligibility: ALL_PASSED,
     } as Parameters<LettersService['create']>[1]);
-    const decided = await app.get(LettersService).decide(SYSTEM_ACTOR, letter.id, {
+    const decided = await app.get(LetterDecisionsService).decide(SYSTEM_ACTOR, letter.id, {
       decision: 'accept',
       decidedOn: '2026-08-05',
       legalBasis: 'LKN 02/2011/QH13 art. 27',

@@ -7,6 +7,7 @@ import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
 import type { CreateLetterDto } from '../../src/letters/dto/letter.dto.js';
+import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
 import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -181,7 +182,7 @@ describe('hardening of the API’s answers', () => {
         petitioners: [{ fullName: 'Đỗ Văn Tố', phone: '0913777888' }],
         eligibility: ALL_PASSED as CreateLetterDto['eligibility'],
       });
-      const decided = await letters.decide(SYSTEM_ACTOR, letter.id, {
+      const decided = await app.get(LetterDecisionsService).decide(SYSTEM_ACTOR, letter.id, {
         decision: 'accept',
         decidedOn: addDays(today, -4),
         legalBasis: 'LTC 25/2018/QH14 art. 24',

@@ -6,6 +6,7 @@ import { DenunciationCasesService } from '../../../src/denunciations/denunciatio
 import { RevealRequestsService } from '../../../src/identity/reveal-requests.service.js';
 import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
+import { LetterDecisionsService } from '../../../src/letters/letter-decisions.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
 
 /** Records of divisionB (outside every scoped role's units) that lists must never show. */
@@ -56,7 +57,7 @@ export async function freshDenunciationLetter(w: World, s: Scope, receiverUserId
 /** A denunciation case in `received` (its letter accepted two days ago): no deadlines yet. */
 async function freshCase(w: World, s: Scope) {
   const letter = await freshDenunciationLetter(w, s);
-  const decided = await w.app.get(LettersService).decide(SYSTEM_ACTOR, letter.id, {
+  const decided = await w.app.get(LetterDecisionsService).decide(SYSTEM_ACTOR, letter.id, {
     decision: 'accept',
     decidedOn: daysAgo(w, 2),
     legalBasis: 'LTC 25/2018/QH14 art. 24',

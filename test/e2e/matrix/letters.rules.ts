@@ -12,6 +12,7 @@ import { uuid7 } from '../../../src/common/ids/uuid7.js';
 import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LetterAttachmentEntity } from '../../../src/letters/entities/letter-attachment.entity.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
+import { LetterDecisionsService } from '../../../src/letters/letter-decisions.service.js';
 import type { Call, Rule, Scope, World } from './accounts.rules.js';
 import { freshDenunciationLetter } from './denunciations.rules.js';
 
@@ -73,7 +74,7 @@ async function freshLetter(
 /** A complaint case in `received` (its letter accepted two days ago), KN-2 open. */
 async function freshCase(w: World, s: Scope) {
   const letter = await freshLetter(w, s);
-  const decided = await w.app.get(LettersService).decide(SYSTEM_ACTOR, letter.id, {
+  const decided = await w.app.get(LetterDecisionsService).decide(SYSTEM_ACTOR, letter.id, {
     decision: 'accept',
     decidedOn: daysAgo(w, 2),
     legalBasis: 'LKN 02/2011/QH13 art. 27',
