@@ -64,7 +64,7 @@ import { RateWindowStorage } from '../../src/common/http/rate-window.storage.js'
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
 import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
-import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
+import { ReceptionSchedulesService } from '../../src/reception/reception-schedules.service.js';
 import { UnitsService } from '../../src/units/units.service.js';
 import { UsersService } from '../../src/users/users.service.js';
 
@@ -259,7 +259,7 @@ async function seed(app: INestApplicationContext, tag: string): Promise<World> {
   const units = app.get(UnitsService);
   const users = app.get(UsersService);
   const places = app.get(ReceptionPlacesService);
-  const sessions = app.get(ReceptionSessionsService);
+  const schedules = app.get(ReceptionSchedulesService);
   const today = app.get(Clock).today();
   const province = await units.create(SYSTEM_ACTOR, {
     code: `LT-${tag}`,
@@ -304,7 +304,7 @@ async function seed(app: INestApplicationContext, tag: string): Promise<World> {
       room: 'Phòng tiếp công dân, tầng 1',
       hours: 'Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc',
     });
-    await sessions.createSchedule(SYSTEM_ACTOR, {
+    await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'regular',
       placeId: place.id,
@@ -316,7 +316,7 @@ async function seed(app: INestApplicationContext, tag: string): Promise<World> {
       validUntil: addDays(today, 364),
       officers: [{ name: 'Cán bộ tiếp công dân', title: 'Chuyên viên' }],
     });
-    await sessions.createSchedule(SYSTEM_ACTOR, {
+    await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'periodic',
       placeId: place.id,

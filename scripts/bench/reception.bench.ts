@@ -30,6 +30,7 @@ import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
 import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
+import { ReceptionSchedulesService } from '../../src/reception/reception-schedules.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import type { UnitKind } from '../../src/units/domain/unit-kind.js';
 import { UnitsService } from '../../src/units/units.service.js';
@@ -82,6 +83,7 @@ async function seed(app: INestApplicationContext): Promise<{ codes: string[]; se
   const units = app.get(UnitsService);
   const places = app.get(ReceptionPlacesService);
   const sessions = app.get(ReceptionSessionsService);
+  const schedules = app.get(ReceptionSchedulesService);
   const today = app.get(Clock).today();
   const validUntil = addDays(today, 364);
   const province = await units.create(SYSTEM_ACTOR, {
@@ -119,7 +121,7 @@ async function seed(app: INestApplicationContext): Promise<{ codes: string[]; se
       room: 'Phòng tiếp công dân, tầng 1',
       hours: 'Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc',
     });
-    await sessions.createSchedule(SYSTEM_ACTOR, {
+    await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'regular',
       placeId: place.id,
@@ -131,7 +133,7 @@ async function seed(app: INestApplicationContext): Promise<{ codes: string[]; se
       validUntil,
       officers: [{ name: 'Cán bộ tiếp công dân', title: 'Chuyên viên' }],
     });
-    const periodic = await sessions.createSchedule(SYSTEM_ACTOR, {
+    const periodic = await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'periodic',
       placeId: place.id,

@@ -23,6 +23,7 @@ import {
 } from './dto/session.dto.js';
 import { HeadDutyService } from './head-duty.service.js';
 import { ReceptionPlacesService } from './reception-places.service.js';
+import { ReceptionSchedulesService } from './reception-schedules.service.js';
 import { ReceptionSessionsService } from './reception-sessions.service.js';
 
 @ApiTags('reception')
@@ -31,6 +32,7 @@ export class ReceptionSchedulesController {
   constructor(
     private readonly places: ReceptionPlacesService,
     private readonly sessions: ReceptionSessionsService,
+    private readonly schedules: ReceptionSchedulesService,
     private readonly headDuty: HeadDutyService,
   ) {}
 
@@ -59,14 +61,14 @@ export class ReceptionSchedulesController {
   @RequirePermission('reception:read')
   @ApiOkResponse({ type: ScheduleView, isArray: true })
   listSchedules(@CurrentActor() actor: Actor, @Query() query: UnitFilterQueryDto) {
-    return this.sessions.listSchedules(actor, query);
+    return this.schedules.listSchedules(actor, query);
   }
 
   @Get('schedules/:id')
   @RequirePermission('reception:read')
   @ApiOkResponse({ type: ScheduleView })
   getSchedule(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
-    return this.sessions.getSchedule(actor, id);
+    return this.schedules.getSchedule(actor, id);
   }
 
   @Post('schedules')
@@ -78,7 +80,7 @@ export class ReceptionSchedulesController {
   })
   @ApiCreatedResponse({ type: ScheduleCommandResult })
   createSchedule(@CurrentActor() actor: Actor, @Body() dto: CreateScheduleDto) {
-    return this.sessions.createSchedule(actor, dto);
+    return this.schedules.createSchedule(actor, dto);
   }
 
   @Post('schedules/:id/end')
@@ -87,7 +89,7 @@ export class ReceptionSchedulesController {
   @ApiOperation({ summary: 'End a schedule: its sessions from a day on are cancelled with a public reason' })
   @ApiOkResponse({ type: ScheduleCommandResult })
   endSchedule(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: EndScheduleDto) {
-    return this.sessions.endSchedule(actor, id, dto);
+    return this.schedules.endSchedule(actor, id, dto);
   }
 
   @Get('sessions')

@@ -18,6 +18,7 @@ import { ReceptionBookService } from './reception-book.service.js';
 import { ClockModule } from '../common/clock.js';
 import { ReceptionPlacesService } from './reception-places.service.js';
 import { ReceptionSchedulesController } from './reception-schedules.controller.js';
+import { ReceptionSchedulesService } from './reception-schedules.service.js';
 import { ReceptionSessionsService } from './reception-sessions.service.js';
 
 /** Citizen reception: places, schedules, sessions, the head's duty, the reception book, the public calendar. */
@@ -43,8 +44,14 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
     HeadDutyService,
     ReceptionPlacesService,
     ReceptionSessionsService,
+    ReceptionSchedulesService,
     ReceptionBookService,
   ],
-  exports: [ReceptionSessionsService, ReceptionBookService, ReceptionPlacesService],
+  exports: [
+    ReceptionSessionsService,
+    ReceptionSchedulesService,
+    ReceptionBookService,
+    ReceptionPlacesService,
+  ],
 })
 export class ReceptionModule {}

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
+import { ReceptionSchedulesService } from '../../src/reception/reception-schedules.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
@@ -38,6 +39,7 @@ describe('the public reception calendar in a real browser', () => {
     const other = await f.unit('Sở Y tế', 'agency', province.id);
     const places = app.get(ReceptionPlacesService);
     const sessions = app.get(ReceptionSessionsService);
+    const schedules = app.get(ReceptionSchedulesService);
     for (const unit of [agency, other]) {
       const place = await places.create(SYSTEM_ACTOR, {
         unitId: unit.id,
@@ -46,7 +48,7 @@ describe('the public reception calendar in a real browser', () => {
         room: 'Phòng 105, tầng 1',
         hours: 'Sáng 7:30–11:30, chiều 13:30–17:00',
       });
-      await sessions.createSchedule(SYSTEM_ACTOR, {
+      await schedules.createSchedule(SYSTEM_ACTOR, {
         unitId: unit.id,
         kind: 'regular',
         placeId: place.id,
@@ -58,7 +60,7 @@ describe('the public reception calendar in a real browser', () => {
         validUntil: '2026-12-31',
         officers: [{ name: 'Lê Văn Cường', title: 'Thanh tra viên' }],
       });
-      await sessions.createSchedule(SYSTEM_ACTOR, {
+      await schedules.createSchedule(SYSTEM_ACTOR, {
         unitId: unit.id,
         kind: 'periodic',
         placeId: place.id,

@@ -8,6 +8,7 @@ import type { DomainError } from '../../src/common/domain/domain-error.js';
 import { HeadDutyService } from '../../src/reception/head-duty.service.js';
 import { Clock } from '../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../src/reception/reception-places.service.js';
+import { ReceptionSchedulesService } from '../../src/reception/reception-schedules.service.js';
 import { ReceptionSessionsService } from '../../src/reception/reception-sessions.service.js';
 import type { UnitKind } from '../../src/units/domain/unit-kind.js';
 import { truncateAll } from '../support/database.js';
@@ -28,6 +29,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
   let sessions: ReceptionSessionsService;
+  let schedules: ReceptionSchedulesService;
   let places: ReceptionPlacesService;
   let headDuty: HeadDutyService;
   let clock: Clock;
@@ -41,6 +43,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
     await app.init();
     dataSource = app.get<DataSource>(getDataSourceToken());
     sessions = app.get(ReceptionSessionsService);
+    schedules = app.get(ReceptionSchedulesService);
     places = app.get(ReceptionPlacesService);
     headDuty = app.get(HeadDutyService);
     clock = app.get(Clock);
@@ -84,7 +87,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
   it('expands a weekly schedule across Tết 2026: the Tết Tuesday moves to 23 Feb, the first session is flagged late', async () => {
     setToday('2026-01-05');
     const { unit, place } = await unitWithPlace();
-    const result = await sessions.createSchedule(SYSTEM_ACTOR, {
+    const result = await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'periodic',
       placeId: place.id,
@@ -130,7 +133,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
   it('with the skip policy the Tết Tuesday is left out and reported', async () => {
     setToday('2026-01-05');
     const { unit, place } = await unitWithPlace();
-    const result = await sessions.createSchedule(SYSTEM_ACTOR, {
+    const result = await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'periodic',
       placeId: place.id,
@@ -310,7 +313,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
   it('ending a schedule cancels its sessions from that day with the public reason, and nothing before it', async () => {
     setToday('2026-11-02');
     const { unit, place } = await unitWithPlace();
-    const { schedule } = await sessions.createSchedule(SYSTEM_ACTOR, {
+    const { schedule } = await schedules.createSchedule(SYSTEM_ACTOR, {
       unitId: unit.id,
       kind: 'periodic',
       placeId: place.id,
@@ -320,7 +323,7 @@ describe('reception schedules and sessions (real MariaDB)', () => {
       validUntil: '2027-05-31',
       receiverName: 'Nguyễn Văn Hùng',
     });
-    const ended = await sessions.endSchedule(SYSTEM_ACTOR, schedule.id, {
+    const ended = await schedules.endSchedule(SYSTEM_ACTOR, schedule.id, {
       version: schedule.version,
       from: '2027-03-01',
       reason: 'Sáp nhập đơn vị',

@@ -3,6 +3,7 @@ import { addDays } from '../../../src/common/domain/local-date.js';
 import { ReceptionBookService } from '../../../src/reception/reception-book.service.js';
 import { Clock } from '../../../src/common/clock.js';
 import { ReceptionPlacesService } from '../../../src/reception/reception-places.service.js';
+import { ReceptionSchedulesService } from '../../../src/reception/reception-schedules.service.js';
 import { ReceptionSessionsService } from '../../../src/reception/reception-sessions.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
 
@@ -51,7 +52,7 @@ async function freshSession(w: World, s: Scope) {
 }
 
 async function freshSchedule(w: World, s: Scope) {
-  const { schedule } = await w.app.get(ReceptionSessionsService).createSchedule(SYSTEM_ACTOR, {
+  const { schedule } = await w.app.get(ReceptionSchedulesService).createSchedule(SYSTEM_ACTOR, {
     unitId: unitOf(w, s),
     kind: 'periodic',
     placeId: await placeOf(w, s),
