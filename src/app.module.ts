@@ -16,7 +16,7 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { ClockModule } from './common/clock.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { UsersModule } from './users/users.module.js';
-import { CasesModule } from './cases/cases.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { IdentityVaultModule } from './identity/identity-vault.module.js';
 import { LettersModule } from './letters/letters.module.js';
 import { DenunciationsModule } from './denunciations/denunciations.module.js';
@@ -52,7 +52,7 @@ export class AppModule {
         UsersModule,
         ReceptionModule,
         IdentityVaultModule,
-        CasesModule,
+        ComplaintsModule,
         LettersModule,
         DenunciationsModule,
         IdentityModule,

@@ -5,7 +5,7 @@ import { CalendarAdminModule } from './calendar/calendar-admin.module.js';
 import { CalendarProcessor } from './calendar/calendar.processor.js';
 import { CalendarScheduler } from './calendar/calendar.scheduler.js';
 import { CaseDeadlinesModule } from './case-deadlines/case-deadlines.module.js';
-import { ComplaintCaseDeadlineSubjectModule } from './cases/complaint-case-deadline-subject.module.js';
+import { ComplaintCaseDeadlineSubjectModule } from './complaints/complaint-case-deadline-subject.module.js';
 import { DenunciationCaseDeadlineSubjectModule } from './denunciations/denunciation-case-deadline-subject.module.js';
 import { ObligationDeadlineSubjectModule } from './enforcement/obligation-deadline-subject.module.js';
 import { LetterDeadlineSubjectModule } from './letters/letter-deadline-subject.module.js';

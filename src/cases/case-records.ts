@@ -10,7 +10,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
 import { recordInScope, scopeSql } from '../units/unit-scope.js';
 import { toDeadlineView, type CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
-import type { CaseEventView } from './dto/complaint-case.dto.js';
+import type { CaseEventView } from '../complaints/dto/complaint-case.dto.js';
 
 /**
  * What complaint and denunciation cases share: readable numbers, the step log, deadline views and the

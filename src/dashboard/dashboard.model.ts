@@ -2,7 +2,7 @@
  * The inspectorate dashboard (docs/dashboard.md): counts and unit names only, never a case, a person or
  * a subject. Pure shaping of the grouped counts the service reads; `today` is an argument.
  */
-import { COMPLAINT_STATES } from '../cases/domain/complaint-lifecycle.js';
+import { COMPLAINT_STATES } from '../complaints/domain/complaint-lifecycle.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { DENUNCIATION_STATES } from '../denunciations/domain/denunciation-lifecycle.js';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
 import { permissionsOf, type Role } from '../auth/domain/roles.js';
-import { ComplaintCasesService } from '../cases/complaint-cases.service.js';
+import { ComplaintCasesService } from '../complaints/complaint-cases.service.js';
 import { Clock } from '../common/clock.js';
 import { addDays } from '../common/domain/local-date.js';
 import { DenunciationCasesService } from '../denunciations/denunciation-cases.service.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { ClockModule } from '../common/clock.js';
 import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { IdentityVaultModule } from '../identity/identity-vault.module.js';
@@ -16,7 +16,7 @@ import { DemoSeeder } from './demo-seeder.service.js';
     ClockModule,
     IdentityVaultModule,
     LettersModule,
-    CasesModule,
+    ComplaintsModule,
     DenunciationsModule,
   ],
   providers: [DemoSeeder, DemoLetters],

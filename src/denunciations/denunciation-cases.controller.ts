@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
-import { AssignCaseDto, DeadlineParamDto, InternalTargetDto } from '../cases/dto/complaint-case.dto.js';
+import { AssignCaseDto, DeadlineParamDto, InternalTargetDto } from '../complaints/dto/complaint-case.dto.js';
 import { IdParamDto } from '../common/http/id.js';
 import { DenunciationCasesService } from './denunciation-cases.service.js';
 import {

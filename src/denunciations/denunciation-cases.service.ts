@@ -21,7 +21,7 @@ import {
 } from '../cases/case-records.js';
 import { CaseErrors } from '../cases/cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
-import type { AssignCaseDto, InternalTargetDto } from '../cases/dto/complaint-case.dto.js';
+import type { AssignCaseDto, InternalTargetDto } from '../complaints/dto/complaint-case.dto.js';
 import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
-import { ComplaintCaseEntity } from '../cases/entities/complaint-case.entity.js';
+import { ComplaintCaseEntity } from '../complaints/entities/complaint-case.entity.js';
 import { IdentityAccess } from '../identity/identity-access.js';
 import { recordInScope, whereInScope } from '../units/unit-scope.js';
 import { DUPLICATE_SIMILARITY, type LetterClassification } from './domain/letter-rules.js';

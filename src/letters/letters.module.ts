@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
-import { CasesModule } from '../cases/cases.module.js';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
@@ -40,7 +40,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
     AuditModule,
     CaseDeadlinesModule,
     LetterDeadlineSubjectModule,
-    CasesModule,
+    ComplaintsModule,
     DenunciationsModule,
   ],
   controllers: [LettersController, LetterStatusController],

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
-import { ComplaintCaseEntity } from '../cases/entities/complaint-case.entity.js';
+import { ComplaintCaseEntity } from '../complaints/entities/complaint-case.entity.js';
 import { Clock } from '../common/clock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';

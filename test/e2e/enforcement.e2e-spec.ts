@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import type { Role } from '../../src/auth/domain/roles.js';
 import { UnitCalendarService } from '../../src/calendar/unit-calendar.service.js';
-import { ComplaintCasesService } from '../../src/cases/complaint-cases.service.js';
+import { ComplaintCasesService } from '../../src/complaints/complaint-cases.service.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays, type LocalDate } from '../../src/common/domain/local-date.js';
 import { computeDeadline } from '../../src/deadlines/domain/deadline-engine.js';

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { CaseDeadlinesService } from '../../src/case-deadlines/case-deadlines.service.js';
 import { DeadlineSubjects } from '../../src/case-deadlines/deadline-subject.js';
-import { CLOSED_COMPLAINT_STATES } from '../../src/cases/domain/complaint-lifecycle.js';
+import { CLOSED_COMPLAINT_STATES } from '../../src/complaints/domain/complaint-lifecycle.js';
 import { Clock } from '../../src/common/clock.js';
 import { CLOSED_DENUNCIATION_STATES } from '../../src/denunciations/domain/denunciation-lifecycle.js';
 import { EscalationService } from '../../src/escalations/escalation.service.js';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
-import { CaseEventView } from '../../cases/dto/complaint-case.dto.js';
+import { CaseEventView } from '../../complaints/dto/complaint-case.dto.js';
 import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';

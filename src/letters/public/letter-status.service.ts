@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseDeadlineEntity } from '../../case-deadlines/case-deadline.entity.js';
 import { DenunciationCaseEntity } from '../../denunciations/entities/denunciation-case.entity.js';
-import { ComplaintCaseEntity } from '../../cases/entities/complaint-case.entity.js';
+import { ComplaintCaseEntity } from '../../complaints/entities/complaint-case.entity.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import { LettersService } from '../letters.service.js';
 import { letterStatusView, type LetterStatusView, type StatusCaseFacts } from './letter-status.js';

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR, type Actor } from '../../../src/auth/domain/actor.js';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '../../../src/auth/domain/roles.js';
-import { ComplaintCasesService } from '../../../src/cases/complaint-cases.service.js';
+import { ComplaintCasesService } from '../../../src/complaints/complaint-cases.service.js';
 import { Clock } from '../../../src/common/clock.js';
 import { DenunciationCasesService } from '../../../src/denunciations/denunciation-cases.service.js';
 import type { Call, Scope, World } from './accounts.rules.js';

@@ -5,7 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../src/attachments/domain/attachment
 import { FILE_STORE, type FileStore } from '../../../src/attachments/file-store.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../src/auth/domain/actor.js';
 import type { Permission } from '../../../src/auth/domain/roles.js';
-import { ComplaintCasesService } from '../../../src/cases/complaint-cases.service.js';
+import { ComplaintCasesService } from '../../../src/complaints/complaint-cases.service.js';
 import { Clock } from '../../../src/common/clock.js';
 import { addDays } from '../../../src/common/domain/local-date.js';
 import { uuid7 } from '../../../src/common/ids/uuid7.js';

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { ResolutionFacts } from './resolution-facts.js';
+import { ResolutionFacts } from '../../cases/entities/resolution-facts.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
 import { LetterEntity } from '../../letters/entities/letter.entity.js';

@@ -17,7 +17,7 @@ import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
 import { unitInScope } from '../units/unit-scope.js';
-import { CaseErrors } from './cases.errors.js';
+import { CaseErrors } from '../cases/cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
 import {
   appendCaseEvent,
@@ -31,7 +31,7 @@ import {
   workListPage,
   type CaseAccess,
   type CaseStepRecord,
-} from './case-records.js';
+} from '../cases/case-records.js';
 import {
   allowedComplaintEvents,
   transitionComplaint,

@@ -6,7 +6,7 @@ import { EnforcementModule } from '../enforcement/enforcement.module.js';
 import { ComplaintCaseDeadlineSubjectModule } from './complaint-case-deadline-subject.module.js';
 import { ComplaintCasesController } from './complaint-cases.controller.js';
 import { ComplaintCasesService } from './complaint-cases.service.js';
-import { CaseNumberCounterEntity } from './entities/case-number-counter.entity.js';
+import { CaseNumberCounterEntity } from '../cases/entities/case-number-counter.entity.js';
 import { ComplaintCaseEventEntity } from './entities/complaint-case-event.entity.js';
 import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
 
@@ -22,4 +22,4 @@ import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
   providers: [ComplaintCasesService],
   exports: [ComplaintCasesService],
 })
-export class CasesModule {}
+export class ComplaintsModule {}

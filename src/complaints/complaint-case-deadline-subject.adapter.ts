@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeadlineSubjects } from '../case-deadlines/deadline-subject.js';
-import { CaseDeadlineSubject } from './case-deadline-subject.js';
+import { CaseDeadlineSubject } from '../cases/case-deadline-subject.js';
 import { COMPLAINT_CASE_SUBJECT } from './complaint-cases.service.js';
 import { CLOSED_COMPLAINT_STATES } from './domain/complaint-lifecycle.js';
 
