@@ -8,7 +8,9 @@ import { CaseErrors } from './cases.errors.js';
 import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
-import { recordInScope, scopeSql } from '../units/unit-scope.js';
+import { recordInScope, scopeSql, unitInScope } from '../units/unit-scope.js';
+import { diffChanges } from '../audit/domain/changes.js';
+import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import { toDeadlineView, type CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
 import type { CaseEventView } from '../complaints/dto/complaint-case.dto.js';
 
@@ -331,4 +333,68 @@ export async function workListPage(
     [...all, query.pageSize, (query.page - 1) * query.pageSize],
   );
   return { rows, total: Number(total) };
+}
+
+/** What a case's reassignment needs of its family (complaint, denunciation). */
+export interface CaseReassignment<
+  C extends { id: string; unitId: string; handlerUserId: string | null; version: number },
+> {
+  caseEntity: EntityTarget<ObjectLiteral>;
+  subjectType: string;
+  /** The deadline options its deadlines are recomputed with on the new unit's calendar. */
+  deadlineOptions: (c: C) => DeadlineOptions;
+  /** The case's fields as the audit trail records them, and those masked there. */
+  audited: (c: C) => Record<string, unknown>;
+  sensitiveFields: readonly string[];
+}
+
+/**
+ * Reassigns a locked case: to a handler in its unit or below, and/or to another unit in the actor's
+ * scope, whose calendar its deadlines are then counted on. Moving to another unit without naming a
+ * handler leaves the case unassigned there. One audit entry with the reason.
+ */
+export async function reassignCase<
+  C extends { id: string; unitId: string; handlerUserId: string | null; version: number },
+>(
+  manager: EntityManager,
+  actor: Actor,
+  services: { deadlines: CaseDeadlinesService; audit: AuditService },
+  c: C,
+  kind: CaseReassignment<C>,
+  dto: { unitId?: string; handlerUserId?: string | null; reason: string },
+): Promise<void> {
+  const before = kind.audited(c);
+  const unitId = dto.unitId ?? c.unitId;
+  if (unitId !== c.unitId) {
+    await unitInScope(manager, actor, unitId, () =>
+      CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+    );
+  }
+  const handlerUserId =
+    dto.handlerUserId === undefined ? (unitId === c.unitId ? c.handlerUserId : null) : dto.handlerUserId;
+  if (handlerUserId) await assertHandler(manager, unitId, handlerUserId, CaseErrors.handlerInvalid);
+  const moved = unitId !== c.unitId;
+  const next = { unitId, handlerUserId, version: c.version + 1 };
+  await manager.update(kind.caseEntity, { id: c.id }, next);
+  Object.assign(c, next);
+  if (moved) {
+    await manager.update(CaseDeadlineEntity, { subjectType: kind.subjectType, subjectId: c.id }, { unitId });
+    // The days are now counted on the new unit's calendar.
+    await services.deadlines.changeFlags(
+      manager,
+      actor,
+      { subjectType: kind.subjectType, subjectId: c.id },
+      kind.deadlineOptions(c),
+    );
+  }
+  await services.audit.record(manager, actor, {
+    action: 'assign',
+    entityType: kind.subjectType,
+    entityId: c.id,
+    unitId: c.unitId,
+    changes: {
+      ...diffChanges(before, kind.audited(c), [...kind.sensitiveFields]),
+      reason: { before: null, after: dto.reason },
+    },
+  });
 }

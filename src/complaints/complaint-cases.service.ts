@@ -4,7 +4,6 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
-import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import { ProtectedText } from '../identity/protected-text.js';
 import { Clock } from '../common/clock.js';
@@ -31,6 +30,7 @@ import {
   workListPage,
   type CaseAccess,
   type CaseStepRecord,
+  reassignCase,
 } from '../cases/case-records.js';
 import {
   allowedComplaintEvents,
@@ -307,39 +307,20 @@ export class ComplaintCasesService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
       await this.protectedText.requireClean(manager, 'complaint_case', c.id, { reason: dto.reason });
-      const before = audited(c);
-      const unitId = dto.unitId ?? c.unitId;
-      if (unitId !== c.unitId) {
-        await unitInScope(manager, actor, unitId, () =>
-          CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
-        );
-      }
-      const handlerUserId =
-        dto.handlerUserId === undefined ? (unitId === c.unitId ? c.handlerUserId : null) : dto.handlerUserId;
-      if (handlerUserId) await this.checkHandler(manager, unitId, handlerUserId);
-      const next = { unitId, handlerUserId, version: c.version + 1 };
-      await manager.update(ComplaintCaseEntity, { id: c.id }, next);
-      const movedUnit = unitId !== c.unitId;
-      Object.assign(c, next);
-      if (movedUnit) {
-        await manager.update(
-          CaseDeadlineEntity,
-          { subjectType: COMPLAINT_CASE_SUBJECT, subjectId: c.id },
-          { unitId },
-        );
-        // The days are now counted on the new unit's calendar.
-        await this.deadlines.changeFlags(manager, actor, subject(c.id), flagsOf(c));
-      }
-      await this.audit.record(manager, actor, {
-        action: 'assign',
-        entityType: 'complaint_case',
-        entityId: c.id,
-        unitId: c.unitId,
-        changes: {
-          ...diffChanges(before, audited(c), ['subject', 'searchText']),
-          reason: { before: null, after: dto.reason },
+      await reassignCase(
+        manager,
+        actor,
+        { deadlines: this.deadlines, audit: this.audit },
+        c,
+        {
+          caseEntity: ComplaintCaseEntity,
+          subjectType: COMPLAINT_CASE_SUBJECT,
+          deadlineOptions: flagsOf,
+          audited,
+          sensitiveFields: ['subject', 'searchText'],
         },
-      });
+        dto,
+      );
       return this.view(manager, c);
     });
   }

@@ -4,7 +4,6 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
-import { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import {
   appendCaseEvent,
@@ -18,6 +17,7 @@ import {
   workListPage,
   type CaseAccess,
   type CaseStepRecord,
+  reassignCase,
 } from '../cases/case-records.js';
 import { CaseErrors } from '../cases/cases.errors.js';
 import { EnforcementService } from '../enforcement/enforcement.service.js';
@@ -371,38 +371,20 @@ export class DenunciationCasesService {
     return transactionWithRetry(this.dataSource, async (manager) => {
       const c = await this.lockCase(manager, actor, id, dto.version);
       await this.protectedText.requireClean(manager, 'denunciation_case', c.id, { reason: dto.reason });
-      const before = audited(c);
-      const unitId = dto.unitId ?? c.unitId;
-      if (unitId !== c.unitId) {
-        await unitInScope(manager, actor, unitId, () =>
-          CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
-        );
-      }
-      const handlerUserId =
-        dto.handlerUserId === undefined ? (unitId === c.unitId ? c.handlerUserId : null) : dto.handlerUserId;
-      if (handlerUserId) await this.checkHandler(manager, unitId, handlerUserId);
-      const moved = unitId !== c.unitId;
-      const next = { unitId, handlerUserId, version: c.version + 1 };
-      await manager.update(DenunciationCaseEntity, { id: c.id }, next);
-      Object.assign(c, next);
-      if (moved) {
-        await manager.update(
-          CaseDeadlineEntity,
-          { subjectType: DENUNCIATION_CASE_SUBJECT, subjectId: c.id },
-          { unitId },
-        );
-        await this.deadlines.changeFlags(manager, actor, subject(c.id), { extensions: c.extensions });
-      }
-      await this.audit.record(manager, actor, {
-        action: 'assign',
-        entityType: 'denunciation_case',
-        entityId: c.id,
-        unitId: c.unitId,
-        changes: {
-          ...diffChanges(before, audited(c), REDACTED_TEXT),
-          reason: { before: null, after: dto.reason },
+      await reassignCase(
+        manager,
+        actor,
+        { deadlines: this.deadlines, audit: this.audit },
+        c,
+        {
+          caseEntity: DenunciationCaseEntity,
+          subjectType: DENUNCIATION_CASE_SUBJECT,
+          deadlineOptions: (d) => ({ extensions: d.extensions }),
+          audited,
+          sensitiveFields: REDACTED_TEXT,
         },
-      });
+        dto,
+      );
       return this.view(manager, c);
     });
   }
