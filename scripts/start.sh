@@ -45,6 +45,8 @@ bash scripts/services.sh up
 
 log "build"
 node scripts/run-built.cjs build
+log "build the console (web/)"
+build_console
 log "migrations"
 npm run -s migration:run >/dev/null
 if [ -f dist/src/demo/seed-demo.cli.js ]; then
