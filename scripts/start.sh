@@ -87,6 +87,7 @@ if [ "${PUBLIC_BASE_URL%/}" != "$base" ]; then public="    Public base URL   ${P
 cat <<TXT
 
   tiepdan is running.
+    Officers' console $base/
     API health        $base/health/ready
     API documentation $base/api/docs
     OpenAPI document  $base/api/docs-json

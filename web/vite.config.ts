@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page needs (web/scripts/bundle-size.mjs).
+    manifest: true,
     // No inline module-preload polyfill: modern browsers only.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1200,

@@ -55,13 +55,16 @@ export function fieldMessage(message: string): string {
   return 'Giá trị không hợp lệ';
 }
 
-/** Field errors for an antd form: `citizens.0.idNumber` → ['citizens', 0, 'idNumber']. */
+/** Field errors for an antd form: `citizens[0].idNumber` (or `citizens.0.idNumber`) → ['citizens', 0, 'idNumber']. */
 export function formFieldErrors(error: unknown) {
   if (!(error instanceof ApiError)) return [];
   return error.details
     .filter((d) => d.field && d.field !== '(body)')
     .map((d) => ({
-      name: d.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      name: d.field
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
       errors: [fieldMessage(d.message)],
     }));
 }

@@ -8,14 +8,13 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Layout, Menu, Modal, Space, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Alert, App as AntApp, Badge, Button, Layout, Menu, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, network, session, signOut } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan, useMe, useUnit } from '../auth/me';
 import { Loading } from '../components/Loading';
-import { SignInForm } from '../components/SignInForm';
 import { useStore } from '../lib/store';
 
 const { Header, Sider, Content } = Layout;
@@ -99,30 +98,8 @@ function Banners() {
   );
 }
 
-/** The session ended while the officer worked: sign in again over the page, keeping what was typed. */
-function ExpiredDialog() {
-  const { status } = useStore(session);
-  const me = useMe().data;
-  const client = useQueryClient();
-  return (
-    <Modal
-      open={status === 'expired'}
-      title="Phiên làm việc đã hết hạn"
-      footer={null}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-    >
-      <p>Đăng nhập lại để tiếp tục. Những gì bạn đang nhập trên trang vẫn được giữ nguyên.</p>
-      <SignInForm
-        email={me?.email}
-        onSignedIn={() => {
-          void client.invalidateQueries();
-        }}
-      />
-    </Modal>
-  );
-}
+// Loaded only when a session ends mid-work.
+const ExpiredDialog = lazy(() => import('./ExpiredDialog'));
 
 export default function Shell() {
   const me = useMe();
@@ -132,6 +109,12 @@ export default function Shell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
+  const { status } = useStore(session);
+  // Once loaded, the dialog stays mounted: closing it gives the focus back to the field being typed in.
+  const [dialogLoaded, setDialogLoaded] = useState(false);
+  useEffect(() => {
+    if (status === 'expired') setDialogLoaded(true);
+  }, [status]);
 
   useEffect(() => {
     // Close the menu on phones after choosing a page.
@@ -150,62 +133,72 @@ export default function Shell() {
       .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <a href="#noi-dung" className="skip-link">
-        Bỏ qua trình đơn
-      </a>
-      <Header
-        style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b3d91' }}
-      >
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
-          Tiếp dân
-        </Link>
-        <div style={{ flex: 1 }} />
-        <Space size="middle" style={{ color: '#fff', minWidth: 0 }}>
-          <div style={{ lineHeight: 1.3, textAlign: 'right', minWidth: 0 }} data-testid="who">
-            <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {me.data?.fullName ?? '…'}
-            </div>
-            <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {unit.data?.name ?? ''}
-            </div>
-          </div>
-          <Bell />
-          <Button
-            icon={<LogoutOutlined />}
-            onClick={async () => {
-              await signOut();
-              client.clear();
-              navigate('/dang-nhap', { replace: true });
-            }}
-          >
-            Đăng xuất
-          </Button>
-        </Space>
-      </Header>
-      <Layout>
-        <Sider
-          breakpoint="lg"
-          collapsedWidth={0}
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          width={230}
-          theme="light"
-          zeroWidthTriggerStyle={{ top: 8 }}
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <a href="#noi-dung" className="skip-link">
+          Bỏ qua trình đơn
+        </a>
+        <Header
+          style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b3d91' }}
         >
-          <nav aria-label="Trình đơn chính">
-            <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
-          </nav>
-        </Sider>
-        <Content id="noi-dung" style={{ padding: 16, minWidth: 0 }}>
-          <Banners />
-          <main>
-            <Suspense fallback={<Loading />}>{me.isPending ? <Loading /> : <Outlet />}</Suspense>
-          </main>
-        </Content>
+          <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+            Tiếp dân
+          </Link>
+          <div style={{ flex: 1 }} />
+          <Space size="middle" style={{ color: '#fff', minWidth: 0 }}>
+            <div
+              className="who"
+              style={{ lineHeight: 1.3, textAlign: 'right', minWidth: 0 }}
+              data-testid="who"
+            >
+              <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {me.data?.fullName ?? '…'}
+              </div>
+              <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {unit.data?.name ?? ''}
+              </div>
+            </div>
+            <Bell />
+            <Button
+              aria-label="Đăng xuất"
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await signOut();
+                client.clear();
+                navigate('/dang-nhap', { replace: true });
+              }}
+            >
+              <span className="hide-on-phone">Đăng xuất</span>
+            </Button>
+          </Space>
+        </Header>
+        <Layout>
+          <Sider
+            breakpoint="lg"
+            collapsedWidth={0}
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            width={230}
+            theme="light"
+            zeroWidthTriggerStyle={{ top: 8 }}
+          >
+            <nav aria-label="Trình đơn chính">
+              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
+            </nav>
+          </Sider>
+          <Content id="noi-dung" style={{ padding: 16, minWidth: 0 }}>
+            <Banners />
+            <main>
+              <Suspense fallback={<Loading />}>{me.isPending ? <Loading /> : <Outlet />}</Suspense>
+            </main>
+          </Content>
+        </Layout>
+        {dialogLoaded && (
+          <Suspense fallback={null}>
+            <ExpiredDialog />
+          </Suspense>
+        )}
       </Layout>
-      <ExpiredDialog />
-      <Typography.Text className="visually-hidden">Bàn làm việc của cán bộ tiếp công dân</Typography.Text>
-    </Layout>
+    </AntApp>
   );
 }

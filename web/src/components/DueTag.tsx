@@ -28,7 +28,7 @@ export function DueTag({ due, unitId }: { due: string; unitId: string }) {
   return (
     <Tooltip title={LEVEL_TEXT[level]}>
       <Tag style={STYLES[level]} data-level={level}>
-        {showDate(due)} · {daysLeftText(left)}
+        {showDate(due)} · {daysLeftText(left, due < today)}
       </Tag>
     </Tooltip>
   );

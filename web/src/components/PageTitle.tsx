@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 
 /** The page's one h1, and the browser tab's title. */
@@ -8,9 +7,7 @@ export function PageTitle({ children, extra }: { children: string; extra?: React
   }, [children]);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, marginBottom: 16 }}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0, flex: 1 }}>
-        {children}
-      </Typography.Title>
+      <h1 style={{ fontSize: 24, fontWeight: 600, margin: 0, flex: 1 }}>{children}</h1>
       {extra}
     </div>
   );

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Table } from 'antd';
+import { Alert, Card, Descriptions } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { DueTag } from '../components/DueTag';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { showDate } from '../lib/dates';
@@ -61,7 +62,8 @@ export default function LetterPage() {
           </Card>
           {l.petitioners && l.petitioners.length > 0 && (
             <Card title={<h2 style={h2}>Người viết đơn</h2>} style={{ marginBottom: 16 }}>
-              <Table
+              <ScrollTable
+                label="Người viết đơn"
                 rowKey={(p) => `${p.fullName}-${String(p.idNumber ?? '')}`}
                 size="small"
                 pagination={false}

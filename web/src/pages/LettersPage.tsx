@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan } from '../auth/me';
 import { DueTag } from '../components/DueTag';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { addDays, showDate, todayInVietnam } from '../lib/dates';
@@ -78,6 +79,7 @@ export default function LettersPage() {
         </Form.Item>
         <Form.Item label="Trạng thái">
           <Select
+            aria-label="Trạng thái"
             allowClear
             placeholder="Tất cả"
             style={{ minWidth: 140 }}
@@ -88,6 +90,7 @@ export default function LettersPage() {
         </Form.Item>
         <Form.Item label="Nguồn đơn">
           <Select
+            aria-label="Nguồn đơn"
             allowClear
             placeholder="Tất cả"
             style={{ minWidth: 200 }}
@@ -98,6 +101,7 @@ export default function LettersPage() {
         </Form.Item>
         <Form.Item label="Phân loại">
           <Select
+            aria-label="Phân loại"
             allowClear
             placeholder="Tất cả"
             style={{ minWidth: 160 }}
@@ -108,6 +112,7 @@ export default function LettersPage() {
         </Form.Item>
         <Form.Item label="Hạn xử lý">
           <Select
+            aria-label="Hạn xử lý"
             allowClear
             placeholder="Tất cả"
             style={{ minWidth: 160 }}
@@ -121,6 +126,7 @@ export default function LettersPage() {
         </Form.Item>
         <Form.Item label="Sắp xếp">
           <Select
+            aria-label="Sắp xếp"
             style={{ minWidth: 170 }}
             value={sort}
             onChange={(v) => set({ 'sap-xep': v })}
@@ -133,10 +139,10 @@ export default function LettersPage() {
       </Form>
       <QueryState query={letters}>
         {(data) => (
-          <Table
+          <ScrollTable
+            label="Danh sách đơn"
             rowKey="id"
             size="small"
-            scroll={{ x: 900 }}
             dataSource={data.items}
             pagination={{
               current: page,

@@ -15,14 +15,15 @@ import {
   Row,
   Select,
   Space,
-  Table,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { errorText, formFieldErrors, unwrap } from '../api/errors';
 import { useMe } from '../auth/me';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { showDate, todayInVietnam } from '../lib/dates';
 import { CHANNEL, CONTENT_KIND, ELIGIBILITY } from '../lib/labels';
@@ -42,6 +43,7 @@ interface LetterValues {
   forwardedBy?: string;
   forwardedRef?: string;
   classification: string;
+  complaintTrack?: string;
   subject: string;
   content: string;
   petitioners: { fullName?: string; idNumber?: string; address?: string; phone?: string }[];
@@ -98,6 +100,7 @@ export default function NewLetterPage() {
         forwardedRef: blank(v.forwardedRef),
         visitId,
         classification: v.classification,
+        complaintTrack: v.classification === 'complaint' ? v.complaintTrack : undefined,
         subject: v.subject,
         content: v.content,
         petitioners: (v.petitioners ?? [])
@@ -149,6 +152,7 @@ export default function NewLetterPage() {
           channel: visitId ? 'reception_visit' : 'post',
           petitioners: [{}],
           passed: [],
+          complaintTrack: 'first_time',
         }}
       >
         <Card title={<h2 style={h2}>Nguồn đơn</h2>} size="small" style={{ marginBottom: 16 }}>
@@ -268,6 +272,22 @@ export default function NewLetterPage() {
           >
             <Radio.Group options={Object.entries(CONTENT_KIND).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
+          {classification === 'complaint' && (
+            <Form.Item
+              label="Loại khiếu nại"
+              name="complaintTrack"
+              rules={[{ required: true, message: 'Chọn loại khiếu nại' }]}
+            >
+              <Select
+                options={[
+                  { value: 'first_time', label: 'Khiếu nại lần đầu' },
+                  { value: 'second_time', label: 'Khiếu nại lần hai' },
+                  { value: 'disciplinary_first', label: 'Khiếu nại quyết định kỷ luật lần đầu' },
+                  { value: 'disciplinary_second', label: 'Khiếu nại quyết định kỷ luật lần hai' },
+                ]}
+              />
+            </Form.Item>
+          )}
           {classification === 'mixed' && (
             <Alert
               type="warning"
@@ -335,10 +355,17 @@ export default function NewLetterPage() {
               title="Mã bí mật chỉ hiện một lần: in hoặc ghi lại cho công dân ngay."
             />
             <ReceiptSlip letter={created} />
+            {createPortal(
+              <div className="print-only">
+                <ReceiptSlip letter={created} />
+              </div>,
+              document.body,
+            )}
             {created.duplicates.length > 0 && (
               <>
                 <h2 style={{ fontSize: 16, marginTop: 16 }}>Đơn có thể trùng (so sánh)</h2>
-                <Table
+                <ScrollTable
+                  label="Đơn có thể trùng"
                   rowKey="letterId"
                   size="small"
                   pagination={false}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { addDays, showDate, todayInVietnam } from '../lib/dates';
@@ -82,6 +83,7 @@ export default function ReceptionBookPage() {
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} aria-label="Lọc sổ tiếp công dân">
         <Form.Item label="Đơn vị">
           <Select
+            aria-label="Đơn vị"
             allowClear
             style={{ minWidth: 220 }}
             value={unitId}
@@ -92,6 +94,7 @@ export default function ReceptionBookPage() {
         </Form.Item>
         <Form.Item label="Thời gian">
           <DatePicker.RangePicker
+            aria-label="Thời gian"
             format="DD/MM/YYYY"
             value={[dayjs(from), dayjs(to)]}
             allowClear={false}
@@ -104,6 +107,7 @@ export default function ReceptionBookPage() {
         </Form.Item>
         <Form.Item label="Phân loại">
           <Select
+            aria-label="Phân loại"
             allowClear
             style={{ minWidth: 160 }}
             value={kind}
@@ -116,6 +120,7 @@ export default function ReceptionBookPage() {
         </Form.Item>
         <Form.Item label="Kết quả">
           <Select
+            aria-label="Kết quả"
             allowClear
             style={{ minWidth: 200 }}
             value={outcome}
@@ -127,10 +132,10 @@ export default function ReceptionBookPage() {
       </Form>
       <QueryState query={visits}>
         {(data) => (
-          <Table
+          <ScrollTable
+            label="Sổ tiếp công dân"
             rowKey="id"
             size="small"
-            scroll={{ x: 800 }}
             dataSource={rows}
             pagination={{
               current: page,

@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { session } from '../api/client';
@@ -33,20 +32,16 @@ export default function SignInPage() {
         padding: 16,
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={1} style={{ fontSize: 24 }}>
-          Đăng nhập
-        </Typography.Title>
-        <Typography.Paragraph>
-          Hệ thống tiếp công dân, xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh.
-        </Typography.Paragraph>
+      <div className="sign-in-card">
+        <h1 style={{ fontSize: 24, marginTop: 0 }}>Đăng nhập</h1>
+        <p>Hệ thống tiếp công dân, xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh.</p>
         <SignInForm
           onSignedIn={() => {
             client.clear();
             navigate(back, { replace: true });
           }}
         />
-      </Card>
+      </div>
     </main>
   );
 }

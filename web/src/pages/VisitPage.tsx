@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Table } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
@@ -7,6 +7,7 @@ import { ApiError, errorText, formFieldErrors, unwrap } from '../api/errors';
 import { useCan } from '../auth/me';
 import { ConflictAlert } from '../components/ConflictAlert';
 import { DueTag } from '../components/DueTag';
+import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { showDate } from '../lib/dates';
@@ -99,11 +100,11 @@ export default function VisitPage() {
           </Card>
           {v.citizens && (
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Công dân</h2>} style={{ marginBottom: 16 }}>
-              <Table
+              <ScrollTable
+                label="Công dân"
                 rowKey="idNumber"
                 size="small"
                 pagination={false}
-                scroll={{ x: 600 }}
                 dataSource={v.citizens}
                 columns={[
                   {
