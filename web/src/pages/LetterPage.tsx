@@ -64,6 +64,7 @@ export default function LetterPage() {
             <Card title={<h2 style={h2}>Người viết đơn</h2>} style={{ marginBottom: 16 }}>
               <ScrollTable
                 label="Người viết đơn"
+                minWidth={520}
                 rowKey={(p) => `${p.fullName}-${String(p.idNumber ?? '')}`}
                 size="small"
                 pagination={false}

@@ -366,6 +366,7 @@ export default function NewLetterPage() {
                 <h2 style={{ fontSize: 16, marginTop: 16 }}>Đơn có thể trùng (so sánh)</h2>
                 <ScrollTable
                   label="Đơn có thể trùng"
+                  minWidth={520}
                   rowKey="letterId"
                   size="small"
                   pagination={false}

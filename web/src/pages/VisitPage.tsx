@@ -102,6 +102,7 @@ export default function VisitPage() {
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>Công dân</h2>} style={{ marginBottom: 16 }}>
               <ScrollTable
                 label="Công dân"
+                minWidth={520}
                 rowKey="idNumber"
                 size="small"
                 pagination={false}
