@@ -8,7 +8,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Badge, Button, Layout, Menu, Space } from 'antd';
+import { Alert, Badge, Button, Layout, Menu } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, network, session, signOut } from '../api/client';
@@ -133,72 +133,66 @@ export default function Shell() {
       .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
-    <AntApp>
-      <Layout style={{ minHeight: '100vh' }}>
-        <a href="#noi-dung" className="skip-link">
-          Bỏ qua trình đơn
-        </a>
-        <Header
-          style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b3d91' }}
-        >
-          <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
-            Tiếp dân
-          </Link>
-          <div style={{ flex: 1 }} />
-          <Space size="middle" style={{ color: '#fff', minWidth: 0 }}>
-            <div
-              className="who"
-              style={{ lineHeight: 1.3, textAlign: 'right', minWidth: 0 }}
-              data-testid="who"
-            >
-              <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {me.data?.fullName ?? '…'}
-              </div>
-              <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {unit.data?.name ?? ''}
-              </div>
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#noi-dung" className="skip-link">
+        Bỏ qua trình đơn
+      </a>
+      <Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b3d91' }}
+      >
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          Tiếp dân
+        </Link>
+        <div style={{ flex: 1 }} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff', minWidth: 0 }}>
+          <div className="who" style={{ lineHeight: 1.3, textAlign: 'right', minWidth: 0 }} data-testid="who">
+            <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {me.data?.fullName ?? '…'}
             </div>
-            <Bell />
-            <Button
-              aria-label="Đăng xuất"
-              icon={<LogoutOutlined />}
-              onClick={async () => {
-                await signOut();
-                client.clear();
-                navigate('/dang-nhap', { replace: true });
-              }}
-            >
-              <span className="hide-on-phone">Đăng xuất</span>
-            </Button>
-          </Space>
-        </Header>
-        <Layout>
-          <Sider
-            breakpoint="lg"
-            collapsedWidth={0}
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            width={230}
-            theme="light"
-            zeroWidthTriggerStyle={{ top: 8 }}
+            <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {unit.data?.name ?? ''}
+            </div>
+          </div>
+          <Bell />
+          <Button
+            aria-label="Đăng xuất"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await signOut();
+              client.clear();
+              navigate('/dang-nhap', { replace: true });
+            }}
           >
-            <nav aria-label="Trình đơn chính">
-              <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
-            </nav>
-          </Sider>
-          <Content id="noi-dung" style={{ padding: 16, minWidth: 0 }}>
-            <Banners />
-            <main>
-              <Suspense fallback={<Loading />}>{me.isPending ? <Loading /> : <Outlet />}</Suspense>
-            </main>
-          </Content>
-        </Layout>
-        {dialogLoaded && (
-          <Suspense fallback={null}>
-            <ExpiredDialog />
-          </Suspense>
-        )}
+            <span className="hide-on-phone">Đăng xuất</span>
+          </Button>
+        </div>
+      </Header>
+      <Layout>
+        <Sider
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={230}
+          theme="light"
+          zeroWidthTriggerStyle={{ top: 8 }}
+        >
+          <nav aria-label="Trình đơn chính">
+            <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
+          </nav>
+        </Sider>
+        <Content id="noi-dung" style={{ padding: 16, minWidth: 0 }}>
+          <Banners />
+          <main>
+            <Suspense fallback={<Loading />}>{me.isPending ? <Loading /> : <Outlet />}</Suspense>
+          </main>
+        </Content>
       </Layout>
-    </AntApp>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ExpiredDialog />
+        </Suspense>
+      )}
+    </Layout>
   );
 }

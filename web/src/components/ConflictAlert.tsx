@@ -13,11 +13,16 @@ export function ConflictAlert({ onReload }: { onReload: () => void }) {
       data-testid="conflict"
       style={{ marginBottom: 16 }}
       title="Bản ghi vừa được người khác thay đổi"
-      description="Nội dung bạn đã nhập vẫn được giữ bên dưới. Bấm “Tải lại và làm lại” để lấy bản mới nhất, kiểm tra rồi lưu lại."
-      action={
-        <Button onClick={onReload} type="primary">
-          Tải lại và làm lại
-        </Button>
+      description={
+        <>
+          <p style={{ margin: '0 0 8px' }}>
+            Nội dung bạn đã nhập vẫn được giữ bên dưới. Bấm “Tải lại và làm lại” để lấy bản mới nhất, kiểm tra
+            rồi lưu lại.
+          </p>
+          <Button onClick={onReload} type="primary">
+            Tải lại và làm lại
+          </Button>
+        </>
       }
     />
   );

@@ -27,7 +27,7 @@ export function DueTag({ due, unitId }: { due: string; unitId: string }) {
   const level = ladderLevel(left);
   return (
     <Tooltip title={LEVEL_TEXT[level]}>
-      <Tag style={STYLES[level]} data-level={level}>
+      <Tag style={{ ...STYLES[level], whiteSpace: 'normal' }} data-level={level}>
         {showDate(due)} · {daysLeftText(left, due < today)}
       </Tag>
     </Tooltip>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Button } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
@@ -51,7 +52,7 @@ export default function HomePage() {
     <>
       <PageTitle
         extra={
-          <Space wrap>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {can('reception:write') && (
               <Link to="/tiep-cong-dan/ghi-so">
                 <Button type="primary">Ghi sổ lượt tiếp</Button>
@@ -62,137 +63,134 @@ export default function HomePage() {
                 <Button>Tiếp nhận đơn</Button>
               </Link>
             )}
-          </Space>
+          </div>
         }
       >
         Việc hôm nay
       </PageTitle>
-      <Typography.Paragraph>
+      <p>
         {weekday(today)}, {showDate(today)}
         {me ? ` — ${me.fullName}` : ''}
-      </Typography.Paragraph>
-      <Row gutter={[16, 16]}>
+      </p>
+      <div className="home-grid">
         {can('reception:read') && (
-          <Col xs={24} lg={12}>
-            <Card title={<h2 style={cardHeading}>Lịch tiếp công dân tuần này</h2>}>
-              <QueryState query={sessions}>
-                {(page) =>
-                  page.items.length === 0 ? (
-                    <Empty description="Không có buổi tiếp nào trong 7 ngày tới" />
-                  ) : (
-                    <List
-                      dataSource={page.items}
-                      renderItem={(s) => (
-                        <List.Item>
-                          <div>
-                            <strong>
-                              {s.date === today ? 'Hôm nay' : weekday(s.date)} {showDate(s.date)},{' '}
-                              {s.startTime}–{s.endTime}
-                            </strong>
-                            <div>
-                              {s.receiverName}
-                              {s.receiverTitle ? ` (${s.receiverTitle})` : ''} ·{' '}
-                              {s.place?.name ?? 'trực tuyến'}
-                            </div>
-                          </div>
-                          {s.status !== 'scheduled' && <Tag>{SESSION_STATUS[s.status]}</Tag>}
-                        </List.Item>
-                      )}
-                    />
-                  )
-                }
-              </QueryState>
-            </Card>
-          </Col>
-        )}
-        {can('letters:read') && (
-          <Col xs={24} lg={12}>
-            <Card
-              title={<h2 style={cardHeading}>Đơn chờ xử lý (hạn gần nhất trước)</h2>}
-              extra={<Link to="/don?trang-thai=registered&sap-xep=due">Tất cả</Link>}
-            >
-              <QueryState query={letters}>
-                {(page) =>
-                  page.items.length === 0 ? (
-                    <Empty description="Không có đơn chờ xử lý" />
-                  ) : (
-                    <List
-                      dataSource={page.items}
-                      renderItem={(l) => (
-                        <List.Item>
-                          <div style={{ minWidth: 0 }}>
-                            <Link to={`/don/${l.id}`}>{l.subject}</Link>
-                            <div style={{ fontSize: 13 }}>
-                              {l.receiptCode} · {CONTENT_KIND[l.classification]} · nhận{' '}
-                              {showDate(l.receivedOn)}
-                            </div>
-                          </div>
-                          <DueTag due={l.processingDue} unitId={l.unitId} />
-                        </List.Item>
-                      )}
-                    />
-                  )
-                }
-              </QueryState>
-            </Card>
-          </Col>
-        )}
-        {can('reception:read') && (
-          <Col xs={24} lg={12}>
-            <Card title={<h2 style={cardHeading}>Đơn nhận tại buổi tiếp, chờ vào sổ đơn</h2>}>
-              <QueryState query={intakes}>
-                {(page) =>
-                  page.items.length === 0 ? (
-                    <Empty description="Không có đơn chờ" />
-                  ) : (
-                    <List
-                      dataSource={page.items}
-                      renderItem={(i) => (
-                        <List.Item>
-                          <span>
-                            {CONTENT_KIND[i.contentKind]}, nhận {showDate(i.receivedOn)}
-                          </span>
-                          {can('letters:write') && (
-                            <Link to={`/don/tiep-nhan?luot-tiep=${i.visitId}`}>Vào sổ đơn</Link>
-                          )}
-                        </List.Item>
-                      )}
-                    />
-                  )
-                }
-              </QueryState>
-            </Card>
-          </Col>
-        )}
-        <Col xs={24} lg={12}>
-          <Card
-            title={<h2 style={cardHeading}>Thông báo chưa đọc</h2>}
-            extra={<Link to="/thong-bao">Tất cả thông báo</Link>}
-          >
-            <QueryState query={notifications}>
+          <Panel title="Lịch tiếp công dân tuần này">
+            <QueryState query={sessions}>
               {(page) =>
                 page.items.length === 0 ? (
-                  <Empty description="Không có thông báo mới" />
+                  <p className="empty">Không có buổi tiếp nào trong 7 ngày tới</p>
                 ) : (
-                  <List
-                    dataSource={page.items}
-                    renderItem={(n) => (
-                      <List.Item>
+                  <ul className="home-list">
+                    {page.items.map((s) => (
+                      <li key={s.id}>
                         <div>
-                          <strong>{n.title}</strong>
-                          <div style={{ fontSize: 13 }}>{showDateTime(n.createdAt)}</div>
+                          <strong>
+                            {s.date === today ? 'Hôm nay' : weekday(s.date)} {showDate(s.date)}, {s.startTime}
+                            –{s.endTime}
+                          </strong>
+                          <div>
+                            {s.receiverName}
+                            {s.receiverTitle ? ` (${s.receiverTitle})` : ''} · {s.place?.name ?? 'trực tuyến'}
+                          </div>
                         </div>
-                      </List.Item>
-                    )}
-                  />
+                        {s.status !== 'scheduled' && (
+                          <span className="status">{SESSION_STATUS[s.status]}</span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
                 )
               }
             </QueryState>
-          </Card>
-        </Col>
-      </Row>
+          </Panel>
+        )}
+        {can('letters:read') && (
+          <Panel
+            title="Đơn chờ xử lý (hạn gần nhất trước)"
+            extra={<Link to="/don?trang-thai=registered&sap-xep=due">Tất cả</Link>}
+          >
+            <QueryState query={letters}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p className="empty">Không có đơn chờ xử lý</p>
+                ) : (
+                  <ul className="home-list">
+                    {page.items.map((l) => (
+                      <li key={l.id}>
+                        <div style={{ minWidth: 0 }}>
+                          <Link to={`/don/${l.id}`}>{l.subject}</Link>
+                          <div style={{ fontSize: 13 }}>
+                            {l.receiptCode} · {CONTENT_KIND[l.classification]} · nhận {showDate(l.receivedOn)}
+                          </div>
+                        </div>
+                        <DueTag due={l.processingDue} unitId={l.unitId} />
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </Panel>
+        )}
+        {can('reception:read') && (
+          <Panel title="Đơn nhận tại buổi tiếp, chờ vào sổ đơn">
+            <QueryState query={intakes}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p className="empty">Không có đơn chờ</p>
+                ) : (
+                  <ul className="home-list">
+                    {page.items.map((i) => (
+                      <li key={i.id}>
+                        <span>
+                          {CONTENT_KIND[i.contentKind]}, nhận {showDate(i.receivedOn)}
+                        </span>
+                        {can('letters:write') && (
+                          <Link to={`/don/tiep-nhan?luot-tiep=${i.visitId}`}>Vào sổ đơn</Link>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </Panel>
+        )}
+
+        <Panel title="Thông báo chưa đọc" extra={<Link to="/thong-bao">Tất cả thông báo</Link>}>
+          <QueryState query={notifications}>
+            {(page) =>
+              page.items.length === 0 ? (
+                <p className="empty">Không có thông báo mới</p>
+              ) : (
+                <ul className="home-list">
+                  {page.items.map((n) => (
+                    <li key={n.id}>
+                      <div>
+                        <strong>{n.title}</strong>
+                        <div style={{ fontSize: 13 }}>{showDateTime(n.createdAt)}</div>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryState>
+        </Panel>
+      </div>
     </>
   );
 }
 
-const cardHeading = { fontSize: 16, margin: 0 } as const;
+/** A titled section of the home page (plain markup: the home page is the first one an officer loads). */
+function Panel({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="home-panel" aria-label={title}>
+      <header>
+        <h2>{title}</h2>
+        {extra}
+      </header>
+      {children}
+    </section>
+  );
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
+  message as antMessage,
   Button,
   Card,
   Checkbox,
@@ -134,7 +134,7 @@ function RepeatLookup({ unitId, idNumber }: { unitId?: string; idNumber: string 
 
 export default function LogVisitPage() {
   const [form] = Form.useForm<VisitValues>();
-  const { message } = App.useApp();
+  const [message, messages] = antMessage.useMessage();
   const me = useMe().data;
   const units = useScopeUnits();
   const client = useQueryClient();
@@ -213,6 +213,7 @@ export default function LogVisitPage() {
   const group = peopleCount >= GROUP_SIZE;
   return (
     <>
+      {messages}
       <PageTitle>Ghi sổ tiếp công dân</PageTitle>
       <Typography.Paragraph>
         Nhập lần lượt bằng bàn phím (Tab để sang ô sau). <kbd>Ctrl</kbd>+<kbd>Enter</kbd>: lưu và ghi lượt

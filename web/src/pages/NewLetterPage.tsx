@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
+  message as antMessage,
   Button,
   Card,
   Checkbox,
@@ -81,7 +81,7 @@ export default function NewLetterPage() {
   const [form] = Form.useForm<LetterValues>();
   const [params] = useSearchParams();
   const visitId = params.get('luot-tiep') ?? undefined;
-  const { message } = App.useApp();
+  const [message, messages] = antMessage.useMessage();
   const me = useMe().data;
   const units = useScopeUnits();
   const client = useQueryClient();
@@ -132,6 +132,7 @@ export default function NewLetterPage() {
 
   return (
     <>
+      {messages}
       <PageTitle>Tiếp nhận đơn</PageTitle>
       {visitId && (
         <Alert

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { Alert, Button, message as antMessage, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
@@ -19,7 +19,7 @@ export default function VisitPage() {
   const { id } = useParams() as { id: string };
   const can = useCan();
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const [message, messages] = antMessage.useMessage();
   const [form] = Form.useForm<{ followUp: string }>();
   const [conflict, setConflict] = useState(false);
   const visit = useQuery({
@@ -62,6 +62,7 @@ export default function VisitPage() {
     <QueryState query={visit}>
       {(v) => (
         <>
+          {messages}
           <PageTitle>{`Lượt tiếp ngày ${showDate(v.visitDate)}`}</PageTitle>
           <Card style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
