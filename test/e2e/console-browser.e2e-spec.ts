@@ -281,7 +281,31 @@ describe('the officers console in a real browser', () => {
     const before = (await as(officerToken, api().get('/api/v1/reception/visits')).expect(200)).body.total;
     const page = await newPage();
     try {
+      // Today's periodic session: the head's own reception, flagged when chosen.
+      const place = await as(officerToken, api().post('/api/v1/reception/places'))
+        .send({
+          unitId: world.divisionA.id,
+          name: 'Phòng tiếp công dân',
+          address: '1 Lê Lợi',
+          room: 'Phòng 2',
+        })
+        .expect(201);
+      await as(officerToken, api().post('/api/v1/reception/sessions'))
+        .send({
+          unitId: world.divisionA.id,
+          kind: 'periodic',
+          placeId: place.body.id,
+          date: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10),
+          startTime: '07:30',
+          endTime: '11:30',
+          receiverName: 'Trần Văn Thủ',
+          receiverTitle: 'Trưởng phòng',
+        })
+        .expect(201);
       await signIn(page, world.users.reception_officer.email, '/tiep-cong-dan/ghi-so');
+      await page.getByRole('combobox', { name: 'Buổi tiếp định kỳ / đột xuất' }).click();
+      await page.locator('.ant-select-item-option', { hasText: 'Trần Văn Thủ' }).click();
+      await page.getByText('Buổi tiếp định kỳ của thủ trưởng: Trần Văn Thủ (Trưởng phòng)').waitFor();
       await page.getByLabel('Họ và tên').fill('Lê Thị Cúc');
       await page.getByLabel('Số căn cước').fill('079300001111');
       await page.locator('#citizens_0_address').fill('Thôn 2, xã Tân Lập');

@@ -145,6 +145,7 @@ export default function LogVisitPage() {
   const peopleCount = Form.useWatch('peopleCount', form) ?? 1;
   const outcome = Form.useWatch('outcome', form);
   const firstId = idDigits(Form.useWatch(['citizens', 0, 'idNumber'], form));
+  const sessionId = Form.useWatch('sessionId', form);
   const date = visitDate?.format('YYYY-MM-DD') ?? todayInVietnam();
   const isWorking = useWorkingCalendar(unitId, [Number(date.slice(0, 4))]);
 
@@ -158,6 +159,9 @@ export default function LogVisitPage() {
         }),
       ),
   });
+
+  // A periodic session is the head's own reception (docs/reception.md, "The head's duty").
+  const headSession = sessions.data?.items.find((s) => s.id === sessionId && s.kind === 'periodic');
 
   const initial = (): Partial<VisitValues> => ({
     unitId: me?.unitId,
@@ -259,7 +263,7 @@ export default function LogVisitPage() {
                   placeholder="Không thuộc buổi tiếp nào"
                   options={(sessions.data?.items ?? []).map((s) => ({
                     value: s.id,
-                    label: `${s.startTime}–${s.endTime} · ${s.receiverName}${s.receiverTitle ? ` (${s.receiverTitle})` : ''}${s.kind === 'ad_hoc' ? ' · đột xuất' : ''}`,
+                    label: `${s.startTime}–${s.endTime} · ${s.receiverName}${s.receiverTitle ? ` (${s.receiverTitle})` : ''}${s.kind === 'ad_hoc' ? ' · đột xuất' : ' · định kỳ (thủ trưởng tiếp)'}`,
                   }))}
                 />
               </Form.Item>
@@ -314,6 +318,15 @@ export default function LogVisitPage() {
           </Row>
         </Card>
 
+        {headSession && (
+          <Alert
+            type="info"
+            showIcon
+            role="status"
+            style={{ marginBottom: 16 }}
+            title={`Buổi tiếp định kỳ của thủ trưởng: ${headSession.receiverName}${headSession.receiverTitle ? ` (${headSession.receiverTitle})` : ''}`}
+          />
+        )}
         <Card title={<h2 style={h2}>Công dân</h2>} size="small" style={{ marginBottom: 16 }}>
           <Form.Item
             label="Số người cùng đến về một nội dung"
