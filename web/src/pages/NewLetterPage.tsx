@@ -28,6 +28,7 @@ import { PageTitle } from '../components/PageTitle';
 import { showDate, todayInVietnam } from '../lib/dates';
 import { CHANNEL, CONTENT_KIND, ELIGIBILITY } from '../lib/labels';
 import { useScopeUnits } from '../lib/units';
+import { useWorkingCalendar } from '../lib/calendar';
 
 /** The checks that decide eligibility (TT 05/2021/TT-TTCP art. 6; LTC art. 25(2) for anonymous letters). */
 function requiredChecks(classification: string | undefined): string[] {
@@ -87,6 +88,9 @@ export default function NewLetterPage() {
   const client = useQueryClient();
   const [created, setCreated] = useState<Created | null>(null);
   const classification = Form.useWatch('classification', form);
+  const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? me?.unitId;
+  const year = Number(todayInVietnam().slice(0, 4));
+  const isWorking = useWorkingCalendar(unitId, [year - 1, year]);
   const channel = Form.useWatch('channel', form);
   const forwarded = channel && !['reception_visit', 'post', 'online_form', 'email'].includes(channel);
 
@@ -180,6 +184,17 @@ export default function NewLetterPage() {
                   format="DD/MM/YYYY"
                   style={{ width: '100%' }}
                   disabledDate={(d) => d.format('YYYY-MM-DD') > todayInVietnam()}
+                  cellRender={(current, info) => {
+                    if (info.type !== 'date') return info.originNode;
+                    const day = (current as Dayjs).format('YYYY-MM-DD');
+                    return isWorking(day) ? (
+                      info.originNode
+                    ) : (
+                      <div className="day-off" title="Ngày nghỉ">
+                        {info.originNode}
+                      </div>
+                    );
+                  }}
                 />
               </Form.Item>
             </Col>
