@@ -489,6 +489,36 @@ describe('the officers console in a real browser', () => {
     }
   });
 
+  it('splits a mixed letter into one letter per kind, each with its receipt code and secret shown once', async () => {
+    const mixed = await logLetter({
+      classification: 'mixed',
+      complaintTrack: undefined,
+      subject: 'Đơn vừa khiếu nại vừa tố cáo',
+      content: 'Khiếu nại quyết định thu hồi đất và tố cáo cán bộ địa chính nhận tiền khi đo đạc.',
+    });
+    const page = await newPage();
+    try {
+      await signIn(page, world.users.reception_officer.email, `/don/${mixed.id}`);
+      await page.getByRole('heading', { name: 'Tách đơn có nhiều nội dung', level: 2 }).waitFor();
+      await page.getByLabel('Trích yếu đơn 1').fill('Khiếu nại quyết định thu hồi đất');
+      await page
+        .getByLabel('Nội dung đơn 1')
+        .fill('Khiếu nại quyết định thu hồi đất vì chưa được bồi thường thỏa đáng.');
+      await page.getByLabel('Trích yếu đơn 2').fill('Tố cáo cán bộ địa chính');
+      await page.getByLabel('Nội dung đơn 2').fill('Tố cáo cán bộ địa chính nhận tiền khi đo đạc đất.');
+      await checkScreen(page, 'tach-don');
+      await page.getByRole('button', { name: 'Tách đơn' }).click();
+      const result = page.getByTestId('split-result');
+      await result.waitFor();
+      expect(await result.locator('li').count()).toBe(2);
+      const parent = await as(officerToken, api().get(`/api/v1/letters/${mixed.id}`)).expect(200);
+      expect(parent.body.status).toBe('split');
+      await checkScreen(page, 'tach-don-xong');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('never shows a denouncer to a role that may not see them', async () => {
     const denouncer = markedDenouncer();
     const letter = await logLetter({

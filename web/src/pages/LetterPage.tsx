@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { DueTag } from '../components/DueTag';
+import { SplitLetter } from '../components/SplitLetter';
+import { useCan } from '../auth/me';
 import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
@@ -19,6 +22,10 @@ function processingExplanation(classification: string): string {
 
 export default function LetterPage() {
   const { id } = useParams() as { id: string };
+  const can = useCan();
+  // Once offered, the split stays on the page: after it the letter is `split`, and the new parts'
+  // secrets must stay readable until the officer leaves.
+  const [splitOffered, setSplitOffered] = useState(false);
   const letter = useQuery({
     queryKey: ['letters', id],
     queryFn: async () => unwrap(await api.GET('/api/v1/letters/{id}', { params: { path: { id } } })),
@@ -54,7 +61,15 @@ export default function LetterPage() {
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              title="Đơn tố cáo: trích yếu và nội dung là bản đã che thông tin người tố cáo (Điều 56 Luật Tố cáo)."
+              title="Đơn có nội dung tố cáo: trích yếu và nội dung là bản đã che thông tin người tố cáo (khoản 2 Điều 56 Luật Tố cáo)."
+            />
+          )}
+          {(splitOffered ||
+            (l.classification === 'mixed' && l.status === 'registered' && can('letters:write'))) && (
+            <SplitLetter
+              letter={l}
+              onShown={() => setSplitOffered(true)}
+              onReload={async () => (await letter.refetch()).data?.version}
             />
           )}
           <Card title={<h2 style={h2}>Nội dung</h2>} style={{ marginBottom: 16 }}>
