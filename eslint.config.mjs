@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.services/**', 'coverage/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'web/dist/**',
+      'web/node_modules/**',
+      'web/src/api/schema.d.ts',
+      '.tools/**',
+      '.services/**',
+      'coverage/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -76,6 +88,7 @@ export default tseslint.config(
       'scripts/**/*.js',
       'scripts/**/*.cjs',
       'scripts/**/*.mjs',
+      'web/scripts/**/*.mjs',
       'test/**/*.ts',
       'jest.config.js',
       '**/*.spec.ts',
@@ -91,6 +104,8 @@ export default tseslint.config(
         process: 'readonly',
         __dirname: 'readonly',
         console: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

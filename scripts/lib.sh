@@ -159,7 +159,24 @@ ensure_chromium() {
   apt_install chromium fonts-dejavu-core
 }
 
+# The console's own dependencies (web/package-lock.json: React, Ant Design, Vite), kept apart from the
+# API's so that the API's `npm ci` stays as it was; npm ci when web/node_modules is missing or older than
+# its lockfile.
+ensure_web_deps() {
+  local marker="$ROOT/web/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$ROOT/web/package-lock.json" -nt "$marker" ]; then
+    log "installing the console's dependencies (npm ci --prefix web)"
+    (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# The console (web/) built into web/dist, which the API serves at / (docs/console.md).
+build_console() {
+  (cd "$ROOT/web" && node node_modules/vite/bin/vite.js build --logLevel warn)
+}
+
 ensure_toolchain() {
   ensure_node
   ensure_deps
+  ensure_web_deps
 }

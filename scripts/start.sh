@@ -45,6 +45,8 @@ bash scripts/services.sh up
 
 log "build"
 node scripts/run-built.cjs build
+log "build the console (web/)"
+build_console
 log "migrations"
 npm run -s migration:run >/dev/null
 if [ -f dist/src/demo/seed-demo.cli.js ]; then
@@ -86,6 +88,7 @@ if [ "${PUBLIC_BASE_URL%/}" != "$base" ]; then public="    Public base URL   ${P
 cat <<TXT
 
   tiepdan is running.
+    Officers' console $base/
     API health        $base/health/ready
     API documentation $base/api/docs
     OpenAPI document  $base/api/docs-json

@@ -23,6 +23,10 @@ log "build"
 node scripts/run-built.cjs build
 log "migrations"
 node scripts/check-migrations.cjs
+log "console: API types up to date, type-check, build"
+node web/scripts/api-types.mjs --check
+(cd web && node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json)
+build_console
 
 log "jest"
 mkdir -p test-output

@@ -5,7 +5,7 @@ import type { AuthenticatedRequest } from './access.guard.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import type { Actor } from './domain/actor.js';
-import { ChangePasswordDto, LoginDto, RefreshDto, TokenPairView } from './dto/auth.dto.js';
+import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto.js';
 import { RequireAuthentication } from './require-permission.decorator.js';
 
 @ApiTags('auth')
@@ -54,6 +54,7 @@ export class AuthController {
   @Get('me')
   @RequireAuthentication()
   @ApiOperation({ summary: 'Your account, roles, permissions and unit scope' })
+  @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { AccessGuard } from './access.guard.js';
 import { ActorResolver } from './actor.resolver.js';
 import { AuthController } from './auth.controller.js';
+import { BrowserSessionController } from './browser-session.controller.js';
 import { AuthService } from './auth.service.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
@@ -27,7 +28,7 @@ import { TokenService } from './token.service.js';
     }),
     AuditModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, BrowserSessionController],
   providers: [
     PasswordService,
     TokenService,

@@ -1,7 +1,7 @@
 import { registerMultipart } from '../attachments/multipart.js';
 import { acceptStatusPageForm } from '../letters/public/letter-status.controller.js';
 import helmet from '@fastify/helmet';
-import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,9 +14,23 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '../common/http/json-depth.js';
 import { requestIdFor } from '../common/http/request-id.js';
 import { createValidationPipe } from '../common/http/validation.js';
 import { registerQueueBoard } from '../operations/queue-board.js';
+import { registerConsole } from '../console/console-static.js';
 import type { AppConfig } from '../config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
+
+/** Routes served at their own paths, outside `/api/v1` (the console's SPA fallback leaves them alone). */
+export const ROUTES_OUTSIDE_PREFIX = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+  // The public reception calendar: a page and feeds citizens open without login (src/reception/public).
+  { path: 'lich-tiep-cong-dan', method: RequestMethod.GET },
+  { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
+  { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
+  { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
+  { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
+  { path: 'bang-dieu-khien', method: RequestMethod.GET }, // the inspectorate dashboard page (src/dashboard)
+] as const;
 
 /**
  * Builds the API application exactly as production runs it; tests use the same function (and may wrap
@@ -50,19 +64,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      // The public reception calendar: a page and feeds citizens open without login (src/reception/public).
-      { path: 'lich-tiep-cong-dan', method: RequestMethod.GET },
-      { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
-      { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
-      { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
-      { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
-      { path: 'bang-dieu-khien', method: RequestMethod.GET }, // the inspectorate dashboard page (src/dashboard)
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...ROUTES_OUTSIDE_PREFIX] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({
@@ -128,8 +130,22 @@ export async function createApiApp(
   });
 
   await registerQueueBoard(app); // Bull Board at /admin/queues, administrators only (src/operations)
+  // The officers' console at / (web/, built into CONSOLE_DIR; src/console, docs/console.md).
+  await registerConsole(app, config, ROUTES_OUTSIDE_PREFIX);
 
-  const document = SwaggerModule.createDocument(
+  const document = buildApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The OpenAPI document of the routes `app` serves (also written for the console by scripts/openapi.ts). */
+export function buildApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('tiepdan API')
@@ -140,11 +156,4 @@ export async function createApiApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
-
-  app.enableShutdownHooks();
-  return app;
 }

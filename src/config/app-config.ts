@@ -63,6 +63,8 @@ export class AppConfig {
 
   /** Envelope encryption of personal data: the keyring spec (parsed by src/identity) and the index key. */
   readonly identity: { masterKeys: string; indexKey: string };
+  /** The built officers' console served at `/` (docs/console.md). */
+  readonly console: { dir: string };
   readonly attachments: { dir: string };
   /**
    * Files of background report runs, how many days a run and its file are kept, and whether the worker
@@ -124,6 +126,7 @@ export class AppConfig {
       rootUnitName: v.BOOTSTRAP_ROOT_UNIT_NAME,
     };
     this.identity = { masterKeys: v.IDENTITY_MASTER_KEYS, indexKey: v.IDENTITY_INDEX_KEY };
+    this.console = { dir: v.CONSOLE_DIR };
     this.attachments = { dir: v.ATTACHMENTS_DIR };
     this.reports = {
       dir: v.REPORTS_DIR,

@@ -308,6 +308,11 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'IDENTITY_INDEX_KEY must be the base64 of 32 random bytes' })
   IDENTITY_INDEX_KEY: string;
 
+  /** The built officers' console (web/, `vite build`) the API serves at `/`; missing: no console. */
+  @IsString()
+  @IsNotEmpty()
+  CONSOLE_DIR = 'web/dist';
+
   /** Where letters' attachments are stored (created when missing). */
   @IsString()
   @IsNotEmpty()

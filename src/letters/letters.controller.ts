@@ -14,6 +14,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
   CreatedLetterView,
   CreateLetterDto,
@@ -67,6 +68,7 @@ export class LettersController {
   @Get()
   @RequirePermission('letters:read')
   @ApiOperation({ summary: 'Letters of my units, without petitioners: { items, page, pageSize, total }' })
+  @ApiPageResponse(LetterView)
   list(@CurrentActor() actor: Actor, @Query() query: ListLettersQueryDto) {
     return this.letters.list(actor, query);
   }

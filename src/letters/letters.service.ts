@@ -193,10 +193,14 @@ export class LettersService {
     if (query.overdue === 'true') {
       qb.andWhere("l.status = 'registered' AND l.processing_due < :today", { today: this.clock.today() });
     }
+    if (query.channel) qb.andWhere('l.channel = :channel', { channel: query.channel });
+    if (query.dueTo) {
+      qb.andWhere("l.status = 'registered' AND l.processing_due <= :dueTo", { dueTo: query.dueTo });
+    }
     if (query.q) applySearch(qb, 'l.search_text', query.q);
+    if (query.sort === 'due') qb.orderBy('l.processing_due', 'ASC').addOrderBy('l.id', 'ASC');
+    else qb.orderBy('l.received_on', 'DESC').addOrderBy('l.id', 'DESC');
     const [rows, total] = await qb
-      .orderBy('l.received_on', 'DESC')
-      .addOrderBy('l.id', 'DESC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();

@@ -5,6 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
   CreateVisitDto,
   ExportBookQueryDto,
@@ -13,6 +14,7 @@ import {
   MatterLookupDto,
   MatterView,
   PendingIntakesQueryDto,
+  PendingIntakeView,
   VisitStatsQueryDto,
   VisitStatsView,
   VisitSummaryView,
@@ -42,6 +44,7 @@ export class ReceptionBookController {
   @ApiOperation({
     summary: 'The book without who came: { items: VisitSummaryView[], page, pageSize, total }',
   })
+  @ApiPageResponse(VisitSummaryView)
   list(@CurrentActor() actor: Actor, @Query() query: ListVisitsQueryDto) {
     return this.book.list(actor, query);
   }
@@ -101,6 +104,7 @@ export class ReceptionBookController {
   @Get('pending-intakes')
   @RequirePermission('reception:read')
   @ApiOperation({ summary: 'Visits that ended with a letter received, waiting for the letters feature' })
+  @ApiPageResponse(PendingIntakeView)
   pendingIntakes(@CurrentActor() actor: Actor, @Query() query: PendingIntakesQueryDto) {
     return this.book.pendingIntakes(actor, query);
   }

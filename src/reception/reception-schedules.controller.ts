@@ -4,6 +4,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ApiPageResponse } from '../common/http/page.dto.js';
 import { ComplianceQueryDto } from './dto/head-duty.dto.js';
 import { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import {
@@ -94,7 +95,7 @@ export class ReceptionSchedulesController {
 
   @Get('sessions')
   @RequirePermission('reception:read')
-  @ApiOkResponse({ description: '{ items: SessionView[], page, pageSize, total }' })
+  @ApiPageResponse(SessionView, '{ items: SessionView[], page, pageSize, total }')
   listSessions(@CurrentActor() actor: Actor, @Query() query: ListSessionsQueryDto) {
     return this.sessions.listSessions(actor, query);
   }

@@ -90,6 +90,7 @@ describe('authorization matrix', () => {
     const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let req = request(world.server)[m](c.path);
     if (token) req = req.set('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(c.headers ?? {})) req = req.set(name, value);
     const upload = (c as UploadCall).attach;
     if (upload) return req.attach(upload.field, upload.buffer, upload.filename);
     return c.body === undefined ? req : req.send(c.body as object);

@@ -41,3 +41,15 @@ export class TokenPairView {
   @ApiProperty() refreshToken: string;
   @ApiProperty() refreshTokenExpiresAt: string;
 }
+
+/** GET /auth/me: one's own account, with the roles, permissions and unit scope in force. */
+export class MeView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty() unitId: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty({ type: [String] }) permissions: string[];
+  @ApiProperty({ type: [String] }) scopeRootUnitIds: string[];
+}

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -32,4 +33,24 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/** Documents a `Page<T>` answer, so that typed clients (the console) know its items. */
+export function ApiPageResponse(item: Type<unknown>, description?: string) {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'page', 'pageSize', 'total'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          page: { type: 'integer' },
+          pageSize: { type: 'integer' },
+          total: { type: 'integer' },
+        },
+      },
+    }),
+  );
 }

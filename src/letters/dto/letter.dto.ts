@@ -380,6 +380,27 @@ export class ListLettersQueryDto extends PageQueryDto {
   @IsIn(LETTER_CLASSIFICATIONS)
   classification?: LetterClassification;
 
+  @ApiPropertyOptional({ enum: LETTER_CHANNELS })
+  @IsOptional()
+  @IsIn(LETTER_CHANNELS)
+  channel?: LetterChannel;
+
+  @ApiPropertyOptional({
+    description: 'Undecided letters whose processing deadline is on or before this day',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    enum: ['received', 'due'],
+    default: 'received',
+    description: 'received: newest first; due: nearest processing deadline first',
+  })
+  @IsOptional()
+  @IsIn(['received', 'due'])
+  sort?: 'received' | 'due';
+
   @ApiPropertyOptional({ description: 'true: undecided letters past their processing deadline' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -18,6 +18,8 @@ export interface Call {
   body?: unknown;
   /** Overrides the role's token (routes that end or change the caller's own sign-in). */
   token?: string;
+  /** Extra request headers (the console's header and cookie on the browser sign-in routes). */
+  headers?: Record<string, string>;
 }
 export interface Rule {
   access: 'public' | 'authenticated' | Permission;
@@ -74,6 +76,42 @@ export const ACCOUNT_RULES: Record<string, Rule> = {
     success: 204,
     make: async (w, _s, role) => ({
       path: '/api/v1/auth/logout',
+      token: (await w.freshSignIn(role)).accessToken,
+    }),
+  },
+  'POST /api/v1/auth/browser/login': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async (w) => {
+      const user = await w.f.user(w.divisionA.id, ['case_handler']);
+      return {
+        path: '/api/v1/auth/browser/login',
+        headers: { 'x-tiepdan-console': '1' },
+        body: { email: user.email, password: TEST_PASSWORD },
+      };
+    },
+  },
+  'POST /api/v1/auth/browser/refresh': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async (w) => {
+      const user = await w.f.user(w.divisionA.id, ['case_handler']);
+      const pair = await login(w.server, user.email);
+      return {
+        path: '/api/v1/auth/browser/refresh',
+        headers: { 'x-tiepdan-console': '1', cookie: `tiepdan_refresh=${pair.refreshToken}` },
+      };
+    },
+  },
+  'POST /api/v1/auth/browser/logout': {
+    access: 'authenticated',
+    scoped: false,
+    success: 204,
+    make: async (w, _s, role) => ({
+      path: '/api/v1/auth/browser/logout',
+      headers: { 'x-tiepdan-console': '1' },
       token: (await w.freshSignIn(role)).accessToken,
     }),
   },

@@ -1,0 +1,120 @@
+import createClient from 'openapi-fetch';
+import { createStore } from '../lib/store';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+
+/** The console's header on the cookie routes (CSRF: src/auth/refresh-cookie.ts). */
+const CONSOLE_HEADERS = { 'x-tiepdan-console': '1' };
+
+export interface SessionState {
+  status: 'starting' | 'signed-in' | 'signed-out' | 'expired';
+  accessToken?: string;
+}
+
+/** The access token lives here, in memory only; the refresh token is an HttpOnly cookie. */
+export const session = createStore<SessionState>({ status: 'starting' });
+
+/** Network and server state for the global banners. */
+export const network = createStore<{ offline: boolean; busy: boolean }>({
+  offline: typeof navigator !== 'undefined' && !navigator.onLine,
+  busy: false,
+});
+function setNetwork(patch: Partial<{ offline: boolean; busy: boolean }>) {
+  const current = network.get();
+  if (Object.entries(patch).every(([k, v]) => current[k as keyof typeof current] === v)) return;
+  network.set({ ...current, ...patch });
+}
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => setNetwork({ offline: false }));
+  window.addEventListener('offline', () => setNetwork({ offline: true }));
+}
+
+async function cookieRoute(path: 'refresh' | 'login', body?: unknown): Promise<Response> {
+  return fetch(`/api/v1/auth/browser/${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...CONSOLE_HEADERS, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * A new access token from the cookie (one at a time: parallel 401s share it). A 409 means another tab
+ * rotated the cookie a moment ago: the browser has the newer cookie now, so one more try.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const res = await cookieRoute('refresh');
+        if (res.ok) {
+          const body = (await res.json()) as { accessToken: string };
+          session.set({ status: 'signed-in', accessToken: body.accessToken });
+          return true;
+        }
+        if (res.status !== 409 && res.status !== 503) break;
+        await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+      }
+      return false;
+    } catch {
+      setNetwork({ offline: true });
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function signIn(email: string, password: string): Promise<Response> {
+  const res = await cookieRoute('login', { email, password });
+  if (res.ok) {
+    const body = (await res.clone().json()) as { accessToken: string };
+    session.set({ status: 'signed-in', accessToken: body.accessToken });
+  }
+  return res;
+}
+
+export async function signOut(): Promise<void> {
+  await api
+    .POST('/api/v1/auth/browser/logout', { params: { header: CONSOLE_HEADERS } })
+    .catch(() => undefined);
+  session.set({ status: 'signed-out' });
+}
+
+function withToken(request: Request): Request {
+  const token = session.get().accessToken;
+  if (token) request.headers.set('authorization', `Bearer ${token}`);
+  return request;
+}
+
+/**
+ * Every API call: the access token added; a 401 of an expired token refreshed once through the cookie
+ * and the call repeated; a session that cannot be refreshed ends as "expired" (the sign-in dialog opens
+ * over the page, keeping what was typed); the busy and offline banners follow the answers.
+ */
+async function consoleFetch(input: Request): Promise<Response> {
+  const spare = input.clone();
+  let res: Response;
+  try {
+    res = await fetch(withToken(input));
+  } catch (error) {
+    setNetwork({ offline: true });
+    throw error;
+  }
+  setNetwork({ offline: false });
+  if (res.status === 401 && session.get().status === 'signed-in') {
+    if (await refreshSession()) {
+      res = await fetch(withToken(spare));
+    } else {
+      session.set({ status: 'expired' });
+    }
+  }
+  setNetwork({ busy: res.status === 503 });
+  return res;
+}
+
+export const api = createClient<paths>({ baseUrl: '', fetch: consoleFetch });

@@ -1,0 +1,6512 @@
+// Generated from the API's OpenAPI document by web/scripts/api-types.mjs: do not edit.
+// `npm run api:types` writes it; `npm test` fails when it is stale.
+
+export interface paths {
+    "/api/v1/admin/queue-board-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the queue board (Bull Board) in this browser for 15 minutes
+         * @description Administrators only. Sets an HttpOnly, SameSite=Strict cookie scoped to /admin/queues (Secure over https) that lets this browser open the board; it ends with the sign-in it came from.
+         */
+        post: operations["QueueBoardSessionController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries in the caller’s unit scope, newest first */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/browser/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in from the console: access token in the body, refresh token in a cookie */
+        post: operations["BrowserSessionController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/browser/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out from the console: the session ends on the server and the cookie goes */
+        post: operations["BrowserSessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/browser/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the cookie's refresh token: a new access token and a new cookie */
+        post: operations["BrowserSessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in: a short-lived access token and a rotating refresh token */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this sign-in (its access and refresh tokens stop working) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account, roles, permissions and unit scope */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other sign-ins end */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new pair (a reused token ends the session) */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national calendar and the unit calendars in your scope that set anything, with readiness warnings */
+        get: operations["CalendarsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar: version, confirmed years, its own entries and year statements */
+        get: operations["CalendarsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}/entries/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the entry of a date: a day off, or a working day (make-up Saturday, or a weekday cancelling an inherited day off) */
+        put: operations["CalendarsController_setEntry"];
+        post?: never;
+        /** Remove the entry this calendar sets on a date (the inherited day applies again) */
+        delete: operations["CalendarsController_removeEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The effective layout of a year, each day with the scope it comes from */
+        get: operations["CalendarsController_year"];
+        /** Confirm a year (or hold it provisional) in this calendar */
+        put: operations["CalendarsController_setYear"];
+        post?: never;
+        /** Withdraw this calendar’s statement about a year (the scopes above decide again) */
+        delete: operations["CalendarsController_removeYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}/years/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year as CSV (date,kind,name) or iCalendar (all-day events, kind in CATEGORIES, stable UIDs) */
+        get: operations["CalendarsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}/years/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a year (CSV or iCalendar): the file becomes the year’s layout; all rows checked first (400 CALENDAR_IMPORT_INVALID with row, column, message), all or nothing */
+        post: operations["CalendarsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness report: warns while next year is unconfirmed within 60 days of 1 January (and while the current year is unconfirmed) */
+        get: operations["CalendarsController_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work list: mine or my units’ cases, due this week, overdue; search ignores diacritics */
+        get: operations["ComplaintCasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its steps, its deadlines and the steps allowed now */
+        get: operations["ComplaintCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Assign a handler or move the case to another unit (audited, with the reason) */
+        patch: operations["ComplaintCasesController_assign"];
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear an internal target date beside a statutory deadline */
+        put: operations["ComplaintCasesController_target"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Remote area / complicated case, with who decided and why; deadlines recomputed */
+        patch: operations["ComplaintCasesController_flags"];
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take one step of the lifecycle (the head’s decisions need cases:manage)
+         * @description Refused with CASE_TRANSITION_NOT_ALLOWED when the step may not follow; 409 CASE_VERSION_CONFLICT on a stale version.
+         */
+        post: operations["ComplaintCasesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inspectorate dashboard's figures, within the viewer's units
+         * @description Cases by state and month (12 months, by received_on), overdue open deadlines by unit (top 10), the on-time rate of resolution deadlines per month, and the enforcement backlog by status and unit. Counts and unit names only.
+         */
+        get: operations["DashboardController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the dashboard page (/bang-dieu-khien) in this browser for 15 minutes
+         * @description Sets an HttpOnly, SameSite=Strict cookie scoped to /bang-dieu-khien (Secure over https); it ends with the sign-in it came from.
+         */
+        post: operations["DashboardController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadline-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statutory rule table: every rule, its versions, periods, options and citations */
+        get: operations["DeadlinesController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute a statutory deadline on a unit’s calendar (or the national one), with its explanation. Bad input: 400/422 with the engine’s code (DEADLINE_UNKNOWN_RULE, DATE_INVALID, DEADLINE_OPTION_NOT_APPLICABLE, DEADLINE_TOO_MANY_EXTENSIONS, DEADLINE_SUSPENSION_RESUMES_BEFORE_START, CALENDAR_OUT_OF_RANGE…) */
+        post: operations["DeadlinesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work list of denunciation cases: mine or my units’, due this week, overdue */
+        get: operations["DenunciationCasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One denunciation case with its steps, deadlines and the steps allowed now */
+        get: operations["DenunciationCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Assign a handler or move the case to another unit (audited, with the reason) */
+        patch: operations["DenunciationCasesController_assign"];
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/complexity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the complexity determination (sets how many extensions are allowed) */
+        patch: operations["DenunciationCasesController_complexity"];
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/deadlines/{deadlineId}/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear an internal target date beside a statutory deadline */
+        put: operations["DenunciationCasesController_target"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take one step (the head’s decisions need cases:manage) */
+        post: operations["DenunciationCasesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enforcement records of my units, by status as of today; nearest deadline first */
+        get: operations["EnforcementController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record with its obligations, their deadlines, reports and evidence */
+        get: operations["EnforcementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an obligation: who does what by when (due by rule KN-11 / TC-6, or a date in the decision)
+         * @description 409 ENFORCEMENT_VERSION_CONFLICT on a stale record version.
+         */
+        post: operations["EnforcementController_addObligation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspectorate backlog: per unit, records by status and overdue obligations, rolled up the tree */
+        get: operations["EnforcementController_backlog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one evidence file */
+        get: operations["EnforcementController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/obligations/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress on an obligation (in_progress, done, blocked); done settles its deadline
+         * @description 409 ENFORCEMENT_VERSION_CONFLICT on a stale obligation version.
+         */
+        post: operations["EnforcementController_addUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement-records/updates/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach one evidence file to a progress report (multipart, one file part)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes; SHA-256 kept.
+         */
+        post: operations["EnforcementController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters of my units, without petitioners: { items, page, pageSize, total } */
+        get: operations["LettersController_list"];
+        put?: never;
+        /**
+         * Log a letter from any channel, with its petitioners (encrypted), classification and eligibility checks
+         * @description Opens the processing deadline (XLD-1, or XLD-2 for a denunciation), issues a receipt code and secret (the secret is shown only here), and suggests letters of the same petitioner with similar content.
+         */
+        post: operations["LettersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One letter; its petitioners only with letters:personal_data (the read is audited) */
+        get: operations["LettersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of a letter (metadata) */
+        get: operations["LettersController_listAttachments"];
+        put?: never;
+        /**
+         * Attach one file (multipart: optional field identifying=true|false first, then the file)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes; SHA-256 kept.
+         */
+        post: operations["LettersController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file (identifying files need letters:personal_data; audited) */
+        get: operations["LettersController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The processing decision: accept (opens a case), guide, transfer, return or archive
+         * @description One per letter, with date and legal basis; a transfer in a circle is refused (LETTER_TRANSFER_LOOP).
+         */
+        post: operations["LettersController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters of the same petitioner with similar content (diacritics ignored) */
+        get: operations["LettersController_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who wrote the letter and its original text (a denouncer: only to those allowed; every read audited) */
+        get: operations["LettersController_identity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/identity-disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the denouncer disclosed their identity or waived protection (custodian or receiver) */
+        post: operations["LettersController_disclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/reveal-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to see a denouncer’s identity, with a reason (a custodian decides) */
+        post: operations["RevealRequestsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a mixed letter into one letter per kind of content (LTCD art. 25(3)) */
+        post: operations["LettersController_split"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** E-mails one by one, or one digest a working day (emailDigest: true) */
+        patch: operations["NotificationSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first (unread=true: unread ones only) */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read (404 NOTIFICATION_NOT_FOUND otherwise) */
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/letter-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Milestones and the current statutory deadline of a letter, by receipt code and secret */
+        post: operations["LetterStatusController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/book/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The book of a unit for a date range, Mẫu 03/TCD columns, as XLSX or CSV (audited) */
+        get: operations["ReceptionBookController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/head-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the heads meet their reception duty in a month (LTCD art. 12(5), 15(2)(d), 18(2); Law 136/2025) */
+        get: operations["ReceptionSchedulesController_headDutyCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/matters/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Matters a citizen (căn cước number) came about, to link a repeat visit (audited) */
+        post: operations["ReceptionBookController_lookupMatters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/pending-intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits that ended with a letter received, waiting for the letters feature */
+        get: operations["ReceptionBookController_pendingIntakes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionSchedulesController_listPlaces"];
+        put?: never;
+        post: operations["ReceptionSchedulesController_createPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ReceptionSchedulesController_updatePlace"];
+        trace?: never;
+    };
+    "/api/v1/reception/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionSchedulesController_listSchedules"];
+        put?: never;
+        /**
+         * Create a regular or periodic schedule; a periodic one is expanded into sessions at once
+         * @description Warnings (not errors): RECEPTION_POSTED_LATE for sessions inside the 5-working-day posting window (TCD-1), RECEPTION_HEAD_DUTY_NOT_MET for months short of the head’s duty.
+         */
+        post: operations["ReceptionSchedulesController_createSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionSchedulesController_getSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/schedules/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a schedule: its sessions from a day on are cancelled with a public reason */
+        post: operations["ReceptionSchedulesController_endSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionSchedulesController_listSessions"];
+        put?: never;
+        /** Add a periodic or ad hoc session (direct, or online from 2026-07-01) */
+        post: operations["ReceptionSchedulesController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceptionSchedulesController_getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a session (who receives, place, hours, topics); raises its SEQUENCE */
+        patch: operations["ReceptionSchedulesController_updateSession"];
+        trace?: never;
+    };
+    "/api/v1/reception/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session with a reason the public sees */
+        post: operations["ReceptionSchedulesController_cancelSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/sessions/{id}/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postpone a session to a later day with a reason the public sees (LTCD art. 24(4)) */
+        post: operations["ReceptionSchedulesController_postponeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The book without who came: { items: VisitSummaryView[], page, pageSize, total } */
+        get: operations["ReceptionBookController_list"];
+        put?: never;
+        /**
+         * Record a visit in the reception book (Mẫu 03/TCD)
+         * @description Starts TCD-2 (reply in 10 working days) when content is received and TCD-5 (written refusal notice in 3 working days) when the refusal ground needs one; letter_received leaves a pending intake for the letters feature.
+         */
+        post: operations["ReceptionBookController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit; the citizens only with reception:personal_data (the read is audited) */
+        get: operations["ReceptionBookController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception/visits/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Write what came of a visit (column 12) */
+        patch: operations["ReceptionBookController_followUp"];
+        trace?: never;
+    };
+    "/api/v1/reception/visits/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts for a period: first and repeat visits, matters, people, groups */
+        get: operations["ReceptionBookController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your background reports, newest first */
+        get: operations["ReportRunsController_list"];
+        put?: never;
+        /** Build a report in the background (same choices as GET /api/v1/reports/{form}); poll links.self */
+        post: operations["ReportRunsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your background reports: status, progress, download link when done */
+        get: operations["ReportRunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-runs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a done background report (409 REPORT_RUN_NOT_READY before, 410 REPORT_RUN_EXPIRED after expiry) */
+        get: operations["ReportRunsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting-schedules/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's reporting schedule (or the defaults) and its deadlines of the next 12 months
+         * @description 404 REPORTING_SCHEDULE_UNIT_NOT_FOUND outside your units; 422 REPORTING_SCHEDULE_NOT_AGENCY for a unit that is not a province, commune or agency.
+         */
+        get: operations["ReportingSchedulesController_get"];
+        /**
+         * Set which reports an agency owes, when, how many days ahead and whom to remind
+         * @description version 0 creates the schedule; 409 REPORTING_SCHEDULE_VERSION_CONFLICT on a stale version; 400 VALIDATION_FAILED or REPORTING_SCHEDULE_INVALID field by field.
+         */
+        put: operations["ReportingSchedulesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A periodic report form (01-TCD … 05-KQTH) over the units in scope, as JSON, CSV or XLSX
+         * @description Window: period (month|quarter|six_months|nine_months|year) + year (+ index, + cutoff nd09|calendar|national_assembly), or from + to. Units: the subtree of unitId (in scope, 404 otherwise) or of the viewer's scope roots; counters rolled up through the tree. Aggregates only, never personal data. Form layouts are UNCONFIRMED against TT 06/2025/TT-TTCP.
+         */
+        get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reveal-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reveal requests: a custodian’s units’, or my own */
+        get: operations["RevealRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reveal-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (time-limited access) or refuse a reveal request */
+        post: operations["RevealRequestsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units in your scope (flat; build the tree from parentId) */
+        get: operations["UnitsController_list"];
+        put?: never;
+        /** Create a unit (409 UNIT_CODE_TAKEN when the code is used) */
+        post: operations["UnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or edit a unit (optimistic: send the version you read) */
+        patch: operations["UnitsController_update"];
+        trace?: never;
+    };
+    "/api/v1/units/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UnitsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a unit (units are never deleted) */
+        post: operations["UnitsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a unit under another parent (422 UNIT_MOVE_CYCLE under its own descendant) */
+        post: operations["UnitsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts of the units in your scope */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create an account (409 USER_EMAIL_TAKEN; 400 on an unknown role) */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an account: name, unit, roles, active (deactivation ends its sign-ins) */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for an account; unlocks it and ends its sign-ins */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhookEndpointsController_list"];
+        put?: never;
+        /** Register an endpoint; the answer carries its signing secret, this once only */
+        post: operations["WebhookEndpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Pause or resume an endpoint (active) */
+        patch: operations["WebhookEndpointsController_update"];
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up (no dependencies checked) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database and Redis answer; 503 when either does not */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lich-tiep-cong-dan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public reception calendar page (Vietnamese, no JavaScript) */
+        get: operations["PublicCalendarController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lich-tiep-cong-dan.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar feed of one unit (don-vi) or of every unit */
+        get: operations["PublicCalendarController_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lich-tiep-cong-dan.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public reception calendar as JSON (the same data as the page) */
+        get: operations["PublicCalendarController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tra-cuu-don": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt-code status page: the form (Vietnamese, no JavaScript) */
+        get: operations["LetterStatusController_page"];
+        put?: never;
+        /** The receipt-code status page: the status of a letter, from the form */
+        post: operations["LetterStatusController_pageLookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AssignCaseDto: {
+            /**
+             * Format: uuid
+             * @description The handler; null to unassign
+             */
+            handlerUserId?: Record<string, never> | null;
+            /** @description Why (kept in the audit trail) */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Move the case to another resolving unit
+             */
+            unitId?: string;
+            version: number;
+        };
+        AuditEntryDto: {
+            /** @example update */
+            action: string;
+            actorUnitId: string | null;
+            /** @description null: the system itself. */
+            actorUserId: string | null;
+            /**
+             * @description Position in the hash chain (a decimal string); null until the sequencer chains the entry.
+             * @example 1024
+             */
+            chainSeq: string | null;
+            /** @description `{ field: { before, after } }` for changes, secrets shown as "[redacted]"; `{ fields: [...] }` for reads. */
+            changes: {
+                [key: string]: unknown;
+            } | null;
+            clientIp: string | null;
+            entityId: string;
+            /** @example unit */
+            entityType: string;
+            /** @description SHA-256 (hex) over prevHash and this entry (docs/audit.md); null until chained. */
+            hash: string | null;
+            /**
+             * @description The entry id (a decimal string: BIGINT); the chain order is chainSeq.
+             * @example 1024
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T08:15:30.123Z
+             */
+            occurredAt: string;
+            /** @description SHA-256 (hex) of the previous entry in the chain; null until chained. */
+            prevHash: string | null;
+            requestId: string | null;
+            /** @description The unit the record belongs to. */
+            unitId: string | null;
+        };
+        AuditEntryPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /**
+             * @description Entries matching the filter in the caller’s scope.
+             * @example 1234
+             */
+            total: number;
+        };
+        BacklogCounts: {
+            blocked: number;
+            done: number;
+            in_progress: number;
+            not_started: number;
+            overdue: number;
+            /** @description Obligations the unit must carry out whose deadline is past due */
+            overdueObligations: number;
+        };
+        BacklogUnitView: {
+            code: string;
+            name: string;
+            /** @description The unit’s own records and obligations */
+            own: components["schemas"]["BacklogCounts"];
+            parentId?: Record<string, never> | null;
+            /** @description Own plus every unit below it */
+            total: components["schemas"]["BacklogCounts"];
+            unitId: string;
+        };
+        BacklogView: {
+            asOf: string;
+            units: components["schemas"]["BacklogUnitView"][];
+        };
+        BilingualView: {
+            en: string;
+            vi: string;
+        };
+        BrowserSessionView: {
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description When the sign-in ends at the latest (refreshing cannot extend it) */
+            refreshTokenExpiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        CalendarDayView: {
+            date: string;
+            /** @enum {string} */
+            kind: "day_off" | "make_up_working_day";
+            name: string;
+            /** @description `built-in`, `computed` (Labor Code, provisional), `national`, or a unit id */
+            source: string;
+            /** @enum {string} */
+            status: "working" | "rest" | "day_off" | "holiday_on_rest_day" | "make_up_working_day";
+            weekday: number;
+            working: boolean;
+        };
+        CalendarDetailView: {
+            /** @example vn-public-sector */
+            calendarId: string;
+            /** @example vn-public-sector@0123456789abcdef */
+            calendarVersion: string;
+            confirmedYears: number[];
+            entries: components["schemas"]["CalendarEntryView"][];
+            /** @example 2020-01-01 */
+            firstDate: string;
+            /** @example 2060-12-31 */
+            lastDate: string;
+            /** @description The scopes this calendar is made of that have data, farthest first (`national`, unit ids) */
+            layers: string[];
+            /** @description Entries this scope sets itself */
+            ownEntries: number;
+            ownYears: components["schemas"]["CalendarYearStatementView"][];
+            readiness: components["schemas"]["CalendarReadinessView"];
+            /** @description Changes made in this scope so far */
+            revision: number;
+            /** @description `national` or the unit id */
+            scope: string;
+            unitCode: string | null;
+            unitId: string | null;
+            unitName: string | null;
+        };
+        CalendarEntryResultView: {
+            calendarVersion: string;
+            /** @description false: the entry was already exactly so (nothing changed) */
+            changed: boolean;
+            entry: components["schemas"]["CalendarEntryView"];
+            scope: string;
+        };
+        CalendarEntryView: {
+            changedAt: string;
+            changedByUserId: string | null;
+            date: string;
+            id: string;
+            /** @enum {string} */
+            kind: "day_off" | "make_up_working_day";
+            name: string;
+            /** @description ISO weekday, 1 = Monday … 7 = Sunday */
+            weekday: number;
+        };
+        CalendarImportCountsView: {
+            added: number;
+            removed: number;
+            unchanged: number;
+            updated: number;
+        };
+        CalendarImportDto: {
+            /**
+             * @description The file’s text. CSV: header `date,kind,name`, one row per day. iCalendar: one all-day VEVENT per day (or span), kind in CATEGORIES (default day_off), name in SUMMARY. The file is the whole layout of the year: days it omits become ordinary days.
+             * @example date,kind,name
+             *     2027-01-01,day_off,Tết Dương lịch
+             */
+            content: string;
+            /** @enum {string} */
+            format: "csv" | "ics";
+        };
+        CalendarImportResultView: {
+            calendarVersion: string;
+            changed: boolean;
+            /** @description Days the file lists */
+            days: number;
+            /** @description What happened to this scope’s own entries */
+            entries: components["schemas"]["CalendarImportCountsView"];
+            /** @enum {string} */
+            format: "csv" | "ics";
+            /** @description Data rows (CSV) or events (iCalendar) read */
+            rows: number;
+            scope: string;
+            year: number;
+        };
+        CalendarListView: {
+            /** @description The national calendar, then every unit calendar in your scope with entries or years of its own */
+            calendars: components["schemas"]["CalendarSummaryView"][];
+            /** @description Today in Asia/Ho_Chi_Minh */
+            today: string;
+            warnings: components["schemas"]["ScopedReadinessWarningView"][];
+            windowDays: number;
+        };
+        CalendarReadinessItemView: {
+            calendarVersion: string;
+            currentYearConfirmed: boolean;
+            nextYearConfirmed: boolean;
+            scope: string;
+            unitName: string | null;
+            warnings: components["schemas"]["ReadinessWarningView"][];
+        };
+        CalendarReadinessReportView: {
+            calendars: components["schemas"]["CalendarReadinessItemView"][];
+            daysUntilNextYear: number;
+            nextYear: number;
+            /** @description No calendar in your scope has a warning */
+            ready: boolean;
+            today: string;
+            warnings: components["schemas"]["ScopedReadinessWarningView"][];
+            windowDays: number;
+        };
+        CalendarReadinessView: {
+            currentYear: number;
+            currentYearConfirmed: boolean;
+            daysUntilNextYear: number;
+            nextYear: number;
+            nextYearConfirmed: boolean;
+            warnings: components["schemas"]["ReadinessWarningView"][];
+        };
+        CalendarSummaryView: {
+            /** @example vn-public-sector */
+            calendarId: string;
+            /** @example vn-public-sector@0123456789abcdef */
+            calendarVersion: string;
+            confirmedYears: number[];
+            /** @example 2020-01-01 */
+            firstDate: string;
+            /** @example 2060-12-31 */
+            lastDate: string;
+            /** @description Entries this scope sets itself */
+            ownEntries: number;
+            ownYears: components["schemas"]["CalendarYearStatementView"][];
+            readiness: components["schemas"]["CalendarReadinessView"];
+            /** @description Changes made in this scope so far */
+            revision: number;
+            /** @description `national` or the unit id */
+            scope: string;
+            unitCode: string | null;
+            unitId: string | null;
+            unitName: string | null;
+        };
+        CalendarYearResultView: {
+            calendarVersion: string;
+            changed: boolean;
+            scope: string;
+            statement: components["schemas"]["CalendarYearStatementView"];
+        };
+        CalendarYearStatementView: {
+            confirmed: boolean;
+            decidedAt: string;
+            decidedByUserId: string | null;
+            year: number;
+        };
+        CalendarYearView: {
+            calendarVersion: string;
+            /** @description Who decided: `built-in`, `computed` (nobody: provisional), `national` or a unit id */
+            confirmationSource: string;
+            confirmed: boolean;
+            /** @description Every day that differs from Monday–Friday or is named */
+            days: components["schemas"]["CalendarDayView"][];
+            ownEntries: components["schemas"]["CalendarEntryView"][];
+            ownStatement?: components["schemas"]["CalendarYearStatementView"] | null;
+            scope: string;
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Working days in the year */
+            workingDays: number;
+            year: number;
+        };
+        CancelSessionDto: {
+            /** @description Shown to the public */
+            reason: string;
+            version: number;
+        };
+        CaseDeadlineView: {
+            calendarVersion: string;
+            dueDate: string;
+            explanation: Record<string, never>;
+            id: string;
+            internalTarget?: Record<string, never> | null;
+            pausedSince?: Record<string, never> | null;
+            provisional: boolean;
+            purpose: string;
+            rawEnd: string;
+            ruleId: string;
+            ruleVersion: string;
+            sequence: number;
+            settledOn?: Record<string, never> | null;
+            status: string;
+            triggerDate: string;
+            version: number;
+        };
+        CaseEventView: {
+            actorUserId?: Record<string, never> | null;
+            date: string;
+            documentRef?: Record<string, never> | null;
+            event: string;
+            fromState?: Record<string, never> | null;
+            legalBasis?: Record<string, never> | null;
+            note?: Record<string, never> | null;
+            sequence: number;
+            toState: string;
+        };
+        CaseFlagsDto: {
+            /** @description vụ việc phức tạp (NĐ 124 art. 3a): a written determination */
+            complicated?: boolean;
+            complicatedReason?: Record<string, never>;
+            /** @description vùng sâu, vùng xa, đi lại khó khăn */
+            remote?: boolean;
+            remoteReason?: Record<string, never>;
+            version: number;
+        };
+        CasesByStateView: {
+            complaint: components["schemas"]["KindCountsView"];
+            denunciation: components["schemas"]["KindCountsView"];
+        };
+        CaseView: {
+            acceptedOn?: Record<string, never> | null;
+            caseNumber: string;
+            complicated: boolean;
+            complicatedReason?: Record<string, never> | null;
+            complicatedSetByUserId?: Record<string, never> | null;
+            deadlines: components["schemas"]["CaseDeadlineView"][];
+            decidedOn?: Record<string, never> | null;
+            /** @enum {string|null} */
+            decisionOutcome?: "right" | "partly_right" | "wrong" | null;
+            decisionRef?: Record<string, never> | null;
+            dialogueHeld: boolean;
+            events: components["schemas"]["CaseEventView"][];
+            handlerUserId?: Record<string, never> | null;
+            id: string;
+            legalEffectFrom?: Record<string, never> | null;
+            letterId: string;
+            /** @description The nearest open statutory deadline */
+            nextDue?: Record<string, never> | null;
+            /** @description Steps allowed now (as of today) */
+            nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
+            previousCaseId?: Record<string, never> | null;
+            receivedOn: string;
+            remote: boolean;
+            remoteReason?: Record<string, never> | null;
+            remoteSetByUserId?: Record<string, never> | null;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
+            subject: string;
+            suspendedFrom?: Record<string, never> | null;
+            /** @enum {string} */
+            track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+            unitId: string;
+            version: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters */
+            newPassword: string;
+        };
+        ChangeUnitStatusDto: {
+            version: number;
+        };
+        CitizenDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /**
+             * @description Căn cước number: 12 digits
+             * @example 075203004567
+             */
+            idNumber: string;
+            /** @example 0912345678 */
+            phone?: Record<string, never>;
+            /**
+             * @description A representative of the group (LTCD art. 29)
+             * @default false
+             */
+            representative: boolean;
+        };
+        CitizenView: {
+            address: string;
+            fullName: string;
+            idNumber: string;
+            phone: string | null;
+            representative: boolean;
+        };
+        ComplexityDto: {
+            /**
+             * @description NĐ 31 art. 3: the written determination
+             * @enum {string}
+             */
+            complexity: "normal" | "complicated" | "especially_complicated";
+            reason?: Record<string, never>;
+            version: number;
+        };
+        CreatedLetterView: {
+            /** @enum {string|null} */
+            archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
+            caseId?: Record<string, never> | null;
+            /** @enum {string} */
+            channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            complaintTrack?: Record<string, never> | null;
+            content: string;
+            decidedByUserId?: Record<string, never> | null;
+            decidedOn?: Record<string, never> | null;
+            /** @enum {string|null} */
+            decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
+            decisionLegalBasis?: Record<string, never> | null;
+            denunciationTrack?: Record<string, never> | null;
+            duplicateOfLetterId?: Record<string, never> | null;
+            duplicates: components["schemas"]["DuplicateSuggestionView"][];
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            eligible: boolean;
+            flags: string[];
+            forwardedBy?: Record<string, never> | null;
+            forwardedRef?: Record<string, never> | null;
+            guidanceBody?: Record<string, never> | null;
+            guidanceRef?: Record<string, never> | null;
+            id: string;
+            /** @enum {string|null} */
+            identityDisclosure?: "self_disclosed" | "waived" | null;
+            /** @description Subject and content are the redacted copy (denunciations) */
+            identityProtected: boolean;
+            parentLetterId?: Record<string, never> | null;
+            petitionerCount: number;
+            /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
+            petitioners?: components["schemas"]["PetitionerView"][] | null;
+            previousCaseId?: Record<string, never> | null;
+            processingDue: string;
+            receiptCode: string;
+            /** @description Shown once: give it to the petitioner with the receipt code */
+            receiptSecret: string;
+            receivedOn: string;
+            returnRef?: Record<string, never> | null;
+            /** @enum {string} */
+            status: "registered" | "decided" | "split";
+            subject: string;
+            transferredFromLetterId?: Record<string, never> | null;
+            transferRef?: Record<string, never> | null;
+            transferToBody?: Record<string, never> | null;
+            transferToUnitId?: Record<string, never> | null;
+            unitId: string;
+            version: number;
+            visitId?: Record<string, never> | null;
+        };
+        CreatedWebhookEndpointView: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            events: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description The signing secret (X-Tiepdan-Signature: v1=<HMAC-SHA256 of "<X-Tiepdan-Timestamp>.<raw body>">): shown this once only */
+            secret: string;
+            url: string;
+        };
+        CreateLetterDto: {
+            /** @enum {string} */
+            channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            /**
+             * @description Required for a complaint
+             * @enum {string}
+             */
+            complaintTrack?: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+            content: string;
+            /**
+             * @description Denunciations: a first denunciation (default) or a re-denunciation (LTC arts. 37, 38)
+             * @enum {string}
+             */
+            denunciationTrack?: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue";
+            /** @description TT 05/2021 art. 6 checks */
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description The forwarding body (forwarded channels) */
+            forwardedBy?: Record<string, never>;
+            forwardedRef?: Record<string, never>;
+            /** @description People who signed (a group may list only its representatives) */
+            petitionerCount?: number;
+            /** @description Empty only for anonymous information */
+            petitioners: components["schemas"]["PetitionerDto"][];
+            /**
+             * Format: uuid
+             * @description Second-time complaint: the first-time case; re-denunciation: the denunciation case
+             */
+            previousCaseId?: Record<string, never>;
+            /** @example 2026-11-20 */
+            receivedOn: string;
+            /** @description Denunciations: the redacted content (default: removed automatically) */
+            redactedContent?: Record<string, never>;
+            /** @description Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed) */
+            redactedSubject?: Record<string, never>;
+            /** @example Khiếu nại quyết định thu hồi đất */
+            subject: string;
+            /**
+             * Format: uuid
+             * @description The receiving unit
+             */
+            unitId: string;
+            /**
+             * Format: uuid
+             * @description The reception-book visit (channel reception_visit)
+             */
+            visitId?: Record<string, never>;
+        };
+        CreateObligationDto: {
+            /** @example Hoàn trả 200 m2 đất nông nghiệp cho hộ bà Trần Thị Mai */
+            description: string;
+            /**
+             * @example {
+             *       "rule": "KN-11"
+             *     }
+             */
+            due: components["schemas"]["ObligationDueDto"];
+            /** @enum {string} */
+            kind: "restore_rights" | "pay" | "revoke_decision" | "discipline" | "other";
+            /**
+             * Format: uuid
+             * @description The unit that must carry it out (one you may see)
+             */
+            owningUnitId: string;
+            /** @description The version of the record read (optimistic lock) */
+            version: number;
+        };
+        CreatePlaceDto: {
+            /** @example 12 Trần Hưng Đạo, phường Tân Phú */
+            address: string;
+            /** @example Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc */
+            hours?: Record<string, never>;
+            /** @example Trụ sở tiếp công dân Sở Giáo dục và Đào tạo */
+            name: string;
+            /** @example Phòng 101, tầng 1 */
+            room?: Record<string, never>;
+            /** Format: uuid */
+            unitId: string;
+        };
+        CreateReportRunDto: {
+            /**
+             * @description Data cut-off rule of a period
+             * @default nd09
+             * @enum {string}
+             */
+            cutoff: "nd09" | "calendar" | "national_assembly";
+            /** @enum {string} */
+            form: "01-TCD" | "02-XLD" | "03-GQKN" | "04-GQTC" | "05-KQTH";
+            /** @enum {string} */
+            format: "json" | "csv" | "xlsx";
+            /**
+             * @description Custom window start (with to, without period)
+             * @example 2026-01-01
+             */
+            from?: string;
+            /**
+             * @description Month 1–12 or quarter 1–4 (with period month/quarter)
+             * @example 1
+             */
+            index?: number;
+            /**
+             * @description A period; or give from and to instead
+             * @enum {string}
+             */
+            period?: "month" | "quarter" | "six_months" | "nine_months" | "year";
+            /**
+             * @description Custom window end, inclusive
+             * @example 2026-03-31
+             */
+            to?: string;
+            /**
+             * Format: uuid
+             * @description A unit in scope (default: the viewer's scope roots)
+             */
+            unitId?: string;
+            /**
+             * @description The report year (with period)
+             * @example 2026
+             */
+            year?: number;
+        };
+        CreateRevealRequestDto: {
+            /** @default 24 */
+            hours: number;
+            /** @example Cần liên hệ người tố cáo để bổ sung tài liệu chứng minh */
+            reason: string;
+        };
+        CreateScheduleDto: {
+            /**
+             * @description regular (thường xuyên): officers, every working day; periodic (định kỳ): the head
+             * @enum {string}
+             */
+            kind: "regular" | "periodic";
+            /**
+             * @default direct
+             * @enum {string}
+             */
+            mode: "direct" | "online";
+            /**
+             * @default next_working_day
+             * @enum {string}
+             */
+            nonWorkingDayPolicy: "next_working_day" | "skip";
+            officers?: components["schemas"]["PersonDto"][];
+            /** @description Online sessions (from 2026-07-01): the meeting link */
+            onlineUrl?: string;
+            /**
+             * Format: uuid
+             * @description Required for direct reception
+             */
+            placeId?: string;
+            /** @description Who receives: the head (required for periodic) */
+            receiverName?: Record<string, never>;
+            receiverTitle?: Record<string, never>;
+            /**
+             * @description weekly {weekdays: [2]} | monthly_day {day: 15} | monthly_weekday {week: 2, weekday: 4} (week -1: last) | every_working_day (regular)
+             * @example {
+             *       "type": "weekly",
+             *       "weekdays": [
+             *         2
+             *       ]
+             *     }
+             */
+            recurrence?: Record<string, never>;
+            /** @description periodic: exactly one; regular: 1 to 3 (morning, afternoon…) */
+            slots: components["schemas"]["TimeSlotDto"][];
+            /** @description Expected topics (nội dung dự kiến), shown publicly */
+            topics?: Record<string, never>;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2027-01-01 */
+            validFrom: string;
+            /**
+             * @description At most 366 days after validFrom
+             * @example 2027-12-31
+             */
+            validUntil: string;
+        };
+        CreateSessionDto: {
+            /** @example 2026-12-15 */
+            date: string;
+            /** @example 11:30 */
+            endTime: string;
+            /**
+             * @description periodic (định kỳ, the head) or ad_hoc (đột xuất)
+             * @enum {string}
+             */
+            kind: "periodic" | "ad_hoc";
+            /**
+             * @default direct
+             * @enum {string}
+             */
+            mode: "direct" | "online";
+            officers?: components["schemas"]["PersonDto"][];
+            /** @description Required for online sessions (from 2026-07-01) */
+            onlineUrl?: string;
+            /**
+             * Format: uuid
+             * @description Required for direct sessions
+             */
+            placeId?: string;
+            /** @description A note for the public (what else to bring, access) */
+            publicNote?: Record<string, never>;
+            /** @example Nguyễn Văn Hùng */
+            receiverName: string;
+            /** @example Giám đốc Sở */
+            receiverTitle?: Record<string, never>;
+            /** @example 07:30 */
+            startTime: string;
+            topics?: Record<string, never>;
+            /** Format: uuid */
+            unitId: string;
+        };
+        CreateUnitDto: {
+            /**
+             * @description Unique code: 2–40 upper-case letters, digits, ".", "_" or "-"
+             * @example SGDDT-TTRA
+             */
+            code: string;
+            contactEmail?: string;
+            contactPhone?: string;
+            /** @enum {string} */
+            kind: "province" | "commune" | "agency" | "inspectorate" | "office" | "division" | "public_service_unit" | "other";
+            /** @example Thanh tra Sở Giáo dục và Đào tạo */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Parent unit id; omit for a root (admins only)
+             */
+            parentId?: string;
+            receptionAddress?: string;
+            /**
+             * @description Vùng sâu, vùng xa: longer statutory periods
+             * @default false
+             */
+            remote: boolean;
+            /** @description Why the unit counts as remote (required when remote) */
+            remoteReason?: string;
+        };
+        CreateUpdateDto: {
+            /** @example Đã ban hành quyết định thu hồi quyết định số 12/QĐ-UBND */
+            note: string;
+            /**
+             * @description The day the progress is reported (not in the future)
+             * @example 2026-10-05
+             */
+            reportedOn: string;
+            /** @enum {string} */
+            status: "in_progress" | "done" | "blocked";
+            /** @description The version of the obligation read (optimistic lock) */
+            version: number;
+        };
+        CreateUserDto: {
+            email: string;
+            /** @example Nguyễn Thị Lan */
+            fullName: string;
+            /** @description Initial password, at least 12 characters */
+            password: string;
+            roles: ("admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian")[];
+            /** @example Chánh Thanh tra */
+            title?: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        CreateVisitDto: {
+            /** @description Who came; for a group, at least its representatives */
+            citizens: components["schemas"]["CitizenDto"][];
+            /** @enum {string} */
+            contentKind: "complaint" | "denunciation" | "petition" | "mixed";
+            /** @description Bodies that have already handled it (Mẫu 03/TCD column 8) */
+            earlierHandling?: Record<string, never>;
+            /** @description guided: the competent body */
+            guidanceBody?: Record<string, never>;
+            /** @description guided: the guidance document number */
+            guidanceRef?: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description A repeat visit: the matter of the earlier visit
+             */
+            matterId?: string;
+            notes?: Record<string, never>;
+            /** @enum {string} */
+            outcome: "guided" | "letter_received" | "transferred" | "refused";
+            /**
+             * @description People who came about the same content (5 or more: a group)
+             * @example 1
+             */
+            peopleCount: number;
+            /** @example Lê Văn Cường */
+            receivingOfficerName: string;
+            /** @example Thanh tra viên */
+            receivingOfficerTitle?: Record<string, never>;
+            /**
+             * @description refused: the legal ground
+             * @enum {string}
+             */
+            refusalGround?: "ltcd_9_1_not_in_control" | "ltcd_9_2_disorderly" | "ltcd_9_3_already_resolved" | "nd154_weapons" | "nd154_security_screening" | "nd154_recording" | "nd154_inciting" | "nd154_no_civil_capacity" | "nd154_no_authority" | "nd154_not_a_petition" | "nd154_repeated_petition" | "nd154_court_judgment" | "nd154_handled_elsewhere";
+            /**
+             * Format: uuid
+             * @description The session the visit took place in, if any
+             */
+            sessionId?: string;
+            /** @description Content of the matter (nội dung vụ việc) */
+            summary: string;
+            /** @description transferred: the body it went to */
+            transferBody?: Record<string, never>;
+            /** @description transferred: the transfer document number */
+            transferRef?: Record<string, never>;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description Not in the future
+             * @example 2026-11-20
+             */
+            visitDate: string;
+            /** @example 08:30 */
+            visitTime: string;
+            /** @description Within the unit’s competence (column 9) */
+            withinCompetence: boolean;
+        };
+        CreateWebhookEndpointDto: {
+            /**
+             * @description Notification kinds it receives
+             * @example [
+             *       "escalation",
+             *       "enforcement_overdue"
+             *     ]
+             */
+            events: string[];
+            /** @example https://he-thong-khac.gov.vn/hooks/tiepdan */
+            url: string;
+        };
+        DashboardSessionView: {
+            /** @example 2026-11-25T09:15:00.000Z */
+            expiresAt: string;
+            /**
+             * @description Open this page in the same browser.
+             * @example /bang-dieu-khien
+             */
+            url: string;
+        };
+        DashboardView: {
+            /** @description 12 months, oldest first. */
+            casesByMonth: components["schemas"]["MonthCasesView"][];
+            /** @description Sums over the 12 months. */
+            casesByState: components["schemas"]["CasesByStateView"];
+            /** @description Enforcement records not 'done'. */
+            enforcementBacklog: components["schemas"]["BacklogView"];
+            /** @example 2025-12 */
+            fromMonth: string;
+            /** @description Resolution deadlines settled, 12 months. */
+            onTimeTrend: components["schemas"]["MonthOnTimeView"][];
+            overdue: components["schemas"]["OverdueView"];
+            /** @example 2026-11-25 */
+            today: string;
+            /** @example 2026-11 */
+            toMonth: string;
+        };
+        DeadlineExplanationView: {
+            en: string[];
+            vi: string[];
+        };
+        DeadlineLawReadingView: {
+            days: number;
+            due: string;
+            legalBasis: string;
+            rawEnd: string;
+            /** @enum {string} */
+            unit: "calendar_days" | "working_days";
+        };
+        DeadlineOptionsDoc: {
+            /** @description vụ việc phức tạp (KN-3, KN-6, KL-4) */
+            complicated?: boolean;
+            /** @description The disciplinary measure is dismissal (KL-2) */
+            dismissal?: boolean;
+            /** @description Number of extensions (TC-3: at most 2, LTC art. 30) */
+            extensions?: number;
+            /** @description Verification at several places or delegated (TC-1, XLD-2) */
+            multiSite?: boolean;
+            /** @description Days of objective obstacles, not counted (KN-1, KL-1) */
+            obstacleDays?: number;
+            /** @description vùng sâu, vùng xa, đi lại khó khăn (KN-3, KN-5, KN-6, KN-9) */
+            remote?: boolean;
+            /** @description Suspensions, not counted (TC-3; KN-3, KN-6, KL-4 from 2026-07-01) */
+            suspensions?: components["schemas"]["DeadlineSuspensionDoc"][];
+        };
+        DeadlinePeriodView: {
+            complicated?: number;
+            days: number;
+            dismissal?: number;
+            /**
+             * @example {
+             *       "max": 2,
+             *       "days": 30,
+             *       "legalBasis": "LTC 25/2018/QH14 art. 30(2)–(3)"
+             *     }
+             */
+            extensions?: Record<string, never>;
+            multiSite?: number;
+            remote?: number;
+            remoteComplicated?: number;
+        };
+        DeadlinePreviewDto: {
+            /** @description Case facts: variants, extensions, suspensions */
+            options?: components["schemas"]["DeadlineOptionsDoc"];
+            /**
+             * @description Rule id (GET /api/v1/deadline-rules)
+             * @example KN-3
+             */
+            rule: string;
+            /**
+             * @description The date the clock starts (for count-back rules: the date counted back from), YYYY-MM-DD
+             * @example 2026-01-16
+             */
+            trigger: string;
+            /**
+             * Format: uuid
+             * @description Count on this unit’s calendar (in your scope); without it, the national calendar
+             */
+            unitId?: string;
+        };
+        DeadlinePreviewView: {
+            /** @example vn-public-sector */
+            calendarId: string;
+            calendarVersion: string;
+            days: number;
+            /** @enum {string} */
+            direction: "forward" | "back";
+            /** @description The statutory due date (due today is not overdue) */
+            due: string;
+            explanation: components["schemas"]["DeadlineExplanationView"];
+            extensionDays: number;
+            extensions: number;
+            /** @description KN-2 / KL-3: the Law’s own "10 ngày" reading (information only) */
+            lawReading?: components["schemas"]["DeadlineLawReadingView"];
+            legalBasis: string;
+            notes: string[];
+            obstacleDays: number;
+            policyVersion: string;
+            /** @description A provisional (unconfirmed) calendar year lies between trigger and due date */
+            provisional: boolean;
+            provisionalYears: number[];
+            /** @description End before the roll-forward of Civil Code art. 148(5) */
+            rawEnd: string;
+            rolledForward: boolean;
+            /** @example KN-3 */
+            ruleId: string;
+            /** @example KN-3/v1 */
+            ruleVersion: string;
+            suspendedDays: number;
+            trigger: string;
+            unconfirmed: boolean;
+            /** @enum {string} */
+            unit: "calendar_days" | "working_days";
+            unitId: string | null;
+            variant: string;
+        };
+        DeadlineRuleDto: {
+            /** @description With 'before' */
+            day?: number;
+            /** @description With 'days_after_window' */
+            days?: number;
+            /** @description With 'before' */
+            month?: number;
+            /** @example Công văn số 123/TTT-VP ngày 05/01/2026 của Thanh tra tỉnh */
+            source: string;
+            /** @enum {string} */
+            type: "before" | "days_after_window";
+            /** @description The date is not yet verified in an official text */
+            unconfirmed?: boolean;
+            /**
+             * @description With 'before': 1 = the year after the report's
+             * @enum {number}
+             */
+            yearOffset?: 0 | 1;
+        };
+        DeadlineRuleVersionView: {
+            computable: boolean;
+            /** @enum {string} */
+            direction?: "forward" | "back";
+            /** @description First trigger date it applies to */
+            effectiveFrom: string | null;
+            lawReading?: Record<string, never>;
+            /** @description The citation */
+            legalBasis: string;
+            notComputableReason?: components["schemas"]["BilingualView"];
+            note?: components["schemas"]["BilingualView"];
+            obstacles?: Record<string, never>;
+            /** @description Options this version accepts */
+            options: string[];
+            period?: components["schemas"]["DeadlinePeriodView"];
+            suspensions?: Record<string, never>;
+            /** @description What legal-reference marks UNCONFIRMED */
+            unconfirmed?: string;
+            /** @enum {string} */
+            unit?: "calendar_days" | "working_days";
+            /** @example v1 */
+            version: string;
+        };
+        DeadlineRuleView: {
+            /** @enum {string} */
+            group: "TCD" | "XLD" | "KN" | "KL" | "TC";
+            /** @example KN-3 */
+            id: string;
+            /** @description Another id for the same step */
+            sameAs?: string;
+            step: components["schemas"]["BilingualView"];
+            trigger: components["schemas"]["BilingualView"];
+            versions: components["schemas"]["DeadlineRuleVersionView"][];
+        };
+        DeadlineSuspensionDoc: {
+            /**
+             * @description Date of the continuation decision
+             * @example 2026-08-13
+             */
+            resumed: string;
+            /**
+             * @description Date of the suspension decision
+             * @example 2026-08-03
+             */
+            suspended: string;
+        };
+        DecideRevealRequestDto: {
+            approve: boolean;
+            /** @description Shorten the access asked for */
+            hours?: number;
+            note?: Record<string, never>;
+            version: number;
+        };
+        DenunciationCaseView: {
+            acceptedByUserId?: Record<string, never> | null;
+            acceptedOn?: Record<string, never> | null;
+            caseNumber: string;
+            /** @enum {string} */
+            complexity: "normal" | "complicated" | "especially_complicated";
+            complexityReason?: Record<string, never> | null;
+            complexitySetByUserId?: Record<string, never> | null;
+            concludedOn?: Record<string, never> | null;
+            conclusionHandled: boolean;
+            /** @enum {string|null} */
+            conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
+            conclusionRef?: Record<string, never> | null;
+            conclusionSent: boolean;
+            deadlines: components["schemas"]["CaseDeadlineView"][];
+            events: components["schemas"]["CaseEventView"][];
+            extensions: number;
+            handlerUserId?: Record<string, never> | null;
+            id: string;
+            letterId: string;
+            nextDue?: Record<string, never> | null;
+            nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
+            originalCaseId?: Record<string, never> | null;
+            receivedOn: string;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
+            /** @description The redacted subject */
+            subject: string;
+            suspendedFrom?: Record<string, never> | null;
+            /** @enum {string} */
+            track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
+            unitId: string;
+            version: number;
+            withdrawn: boolean;
+        };
+        DenunciationTransitionDto: {
+            /**
+             * @description The date of the act (a local date)
+             * @example 2026-11-24
+             */
+            date: string;
+            /**
+             * @description The document number of the act
+             * @example 15/QĐ-TTr
+             */
+            documentRef?: Record<string, never>;
+            /** @enum {string} */
+            event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
+            /** @example LTC 2018 art. 29 */
+            legalBasis: string;
+            /** @description Why (required for extension, suspension, withdrawal, termination) */
+            note?: Record<string, never>;
+            /**
+             * @description conclude: what it found (required for that step)
+             * @enum {string}
+             */
+            outcome?: "right" | "partly_right" | "wrong";
+            /** @description withdraw: there are signs of a violation, so resolution continues */
+            signsOfViolation?: boolean;
+            version: number;
+        };
+        DuplicateSuggestionView: {
+            caseId?: Record<string, never> | null;
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            decision?: Record<string, never> | null;
+            letterId: string;
+            /** @enum {string} */
+            matchedOn: "id_number" | "name_and_address";
+            receivedOn: string;
+            /** @description Content similarity in [0, 1], diacritics ignored */
+            similarity: number;
+            subject: string;
+            unitId: string;
+        };
+        EligibilityAnswerDto: {
+            /** @enum {string} */
+            check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
+            note?: Record<string, never>;
+            passed: boolean;
+        };
+        EndScheduleDto: {
+            /** @description Sessions on and after this day are cancelled (today or later) */
+            from: string;
+            /** @description Shown to the public on each cancelled session */
+            reason: string;
+            version: number;
+        };
+        EvidenceView: {
+            createdAt: string;
+            fileName: string;
+            id: string;
+            mediaType: string;
+            sha256: string;
+            sizeBytes: number;
+        };
+        FollowUpDto: {
+            /** @description What came of it (Mẫu 03/TCD column 12) */
+            followUp: string;
+            version: number;
+        };
+        IdentityDisclosureDto: {
+            /**
+             * @description The denouncer disclosed it, or waived protection
+             * @enum {string}
+             */
+            kind: "self_disclosed" | "waived";
+            note: string;
+            version: number;
+        };
+        InternalTargetDto: {
+            /**
+             * @description null removes the target
+             * @example 2026-12-01
+             */
+            target?: Record<string, never> | null;
+            version: number;
+        };
+        KindCountsView: {
+            /**
+             * @description Every lifecycle state of the kind, zero included.
+             * @example {
+             *       "received": 1,
+             *       "accepted": 2
+             *     }
+             */
+            byState: {
+                [key: string]: number;
+            };
+            /** @example 3 */
+            total: number;
+        };
+        LetterIdentityView: {
+            /** @enum {string} */
+            basis: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant";
+            /** @description The original content */
+            content: string;
+            petitioners: components["schemas"]["PetitionerView"][];
+            /** @description The original subject (denunciations: before redaction) */
+            subject: string;
+        };
+        LetterPartDto: {
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition";
+            /** @enum {string} */
+            complaintTrack?: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+            content: string;
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            subject: string;
+        };
+        LetterStatusQueryDto: {
+            /** @example TD-2026-7KQ4-M9XP */
+            code: string;
+            /** @example K7M2QX9PRA */
+            secret: string;
+        };
+        LetterView: {
+            /** @enum {string|null} */
+            archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
+            caseId?: Record<string, never> | null;
+            /** @enum {string} */
+            channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            complaintTrack?: Record<string, never> | null;
+            content: string;
+            decidedByUserId?: Record<string, never> | null;
+            decidedOn?: Record<string, never> | null;
+            /** @enum {string|null} */
+            decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
+            decisionLegalBasis?: Record<string, never> | null;
+            denunciationTrack?: Record<string, never> | null;
+            duplicateOfLetterId?: Record<string, never> | null;
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            eligible: boolean;
+            flags: string[];
+            forwardedBy?: Record<string, never> | null;
+            forwardedRef?: Record<string, never> | null;
+            guidanceBody?: Record<string, never> | null;
+            guidanceRef?: Record<string, never> | null;
+            id: string;
+            /** @enum {string|null} */
+            identityDisclosure?: "self_disclosed" | "waived" | null;
+            /** @description Subject and content are the redacted copy (denunciations) */
+            identityProtected: boolean;
+            parentLetterId?: Record<string, never> | null;
+            petitionerCount: number;
+            /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
+            petitioners?: components["schemas"]["PetitionerView"][] | null;
+            previousCaseId?: Record<string, never> | null;
+            processingDue: string;
+            receiptCode: string;
+            receivedOn: string;
+            returnRef?: Record<string, never> | null;
+            /** @enum {string} */
+            status: "registered" | "decided" | "split";
+            subject: string;
+            transferredFromLetterId?: Record<string, never> | null;
+            transferRef?: Record<string, never> | null;
+            transferToBody?: Record<string, never> | null;
+            transferToUnitId?: Record<string, never> | null;
+            unitId: string;
+            version: number;
+            visitId?: Record<string, never> | null;
+        };
+        LoginDto: {
+            /** @example thanhtra@sgddt.example.gov.vn */
+            email: string;
+            password: string;
+        };
+        MarkedView: {
+            /** @description How many notifications this call marked read */
+            marked: number;
+        };
+        MatterLookupDto: {
+            /** @description Căn cước number of a citizen of an earlier visit (in the body, never in a URL) */
+            idNumber: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        MatterView: {
+            /** @enum {string} */
+            contentKind: "complaint" | "denunciation" | "petition" | "mixed";
+            id: string;
+            lastVisitOn: string;
+            openedOn: string;
+            summary: string;
+            unitId: string;
+            visitCount: number;
+        };
+        MeView: {
+            email: string;
+            fullName: string;
+            id: string;
+            permissions: string[];
+            roles: string[];
+            scopeRootUnitIds: string[];
+            title: string | null;
+            unitId: string;
+        };
+        MonthCasesView: {
+            complaint: components["schemas"]["KindCountsView"];
+            denunciation: components["schemas"]["KindCountsView"];
+            /**
+             * @description By received_on.
+             * @example 2026-11
+             */
+            month: string;
+        };
+        MonthOnTimeView: {
+            /** @example 3 */
+            met: number;
+            /** @example 1 */
+            missed: number;
+            /**
+             * @description By settled_on.
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * @description met / (met + missed)
+             * @example 0.75
+             */
+            rate: number | null;
+        };
+        MoveUnitDto: {
+            /** Format: uuid */
+            parentId: string;
+            version: number;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        NotificationSettingsDto: {
+            /** @description true: one e-mail a day listing the notifications instead of one each */
+            emailDigest: boolean;
+        };
+        NotificationSettingsView: {
+            emailDigest: boolean;
+        };
+        NotificationView: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example escalation */
+            kind: string;
+            /** @example /api/v1/complaint-cases/… */
+            link: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            subjectType: string | null;
+            title: string;
+            /** Format: uuid */
+            unitId: string | null;
+        };
+        ObligationDueDto: {
+            /**
+             * @description A due date set by the decision
+             * @example 2026-12-31
+             */
+            date?: string;
+            /**
+             * @description KN-11 for a complaint decision, TC-6 for a denunciation conclusion
+             * @enum {string}
+             */
+            rule?: "KN-11" | "TC-6";
+        };
+        ObligationView: {
+            deadline?: components["schemas"]["CaseDeadlineView"] | null;
+            description: string;
+            doneOn?: Record<string, never> | null;
+            dueDate: string;
+            /** @enum {string} */
+            dueSource: "engine" | "resolver";
+            id: string;
+            /** @enum {string} */
+            kind: "restore_rights" | "pay" | "revoke_decision" | "discipline" | "other";
+            /** @description Its deadline is open and past its due date */
+            overdue: boolean;
+            owningUnitId: string;
+            position: number;
+            /**
+             * @description As of today: overdue when past due
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+            updates: components["schemas"]["UpdateView"][];
+            version: number;
+        };
+        OverdueView: {
+            /**
+             * @description Open deadlines past their due date, every unit in scope.
+             * @example 5
+             */
+            total: number;
+            /** @description The 10 units with the most, most first. */
+            units: components["schemas"]["UnitOverdueView"][];
+        };
+        PendingIntakeView: {
+            /** @enum {string} */
+            contentKind: "complaint" | "denunciation" | "petition" | "mixed";
+            id: string;
+            letterId: string | null;
+            receivedOn: string;
+            /** @enum {string} */
+            status: "pending" | "taken";
+            unitId: string;
+            visitId: string;
+        };
+        PersonDto: {
+            /** @example Nguyễn Văn Hùng */
+            name: string;
+            /** @example Giám đốc Sở */
+            title?: Record<string, never>;
+        };
+        PetitionerDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: Record<string, never>;
+            /** @example an.nguyen@example.vn */
+            email?: Record<string, never>;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /**
+             * @description Căn cước number: 12 digits
+             * @example 075203004567
+             */
+            idNumber?: Record<string, never>;
+            /** @example 0912345678 */
+            phone?: Record<string, never>;
+            /**
+             * @description A representative of the group (LTCD art. 29)
+             * @default false
+             */
+            representative: boolean;
+        };
+        PetitionerView: {
+            address?: Record<string, never> | null;
+            email?: Record<string, never> | null;
+            fullName: string;
+            idNumber?: Record<string, never> | null;
+            phone?: Record<string, never> | null;
+            representative: boolean;
+        };
+        PlaceView: {
+            active: boolean;
+            address: string;
+            hours: string | null;
+            id: string;
+            name: string;
+            room: string | null;
+            unitId: string;
+            version: number;
+        };
+        PostponeSessionDto: {
+            /** @description Default: the current end time */
+            endTime?: string;
+            /** @description The new day (not before the current one, not in the past) */
+            newDate: string;
+            /** @description Shown to the public (LTCD art. 24(4): postponed for a good reason) */
+            reason: string;
+            /** @description Default: the current start time */
+            startTime?: string;
+            version: number;
+        };
+        ProcessingDecisionDto: {
+            /** @enum {string} */
+            archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable";
+            /** @example 2026-11-24 */
+            decidedOn: string;
+            /** @enum {string} */
+            decision: "accept" | "guide" | "transfer" | "return" | "archive";
+            /** Format: uuid */
+            duplicateOfLetterId?: Record<string, never>;
+            guidanceBody?: Record<string, never>;
+            guidanceRef?: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description accept: the handler to assign the case to
+             */
+            handlerUserId?: Record<string, never>;
+            /** @description transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false) */
+            includeIdentity?: boolean;
+            /** @example LKN 2011 art. 27; NĐ 124/2020 art. 16(1) */
+            legalBasis: string;
+            returnRef?: Record<string, never>;
+            transferRef?: Record<string, never>;
+            transferToBody?: Record<string, never>;
+            /** Format: uuid */
+            transferToUnitId?: Record<string, never>;
+            /** @description The version read (optimistic lock) */
+            version: number;
+        };
+        PutReportingScheduleDto: {
+            /**
+             * @default nd09
+             * @enum {string}
+             */
+            cutoff: "nd09" | "calendar" | "national_assembly";
+            /** @description false: no reminder is sent for this agency */
+            enabled: boolean;
+            recipients: ("inspectorate_leader" | "unit_head")[];
+            /**
+             * @description Calendar days before the last day; 0 = on the day
+             * @example [
+             *       10,
+             *       3,
+             *       1,
+             *       0
+             *     ]
+             */
+            remindDaysBefore: string[];
+            /** @description The reports the agency owes (each kind once) */
+            reports: components["schemas"]["ScheduledReportDto"][];
+            /** @description The version read (optimistic lock); 0 when the agency has no schedule yet */
+            version: number;
+        };
+        QueueBoardSessionView: {
+            /** @example 2026-11-25T09:15:00.000Z */
+            expiresAt: string;
+            /**
+             * @description Open this page in the same browser.
+             * @example /admin/queues/
+             */
+            url: string;
+        };
+        ReadinessWarningView: {
+            /** @enum {string} */
+            code: "CALENDAR_CURRENT_YEAR_PROVISIONAL" | "CALENDAR_NEXT_YEAR_PROVISIONAL";
+            /** @description Days from today to 1 January of the year (≤ 0 once started) */
+            daysUntilStart: number;
+            /**
+             * @example {
+             *       "vi": "…",
+             *       "en": "…"
+             *     }
+             */
+            message: Record<string, never>;
+            year: number;
+        };
+        ReceptionWarning: {
+            /**
+             * @description RECEPTION_POSTED_LATE | RECEPTION_HEAD_DUTY_NOT_MET | RECEPTION_NOT_A_WORKING_DAY
+             * @example RECEPTION_POSTED_LATE
+             */
+            code: string;
+            date?: string;
+            /** @description The last day to publish */
+            due?: string;
+            held?: number;
+            legalBasis?: string;
+            message: string;
+            /** @description The month short of the head’s duty */
+            month?: string;
+            required?: number;
+            /** @description TCD-1 / TCD-6 (posting) or the duty rule id */
+            ruleId?: string;
+            sessionDate?: string;
+        };
+        RecordView: {
+            closedOn?: Record<string, never> | null;
+            decisionRef?: Record<string, never> | null;
+            id: string;
+            /** @description The nearest open obligation deadline */
+            nextDue?: Record<string, never> | null;
+            nextReviewOn?: Record<string, never> | null;
+            obligationCount: number;
+            obligations: components["schemas"]["ObligationView"][];
+            openedOn: string;
+            overdueObligations: number;
+            /**
+             * @description As of today
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "complaint_case" | "denunciation_case";
+            title: string;
+            unitId: string;
+            version: number;
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        ReportingScheduleView: {
+            /** @description false: no schedule is stored, the defaults apply */
+            configured: boolean;
+            /** @enum {string} */
+            cutoff: "nd09" | "calendar" | "national_assembly";
+            enabled: boolean;
+            recipients: ("inspectorate_leader" | "unit_head")[];
+            remindDaysBefore: number[];
+            reports: components["schemas"]["ScheduledReportDto"][];
+            unitId: string;
+            /** @description Deadlines of the next 12 months */
+            upcoming: components["schemas"]["UpcomingDeadlineView"][];
+            /** @description 0 while not configured */
+            version: number;
+        };
+        ReportRunFileView: {
+            filename: string;
+            sha256: string;
+            size: number;
+        };
+        ReportRunLinks: {
+            /** @description Set once the run is done */
+            download: string | null;
+            /** @example /api/v1/report-runs/0190… */
+            self: string;
+        };
+        ReportRunPage: {
+            items: components["schemas"]["ReportRunView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ReportRunView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            cutoff: "nd09" | "calendar" | "national_assembly" | null;
+            /** @description Why a failed run failed (a code) */
+            errorCode: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            file: components["schemas"]["ReportRunFileView"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @example 01-TCD */
+            form: string;
+            /** @enum {string} */
+            format: "json" | "csv" | "xlsx";
+            /** Format: uuid */
+            id: string;
+            index: number | null;
+            links: components["schemas"]["ReportRunLinks"];
+            /** @enum {string|null} */
+            period: "month" | "quarter" | "six_months" | "nine_months" | "year" | null;
+            progress: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** Format: uuid */
+            unitId: string | null;
+            unitsDone: number;
+            unitsTotal: number;
+            window: components["schemas"]["ReportRunWindowView"];
+            year: number | null;
+        };
+        ReportRunWindowView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        ResetPasswordDto: {
+            /** @description At least 12 characters */
+            newPassword: string;
+            version: number;
+        };
+        RevealRequestView: {
+            /** @description Approved and not yet expired */
+            active: boolean;
+            createdAt: string;
+            decidedAt?: Record<string, never> | null;
+            decidedByUserId?: Record<string, never> | null;
+            decisionNote?: Record<string, never> | null;
+            expiresAt?: Record<string, never> | null;
+            hours: number;
+            id: string;
+            letterId: string;
+            reason: string;
+            requestedByUserId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            unitId: string;
+            version: number;
+        };
+        ScheduleCommandResult: {
+            /** @description Sessions created inside the posting window (flagged) */
+            postedLateCount: number;
+            schedule: components["schemas"]["ScheduleView"];
+            /** @description Sessions created (periodic) or cancelled (end) */
+            sessionCount: number;
+            /** @description Nominal days skipped (not working days, duplicates) */
+            skipped: Record<string, never>[];
+            warnings: components["schemas"]["ReceptionWarning"][];
+        };
+        ScheduledReportDto: {
+            /** @enum {string} */
+            kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+            /** @description One rule for every period of the kind */
+            rule?: components["schemas"]["DeadlineRuleDto"];
+            /** @description One rule per period: 12 for month, 4 for quarter */
+            rules?: components["schemas"]["DeadlineRuleDto"][];
+        };
+        ScheduleView: {
+            active: boolean;
+            endedFrom: string | null;
+            endReason: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "periodic";
+            /** @enum {string} */
+            mode: "direct" | "online";
+            /** @enum {string} */
+            nonWorkingDayPolicy: "next_working_day" | "skip";
+            officers: components["schemas"]["PersonDto"][];
+            onlineUrl: string | null;
+            placeId: string | null;
+            receiverName: string | null;
+            receiverTitle: string | null;
+            recurrence: Record<string, never>;
+            /** @description The recurrence in Vietnamese words */
+            recurrenceText: string;
+            slots: components["schemas"]["TimeSlotDto"][];
+            topics: string | null;
+            unitId: string;
+            validFrom: string;
+            validUntil: string;
+            version: number;
+        };
+        ScopedReadinessWarningView: {
+            /** @enum {string} */
+            code: "CALENDAR_CURRENT_YEAR_PROVISIONAL" | "CALENDAR_NEXT_YEAR_PROVISIONAL";
+            /** @description Days from today to 1 January of the year (≤ 0 once started) */
+            daysUntilStart: number;
+            /**
+             * @example {
+             *       "vi": "…",
+             *       "en": "…"
+             *     }
+             */
+            message: Record<string, never>;
+            scope: string;
+            unitName: string | null;
+            year: number;
+        };
+        SessionCommandResult: {
+            session: components["schemas"]["SessionView"];
+            warnings: components["schemas"]["ReceptionWarning"][];
+        };
+        SessionPlaceView: {
+            address: string;
+            id: string;
+            name: string;
+            room: string | null;
+        };
+        SessionView: {
+            /** @description The day is no longer a working day of the unit since a calendar change: move or cancel the session */
+            calendarConflict: boolean;
+            date: string;
+            endTime: string;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "ad_hoc";
+            /** @enum {string} */
+            mode: "direct" | "online";
+            movedReason: string | null;
+            nominalDate: string | null;
+            officers: components["schemas"]["PersonDto"][];
+            onlineUrl: string | null;
+            originalDate: string | null;
+            originalStartTime: string | null;
+            place: components["schemas"]["SessionPlaceView"] | null;
+            /** @description Published or moved inside the posting window (TCD-1 / TCD-6) */
+            postedLate: boolean;
+            postingDue: string | null;
+            publicNote: string | null;
+            publishedOn: string;
+            receiverName: string;
+            receiverTitle: string | null;
+            scheduleId: string | null;
+            sequence: number;
+            startTime: string;
+            /** @enum {string} */
+            status: "scheduled" | "postponed" | "cancelled";
+            statusReason: string | null;
+            topics: string | null;
+            unitId: string;
+            version: number;
+        };
+        SetCalendarEntryDto: {
+            /**
+             * @description `day_off`: the day is not worked (a holiday on a weekend only names it). `make_up_working_day`: the day is worked — a make-up Saturday, or a weekday that an inherited day off no longer applies to.
+             * @enum {string}
+             */
+            kind: "day_off" | "make_up_working_day";
+            /**
+             * @description 1–255 characters
+             * @example Ngày Văn hóa Việt Nam
+             */
+            name: string;
+        };
+        SetCalendarYearDto: {
+            /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
+            confirmed: boolean;
+        };
+        SplitLetterDto: {
+            parts: components["schemas"]["LetterPartDto"][];
+            /** @description The version read (optimistic lock) */
+            version: number;
+        };
+        TimeSlotDto: {
+            /** @example 11:30 */
+            endTime: string;
+            /** @example 07:30 */
+            startTime: string;
+        };
+        TokenPairView: {
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            refreshToken: string;
+            refreshTokenExpiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        TransitionDto: {
+            /**
+             * @description The date of the act (a local date)
+             * @example 2026-11-24
+             */
+            date: string;
+            /**
+             * @description The document number of the act
+             * @example 125/QĐ-UBND
+             */
+            documentRef?: Record<string, never>;
+            /** @enum {string} */
+            event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
+            /** @example LKN 2011 art. 27 */
+            legalBasis: string;
+            /** @description Why (required for suspension, termination, partial withdrawal) */
+            note?: Record<string, never>;
+            /**
+             * @description decide: what it found (required for that step)
+             * @enum {string}
+             */
+            outcome?: "right" | "partly_right" | "wrong";
+            /** @description The version read (optimistic lock) */
+            version: number;
+        };
+        UnitOverdueView: {
+            /** @example 2 */
+            overdue: number;
+            /** Format: uuid */
+            unitId: string;
+            /** @example Thanh tra Sở Giáo dục và Đào tạo */
+            unitName: string;
+        };
+        UnitView: {
+            active: boolean;
+            code: string;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "province" | "commune" | "agency" | "inspectorate" | "office" | "division" | "public_service_unit" | "other";
+            name: string;
+            parentId: string | null;
+            receptionAddress: string | null;
+            remote: boolean;
+            remoteReason: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        UnreadCountView: {
+            unread: number;
+        };
+        UpcomingDeadlineView: {
+            /** @description "Trước ngày …": the first late day */
+            dueBefore: string;
+            dueBeforeWindowEnds: boolean;
+            index?: Record<string, never> | null;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
+            label: string;
+            lastDay: string;
+            /** @example 6 tháng đầu năm 2026 */
+            name: string;
+            /** @description The reminder days */
+            reminderDays: string[];
+            source: string;
+            unconfirmed: boolean;
+            year: number;
+        };
+        UpdatePlaceDto: {
+            active?: boolean;
+            address?: string;
+            hours?: Record<string, never> | null;
+            name?: string;
+            room?: Record<string, never> | null;
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
+        UpdateSessionDto: {
+            endTime?: string;
+            officers?: components["schemas"]["PersonDto"][];
+            onlineUrl?: string;
+            /** Format: uuid */
+            placeId?: string;
+            publicNote?: Record<string, never> | null;
+            receiverName?: string;
+            receiverTitle?: Record<string, never> | null;
+            startTime?: string;
+            topics?: Record<string, never> | null;
+            version: number;
+        };
+        UpdateUnitDto: {
+            contactEmail?: string | null;
+            contactPhone?: string | null;
+            /** @enum {string} */
+            kind?: "province" | "commune" | "agency" | "inspectorate" | "office" | "division" | "public_service_unit" | "other";
+            name?: string;
+            receptionAddress?: string | null;
+            remote?: boolean;
+            remoteReason?: string;
+            /** @description The version you read; a stale one gets 409 with the current version */
+            version: number;
+        };
+        UpdateUserDto: {
+            /** @description false deactivates the account and ends its sign-ins */
+            active?: boolean;
+            fullName?: string;
+            roles?: ("admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian")[];
+            title?: string;
+            /** Format: uuid */
+            unitId?: string;
+            version: number;
+        };
+        UpdateView: {
+            evidence: components["schemas"]["EvidenceView"][];
+            id: string;
+            note: string;
+            obligationId: string;
+            reportedByUserId?: Record<string, never> | null;
+            reportedOn: string;
+            status: string;
+        };
+        UpdateWebhookEndpointDto: {
+            active: boolean;
+        };
+        UserView: {
+            active: boolean;
+            createdAt: string;
+            email: string;
+            fullName: string;
+            id: string;
+            lastLoginAt: string | null;
+            lockedUntil: string | null;
+            roles: ("admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian")[];
+            title: string | null;
+            unitId: string;
+            updatedAt: string;
+            version: number;
+        };
+        VisitStatsView: {
+            byContentKind: Record<string, never>;
+            byOutcome: Record<string, never>;
+            firstVisits: number;
+            groupVisits: number;
+            matters: number;
+            people: number;
+            repeatVisits: number;
+            visits: number;
+        };
+        VisitSummaryView: {
+            /** @enum {string} */
+            contentKind: "complaint" | "denunciation" | "petition" | "mixed";
+            earlierHandling: string | null;
+            followUp: string | null;
+            group: boolean;
+            guidanceBody: string | null;
+            guidanceRef: string | null;
+            id: string;
+            /** @description A denouncer came: the visitors are sealed and shown only under the letter’s rules (docs/identity-protection.md) */
+            identityProtected: boolean;
+            matterId: string;
+            notes: string | null;
+            /** @enum {string} */
+            outcome: "guided" | "letter_received" | "transferred" | "refused";
+            peopleCount: number;
+            receivingOfficerName: string;
+            receivingOfficerTitle: string | null;
+            refusalGround: string | null;
+            /** @description TCD-5 */
+            refusalNoticeDue: string | null;
+            refusalNoticeRequired: boolean;
+            /** @description TCD-2 */
+            replyDue: string | null;
+            sessionId: string | null;
+            /** @description null when withheld (see textWithheld) */
+            summary: string | null;
+            /** @description true when the dictated text of a denunciation (or mixed) visit is withheld from a role without reception:personal_data: it may identify the denouncer (LTC art. 56(2)) */
+            textWithheld: boolean;
+            transferBody: string | null;
+            transferRef: string | null;
+            unitId: string;
+            version: number;
+            visitDate: string;
+            /** @description 1: the first visit of the matter; 2…: repeat visits */
+            visitNumber: number;
+            /** @description For a protected visit the reader may not see: “người tố cáo — thông tin được bảo vệ” */
+            visitorsLabel: string | null;
+            visitTime: string;
+            withinCompetence: boolean;
+        };
+        VisitView: {
+            /** @description Only for reception:personal_data (each read is audited); null otherwise */
+            citizens: components["schemas"]["CitizenView"][] | null;
+            /** @enum {string} */
+            contentKind: "complaint" | "denunciation" | "petition" | "mixed";
+            earlierHandling: string | null;
+            followUp: string | null;
+            group: boolean;
+            guidanceBody: string | null;
+            guidanceRef: string | null;
+            id: string;
+            /** @description A denouncer came: the visitors are sealed and shown only under the letter’s rules (docs/identity-protection.md) */
+            identityProtected: boolean;
+            matterId: string;
+            notes: string | null;
+            /** @enum {string} */
+            outcome: "guided" | "letter_received" | "transferred" | "refused";
+            peopleCount: number;
+            receivingOfficerName: string;
+            receivingOfficerTitle: string | null;
+            refusalGround: string | null;
+            /** @description TCD-5 */
+            refusalNoticeDue: string | null;
+            refusalNoticeRequired: boolean;
+            /** @description TCD-2 */
+            replyDue: string | null;
+            sessionId: string | null;
+            /** @description null when withheld (see textWithheld) */
+            summary: string | null;
+            /** @description true when the dictated text of a denunciation (or mixed) visit is withheld from a role without reception:personal_data: it may identify the denouncer (LTC art. 56(2)) */
+            textWithheld: boolean;
+            transferBody: string | null;
+            transferRef: string | null;
+            unitId: string;
+            version: number;
+            visitDate: string;
+            /** @description 1: the first visit of the matter; 2…: repeat visits */
+            visitNumber: number;
+            /** @description For a protected visit the reader may not see: “người tố cáo — thông tin được bảo vệ” */
+            visitorsLabel: string | null;
+            visitTime: string;
+            withinCompetence: boolean;
+        };
+        WebhookEndpointView: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            events: string[];
+            /** Format: uuid */
+            id: string;
+            url: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    QueueBoardSessionController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardSessionView"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description The acting user (a UUID). */
+                actorUserId?: string;
+                entityId?: string;
+                entityType?: string;
+                /** @description Entries at or after this instant (ISO 8601 with a zone). */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Entries before this instant (exclusive; ISO 8601 with a zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_login: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Must be "1" (closes cross-site request forgery on the cookie routes) */
+                "x-tiepdan-console": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionView"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_logout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Must be "1" (closes cross-site request forgery on the cookie routes) */
+                "x-tiepdan-console": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserSessionController_refresh: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Must be "1" (closes cross-site request forgery on the cookie routes) */
+                "x-tiepdan-console": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionView"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListView"];
+                };
+            };
+        };
+    };
+    CalendarsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDetailView"];
+                };
+            };
+        };
+    };
+    CalendarsController_setEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCalendarEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntryResultView"];
+                };
+            };
+        };
+    };
+    CalendarsController_removeEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarsController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+                /** @description 2020 … 2060 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearView"];
+                };
+            };
+        };
+    };
+    CalendarsController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+                /** @description 2020 … 2060 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResultView"];
+                };
+            };
+        };
+    };
+    CalendarsController_removeYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+                /** @description 2020 … 2060 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarsController_export: {
+        parameters: {
+            query?: {
+                format?: "csv" | "ics";
+            };
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+                /** @description 2020 … 2060 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    CalendarsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+                /** @description 2020 … 2060 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarImportResultView"];
+                };
+            };
+        };
+    };
+    CalendarsController_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarReadinessReportView"];
+                };
+            };
+        };
+    };
+    ComplaintCasesController_list: {
+        parameters: {
+            query?: {
+                /** @description By the nearest open statutory deadline */
+                due?: "this_week" | "overdue";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the subject or case number; diacritics and case ignored */
+                q?: string;
+                /** @description mine: assigned to me; unit: my units (default) */
+                scope?: "mine" | "unit";
+                sort?: "due" | "received" | "updated";
+                state?: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
+                track?: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ComplaintCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    ComplaintCasesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    ComplaintCasesController_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadlineId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InternalTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    ComplaintCasesController_flags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFlagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    ComplaintCasesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    DashboardController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+        };
+    };
+    DashboardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSessionView"];
+                };
+            };
+        };
+    };
+    DeadlinesController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineRuleView"][];
+                };
+            };
+        };
+    };
+    DeadlinesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlinePreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePreviewView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_list: {
+        parameters: {
+            query?: {
+                due?: "this_week" | "overdue";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the (redacted) subject or case number; diacritics ignored */
+                q?: string;
+                scope?: "mine" | "unit";
+                sort?: "due" | "received" | "updated";
+                state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
+                track?: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DenunciationCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_complexity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplexityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deadlineId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InternalTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenunciationTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    EnforcementController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description As of today (overdue included) */
+                status?: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnforcementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordView"];
+                };
+            };
+        };
+    };
+    EnforcementController_addObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObligationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordView"];
+                };
+            };
+        };
+    };
+    EnforcementController_backlog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogView"];
+                };
+            };
+        };
+    };
+    EnforcementController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnforcementController_addUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUpdateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordView"];
+                };
+            };
+        };
+    };
+    EnforcementController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    LettersController_list: {
+        parameters: {
+            query?: {
+                channel?: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
+                classification?: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+                /** @description Undecided letters whose processing deadline is on or before this day */
+                dueTo?: string;
+                /** @description true: undecided letters past their processing deadline */
+                overdue?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the subject or content; diacritics and case ignored */
+                q?: string;
+                /** @description received: newest first; due: nearest processing deadline first */
+                sort?: "received" | "due";
+                status?: "registered" | "decided" | "split";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LetterView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    LettersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLetterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedLetterView"];
+                };
+            };
+        };
+    };
+    LettersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
+                };
+            };
+        };
+    };
+    LettersController_listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessingDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
+                };
+            };
+        };
+    };
+    LettersController_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateSuggestionView"][];
+                };
+            };
+        };
+    };
+    LettersController_identity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterIdentityView"];
+                };
+            };
+        };
+    };
+    LettersController_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityDisclosureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
+                };
+            };
+        };
+    };
+    RevealRequestsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRevealRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealRequestView"];
+                };
+            };
+        };
+    };
+    LettersController_split: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitLetterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedLetterView"][];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsView"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsView"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description true: unread ones only */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedView"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+        };
+    };
+    LetterStatusController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterStatusQueryDto"];
+            };
+        };
+        responses: {
+            /** @description Citizen-safe status; 404 RECEIPT_NOT_FOUND otherwise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReceptionBookController_export: {
+        parameters: {
+            query: {
+                format?: "xlsx" | "csv";
+                from: string;
+                to: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReceptionSchedulesController_headDutyCompliance: {
+        parameters: {
+            query: {
+                month: string;
+                /** @description One unit (default: every unit in scope with a duty) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per unit: rule, reception days, periods, compliant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReceptionBookController_lookupMatters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatterLookupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterView"][];
+                };
+            };
+        };
+    };
+    ReceptionBookController_pendingIntakes: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "taken";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PendingIntakeView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_listPlaces: {
+        parameters: {
+            query?: {
+                /** @description Only this unit (default: every unit in your scope) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceView"][];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_createPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlaceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceView"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_updatePlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlaceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceView"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_listSchedules: {
+        parameters: {
+            query?: {
+                /** @description Only this unit (default: every unit in your scope) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"][];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_createSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScheduleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_getSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleView"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_endSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_listSessions: {
+        parameters: {
+            query?: {
+                /** @description From this day (inclusive) */
+                from?: string;
+                kind?: "periodic" | "ad_hoc";
+                page?: number;
+                pageSize?: number;
+                status?: "scheduled" | "postponed" | "cancelled";
+                /** @description To this day (inclusive) */
+                to?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { items: SessionView[], page, pageSize, total } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_updateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_cancelSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionSchedulesController_postponeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostponeSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCommandResult"];
+                };
+            };
+        };
+    };
+    ReceptionBookController_list: {
+        parameters: {
+            query?: {
+                from?: string;
+                matterId?: string;
+                outcome?: "guided" | "letter_received" | "transferred" | "refused";
+                page?: number;
+                pageSize?: number;
+                to?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitSummaryView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    ReceptionBookController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVisitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+        };
+    };
+    ReceptionBookController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitView"];
+                };
+            };
+        };
+    };
+    ReceptionBookController_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSummaryView"];
+                };
+            };
+        };
+    };
+    ReceptionBookController_stats: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description Default: every unit in your scope */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitStatsView"];
+                };
+            };
+        };
+    };
+    ReportRunsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunPage"];
+                };
+            };
+        };
+    };
+    ReportRunsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportRunDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunView"];
+                };
+            };
+        };
+    };
+    ReportRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunView"];
+                };
+            };
+        };
+    };
+    ReportRunsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingSchedulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An agency: a unit of kind province, commune or agency */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingScheduleView"];
+                };
+            };
+        };
+    };
+    ReportingSchedulesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An agency: a unit of kind province, commune or agency */
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutReportingScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingScheduleView"];
+                };
+            };
+        };
+    };
+    ReportsController_report: {
+        parameters: {
+            query?: {
+                /** @description Data cut-off rule of a period */
+                cutoff?: "nd09" | "calendar" | "national_assembly";
+                format?: "json" | "csv" | "xlsx";
+                /** @description Custom window start (with to, without period) */
+                from?: string;
+                /** @description Month 1–12 or quarter 1–4 (with period month/quarter) */
+                index?: string;
+                /** @description A period; or give from and to instead */
+                period?: "month" | "quarter" | "six_months" | "nine_months" | "year";
+                /** @description Custom window end, inclusive */
+                to?: string;
+                /** @description A unit in scope (default: the viewer's scope roots) */
+                unitId?: string;
+                /** @description The report year (with period) */
+                year?: string;
+            };
+            header?: never;
+            path: {
+                form: "01-TCD" | "02-XLD" | "03-GQKN" | "04-GQTC" | "05-KQTH";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RevealRequestsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "refused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RevealRequestsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRevealRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealRequestView"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealRequestView"];
+                };
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: active only; false: inactive only */
+                active?: boolean;
+                kind?: "province" | "commune" | "agency" | "inspectorate" | "office" | "division" | "public_service_unit" | "other";
+                /** @description Only the direct children of this unit */
+                parentId?: string;
+                /** @description Matches code or name, diacritics ignored */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
+            };
+        };
+    };
+    UnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UnitsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UnitsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUnitStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UnitsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUnitStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UnitsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                page?: number;
+                pageSize?: number;
+                /** @description Matches name or e-mail */
+                q?: string;
+                role?: "admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian";
+                /** @description Accounts of this unit and its sub-units */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"][];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpointView"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    PublicCalendarController_page: {
+        parameters: {
+            query?: {
+                /** @description Unit code (mã đơn vị), e.g. SGDDT */
+                "don-vi"?: unknown;
+                /** @description Month YYYY-MM (default: the next 30 days) */
+                thang?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page; 400 or 404 page for a bad filter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCalendarController_ics: {
+        parameters: {
+            query?: {
+                /** @description Unit code (mã đơn vị), e.g. SGDDT */
+                "don-vi"?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCalendarController_json: {
+        parameters: {
+            query?: {
+                /** @description Unit code (mã đơn vị), e.g. SGDDT */
+                "don-vi"?: unknown;
+                /** @description Month YYYY-MM (default: the next 30 days) */
+                thang?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { unit, month, from, to, today, units, regular, sessions } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterStatusController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterStatusController_pageLookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterStatusQueryDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["LetterStatusQueryDto"];
+            };
+        };
+        responses: {
+            /** @description HTML page with the status; the form with per-field errors (400) or one neutral 404 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

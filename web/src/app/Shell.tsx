@@ -1,0 +1,198 @@
+import {
+  BellOutlined,
+  BookOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Layout, Menu } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, network, session, signOut } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useCan, useMe, useUnit } from '../auth/me';
+import { Loading } from '../components/Loading';
+import { useStore } from '../lib/store';
+
+const { Header, Sider, Content } = Layout;
+
+/** The menu: an item appears only with its permission. */
+const NAV = [
+  { key: '/', label: 'Việc hôm nay', icon: <HomeOutlined />, permission: null },
+  {
+    key: '/tiep-cong-dan/ghi-so',
+    label: 'Ghi sổ tiếp công dân',
+    icon: <TeamOutlined />,
+    permission: 'reception:write',
+  },
+  {
+    key: '/so-tiep-cong-dan',
+    label: 'Sổ tiếp công dân',
+    icon: <BookOutlined />,
+    permission: 'reception:read',
+  },
+  { key: '/don/tiep-nhan', label: 'Tiếp nhận đơn', icon: <FileAddOutlined />, permission: 'letters:write' },
+  { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
+  { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
+] as const;
+
+export function useUnreadCount() {
+  const { status } = useStore(session);
+  return useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    enabled: status === 'signed-in',
+    // The bell follows new notifications without a reload.
+    refetchInterval: 15_000,
+    queryFn: async () => unwrap(await api.GET('/api/v1/notifications/unread-count')),
+  });
+}
+
+function Bell() {
+  const unread = useUnreadCount().data?.unread ?? 0;
+  return (
+    <Link to="/thong-bao" aria-label={`Thông báo: ${unread} chưa đọc`} data-testid="bell">
+      <Badge count={unread} overflowCount={99} color="#c41d1d">
+        <BellOutlined style={{ fontSize: 20, color: '#fff' }} aria-hidden />
+      </Badge>
+    </Link>
+  );
+}
+
+function Banners() {
+  const { offline, busy } = useStore(network);
+  const client = useQueryClient();
+  const fetching = useIsFetching();
+  return (
+    <div aria-live="polite">
+      {offline && (
+        <Alert
+          type="warning"
+          showIcon
+          banner
+          title="Mất kết nối mạng. Dữ liệu đang nhập vẫn được giữ; hệ thống tự thử lại khi có mạng."
+        />
+      )}
+      {busy && (
+        <Alert
+          type="warning"
+          showIcon
+          banner
+          data-testid="busy-banner"
+          title="Hệ thống đang bận (cơ sở dữ liệu quá tải). Đang tự thử lại…"
+          action={
+            <Button size="small" onClick={() => void client.refetchQueries({ type: 'active' })}>
+              Thử lại ngay
+            </Button>
+          }
+        />
+      )}
+      {fetching > 0 && (
+        <span className="visually-hidden" role="status">
+          Đang tải…
+        </span>
+      )}
+    </div>
+  );
+}
+
+// Loaded only when a session ends mid-work.
+const ExpiredDialog = lazy(() => import('./ExpiredDialog'));
+
+export default function Shell() {
+  const me = useMe();
+  const unit = useUnit(me.data?.unitId);
+  const can = useCan();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [collapsed, setCollapsed] = useState(false);
+  const { status } = useStore(session);
+  // Once loaded, the dialog stays mounted: closing it gives the focus back to the field being typed in.
+  const [dialogLoaded, setDialogLoaded] = useState(false);
+  useEffect(() => {
+    if (status === 'expired') setDialogLoaded(true);
+  }, [status]);
+
+  useEffect(() => {
+    // Close the menu on phones after choosing a page.
+    if (window.innerWidth < 992) setCollapsed(true);
+  }, [location.pathname]);
+
+  const items = NAV.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: <Link to={item.key}>{item.label}</Link>,
+  }));
+  const selected =
+    [...NAV]
+      .map((n) => n.key as string)
+      .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)))
+      .sort((a, b) => b.length - a.length)[0] ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#noi-dung" className="skip-link">
+        Bỏ qua trình đơn
+      </a>
+      <Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16, background: '#0b3d91' }}
+      >
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          Tiếp dân
+        </Link>
+        <div style={{ flex: 1 }} />
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff', minWidth: 0 }}>
+          <div className="who" style={{ lineHeight: 1.3, textAlign: 'right', minWidth: 0 }} data-testid="who">
+            <div style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {me.data?.fullName ?? '…'}
+            </div>
+            <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {unit.data?.name ?? ''}
+            </div>
+          </div>
+          <Bell />
+          <Button
+            aria-label="Đăng xuất"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await signOut();
+              client.clear();
+              navigate('/dang-nhap', { replace: true });
+            }}
+          >
+            <span className="hide-on-phone">Đăng xuất</span>
+          </Button>
+        </div>
+      </Header>
+      <Layout>
+        <Sider
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={230}
+          theme="light"
+          zeroWidthTriggerStyle={{ top: 8 }}
+        >
+          <nav aria-label="Trình đơn chính">
+            <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ height: '100%' }} />
+          </nav>
+        </Sider>
+        <Content id="noi-dung" style={{ padding: 16, minWidth: 0 }}>
+          <Banners />
+          <main>
+            <Suspense fallback={<Loading />}>{me.isPending ? <Loading /> : <Outlet />}</Suspense>
+          </main>
+        </Content>
+      </Layout>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ExpiredDialog />
+        </Suspense>
+      )}
+    </Layout>
+  );
+}
