@@ -64,7 +64,12 @@ describe('the console served by the API', () => {
     '/robots.txt',
   ])('keeps the house 404 for %s', async (path) => {
     const res = await get(path).expect(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      details: [],
+    });
   });
 
   it('leaves the public pages and the operations routes their own answers', async () => {
