@@ -16,7 +16,7 @@ const withServers = {
 };
 module.exports = {
   // A global option: inside a project jest ignores it.
-  testTimeout: 30000,
+  testTimeout: 60000,
   projects: [
     {
       ...common,
