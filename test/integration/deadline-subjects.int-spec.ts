@@ -79,9 +79,11 @@ describe('deadline subjects', () => {
 
   beforeAll(async () => {
     api = await startApi();
+    // Emptied before the worker starts: a worker started on the last suite's rows would be busy with them
+    // (deliveries, sweeps) while the tables are truncated.
+    await truncateAll(api.get<DataSource>(getDataSourceToken()));
     worker = await startWorker();
     ds = worker.get<DataSource>(getDataSourceToken());
-    await truncateAll(ds);
     const f = new Fixtures(api);
     unitId = (await f.unit('Phòng Tiếp công dân', 'division')).id;
     head = (await f.user(unitId, ['unit_head'])).id;

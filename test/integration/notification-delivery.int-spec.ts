@@ -165,6 +165,9 @@ describe('notifications: notify in the caller’s transaction, e-mails and webho
       PUBLIC_BASE_URL: 'https://tiepdan.example.gov.vn',
     };
     api = await startApi(testConfig(env));
+    // Emptied before the worker starts: a worker started on the last suite's rows would be busy with them
+    // (deliveries, sweeps) while the tables are truncated.
+    await truncateAll(api.get<DataSource>(getDataSourceToken()));
     worker = await startWorker(env);
     dataSource = worker.get<DataSource>(getDataSourceToken());
     queue = worker.get<Queue>(getQueueToken(QUEUES.notifications.name));

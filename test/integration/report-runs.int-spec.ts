@@ -101,13 +101,15 @@ describe('background report runs: API, queue, worker, file', () => {
 
   beforeAll(async () => {
     api = await startApi();
+    // Emptied before the worker starts: a worker started on the last suite's rows would be busy with them
+    // (deliveries, sweeps) while the tables are truncated.
+    await truncateAll(api.get<DataSource>(getDataSourceToken()));
     worker = await startWorker();
     dataSource = worker.get<DataSource>(getDataSourceToken());
     queue = api.get<Queue>(getQueueToken(QUEUES.reports.name));
     builder = worker.get(ReportRunBuilder);
     reportsDir = api.get(AppConfig).reports.dir;
     await queue.resume();
-    await truncateAll(dataSource);
     world = await twoAgencies(api);
     for (const role of ['reception_officer', 'unit_head', 'inspectorate_leader'] as Role[]) {
       tokens[role] = (await login(api.getHttpServer(), world.users[role].email)).accessToken;
