@@ -338,6 +338,20 @@ describe('write paths under bursts on a freshly started API', () => {
     );
   });
 
+  it(`answers ${BURST} simultaneous sign-ins (JSON and the console's cookie route) with 200`, async () => {
+    // Each writes a session and the sign-in throttle's rows; half come by the browser route.
+    const roles = ['reception_officer', 'unit_head', 'case_handler', 'inspectorate_leader'] as const;
+    const answers = await burst('sign-ins', (server) =>
+      Array.from({ length: BURST }, (_, n) =>
+        request(server)
+          .post(n % 2 === 0 ? '/api/v1/auth/login' : '/api/v1/auth/browser/login')
+          .set('x-tiepdan-console', '1')
+          .send({ email: world.users[roles[n % roles.length]].email, password: 'a-long-test-password' }),
+      ),
+    );
+    expect(answers.every((a) => typeof a.body.accessToken === 'string')).toBe(true);
+  });
+
   it('turns a wait for a connection past DB_ACQUIRE_TIMEOUT_MS into 503 DATABASE_BUSY, then recovers', async () => {
     const app = await freshApi({ DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '300' });
     try {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../domain/domain-error.js';
+import { databaseBusy } from './db-errors.js';
 
 /**
  * Two rules about the connection pool that a burst of simultaneous commands depends on
@@ -38,14 +38,6 @@ export class SecondPooledConnectionError extends Error {
     );
     this.name = 'SecondPooledConnectionError';
   }
-}
-
-export function databaseBusy(): DomainError {
-  return new DomainError(
-    'DATABASE_BUSY',
-    'Every database connection is in use; try again in a moment.',
-    'unavailable',
-  );
 }
 
 export interface PoolGuardOptions {
@@ -113,7 +105,7 @@ function acquireWithin(acquiring: Promise<PooledConnection>, timeoutMs: number):
     let gaveUp = false;
     const timer = setTimeout(() => {
       gaveUp = true;
-      reject(databaseBusy());
+      reject(databaseBusy('pool'));
     }, timeoutMs);
     acquiring.then(
       (connection) => {

@@ -1,3 +1,5 @@
+import { DomainError } from '../domain/domain-error.js';
+
 /** MySQL/MariaDB driver errors the services turn into domain errors. */
 interface DriverError {
   code?: string;
@@ -62,5 +64,19 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return (
     typeof message === 'string' &&
     /^(Pool is closed|Can't add new command when connection is in closed state|Connection lost)/.test(message)
+  );
+}
+
+/**
+ * `503 DATABASE_BUSY`: the database could not take the command now — every pooled connection in use, or
+ * the lock-conflict retries spent. The client may retry (the filter adds Retry-After).
+ */
+export function databaseBusy(why: 'pool' | 'conflict'): DomainError {
+  return new DomainError(
+    'DATABASE_BUSY',
+    why === 'pool'
+      ? 'Every database connection is in use; try again in a moment.'
+      : 'The database is busy with a conflicting change; try again.',
+    'unavailable',
   );
 }

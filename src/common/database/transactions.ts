@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '../domain/domain-error.js';
-import { isRetryableLockError } from './db-errors.js';
+import { databaseBusy, isRetryableLockError } from './db-errors.js';
 
 const logger = new Logger('Transactions');
 
@@ -48,11 +47,7 @@ export async function transactionWithRetry<T>(
     } catch (error) {
       if (!isRetryableLockError(error)) throw error;
       if (attempt >= tries) {
-        throw new DomainError(
-          'DATABASE_BUSY',
-          'The database is busy with a conflicting change; try again.',
-          'unavailable',
-        );
+        throw databaseBusy('conflict');
       }
       logger.warn({ attempt }, 'transaction retried after a lock conflict');
       // Exponential backoff with jitter, so the transactions that collided do not collide again in step.
