@@ -8,6 +8,7 @@
  */
 import { compareLocalDates, type LocalDate } from '../../common/domain/local-date.js';
 import { DomainError } from '../../common/domain/domain-error.js';
+import type { CaseLifecycle, CaseStepInput } from '../../cases/domain/case-step.js';
 
 /** First or second complaint against an administrative decision/act, or against a disciplinary decision. */
 export type ComplaintTrack = 'first_time' | 'second_time' | 'disciplinary_first' | 'disciplinary_second';
@@ -344,3 +345,47 @@ export function allowedComplaintEvents(facts: ComplaintCaseFacts, date: LocalDat
     }
   });
 }
+
+/** A complaint step as the officer records it: `decide` says what it found. */
+export interface ComplaintStep extends CaseStepInput<ComplaintEvent> {
+  outcome?: 'right' | 'partly_right' | 'wrong';
+}
+
+/** The complaint lifecycle as the case kernel drives it (cases/domain/case-step.ts). */
+export const COMPLAINT_LIFECYCLE: CaseLifecycle<
+  ComplaintCaseFacts,
+  ComplaintEvent,
+  ComplaintStep,
+  TransitionResult
+> = {
+  transition: (facts, step) => transitionComplaint(facts, { event: step.event, date: step.date }),
+  // `second_complaint_lodged` is recorded by the system when the second-time complaint is accepted.
+  allowed: (facts, today) =>
+    allowedComplaintEvents(facts, today).filter((e) => e !== 'second_complaint_lodged'),
+  /**
+   * The decisions of the head of the resolving unit: accepting or refusing, deciding, suspending and
+   * continuing, ending the case. The others (verification, dialogue, sending, recording legal effect) are
+   * the handler's.
+   */
+  manageEvents: [
+    'accept',
+    'refuse',
+    'decide',
+    'suspend',
+    'continue',
+    'withdraw_partially',
+    'withdraw',
+    'terminate',
+    'hand_to_enforcement',
+  ],
+  needsDocument: ['accept', 'refuse', 'decide', 'suspend', 'continue', 'terminate'],
+  needsNote: ['suspend', 'terminate', 'withdraw', 'withdraw_partially'],
+  stepProblems: (step) => [
+    ...((step.event === 'decide') !== Boolean(step.outcome)
+      ? [{ field: 'outcome', message: 'is required for, and only for, the step decide' }]
+      : []),
+    ...(step.event === 'second_complaint_lodged'
+      ? [{ field: 'event', message: 'is recorded when the second-time complaint is accepted' }]
+      : []),
+  ],
+};

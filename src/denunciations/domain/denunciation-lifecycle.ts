@@ -7,6 +7,7 @@
  * 3, 5, 6, 9, 18, 20 as amended by NĐ 156/2026.
  */
 import { DomainError } from '../../common/domain/domain-error.js';
+import type { CaseLifecycle, CaseStepInput } from '../../cases/domain/case-step.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
 
 export const DENUNCIATION_TRACKS = [
@@ -382,3 +383,68 @@ export function allowedDenunciationEvents(facts: DenunciationFacts, date: LocalD
     }
   });
 }
+
+/** A denunciation step as the officer records it: `conclude` says what it found. */
+export interface DenunciationStep extends CaseStepInput<DenunciationEvent> {
+  /** Withdrawal: the resolver found signs of a violation, so resolution continues (LTC art. 33(1)). */
+  signsOfViolation?: boolean;
+  outcome?: 'right' | 'partly_right' | 'wrong';
+}
+
+/** The denunciation lifecycle as the case kernel drives it (cases/domain/case-step.ts). */
+export const DENUNCIATION_LIFECYCLE: CaseLifecycle<
+  DenunciationFacts,
+  DenunciationEvent,
+  DenunciationStep,
+  DenunciationResult
+> = {
+  transition: (facts, step) =>
+    transitionDenunciation(facts, {
+      event: step.event,
+      date: step.date,
+      signsOfViolation: step.signsOfViolation,
+    }),
+  allowed: allowedDenunciationEvents,
+  /** The head's decisions; the rest are the handler's. */
+  manageEvents: [
+    'accept',
+    'refuse',
+    'extend',
+    'suspend',
+    'continue',
+    'conclude',
+    'close',
+    'withdraw',
+    'terminate',
+    'review_no_re_resolution',
+    'review_re_resolve',
+    'request_report',
+    'take_over',
+    'inspect',
+    'forward',
+  ],
+  /** Steps whose act is a numbered decision or notice. */
+  needsDocument: [
+    'accept',
+    'refuse',
+    'extend',
+    'suspend',
+    'continue',
+    'conclude',
+    'terminate',
+    'review_no_re_resolution',
+    'review_re_resolve',
+    'request_report',
+    'take_over',
+  ],
+  /** An extension decision states its reason (NĐ 31 art. 3(4), Mẫu 01). */
+  needsNote: ['extend', 'suspend', 'withdraw', 'terminate'],
+  stepProblems: (step) => [
+    ...((step.event === 'conclude') !== Boolean(step.outcome)
+      ? [{ field: 'outcome', message: 'is required for, and only for, the step conclude' }]
+      : []),
+    ...(step.event !== 'withdraw' && step.signsOfViolation !== undefined
+      ? [{ field: 'signsOfViolation', message: 'is only for the step withdraw' }]
+      : []),
+  ],
+};
