@@ -1,17 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { ResolutionFacts } from '../../cases/entities/resolution-facts.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CaseColumns } from '../../cases/entities/case-columns.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
+import { CODE_COLUMN, ID_COLUMN } from '../../database/columns.js';
 import { LetterEntity } from '../../letters/entities/letter.entity.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import { UserEntity } from '../../users/user.entity.js';
@@ -19,7 +9,7 @@ import type { ComplaintState, ComplaintTrack } from '../domain/complaint-lifecyc
 
 /**
  * A complaint case (vụ việc khiếu nại): made when a letter is accepted for processing, then driven through
- * the lifecycle of src/cases/domain/complaint-lifecycle.ts. Every step is a row of complaint_case_events;
+ * the lifecycle of complaints/domain/complaint-lifecycle.ts by the case kernel. Every step is a row of complaint_case_events;
  * every deadline a row of case_deadlines (subject `complaint_case`). `version` is the optimistic lock: a
  * stale write gets 409 with the current version.
  */
@@ -43,31 +33,17 @@ import type { ComplaintState, ComplaintTrack } from '../domain/complaint-lifecyc
   'withdrawnOn',
   'terminatedBy',
 ])
-export class ComplaintCaseEntity {
+export class ComplaintCaseEntity extends CaseColumns<ComplaintState> {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_complaint_cases' })
   id: string;
-
-  /** KN-2026-000123: readable, unique, never reused. */
-  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin' })
-  caseNumber: string;
-
-  @Column(ID_COLUMN)
-  letterId: string;
 
   @ManyToOne(() => LetterEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'letter_id', foreignKeyConstraintName: 'fk_complaint_cases_letter_id' })
   letter?: LetterEntity;
 
-  /** The resolving unit: its calendar counts the days, its head answers for them. */
-  @Column(ID_COLUMN)
-  unitId: string;
-
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_complaint_cases_unit_id' })
   unit?: UnitEntity;
-
-  @Column({ ...ID_COLUMN, nullable: true })
-  handlerUserId: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'handler_user_id', foreignKeyConstraintName: 'fk_complaint_cases_handler' })
@@ -75,12 +51,6 @@ export class ComplaintCaseEntity {
 
   @Column(CODE_COLUMN())
   track: ComplaintTrack;
-
-  @Column(CODE_COLUMN(32))
-  state: ComplaintState;
-
-  @Column({ ...CODE_COLUMN(32), nullable: true })
-  suspendedFrom: ComplaintState | null;
 
   @Column({ type: 'boolean', default: false })
   dialogueHeld: boolean;
@@ -93,20 +63,6 @@ export class ComplaintCaseEntity {
   @JoinColumn({ name: 'previous_case_id', foreignKeyConstraintName: 'fk_complaint_cases_previous' })
   previousCase?: ComplaintCaseEntity | null;
 
-  @Column({ type: 'varchar', length: 500 })
-  subject: string;
-
-  /** The subject without diacritics, for search. */
-  /** The case number and the folded subject (at most 600 ASCII characters: see searchFold). */
-  @Column({ type: 'varchar', length: 600, charset: 'ascii', collation: 'ascii_general_ci' })
-  searchText: string;
-
-  @Column({ type: 'date' })
-  receivedOn: LocalDate;
-
-  @Column({ type: 'date', nullable: true })
-  acceptedOn: LocalDate | null;
-
   @Column({ type: 'date', nullable: true })
   decidedOn: LocalDate | null;
 
@@ -116,22 +72,6 @@ export class ComplaintCaseEntity {
   /** What the decision found: the complaint right, partly right or wrong (reports 03/GQKN). */
   @Column({ ...CODE_COLUMN(), nullable: true })
   decisionOutcome: 'right' | 'partly_right' | 'wrong' | null;
-
-  /** The day the case ended without a decision (its first step into `terminated`); null otherwise. */
-  @Column({ type: 'date', nullable: true })
-  terminatedOn: LocalDate | null;
-
-  /** The step that ended it: `withdraw` (withdrawn in whole) or `terminate` (đình chỉ). */
-  @Column({ ...CODE_COLUMN(32), nullable: true })
-  terminatedBy: string | null;
-
-  /** The day of its first `withdraw` step (a denunciation may go on after it, LTC art. 33). */
-  @Column({ type: 'date', nullable: true })
-  withdrawnOn: LocalDate | null;
-
-  /** Its resolution deadline's facts, copied for the reports (resolution-facts.ts). */
-  @Column(() => ResolutionFacts, { prefix: 'resolution' })
-  resolution: ResolutionFacts;
 
   /** First day the decision is legally effective (the day after KN-9 / KL-6), once decided. */
   @Column({ type: 'date', nullable: true })
@@ -156,13 +96,4 @@ export class ComplaintCaseEntity {
 
   @Column({ ...ID_COLUMN, nullable: true })
   complicatedSetByUserId: string | null;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @CreateDateColumn(CREATED_AT)
-  createdAt: Date;
-
-  @UpdateDateColumn(UPDATED_AT)
-  updatedAt: Date;
 }

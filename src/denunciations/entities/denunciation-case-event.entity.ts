@@ -1,56 +1,22 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { LocalDate } from '../../common/domain/local-date.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN } from '../../database/columns.js';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CaseStepColumns } from '../../cases/entities/case-step-columns.js';
+import { ID_COLUMN } from '../../database/columns.js';
 import { UserEntity } from '../../users/user.entity.js';
 import type { DenunciationState } from '../domain/denunciation-lifecycle.js';
 import { DenunciationCaseEntity } from './denunciation-case.entity.js';
 
-/** One step of a denunciation case: who, when, which document, which legal basis, from which state to which. */
+/** One step of a denunciation case (the step log: cases/entities/case-step-columns.ts). */
 @Entity({ name: 'denunciation_case_events' })
 @Index('uq_denunciation_case_events_sequence', ['caseId', 'sequence'], { unique: true })
-export class DenunciationCaseEventEntity {
+export class DenunciationCaseEventEntity extends CaseStepColumns<DenunciationState> {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_denunciation_case_events' })
   id: string;
-
-  @Column(ID_COLUMN)
-  caseId: string;
 
   @ManyToOne(() => DenunciationCaseEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_denunciation_case_events_case_id' })
   denunciationCase?: DenunciationCaseEntity;
 
-  @Column({ type: 'smallint', unsigned: true })
-  sequence: number;
-
-  @Column(CODE_COLUMN(32))
-  event: string;
-
-  @Column({ ...CODE_COLUMN(32), nullable: true })
-  fromState: DenunciationState | null;
-
-  @Column(CODE_COLUMN(32))
-  toState: DenunciationState;
-
-  @Column({ type: 'date' })
-  eventDate: LocalDate;
-
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  documentRef: string | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  legalBasis: string | null;
-
-  /** Reasons (extension, suspension, termination). Written by officers; never the denouncer's identity. */
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  note: string | null;
-
-  @Column({ ...ID_COLUMN, nullable: true })
-  actorUserId: string | null;
-
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'fk_denunciation_case_events_actor' })
   actor?: UserEntity | null;
-
-  @CreateDateColumn(CREATED_AT)
-  createdAt: Date;
 }

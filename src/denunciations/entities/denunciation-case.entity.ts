@@ -1,17 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { ResolutionFacts } from '../../cases/entities/resolution-facts.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CaseColumns } from '../../cases/entities/case-columns.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
-import { CODE_COLUMN, CREATED_AT, ID_COLUMN, UPDATED_AT } from '../../database/columns.js';
+import { CODE_COLUMN, ID_COLUMN } from '../../database/columns.js';
 import { LetterEntity } from '../../letters/entities/letter.entity.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import { UserEntity } from '../../users/user.entity.js';
@@ -43,30 +33,17 @@ import type { Complexity, DenunciationState, DenunciationTrack } from '../domain
   'withdrawnOn',
   'terminatedBy',
 ])
-export class DenunciationCaseEntity {
+export class DenunciationCaseEntity extends CaseColumns<DenunciationState> {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_denunciation_cases' })
   id: string;
-
-  /** TC-2026-000123. */
-  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin' })
-  caseNumber: string;
-
-  @Column(ID_COLUMN)
-  letterId: string;
 
   @ManyToOne(() => LetterEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'letter_id', foreignKeyConstraintName: 'fk_denunciation_cases_letter_id' })
   letter?: LetterEntity;
 
-  @Column(ID_COLUMN)
-  unitId: string;
-
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_denunciation_cases_unit_id' })
   unit?: UnitEntity;
-
-  @Column({ ...ID_COLUMN, nullable: true })
-  handlerUserId: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'handler_user_id', foreignKeyConstraintName: 'fk_denunciation_cases_handler' })
@@ -75,12 +52,6 @@ export class DenunciationCaseEntity {
   @Column(CODE_COLUMN(40))
   track: DenunciationTrack;
 
-  @Column(CODE_COLUMN(32))
-  state: DenunciationState;
-
-  @Column({ ...CODE_COLUMN(32), nullable: true })
-  suspendedFrom: DenunciationState | null;
-
   /** The case a re-denunciation is about (LTC arts. 37, 38). */
   @Column({ ...ID_COLUMN, nullable: true })
   originalCaseId: string | null;
@@ -88,20 +59,6 @@ export class DenunciationCaseEntity {
   @ManyToOne(() => DenunciationCaseEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @JoinColumn({ name: 'original_case_id', foreignKeyConstraintName: 'fk_denunciation_cases_original' })
   originalCase?: DenunciationCaseEntity | null;
-
-  /** The redacted subject. */
-  @Column({ type: 'varchar', length: 500 })
-  subject: string;
-
-  /** The case number and the folded subject (at most 600 ASCII characters: see searchFold). */
-  @Column({ type: 'varchar', length: 600, charset: 'ascii', collation: 'ascii_general_ci' })
-  searchText: string;
-
-  @Column({ type: 'date' })
-  receivedOn: LocalDate;
-
-  @Column({ type: 'date', nullable: true })
-  acceptedOn: LocalDate | null;
 
   /** The head who accepted the case: one of those who may see the denouncer (LTC art. 47). */
   @Column({ ...ID_COLUMN, nullable: true })
@@ -116,22 +73,6 @@ export class DenunciationCaseEntity {
   /** What the conclusion found: the denunciation right, partly right or wrong (reports 04/GQTC). */
   @Column({ ...CODE_COLUMN(), nullable: true })
   conclusionOutcome: 'right' | 'partly_right' | 'wrong' | null;
-
-  /** The day the case ended without a decision (its first step into `terminated`); null otherwise. */
-  @Column({ type: 'date', nullable: true })
-  terminatedOn: LocalDate | null;
-
-  /** The step that ended it: `withdraw` (withdrawn in whole) or `terminate` (đình chỉ). */
-  @Column({ ...CODE_COLUMN(32), nullable: true })
-  terminatedBy: string | null;
-
-  /** The day of its first `withdraw` step (a denunciation may go on after it, LTC art. 33). */
-  @Column({ type: 'date', nullable: true })
-  withdrawnOn: LocalDate | null;
-
-  /** Its resolution deadline's facts, copied for the reports (resolution-facts.ts). */
-  @Column(() => ResolutionFacts, { prefix: 'resolution' })
-  resolution: ResolutionFacts;
 
   /** NĐ 31 art. 3: the written determination of complexity, with who made it and why. */
   @Column(CODE_COLUMN(32))
@@ -155,13 +96,4 @@ export class DenunciationCaseEntity {
   /** The denouncer withdrew; resolution continued because of signs of violation (LTC art. 33(1)). */
   @Column({ type: 'boolean', default: false })
   withdrawn: boolean;
-
-  @VersionColumn({ default: 1 })
-  version: number;
-
-  @CreateDateColumn(CREATED_AT)
-  createdAt: Date;
-
-  @UpdateDateColumn(UPDATED_AT)
-  updatedAt: Date;
 }
