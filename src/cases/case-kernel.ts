@@ -10,7 +10,7 @@ import { yearOf, type LocalDate } from '../common/domain/local-date.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
-import type { CaseEventView } from '../complaints/dto/complaint-case.dto.js';
+import type { CaseEventView } from './dto/case.dto.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { ProtectedText } from '../identity/protected-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';

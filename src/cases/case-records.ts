@@ -12,7 +12,7 @@ import { recordInScope, scopeSql, unitInScope } from '../units/unit-scope.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import { toDeadlineView, type CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
-import type { CaseEventView } from '../complaints/dto/complaint-case.dto.js';
+import type { CaseEventView } from './dto/case.dto.js';
 
 /**
  * What complaint and denunciation cases share: readable numbers, the step log, deadline views and the

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
+import { CaseEventView, CaseStepFieldsDto, CaseWorkListQueryDto } from '../../cases/dto/case.dto.js';
 import { IsId } from '../../common/http/id.js';
-import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
 import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import {
@@ -15,37 +15,10 @@ import {
 } from '../domain/complaint-lifecycle.js';
 import { COMPLAINT_TRACKS } from '../../letters/domain/letter-rules.js';
 
-export class TransitionDto {
+export class TransitionDto extends CaseStepFieldsDto {
   @ApiProperty({ enum: COMPLAINT_EVENTS })
   @IsIn(COMPLAINT_EVENTS)
   event: ComplaintEvent;
-
-  @ApiProperty({ example: '2026-11-24', description: 'The date of the act (a local date)' })
-  @IsLocalDate()
-  date: string;
-
-  @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The document number of the act' })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsString()
-  @NoControlCharacters()
-  @MaxLength(100)
-  documentRef?: string | null;
-
-  @ApiProperty({ example: 'LKN 2011 art. 27' })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(3, 500)
-  legalBasis: string;
-
-  @ApiPropertyOptional({ description: 'Why (required for suspension, termination, partial withdrawal)' })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsString()
-  @NoControlCharacters()
-  @MaxLength(2000)
-  note?: string | null;
 
   @ApiPropertyOptional({
     enum: ['right', 'partly_right', 'wrong'],
@@ -54,11 +27,6 @@ export class TransitionDto {
   @IsOptional()
   @IsIn(['right', 'partly_right', 'wrong'])
   outcome?: 'right' | 'partly_right' | 'wrong';
-
-  @ApiProperty({ description: 'The version read (optimistic lock)' })
-  @IsInt()
-  @Min(1)
-  version: number;
 }
 
 export class CaseFlagsDto {
@@ -140,22 +108,7 @@ export class DeadlineParamDto {
   deadlineId: string;
 }
 
-export const CASE_SORTS = ['due', 'received', 'updated'] as const;
-
-export class ListCasesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    enum: ['mine', 'unit'],
-    description: 'mine: assigned to me; unit: my units (default)',
-  })
-  @IsOptional()
-  @IsIn(['mine', 'unit'])
-  scope?: 'mine' | 'unit';
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsId()
-  unitId?: string;
-
+export class ListCasesQueryDto extends CaseWorkListQueryDto {
   @ApiPropertyOptional({ enum: COMPLAINT_STATES })
   @IsOptional()
   @IsIn(COMPLAINT_STATES)
@@ -165,44 +118,6 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(COMPLAINT_TRACKS)
   track?: ComplaintTrack;
-
-  @ApiPropertyOptional({
-    enum: ['this_week', 'overdue'],
-    description: 'By the nearest open statutory deadline',
-  })
-  @IsOptional()
-  @IsIn(['this_week', 'overdue'])
-  due?: 'this_week' | 'overdue';
-
-  @ApiPropertyOptional({ description: 'Words of the subject or case number; diacritics and case ignored' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
-  q?: string;
-
-  @ApiPropertyOptional({ enum: CASE_SORTS, default: 'due' })
-  @IsOptional()
-  @IsIn(CASE_SORTS)
-  sort: (typeof CASE_SORTS)[number] = 'due';
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'asc';
-}
-
-export class CaseEventView {
-  @ApiProperty() sequence: number;
-  @ApiProperty() event: string;
-  @ApiPropertyOptional({ nullable: true }) fromState: string | null;
-  @ApiProperty() toState: string;
-  @ApiProperty() date: string;
-  @ApiPropertyOptional({ nullable: true }) documentRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) legalBasis: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUserId: string | null;
 }
 
 export class CaseSummaryView {

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CaseDeadlineView } from '../../case-deadlines/dto/case-deadline.dto.js';
-import { CaseEventView } from '../../complaints/dto/complaint-case.dto.js';
-import { IsId } from '../../common/http/id.js';
-import { PageQueryDto } from '../../common/http/page.dto.js';
-import { NoControlCharacters, trim } from '../../common/http/text.js';
-import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
+import { CaseEventView, CaseStepFieldsDto, CaseWorkListQueryDto } from '../../cases/dto/case.dto.js';
+import { NoControlCharacters } from '../../common/http/text.js';
+import { trimToNull } from '../../common/http/validators.js';
 import {
   COMPLEXITIES,
   DENUNCIATION_EVENTS,
@@ -18,37 +16,10 @@ import {
   type DenunciationTrack,
 } from '../domain/denunciation-lifecycle.js';
 
-export class DenunciationTransitionDto {
+export class DenunciationTransitionDto extends CaseStepFieldsDto {
   @ApiProperty({ enum: DENUNCIATION_EVENTS })
   @IsIn(DENUNCIATION_EVENTS)
   event: DenunciationEvent;
-
-  @ApiProperty({ example: '2026-11-24', description: 'The date of the act (a local date)' })
-  @IsLocalDate()
-  date: string;
-
-  @ApiPropertyOptional({ example: '15/QĐ-TTr', description: 'The document number of the act' })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsString()
-  @NoControlCharacters()
-  @MaxLength(100)
-  documentRef?: string | null;
-
-  @ApiProperty({ example: 'LTC 2018 art. 29' })
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(3, 500)
-  legalBasis: string;
-
-  @ApiPropertyOptional({ description: 'Why (required for extension, suspension, withdrawal, termination)' })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsString()
-  @NoControlCharacters()
-  @MaxLength(2000)
-  note?: string | null;
 
   @ApiPropertyOptional({ description: 'withdraw: there are signs of a violation, so resolution continues' })
   @IsOptional()
@@ -62,11 +33,6 @@ export class DenunciationTransitionDto {
   @IsOptional()
   @IsIn(['right', 'partly_right', 'wrong'])
   outcome?: 'right' | 'partly_right' | 'wrong';
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  version: number;
 }
 
 export class ComplexityDto {
@@ -88,17 +54,7 @@ export class ComplexityDto {
   version: number;
 }
 
-export class ListDenunciationCasesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['mine', 'unit'] })
-  @IsOptional()
-  @IsIn(['mine', 'unit'])
-  scope?: 'mine' | 'unit';
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsId()
-  unitId?: string;
-
+export class ListDenunciationCasesQueryDto extends CaseWorkListQueryDto {
   @ApiPropertyOptional({ enum: DENUNCIATION_STATES })
   @IsOptional()
   @IsIn(DENUNCIATION_STATES)
@@ -108,29 +64,6 @@ export class ListDenunciationCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DENUNCIATION_TRACKS)
   track?: DenunciationTrack;
-
-  @ApiPropertyOptional({ enum: ['this_week', 'overdue'] })
-  @IsOptional()
-  @IsIn(['this_week', 'overdue'])
-  due?: 'this_week' | 'overdue';
-
-  @ApiPropertyOptional({ description: 'Words of the (redacted) subject or case number; diacritics ignored' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 200)
-  q?: string;
-
-  @ApiPropertyOptional({ enum: ['due', 'received', 'updated'], default: 'due' })
-  @IsOptional()
-  @IsIn(['due', 'received', 'updated'])
-  sort: 'due' | 'received' | 'updated' = 'due';
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'asc';
 }
 
 export class DenunciationSummaryView {

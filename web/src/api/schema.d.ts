@@ -2718,14 +2718,17 @@ export interface components {
             date: string;
             /**
              * @description The document number of the act
-             * @example 15/QĐ-TTr
+             * @example 125/QĐ-UBND
              */
             documentRef?: Record<string, never>;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
-            /** @example LTC 2018 art. 29 */
+            /**
+             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
+             * @example LKN 2011 art. 27
+             */
             legalBasis: string;
-            /** @description Why (required for extension, suspension, withdrawal, termination) */
+            /** @description Why (required for suspension, termination, withdrawal, extension) */
             note?: Record<string, never>;
             /**
              * @description conclude: what it found (required for that step)
@@ -2734,6 +2737,7 @@ export interface components {
             outcome?: "right" | "partly_right" | "wrong";
             /** @description withdraw: there are signs of a violation, so resolution continues */
             signsOfViolation?: boolean;
+            /** @description The version read (optimistic lock) */
             version: number;
         };
         DuplicateSuggestionView: {
@@ -3454,9 +3458,12 @@ export interface components {
             documentRef?: Record<string, never>;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
-            /** @example LKN 2011 art. 27 */
+            /**
+             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
+             * @example LKN 2011 art. 27
+             */
             legalBasis: string;
-            /** @description Why (required for suspension, termination, partial withdrawal) */
+            /** @description Why (required for suspension, termination, withdrawal, extension) */
             note?: Record<string, never>;
             /**
              * @description decide: what it found (required for that step)
@@ -4161,7 +4168,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the subject or case number; diacritics and case ignored */
+                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
                 q?: string;
                 /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
@@ -4389,12 +4396,14 @@ export interface operations {
     DenunciationCasesController_list: {
         parameters: {
             query?: {
+                /** @description By the nearest open statutory deadline */
                 due?: "this_week" | "overdue";
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the (redacted) subject or case number; diacritics ignored */
+                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
                 q?: string;
+                /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
                 state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
