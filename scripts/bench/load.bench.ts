@@ -163,6 +163,65 @@ function freePort(): Promise<number> {
 }
 
 /** VmRSS of a process in MB (null once it is gone). */
+/** Clock ticks a second of /proc/<pid>/stat's times (`getconf CLK_TCK`; 100 on Linux). */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** The CPU time (user + system) a process has used, in ms (`utime + stime` of /proc/<pid>/stat). */
+function cpuMs(pid: number | undefined | null): number | null {
+  if (pid === undefined || pid === null) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name: state is the 3rd field of the line, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU used so far by the API, the worker, MariaDB (when local) and this process (the load generator). */
+interface CpuSnapshot {
+  api: number | null;
+  worker: number | null;
+  db: number | null;
+  generator: number;
+}
+
+function cpuSnapshot(api: number | undefined, worker: number | undefined, db: number | null): CpuSnapshot {
+  const own = process.cpuUsage();
+  return { api: cpuMs(api), worker: cpuMs(worker), db: cpuMs(db), generator: (own.user + own.system) / 1000 };
+}
+
+/** CPU ms per operation between two snapshots, by process (null where a process could not be read). */
+function cpuPerOp(from: CpuSnapshot, to: CpuSnapshot, ops: number) {
+  const per = (a: number | null, b: number | null) =>
+    a === null || b === null || ops === 0 ? null : (b - a) / ops;
+  return {
+    api: per(from.api, to.api),
+    worker: per(from.worker, to.worker),
+    db: per(from.db, to.db),
+    generator: per(from.generator, to.generator),
+  };
+}
+
+const ms2 = (v: number | null) => (v === null ? '?' : v.toFixed(2));
+
+/**
+ * The pid of the MariaDB/MySQL server when it runs on this machine and its pid file is readable (the
+ * project-local one of scripts/services.sh): its CPU time per statement is part of what intake costs.
+ */
+async function databasePid(pool: mysql.Pool): Promise<number | null> {
+  try {
+    const [rows] = await pool.query('SELECT @@pid_file AS f');
+    const file = (rows as Array<{ f: string }>)[0]?.f;
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8');
+    return /mariadbd|mysqld/.test(comm) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 function rssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
@@ -966,6 +1025,8 @@ async function main(): Promise<void> {
       failed = await soak(options, pool, traffic, origin, api, worker);
     } else {
       const summary: string[] = [];
+      const cpuSummary: string[] = [];
+      const dbPid = await databasePid(raw);
       for (const level of options.levels) {
         if (interrupted) break;
         const clients = Math.max(1, Math.round(level * pool));
@@ -976,6 +1037,7 @@ async function main(): Promise<void> {
         mix.print(options.seconds);
         for (const s of mix.routes.values())
           maxRoutePerMinute = Math.max(maxRoutePerMinute, (s.total / options.seconds) * 60);
+        const cpuBeforeIntake = cpuSnapshot(api.pid, worker.pid, dbPid);
         const intake = await traffic.run(clients, options.intakeSeconds, (d) =>
           traffic.intake(d, 'intake only: POST /letters'),
         );
@@ -986,7 +1048,16 @@ async function main(): Promise<void> {
             () => true,
             (s) => s.answered('201'),
           ) / options.intakeSeconds;
+        const cpuAfterIntake = cpuSnapshot(api.pid, worker.pid, dbPid);
         const rawRate = await rawInserts(raw, clients, options.intakeSeconds, world.desks[0].unitId);
+        const cpuAfterRaw = cpuSnapshot(api.pid, worker.pid, dbPid);
+        const intakeCpu = cpuPerOp(cpuBeforeIntake, cpuAfterIntake, intakeRate * options.intakeSeconds);
+        const rawCpu = cpuPerOp(cpuAfterIntake, cpuAfterRaw, rawRate * options.intakeSeconds);
+        const intakeCpuTotal = [intakeCpu.api, intakeCpu.worker, intakeCpu.db, intakeCpu.generator].reduce(
+          (a: number, b) => a + (b ?? 0),
+          0,
+        );
+        const rawCpuTotal = (rawCpu.db ?? 0) + (rawCpu.generator ?? 0);
         const rssEnd = [rssMb(api.pid), rssMb(worker.pid)];
         const ready = await readiness(origin);
         const fivexx =
@@ -1014,6 +1085,12 @@ async function main(): Promise<void> {
           `\nintake ${fmt(intakeRate, 1)} letters/s (201s), raw single-row INSERTs ${fmt(rawRate)} /s: ratio ${(intakeRate / rawRate).toFixed(3)} (target ≥ 0.10, aim 0.25)`,
         );
         console.log(
+          `CPU ms per letter: API ${ms2(intakeCpu.api)}, worker ${ms2(intakeCpu.worker)}, MariaDB ${ms2(intakeCpu.db)}, load generator ${ms2(intakeCpu.generator)} (${ms2(intakeCpuTotal)}); per raw INSERT: MariaDB ${ms2(rawCpu.db)}, load generator ${ms2(rawCpu.generator)} (${ms2(rawCpuTotal)}); CPU ratio ${(rawCpuTotal / intakeCpuTotal).toFixed(3)}`,
+        );
+        cpuSummary.push(
+          `| ${level}× (${clients}) | ${ms2(intakeCpu.api)} | ${ms2(intakeCpu.worker)} | ${ms2(intakeCpu.db)} | ${ms2(intakeCpu.generator)} | ${ms2(rawCpu.db)} | ${ms2(rawCpu.generator)} | ${(rawCpuTotal / intakeCpuTotal).toFixed(3)} |`,
+        );
+        console.log(
           `RSS API ${mb(rssStart[0])} → ${mb(rssEnd[0])}, worker ${mb(rssStart[1])} → ${mb(rssEnd[1])}; 5xx ${fivexx}, timeouts ${timeouts}; /health/ready: ${ready.ready ? `200 after ${ready.ms} ms` : `WEDGED (not ready for ${ready.ms} ms: ${ready.detail})`}`,
         );
         summary.push(
@@ -1037,6 +1114,14 @@ async function main(): Promise<void> {
       );
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|');
       for (const line of summary) console.log(line);
+      console.log(
+        '\nCPU time per operation (ms, user + system, from /proc: what a letter costs whatever else the machine runs; MariaDB `?` when it is not local):',
+      );
+      console.log(
+        '| level (clients) | letter: API | worker | MariaDB | load generator | raw INSERT: MariaDB | load generator | CPU ratio |',
+      );
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+      for (const line of cpuSummary) console.log(line);
       await printLimiterFindings(maxRoutePerMinute);
     }
     if (failed) process.exitCode = 1;

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
+import type { WorkingCalendar } from '../calendar/domain/working-calendar.js';
 import { computeDeadline, type DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import { DEFAULT_DEADLINE_POLICY } from '../deadlines/domain/deadline-policy.js';
 import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
@@ -79,6 +80,73 @@ export class CaseDeadlinesService {
     await manager.insert(CaseDeadlineEntity, deadline);
     await this.recordChange(manager, actor, deadline, 'opened', null, null);
     return deadline;
+  }
+
+  /**
+   * The first deadlines of a subject whose row is being written in this command (a new letter): computed,
+   * armed and given their ids, not yet stored — the caller writes the subject's row with its copy of their
+   * facts (the due date a list shows), then stores them with {@link openPlanned}. Each is the first of its
+   * purpose (sequence 1: the subject has no deadlines yet). Reads each unit's calendar once; before the
+   * command's transaction (no `manager`) the reads go to the pool outside any transaction, inside it
+   * through `manager`.
+   */
+  async planFirst(
+    inputs: readonly OpenDeadlineInput[],
+    manager?: EntityManager,
+  ): Promise<CaseDeadlineEntity[]> {
+    const calendars = new Map<string, WorkingCalendar>();
+    const out: CaseDeadlineEntity[] = [];
+    for (const input of inputs) {
+      let calendar = calendars.get(input.unitId);
+      if (!calendar) {
+        calendar = await this.calendars.calendarFor(input.unitId, manager);
+        calendars.set(input.unitId, calendar);
+      }
+      const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
+      const computed = computedOn(calendar, input.ruleId, input.trigger, options);
+      const ladder = ladderFor(this.ladders, input.ruleId, input.subjectType);
+      const [first] = schedule(ladder.slice(0, 1), calendar, computed.dueDate);
+      out.push(
+        Object.assign(new CaseDeadlineEntity(), {
+          id: uuid7(),
+          subjectType: input.subjectType,
+          subjectId: input.subjectId,
+          unitId: input.unitId,
+          purpose: input.purpose,
+          sequence: 1,
+          ruleId: input.ruleId,
+          triggerDate: input.trigger,
+          options,
+          internalTarget: input.internalTarget ?? null,
+          status: 'open' as const,
+          pausedSince: null,
+          settledOn: null,
+          version: 1,
+          ...computed,
+          nextEscalationOn: first.on,
+          nextEscalationLevel: first.level,
+        }),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Stores deadlines planned by {@link planFirst} and their history rows: one multi-row INSERT each. The
+   * subject's row was written in this transaction, after they were planned, with its copy of their facts
+   * (the subject's adapter copies nothing more here: `copyFacts` runs on every later write).
+   */
+  async openPlanned(
+    manager: EntityManager,
+    actor: Actor,
+    planned: readonly CaseDeadlineEntity[],
+  ): Promise<void> {
+    if (planned.length === 0) return;
+    await manager.insert(CaseDeadlineEntity, [...planned]);
+    await manager.insert(
+      CaseDeadlineChangeEntity,
+      planned.map((d) => changeRow(actor, d, 'opened', null, null)),
+    );
   }
 
   /**
@@ -346,17 +414,7 @@ export class CaseDeadlinesService {
     trigger: LocalDate,
     options: DeadlineOptions,
   ) {
-    const calendar = await this.calendars.calendarFor(unitId, manager);
-    const result = computeDeadline(ruleId, trigger, options, calendar, DEFAULT_DEADLINE_POLICY);
-    return {
-      ruleVersion: result.ruleVersion,
-      rawEnd: result.rawEnd,
-      dueDate: result.due,
-      calendarVersion: result.calendarVersion,
-      policyVersion: result.policyVersion,
-      provisional: result.provisional,
-      explanation: result.explanation as { vi: string[]; en: string[] },
-    };
+    return computedOn(await this.calendars.calendarFor(unitId, manager), ruleId, trigger, options);
   }
 
   private current(
@@ -389,17 +447,7 @@ export class CaseDeadlinesService {
     previousRawEnd: string | null,
   ): Promise<void> {
     await this.copyToSubject(manager, d);
-    await manager.insert(CaseDeadlineChangeEntity, {
-      deadlineId: d.id,
-      version: d.version,
-      reason,
-      previousDue,
-      newDue: d.dueDate,
-      previousRawEnd,
-      newRawEnd: d.rawEnd,
-      calendarVersion: d.calendarVersion,
-      actorUserId: actor.userId,
-    });
+    await manager.insert(CaseDeadlineChangeEntity, changeRow(actor, d, reason, previousDue, previousRawEnd));
   }
 
   /**
@@ -415,4 +463,39 @@ export class CaseDeadlinesService {
   private async copyToSubject(manager: EntityManager, d: CaseDeadlineEntity): Promise<void> {
     await this.subjects.of(d.subjectType).copyFacts?.(manager, d);
   }
+}
+
+/** A deadline's computed columns on a unit's calendar. */
+function computedOn(calendar: WorkingCalendar, ruleId: string, trigger: LocalDate, options: DeadlineOptions) {
+  const result = computeDeadline(ruleId, trigger, options, calendar, DEFAULT_DEADLINE_POLICY);
+  return {
+    ruleVersion: result.ruleVersion,
+    rawEnd: result.rawEnd,
+    dueDate: result.due,
+    calendarVersion: result.calendarVersion,
+    policyVersion: result.policyVersion,
+    provisional: result.provisional,
+    explanation: result.explanation as { vi: string[]; en: string[] },
+  };
+}
+
+/** The history row of a write to a deadline. */
+function changeRow(
+  actor: Actor,
+  d: CaseDeadlineEntity,
+  reason: string,
+  previousDue: string | null,
+  previousRawEnd: string | null,
+): Partial<CaseDeadlineChangeEntity> {
+  return {
+    deadlineId: d.id,
+    version: d.version,
+    reason,
+    previousDue,
+    newDue: d.dueDate,
+    previousRawEnd,
+    newRawEnd: d.rawEnd,
+    calendarVersion: d.calendarVersion,
+    actorUserId: actor.userId,
+  };
 }

@@ -24,7 +24,11 @@ export type IdentityBasis =
 export class IdentityAccess {
   constructor(private readonly clock: Clock) {}
 
-  async basis(manager: EntityManager, actor: Actor, letter: LetterEntity): Promise<IdentityBasis | null> {
+  async basis(
+    manager: EntityManager,
+    actor: Actor,
+    letter: Pick<LetterEntity, 'id' | 'identityProtected' | 'registeredByUserId'>,
+  ): Promise<IdentityBasis | null> {
     if (!letter.identityProtected)
       return actor.permissions.has('letters:personal_data') ? 'personal_data' : null;
     if (actor.permissions.has('identity:custody')) return 'custodian';

@@ -54,8 +54,9 @@ export class LetterDeadlineSubject implements DeadlineSubjectAdapter, OnModuleIn
   }
 
   /**
-   * The processing due date, copied to `letters.processing_due` (the overdue list). The letter's row is
-   * written after its first deadline opens, with that due date (LettersService). `updated_at` is kept.
+   * The processing due date, copied to `letters.processing_due` (the overdue list). A new letter's row is
+   * written with it (its deadlines are planned first: LetterRecords.planLetter); this keeps it in step on
+   * every later write of the deadline. `updated_at` is kept.
    */
   async copyFacts(manager: EntityManager, d: SubjectDeadline): Promise<void> {
     if (d.purpose !== 'processing') return;

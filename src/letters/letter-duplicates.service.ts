@@ -13,6 +13,12 @@ import { LetterEntity, type LetterFlag } from './entities/letter.entity.js';
 import { LetterErrors } from './letters.errors.js';
 import { DUPLICATE_CANDIDATES, localDateOfRaw } from './letter-views.js';
 
+/** What the duplicate search reads of a letter (stored, or about to be). */
+export type DuplicateProbe = Pick<
+  LetterEntity,
+  'id' | 'identityProtected' | 'registeredByUserId' | 'subject' | 'content' | 'classification'
+>;
+
 /**
  * Duplicate suggestions: the same petitioner (blind index of the căn cước number, or of name and
  * address when one side has none) with similar content; a protected letter is suggested only to its
@@ -44,6 +50,32 @@ export class LetterDuplicatesService {
     // Who may not see a denouncer may not learn which other letters are theirs either.
     if (letter.identityProtected && !(await this.access.basis(manager, actor, letter))) return [];
     const mine = await manager.find(LetterPetitionerEntity, { where: { letterId: letter.id } });
+    return this.search(manager, actor, letter, mine);
+  }
+
+  /**
+   * The same search for a letter about to be written (intake runs it before its transaction opens: the
+   * result is a suggestion and the flags it sets, read from committed letters either way): the letter's
+   * fields as they will be stored and its petitioners' blind indexes. `letter.id` is the id it will get.
+   */
+  async findDuplicatesOfNew(
+    manager: EntityManager,
+    actor: Actor,
+    letter: DuplicateProbe,
+    petitioners: ReadonlyArray<Pick<LetterPetitionerEntity, 'idNumberIndex' | 'nameAddressIndex'>>,
+  ): Promise<Array<DuplicateSuggestionView & { protectedCandidate?: true }>> {
+    if (letter.identityProtected && !(await this.access.basis(manager, actor, letter))) {
+      return [];
+    }
+    return this.search(manager, actor, letter, petitioners);
+  }
+
+  private async search(
+    manager: EntityManager,
+    actor: Actor,
+    letter: DuplicateProbe,
+    mine: ReadonlyArray<Pick<LetterPetitionerEntity, 'idNumberIndex' | 'nameAddressIndex'>>,
+  ): Promise<Array<DuplicateSuggestionView & { protectedCandidate?: true }>> {
     const ids = mine.map((p) => p.idNumberIndex).filter((v): v is string => v !== null);
     const keys = mine.map((p) => p.nameAddressIndex).filter((v): v is string => v !== null);
     if (ids.length === 0 && keys.length === 0) return [];
@@ -118,7 +150,7 @@ export class LetterDuplicatesService {
   /** What the suggestions tell about the new letter: a repeat, a transfer already made, a finished second level. */
   async flagsFromDuplicates(
     manager: EntityManager,
-    letter: LetterEntity,
+    letter: Pick<LetterEntity, 'classification'>,
     duplicates: DuplicateSuggestionView[],
   ): Promise<LetterFlag[]> {
     if (duplicates.length === 0) return [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
+import type { CaseDeadlineEntity } from '../case-deadlines/case-deadline.entity.js';
 import { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import { Clock } from '../common/clock.js';
 import { isDuplicateKey } from '../common/database/db-errors.js';
@@ -23,6 +24,18 @@ import {
   hashReceiptSecret,
   newReceipt,
 } from './letter-views.js';
+
+/** A letter's id and first deadlines, planned before its row is written (LetterRecords.planLetter). */
+export interface PlannedLetter {
+  id: string;
+  deadlines: CaseDeadlineEntity[];
+}
+
+/** A petitioner's blind indexes (letter_petitioners.id_number_index, name_address_index). */
+export interface PetitionerIndexes {
+  idNumberIndex: string | null;
+  nameAddressIndex: string | null;
+}
 
 /**
  * Writes a letter's rows for intake, splitting and transfer alike: the letter (its receipt code, its
@@ -65,24 +78,61 @@ export class LetterRecords {
     return intake;
   }
 
+  /**
+   * A new letter's id and its first deadlines (processing; the forwarder notice for some channels),
+   * computed on its unit's calendar, not yet stored. Intake plans before its transaction opens (no
+   * `manager`: the calendar is read on the pool outside any transaction); splitting and transfer plan
+   * inside theirs, through their `manager`.
+   */
+  async planLetter(input: NewLetterInput, manager?: EntityManager): Promise<PlannedLetter> {
+    const id = uuid7();
+    const opening = {
+      subjectType: LETTER_SUBJECT,
+      subjectId: id,
+      unitId: input.unitId,
+      trigger: input.receivedOn,
+    };
+    const noticeRule = forwarderNoticeRule(input.classification, input.channel);
+    const deadlines = await this.deadlines.planFirst(
+      [
+        { ...opening, purpose: 'processing', ruleId: processingRule(input.classification) },
+        ...(noticeRule ? [{ ...opening, purpose: 'forwarder_notice', ruleId: noticeRule }] : []),
+      ],
+      manager,
+    );
+    return { id, deadlines };
+  }
+
+  /**
+   * Writes a letter's row with its processing due date (the copy of its processing deadline's), then its
+   * deadlines and their history (one multi-row INSERT each), its sealed original text, and marks the
+   * visit's pending intake taken. The row is written before its deadlines: an UPDATE or a child row by
+   * the id of a row not yet written would lock the gap at the end of the letters' index (ids grow), and
+   * two intakes inserting into that gap would deadlock (docs/database.md). Returns the letter as stored
+   * (no SELECT after the INSERT: every column's value is known here).
+   */
   async insertLetter(
     manager: EntityManager,
     actor: Actor,
     input: NewLetterInput,
     receipt: { code: string; secret: string },
+    planned?: PlannedLetter,
   ): Promise<LetterEntity> {
-    const id = uuid7();
+    const { id, deadlines } = planned ?? (await this.planLetter(input, manager));
+    const processing = deadlines.find((d) => d.purpose === 'processing')!;
     const { original, ...columns } = input;
-    const row: Partial<LetterEntity> = {
+    // Written, not left to the column defaults, so that the row returned is the row stored.
+    const now = new Date();
+    const row = {
       id,
       ...columns,
       identityProtected: original !== null,
+      identityDisclosure: null,
+      identityDisclosureByUserId: null,
+      identityDisclosureAt: null,
       searchText: searchFold(`${input.subject} ${input.content}`),
-      status: 'registered',
-      // Until the processing deadline opens below and copies its due date here. The row is written
-      // first: the copy's UPDATE by the id of a row not yet written would lock the gap at the end of the
-      // letters' index (ids grow), and two intakes inserting into that gap would deadlock.
-      processingDue: input.receivedOn,
+      status: 'registered' as const,
+      processingDue: processing.dueDate,
       decision: null,
       decidedOn: null,
       decidedByUserId: null,
@@ -101,10 +151,24 @@ export class LetterRecords {
       // Parts and transferred copies keep the officer who received the letter (its "receiver").
       registeredByUserId: input.registeredByUserId === undefined ? actor.userId : input.registeredByUserId,
       version: 1,
-    };
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Omit<
+      LetterEntity,
+      | 'unit'
+      | 'visit'
+      | 'transferredFrom'
+      | 'parent'
+      | 'decidedBy'
+      | 'transferToUnit'
+      | 'duplicateOf'
+      | 'registeredBy'
+    >;
     for (let attempt = 1; ; attempt++) {
       try {
-        await manager.insert(LetterEntity, row);
+        // A copy: TypeORM writes the values it inserted for columns with a default back into the object
+        // (`identityProtected` would come back as 0).
+        await manager.insert(LetterEntity, { ...row });
         break;
       } catch (error) {
         if (isDuplicateKey(error, 'uq_letters_visit') && input.visitId)
@@ -117,25 +181,7 @@ export class LetterRecords {
         row.receiptSecretHash = hashReceiptSecret(receipt.code, receipt.secret);
       }
     }
-    await this.deadlines.open(manager, actor, {
-      subjectType: LETTER_SUBJECT,
-      subjectId: id,
-      unitId: input.unitId,
-      purpose: 'processing',
-      ruleId: processingRule(input.classification),
-      trigger: input.receivedOn,
-    });
-    const noticeRule = forwarderNoticeRule(input.classification, input.channel);
-    if (noticeRule) {
-      await this.deadlines.open(manager, actor, {
-        subjectType: LETTER_SUBJECT,
-        subjectId: id,
-        unitId: input.unitId,
-        purpose: 'forwarder_notice',
-        ruleId: noticeRule,
-        trigger: input.receivedOn,
-      });
-    }
+    await this.deadlines.openPlanned(manager, actor, deadlines);
     if (original) {
       await manager.insert(ProtectedLetterTextEntity, { letterId: id, ...this.vault.seal(id, original) });
     }
@@ -146,7 +192,15 @@ export class LetterRecords {
         { status: 'taken', letterId: id, takenAt: this.clock.now() },
       );
     }
-    return manager.findOneByOrFail(LetterEntity, { id });
+    return Object.assign(new LetterEntity(), row);
+  }
+
+  /** The blind indexes of petitioners, as their rows store them (for the duplicate search). */
+  petitionerIndexes(people: readonly PetitionerIdentityRecord[]): PetitionerIndexes[] {
+    return people.map((p) => ({
+      idNumberIndex: p.idNumber ? this.vault.index('id_number', p.idNumber) : null,
+      nameAddressIndex: p.address ? this.vault.index('name_address', petitionerKey(p)) : null,
+    }));
   }
 
   async insertPetitioners(manager: EntityManager, letterId: string, people: PetitionerIdentityRecord[]) {
@@ -168,8 +222,7 @@ export class LetterRecords {
             phone: p.phone,
             email: p.email,
           }),
-          idNumberIndex: p.idNumber ? this.vault.index('id_number', p.idNumber) : null,
-          nameAddressIndex: p.address ? this.vault.index('name_address', petitionerKey(p)) : null,
+          ...this.petitionerIndexes([p])[0],
         };
       }),
     );

@@ -39,6 +39,8 @@ import {
   hashReceiptSecret,
   letterSubject,
   newReceipt,
+  type NewLetterInput,
+  type PetitionerIdentityRecord,
   previousCaseUnknown,
   toIdentityRecord,
   toLetterView,
@@ -82,8 +84,42 @@ export class LettersService {
     } = registration(dto, people, this.clock.today());
     if (problems.length > 0) throw LetterErrors.invalid(problems);
 
+    // Read before the transaction opens, so that the connection it holds waits for nothing but its own
+    // writes (issue 13; docs/load.md, "Statements per intake"): the unit, its calendar (the deadlines are
+    // computed here and written with the letter), and the duplicate search — a suggestion and the flags
+    // it sets, read from committed letters, as it was inside the transaction (a letter committed meanwhile
+    // by someone else was not visible there either).
+    const unit = await unitInScope(this.dataSource.manager, actor, dto.unitId, () =>
+      LetterErrors.unitNotFound(),
+    );
+    const input: NewLetterInput = {
+      unitId: unit.id,
+      receivedOn: dto.receivedOn,
+      channel: dto.channel,
+      forwardedBy: dto.forwardedBy ?? null,
+      forwardedRef: dto.forwardedRef ?? null,
+      visitId: dto.visitId ?? null,
+      partNumber: 0,
+      transferredFromLetterId: null,
+      parentLetterId: null,
+      classification: dto.classification,
+      complaintTrack: dto.complaintTrack ?? null,
+      denunciationTrack,
+      previousCaseId: dto.previousCaseId ?? null,
+      subject: shown.subject,
+      content: shown.content,
+      original: protect ? { subject: dto.subject, content: dto.content } : null,
+      petitionerCount,
+      eligibility: eligibility.checks,
+      eligible: eligibility.eligible,
+      flags: [],
+    };
+    const [planned, { duplicates, duplicateFlags }] = await Promise.all([
+      this.records.planLetter(input),
+      this.suggestDuplicates(actor, input, people),
+    ]);
+
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const unit = await unitInScope(manager, actor, dto.unitId, () => LetterErrors.unitNotFound());
       const flags: LetterFlag[] = [];
       let visitorsSealed: number | null = null;
       if (dto.visitId) {
@@ -123,48 +159,11 @@ export class LettersService {
       const letter = await this.records.insertLetter(
         manager,
         actor,
-        {
-          unitId: unit.id,
-          receivedOn: dto.receivedOn,
-          channel: dto.channel,
-          forwardedBy: dto.forwardedBy ?? null,
-          forwardedRef: dto.forwardedRef ?? null,
-          visitId: dto.visitId ?? null,
-          partNumber: 0,
-          transferredFromLetterId: null,
-          parentLetterId: null,
-          classification: dto.classification,
-          complaintTrack: dto.complaintTrack ?? null,
-          denunciationTrack,
-          previousCaseId: dto.previousCaseId ?? null,
-          subject: shown.subject,
-          content: shown.content,
-          original: protect ? { subject: dto.subject, content: dto.content } : null,
-          petitionerCount,
-          eligibility: eligibility.checks,
-          eligible: eligibility.eligible,
-          flags,
-        },
+        { ...input, flags: [...new Set([...flags, ...duplicateFlags])] },
         receipt,
+        planned,
       );
       await this.records.insertPetitioners(manager, letter.id, people);
-      const found = await this.duplicateSearch.findDuplicates(manager, actor, letter);
-      // Flags are seen by everyone who reads the letter: a denouncer's letters never set them.
-      const extraFlags = await this.duplicateSearch.flagsFromDuplicates(
-        manager,
-        letter,
-        found.filter((d) => !d.protectedCandidate),
-      );
-      const duplicates = found.map(({ protectedCandidate: _p, ...d }) => d);
-      if (extraFlags.length > 0) {
-        letter.flags = [...new Set([...letter.flags, ...extraFlags])];
-        // The version is given: TypeORM would otherwise count this part of creation as a change.
-        await manager.update(
-          LetterEntity,
-          { id: letter.id },
-          { flags: letter.flags, version: letter.version },
-        );
-      }
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'letter',
@@ -179,6 +178,35 @@ export class LettersService {
       });
       return { ...toLetterView(letter), receiptSecret: receipt.secret, duplicates };
     });
+  }
+
+  /**
+   * Letters of the same petitioners with similar content, for a letter about to be logged (on the pool,
+   * before its transaction), and the flags they set on it. Flags are seen by everyone who reads the
+   * letter: a denouncer's letters never set them.
+   */
+  private async suggestDuplicates(actor: Actor, input: NewLetterInput, people: PetitionerIdentityRecord[]) {
+    const manager = this.dataSource.manager;
+    const probe = {
+      id: '',
+      identityProtected: input.original !== null,
+      registeredByUserId: actor.userId,
+      subject: input.subject,
+      content: input.content,
+      classification: input.classification,
+    };
+    const found = await this.duplicateSearch.findDuplicatesOfNew(
+      manager,
+      actor,
+      probe,
+      this.records.petitionerIndexes(people),
+    );
+    const duplicateFlags = await this.duplicateSearch.flagsFromDuplicates(
+      manager,
+      probe,
+      found.filter((d) => !d.protectedCandidate),
+    );
+    return { duplicates: found.map(({ protectedCandidate: _p, ...d }) => d), duplicateFlags };
   }
 
   async list(actor: Actor, query: ListLettersQueryDto): Promise<Page<LetterView>> {
