@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { EnvironmentVariables } from './env.schema.js';
 
 /**
@@ -7,13 +8,19 @@ import type { EnvironmentVariables } from './env.schema.js';
 export class AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly log: { level: string; pretty: boolean };
+  /** This process among the deployment's (INSTANCE_ID, else `<host name>-<pid>`): /metrics, cache messages. */
+  readonly instanceId: string;
   readonly http: {
     host: string;
     port: number;
     publicBaseUrl: string;
     corsOrigins: string[];
     bodyLimitBytes: number;
-    trustProxy: boolean;
+    /**
+     * Which peers' X-Forwarded-For is believed (Fastify's `trustProxy`): false, true (any: only when
+     * nothing but the proxy can reach the API), a hop count, or proxy addresses / CIDR ranges.
+     */
+    trustProxy: boolean | number | string;
     rateLimitPublicPerMinute: number;
     rateLimitDefaultPerMinute: number;
   };
@@ -75,13 +82,14 @@ export class AppConfig {
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
     this.log = { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY };
+    this.instanceId = v.INSTANCE_ID ?? `${hostname().replace(/[^A-Za-z0-9._-]/g, '_')}-${process.pid}`;
     this.http = {
       host: v.HTTP_HOST,
       port: v.HTTP_PORT,
       publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/+$/, ''),
       corsOrigins: v.CORS_ORIGINS ? v.CORS_ORIGINS.split(',') : [],
       bodyLimitBytes: v.BODY_LIMIT_BYTES,
-      trustProxy: v.TRUST_PROXY,
+      trustProxy: trustProxyOf(v.TRUST_PROXY),
       rateLimitPublicPerMinute: v.RATE_LIMIT_PUBLIC_PER_MINUTE,
       rateLimitDefaultPerMinute: v.RATE_LIMIT_DEFAULT_PER_MINUTE,
     };
@@ -134,4 +142,9 @@ export class AppConfig {
       remindersScheduled: v.REPORTING_REMINDERS,
     };
   }
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -313,6 +313,47 @@ describe('escalation of deadlines, exactly once', () => {
     await until(async () => (await fired(ds, d.id)).length === 1, 20000);
     expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
   });
+
+  it('two workers sweeping and escalating at once fire every due level once, with one scheduler each', async () => {
+    const queues = Object.values(QUEUES).map((q) => worker.get<Queue>(getQueueToken(q.name)));
+    const schedulerIds = async () =>
+      (await Promise.all(queues.map((q) => q.getJobSchedulers()))).flat().map((j) => `${j.key}`);
+    const withOne = await schedulerIds();
+    const second = await startWorker();
+    try {
+      const today = '2026-11-02';
+      for (const w of [worker, second]) jest.spyOn(w.get(Clock), 'now').mockReturnValue(at(today));
+      // Both workers registered their schedulers: still one of each.
+      expect((await schedulerIds()).sort()).toEqual(withOne.sort());
+
+      // A division of its own: what earlier tests left due elsewhere does not count here.
+      const own = await organisation(api);
+      const opened = [];
+      for (let i = 0; i < 30; i++) opened.push(await openDeadline(worker, own.division, '2026-10-01'));
+      const sweeps = await Promise.all([
+        worker.get(EscalationService).sweep(),
+        second.get(EscalationService).sweep(),
+        worker.get(EscalationService).sweep(),
+        second.get(EscalationService).sweep(),
+      ]);
+      expect(sweeps.some((r) => r.ran && r.due >= opened.length)).toBe(true);
+      const ids = opened.map((d) => d.id);
+      const firedRows = async () =>
+        ds.query(
+          `SELECT deadline_id AS id, COUNT(*) AS n FROM escalations
+           WHERE status = 'fired' AND deadline_id IN (${ids.map(() => '?').join(',')}) GROUP BY deadline_id`,
+          ids,
+        );
+      await until(async () => (await firedRows()).length === opened.length, 30000, 100);
+      // Once more from both, now that everything went out: nothing fires again.
+      await Promise.all([worker.get(EscalationService).sweep(), second.get(EscalationService).sweep()]);
+      const rows = await firedRows();
+      expect(rows.map((r: { n: string }) => Number(r.n))).toEqual(opened.map(() => 1));
+      expect(await notified(ds, own.head)).toBe(opened.length);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
 });
 
 describe('escalation when Redis dies', () => {
