@@ -37,7 +37,18 @@ export class AppConfig {
     /** Throw when a command takes a second pooled connection while it holds one (docs/database.md). */
     connectionGuard: boolean;
   };
-  readonly redis: { host: string; port: number; password?: string; db: number };
+  /**
+   * Redis: one server (host, port), or, when `sentinels` is not empty, the master Sentinel names
+   * `masterName` (REDIS_SENTINELS, REDIS_SENTINEL_MASTER; docs/deployment.md).
+   */
+  readonly redis: {
+    host: string;
+    port: number;
+    password?: string;
+    db: number;
+    sentinels: Array<{ host: string; port: number }>;
+    masterName: string;
+  };
   readonly queue: { prefix: string };
   readonly worker: { concurrency: number; heartbeatSeconds: number };
   readonly escalation: { sweepSeconds: number; ladders: string | undefined };
@@ -104,7 +115,20 @@ export class AppConfig {
       acquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
       connectionGuard: v.DB_CONNECTION_GUARD ?? v.NODE_ENV !== 'production',
     };
-    this.redis = { host: v.REDIS_HOST, port: v.REDIS_PORT, password: v.REDIS_PASSWORD, db: v.REDIS_DB };
+    this.redis = {
+      host: v.REDIS_HOST,
+      port: v.REDIS_PORT,
+      password: v.REDIS_PASSWORD,
+      db: v.REDIS_DB,
+      sentinels: (v.REDIS_SENTINELS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((hostPort) => {
+          const at = hostPort.lastIndexOf(':');
+          return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
+        }),
+      masterName: v.REDIS_SENTINEL_MASTER,
+    };
     this.queue = { prefix: v.QUEUE_PREFIX };
     this.worker = { concurrency: v.WORKER_CONCURRENCY, heartbeatSeconds: v.WORKER_HEARTBEAT_SECONDS };
     this.escalation = { sweepSeconds: v.ESCALATION_SWEEP_SECONDS, ladders: v.ESCALATION_LADDERS };

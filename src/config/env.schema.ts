@@ -154,6 +154,18 @@ export class EnvironmentVariables {
   @Max(15)
   REDIS_DB = 0;
 
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'REDIS_SENTINELS must be a comma-separated list of host:port',
+  })
+  REDIS_SENTINELS?: string;
+
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'REDIS_SENTINEL_MASTER must be 1-64 letters, digits, ".", "_" or "-"',
+  })
+  REDIS_SENTINEL_MASTER = 'tiepdan';
+
   @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
     message: 'QUEUE_PREFIX must be lower-case letters, digits, "-" or "_" (no ":"), at most 40',
   })

@@ -31,5 +31,6 @@ async function resetRateLimits(app: NestFastifyApplication): Promise<void> {
   } catch {
     return; // a root module without rate limits
   }
-  if (storage instanceof RedisThrottlerStorage) await storage.reset();
+  // A test that starts the API with Redis away counts in the process: nothing to reset.
+  if (storage instanceof RedisThrottlerStorage) await storage.reset().catch(() => undefined);
 }
