@@ -38,7 +38,6 @@ describe('where the Redis clients connect', () => {
         name: 'prod',
         password: 'pw',
         sentinelPassword: 'pw',
-        failoverDetector: true,
       });
       expect(options.host).toBeUndefined();
     }

@@ -19,9 +19,10 @@ export function redisConnection(config: AppConfig, role: 'producer' | 'worker'):
 /**
  * Where Redis is: the one server of REDIS_HOST/REDIS_PORT, or the master the sentinels name
  * (REDIS_SENTINELS, REDIS_SENTINEL_MASTER). With Sentinel, ioredis asks a sentinel for the master on
- * every (re)connection, checks the server it reaches is a master (a demoted one answers READONLY and is
- * left), and reconnects when a sentinel announces a new master (`failoverDetector`). Every Redis client
- * of the processes is built from this (ADR 0012, docs/deployment.md).
+ * every (re)connection, so a client whose master died reconnects to the promoted replica. ioredis'
+ * `failoverDetector` stays off: with it, BullMQ's connections in the worker ended ("Connection is
+ * closed") after a failover instead of following it (test/integration/escalations.int-spec.ts). Every
+ * Redis client of the processes is built from this (docs/deployment.md).
  */
 export function redisServer(config: AppConfig): RedisOptions {
   const common = { password: config.redis.password, db: config.redis.db };
@@ -33,7 +34,6 @@ export function redisServer(config: AppConfig): RedisOptions {
     name: config.redis.masterName,
     // The sentinels share the data servers' password when they have one.
     sentinelPassword: config.redis.password,
-    failoverDetector: true,
     sentinelRetryStrategy: (times) => Math.min(200 * times, 2000),
   };
 }
