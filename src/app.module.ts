@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
+import { CacheInvalidationModule } from './common/cache/cache-invalidation.module.js';
 import { RateLimitModule } from './common/http/rate-limit.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -39,6 +40,7 @@ export class AppModule {
         LoggingModule.forRoot('api'),
         DatabaseModule,
         QueueModule.forRoot('producer'),
+        CacheInvalidationModule,
         RateLimitModule,
         HealthModule,
         SystemModule,

@@ -40,6 +40,6 @@ import { TokenService } from './token.service.js';
     SignInThrottleService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordService, AuthService, ActorResolver, SignInThrottleService],
+  exports: [PasswordService, AuthService, ActorResolver, SignInThrottleService, TokenService],
 })
 export class AuthModule {}

@@ -42,7 +42,7 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: config.http.trustProxy,
+    trustProxy: fastifyTrustProxy(config.http.trustProxy),
     genReqId: requestIdFor,
     logger: false,
     return503OnClosing: true,
@@ -156,4 +156,9 @@ export function buildApiDocument(app: INestApplication) {
       .addBearerAuth()
       .build(),
   );
+}
+
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest N" (docs/deployment.md). */
+function fastifyTrustProxy(value: boolean | number | string) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }

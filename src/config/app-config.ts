@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { EnvironmentVariables } from './env.schema.js';
 
 /**
@@ -7,13 +8,19 @@ import type { EnvironmentVariables } from './env.schema.js';
 export class AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly log: { level: string; pretty: boolean };
+  /** This process among the deployment's (INSTANCE_ID, else `<host name>-<pid>`): /metrics, cache messages. */
+  readonly instanceId: string;
   readonly http: {
     host: string;
     port: number;
     publicBaseUrl: string;
     corsOrigins: string[];
     bodyLimitBytes: number;
-    trustProxy: boolean;
+    /**
+     * Which peers' X-Forwarded-For is believed (Fastify's `trustProxy`): false, true (any: only when
+     * nothing but the proxy can reach the API), a hop count, or proxy addresses / CIDR ranges.
+     */
+    trustProxy: boolean | number | string;
     rateLimitPublicPerMinute: number;
     rateLimitDefaultPerMinute: number;
   };
@@ -30,7 +37,18 @@ export class AppConfig {
     /** Throw when a command takes a second pooled connection while it holds one (docs/database.md). */
     connectionGuard: boolean;
   };
-  readonly redis: { host: string; port: number; password?: string; db: number };
+  /**
+   * Redis: one server (host, port), or, when `sentinels` is not empty, the master Sentinel names
+   * `masterName` (REDIS_SENTINELS, REDIS_SENTINEL_MASTER; docs/deployment.md).
+   */
+  readonly redis: {
+    host: string;
+    port: number;
+    password?: string;
+    db: number;
+    sentinels: Array<{ host: string; port: number }>;
+    masterName: string;
+  };
   readonly queue: { prefix: string };
   readonly worker: { concurrency: number; heartbeatSeconds: number };
   readonly escalation: { sweepSeconds: number; ladders: string | undefined };
@@ -75,13 +93,14 @@ export class AppConfig {
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
     this.log = { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY };
+    this.instanceId = v.INSTANCE_ID ?? `${hostname().replace(/[^A-Za-z0-9._-]/g, '_')}-${process.pid}`;
     this.http = {
       host: v.HTTP_HOST,
       port: v.HTTP_PORT,
       publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/+$/, ''),
       corsOrigins: v.CORS_ORIGINS ? v.CORS_ORIGINS.split(',') : [],
       bodyLimitBytes: v.BODY_LIMIT_BYTES,
-      trustProxy: v.TRUST_PROXY,
+      trustProxy: trustProxyOf(v.TRUST_PROXY),
       rateLimitPublicPerMinute: v.RATE_LIMIT_PUBLIC_PER_MINUTE,
       rateLimitDefaultPerMinute: v.RATE_LIMIT_DEFAULT_PER_MINUTE,
     };
@@ -96,7 +115,20 @@ export class AppConfig {
       acquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
       connectionGuard: v.DB_CONNECTION_GUARD ?? v.NODE_ENV !== 'production',
     };
-    this.redis = { host: v.REDIS_HOST, port: v.REDIS_PORT, password: v.REDIS_PASSWORD, db: v.REDIS_DB };
+    this.redis = {
+      host: v.REDIS_HOST,
+      port: v.REDIS_PORT,
+      password: v.REDIS_PASSWORD,
+      db: v.REDIS_DB,
+      sentinels: (v.REDIS_SENTINELS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((hostPort) => {
+          const at = hostPort.lastIndexOf(':');
+          return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
+        }),
+      masterName: v.REDIS_SENTINEL_MASTER,
+    };
     this.queue = { prefix: v.QUEUE_PREFIX };
     this.worker = { concurrency: v.WORKER_CONCURRENCY, heartbeatSeconds: v.WORKER_HEARTBEAT_SECONDS };
     this.escalation = { sweepSeconds: v.ESCALATION_SWEEP_SECONDS, ladders: v.ESCALATION_LADDERS };
@@ -134,4 +166,9 @@ export class AppConfig {
       remindersScheduled: v.REPORTING_REMINDERS,
     };
   }
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

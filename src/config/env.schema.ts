@@ -38,6 +38,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   LOG_PRETTY = false;
 
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'INSTANCE_ID must be 1-64 letters, digits, ".", "_" or "-"',
+  })
+  @Transform(emptyToUndefined)
+  INSTANCE_ID?: string;
+
   @IsString()
   @IsNotEmpty()
   HTTP_HOST = '127.0.0.1';
@@ -64,9 +71,12 @@ export class EnvironmentVariables {
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s*,\s*/g, ',') : value))
+  @Matches(/^(true|false|[1-9]|[0-9a-fA-F.:]+(\/\d{1,3})?(,[0-9a-fA-F.:]+(\/\d{1,3})?)*)$/, {
+    message:
+      'TRUST_PROXY must be false, true, a number of proxy hops (1-9) or a comma-separated list of proxy addresses or CIDR ranges',
+  })
+  TRUST_PROXY = 'false';
 
   @Transform(toInt)
   @IsInt()
@@ -143,6 +153,18 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(15)
   REDIS_DB = 0;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'REDIS_SENTINELS must be a comma-separated list of host:port',
+  })
+  REDIS_SENTINELS?: string;
+
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'REDIS_SENTINEL_MASTER must be 1-64 letters, digits, ".", "_" or "-"',
+  })
+  REDIS_SENTINEL_MASTER = 'tiepdan';
 
   @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
     message: 'QUEUE_PREFIX must be lower-case letters, digits, "-" or "_" (no ":"), at most 40',

@@ -30,6 +30,29 @@ function problemsOf(raw: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
+  it('reads Redis Sentinel addresses and a trusted-proxy list, and refuses malformed ones', () => {
+    const config = loadConfig(
+      {
+        ...valid,
+        REDIS_SENTINELS: 'sentinel-1:26379,10.0.0.7:26380',
+        REDIS_SENTINEL_MASTER: 'tiepdan-prod',
+        TRUST_PROXY: '10.0.0.5, 10.0.1.0/24',
+      },
+      CONFIG_SECTIONS,
+    );
+    expect(config.redis.sentinels).toEqual([
+      { host: 'sentinel-1', port: 26379 },
+      { host: '10.0.0.7', port: 26380 },
+    ]);
+    expect(config.redis.masterName).toBe('tiepdan-prod');
+    expect(config.http.trustProxy).toBe('10.0.0.5,10.0.1.0/24');
+    expect(loadConfig({ ...valid, TRUST_PROXY: '2' }, CONFIG_SECTIONS).http.trustProxy).toBe(2);
+    expect(loadConfig(valid, CONFIG_SECTIONS).http.trustProxy).toBe(false);
+    expect(loadConfig(valid, CONFIG_SECTIONS).redis.sentinels).toEqual([]);
+    const problems = problemsOf({ ...valid, REDIS_SENTINELS: 'sentinel-1', TRUST_PROXY: 'yes please' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['REDIS_SENTINELS', 'TRUST_PROXY']);
+  });
+
   it('parses the identity keyring (current key first) and refuses a malformed one without echoing keys', () => {
     const config = loadConfig(valid, CONFIG_SECTIONS);
     expect(config.identity.masterKeys).toBe(valid.IDENTITY_MASTER_KEYS);

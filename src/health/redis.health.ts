@@ -2,6 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
+import { redisServer } from '../queue/redis-connection.js';
 
 /**
  * Pings Redis on its own connection that never queues commands while disconnected, so a dead Redis
@@ -16,10 +17,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     private readonly indicator: HealthIndicatorService,
   ) {
     this.client = new Redis({
-      host: config.redis.host,
-      port: config.redis.port,
-      password: config.redis.password,
-      db: config.redis.db,
+      ...redisServer(config),
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 2000,

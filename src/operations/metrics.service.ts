@@ -9,6 +9,7 @@ import { QUEUES } from '../queue/queues.js';
 import { EscalationTally, type EscalationCount } from './escalation-tally.js';
 import { latencyOf, LATENCY_QUANTILES, type LatencySample } from './latency.js';
 import { withTimeout } from '../common/async/with-timeout.js';
+import { AppConfig } from '../config/app-config.js';
 
 /** The job states /metrics counts per queue. */
 export const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
@@ -94,7 +95,11 @@ export class MetricsService {
   constructor(
     moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
   ) {
+    // Every series names the instance it comes from (INSTANCE_ID): several API instances behind one
+    // load balancer are told apart, whatever label the scraper adds (ADR 0012).
+    this.registry.setDefaultLabels({ instance_id: config.instanceId });
     this.queues = Object.values(QUEUES).map((q) => ({
       name: q.name,
       queue: moduleRef.get<Queue>(getQueueToken(q.name), { strict: false }),

@@ -30,7 +30,8 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (line.startsWith('#')) continue;
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!m || m[1] !== name) continue;
-    const have = (m[2] ?? '').split(',').filter(Boolean);
+    // Every series also names its instance (INSTANCE_ID, ADR 0012): not what these tests look at.
+    const have = (m[2] ?? '').split(',').filter((l) => l && !l.startsWith('instance_id='));
     if (wanted.every((w) => have.includes(w)) && have.length === wanted.length) return Number(m[3]);
   }
   return undefined;

@@ -15,7 +15,8 @@ import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { Fixtures, login } from '../support/fixtures.js';
-import { DisposableRedis } from '../support/redis-server.js';
+import { DisposableRedis, DisposableSentinel } from '../support/redis-server.js';
+import { Redis } from 'ioredis';
 import { until } from '../support/wait.js';
 import { startWorker } from '../support/worker.js';
 
@@ -313,6 +314,47 @@ describe('escalation of deadlines, exactly once', () => {
     await until(async () => (await fired(ds, d.id)).length === 1, 20000);
     expect(await fired(ds, d.id)).toEqual([{ version: 1, level: 1, status: 'fired', recipients: 1 }]);
   });
+
+  it('two workers sweeping and escalating at once fire every due level once, with one scheduler each', async () => {
+    const queues = Object.values(QUEUES).map((q) => worker.get<Queue>(getQueueToken(q.name)));
+    const schedulerIds = async () =>
+      (await Promise.all(queues.map((q) => q.getJobSchedulers()))).flat().map((j) => `${j.key}`);
+    const withOne = await schedulerIds();
+    const second = await startWorker();
+    try {
+      const today = '2026-11-02';
+      for (const w of [worker, second]) jest.spyOn(w.get(Clock), 'now').mockReturnValue(at(today));
+      // Both workers registered their schedulers: still one of each.
+      expect((await schedulerIds()).sort()).toEqual(withOne.sort());
+
+      // A division of its own: what earlier tests left due elsewhere does not count here.
+      const own = await organisation(api);
+      const opened = [];
+      for (let i = 0; i < 30; i++) opened.push(await openDeadline(worker, own.division, '2026-10-01'));
+      const sweeps = await Promise.all([
+        worker.get(EscalationService).sweep(),
+        second.get(EscalationService).sweep(),
+        worker.get(EscalationService).sweep(),
+        second.get(EscalationService).sweep(),
+      ]);
+      expect(sweeps.some((r) => r.ran && r.due >= opened.length)).toBe(true);
+      const ids = opened.map((d) => d.id);
+      const firedRows = async () =>
+        ds.query(
+          `SELECT deadline_id AS id, COUNT(*) AS n FROM escalations
+           WHERE status = 'fired' AND deadline_id IN (${ids.map(() => '?').join(',')}) GROUP BY deadline_id`,
+          ids,
+        );
+      await until(async () => (await firedRows()).length === opened.length, 30000, 100);
+      // Once more from both, now that everything went out: nothing fires again.
+      await Promise.all([worker.get(EscalationService).sweep(), second.get(EscalationService).sweep()]);
+      const rows = await firedRows();
+      expect(rows.map((r: { n: string }) => Number(r.n))).toEqual(opened.map(() => 1));
+      expect(await notified(ds, own.head)).toBe(opened.length);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
 });
 
 describe('escalation when Redis dies', () => {
@@ -390,4 +432,90 @@ describe('escalation when Redis dies', () => {
       .obliterate({ force: true })
       .catch(() => undefined);
   }, 150_000);
+});
+
+describe('escalation through Redis Sentinel, across a failover', () => {
+  const MASTER = 'tiepdan-test';
+  let primary: DisposableRedis;
+  let replica: DisposableRedis;
+  let sentinel: DisposableSentinel;
+  let asker: Redis;
+  let api: NestFastifyApplication;
+  let worker: INestApplicationContext;
+
+  const masterPort = async () =>
+    Number(((await asker.call('SENTINEL', 'get-master-addr-by-name', MASTER)) as string[])[1]);
+
+  beforeAll(async () => {
+    primary = await DisposableRedis.start();
+    replica = await DisposableRedis.start(['--replicaof', '127.0.0.1', String(primary.port)]);
+    sentinel = await DisposableSentinel.start(MASTER, primary.port);
+    asker = new Redis({ host: '127.0.0.1', port: sentinel.port });
+    // The sentinel has found the replica (from the master's INFO) before anything relies on it.
+    await until(
+      async () => ((await asker.call('SENTINEL', 'replicas', MASTER)) as unknown[]).length === 1,
+      20000,
+      100,
+    );
+    // REDIS_HOST/PORT name nothing: every client must find Redis through the sentinel.
+    const sentinelSettings = {
+      REDIS_HOST: '127.0.0.1',
+      REDIS_PORT: '1',
+      REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`,
+      REDIS_SENTINEL_MASTER: MASTER,
+    };
+    api = await startApi(testConfig(sentinelSettings));
+    await truncateAll(api.get<DataSource>(getDataSourceToken()));
+    worker = await startWorker(sentinelSettings);
+  });
+  afterAll(async () => {
+    // Clients still retrying the dead master's address get an answer, so they can quit.
+    await primary?.start();
+    await worker?.close().catch(() => undefined);
+    await api?.close();
+    asker?.disconnect();
+    await sentinel?.dispose();
+    await replica?.dispose();
+    await primary?.dispose();
+  });
+
+  it('loses no escalation and fires none twice when the master dies and the replica takes over', async () => {
+    const ds = worker.get<DataSource>(getDataSourceToken());
+    const world = await organisation(api);
+    const today = '2026-11-02';
+    jest.spyOn(worker.get(Clock), 'now').mockReturnValue(at(today));
+    const opened = [];
+    for (let i = 0; i < 30; i++) opened.push(await openDeadline(worker, world.division, '2026-10-01'));
+    expect(await masterPort()).toBe(primary.port);
+    // The sweep enqueues on the master; the master dies while the jobs run.
+    await worker.get(EscalationService).sweep();
+    await primary.kill();
+    await until(async () => (await masterPort()) === replica.port, 30000, 100);
+    for (let i = 0; i < 10; i++) opened.push(await openDeadline(worker, world.division, '2026-10-01'));
+    // The sweeps go on (the scheduler's, and these): what the dead master held is enqueued again.
+    await until(
+      async () => {
+        await worker
+          .get(EscalationService)
+          .sweep()
+          .catch(() => undefined);
+        const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM escalations WHERE status = 'fired'");
+        return Number(n) >= opened.length;
+      },
+      60000,
+      250,
+    );
+    const rows = await ds.query(
+      "SELECT deadline_id AS id, COUNT(*) AS n FROM escalations WHERE status = 'fired' GROUP BY deadline_id",
+    );
+    expect(rows).toHaveLength(opened.length);
+    expect(rows.every((r: { n: number }) => Number(r.n) === 1)).toBe(true);
+    expect(await notified(ds, world.head)).toBe(opened.length);
+    // The API's clients followed too: Redis is ready for it on the new master.
+    await until(
+      async () => (await request(api.getHttpServer()).get('/health/ready')).status === 200,
+      10000,
+      100,
+    );
+  }, 120_000);
 });

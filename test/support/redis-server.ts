@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,10 +48,14 @@ export class DisposableRedis {
   private process?: ChildProcess;
   readonly dir = mkdtempSync(join(tmpdir(), 'tiepdan-redis-'));
 
-  constructor(readonly port: number) {}
+  /** `extra`: more command-line settings (`--replicaof 127.0.0.1 <port>` for a replica). */
+  constructor(
+    readonly port: number,
+    private readonly extra: string[] = [],
+  ) {}
 
-  static async start(): Promise<DisposableRedis> {
-    const redis = new DisposableRedis(await freePort());
+  static async start(extra: string[] = []): Promise<DisposableRedis> {
+    const redis = new DisposableRedis(await freePort(), extra);
     await redis.start();
     return redis;
   }
@@ -70,6 +74,7 @@ export class DisposableRedis {
         'yes',
         '--save',
         '',
+        ...this.extra,
       ],
       { stdio: 'ignore' },
     );
@@ -89,5 +94,47 @@ export class DisposableRedis {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
+  }
+}
+
+/**
+ * A throwaway Redis Sentinel (Debian's redis-server in sentinel mode, as the redis-sentinel package
+ * runs it) watching one master under `name`, quorum 1, declaring it down after `downAfterMs`.
+ */
+export class DisposableSentinel {
+  private process?: ChildProcess;
+  readonly dir = mkdtempSync(join(tmpdir(), 'tiepdan-sentinel-'));
+
+  private constructor(readonly port: number) {}
+
+  static async start(name: string, masterPort: number, downAfterMs = 1000): Promise<DisposableSentinel> {
+    const sentinel = new DisposableSentinel(await freePort());
+    const conf = join(sentinel.dir, 'sentinel.conf');
+    writeFileSync(
+      conf,
+      [
+        'bind 127.0.0.1',
+        `port ${sentinel.port}`,
+        `dir ${sentinel.dir}`,
+        `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+        `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
+        `sentinel failover-timeout ${name} 10000`,
+        `sentinel parallel-syncs ${name} 1`,
+        '',
+      ].join('\n'),
+    );
+    sentinel.process = spawn(redisServerBinary(), [conf, '--sentinel'], { stdio: 'ignore' });
+    await waitForPort(sentinel.port);
+    return sentinel;
+  }
+
+  async dispose(): Promise<void> {
+    const child = this.process;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,30 +1,49 @@
 import { Module, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { AuthModule } from '../../auth/auth.module.js';
+import { TokenService } from '../../auth/token.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { PUBLIC_ROUTE } from './public-route.decorator.js';
-import { RateWindowStorage } from './rate-window.storage.js';
+import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
 const ONE_MINUTE_MS = 60_000;
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
 
 /**
- * Per-client-address rate limits: public routes get RATE_LIMIT_PUBLIC_PER_MINUTE, all others
- * RATE_LIMIT_DEFAULT_PER_MINUTE. Counters live in process memory (one API instance per deployment
- * today; see docs/architecture.md for running several): a sliding window counter per route and client
- * (RateWindowStorage), not the library's list of every hit, whose cost grows with the limit
- * (docs/load.md).
+ * Rate limits shared by every API instance (ADR 0012): counters in Redis (RedisThrottlerStorage,
+ * rate-limiter-flexible), a minute's window per route and caller. Public routes get
+ * RATE_LIMIT_PUBLIC_PER_MINUTE per client address; all others RATE_LIMIT_DEFAULT_PER_MINUTE per
+ * account — the `sub` of a valid access token (its signature checked here; the session is checked by the
+ * access guard after), so an office of officers behind one address does not share one bucket — or per
+ * client address when the request has no valid token. The client address is the peer's, or with
+ * TRUST_PROXY=true the one the reverse proxy put in X-Forwarded-For (docs/architecture.md).
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      imports: [AuthModule],
+      inject: [AppConfig, TokenService],
+      useFactory: (config: AppConfig, tokens: TokenService) => {
         const reflector = new Reflector();
         const isPublic = (context: ExecutionContext) =>
           reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ===
           true;
         return {
-          storage: new RateWindowStorage(),
+          storage: new RedisThrottlerStorage(config),
+          getTracker: async (req: Record<string, unknown>, context: ExecutionContext) => {
+            const request = req as unknown as FastifyRequest;
+            if (!isPublic(context)) {
+              const header = request.headers.authorization;
+              const match = typeof header === 'string' ? BEARER.exec(header) : null;
+              if (match) {
+                const claims = await tokens.verifyAccess(match[1]).catch(() => null);
+                if (claims) return `account:${claims.sub}`;
+              }
+            }
+            return `address:${request.ip}`;
+          },
           throttlers: [
             {
               name: 'default',

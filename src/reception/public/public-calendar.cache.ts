@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { CacheInvalidationBus } from '../../common/cache/cache-invalidation.bus.js';
 
 export interface CachedRepresentation {
   /** Encoded once: a cache hit sends these bytes as they are. */
@@ -19,10 +20,14 @@ export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
+/** The cache invalidation topic of the public calendar (ADR 0012). */
+export const PUBLIC_CALENDAR_TOPIC = 'public-calendar';
+
 /**
  * Rendered public calendar representations (page, JSON, iCalendar), keyed by format and filters. Every
- * schedule or session command of this process empties it after commit; another API instance's change shows
- * here within PUBLIC_CACHE_TTL_MS at most (docs/reception.md).
+ * schedule or session command empties it after commit, in this process at once and in every other API
+ * instance through the cache invalidation bus (Redis pub/sub, ADR 0012) a few milliseconds later; with
+ * Redis away, another instance's change shows here within PUBLIC_CACHE_TTL_MS at most (docs/reception.md).
  */
 @Injectable()
 export class PublicCalendarCache {
@@ -30,6 +35,10 @@ export class PublicCalendarCache {
   /** Renders under way, so a burst of requests for a cold key renders once. */
   private readonly inflight = new Map<string, Promise<CachedRepresentation>>();
   private generation = 0;
+
+  constructor(private readonly bus: CacheInvalidationBus) {
+    bus.on(PUBLIC_CALENDAR_TOPIC, () => this.invalidateLocally());
+  }
 
   get(
     key: string,
@@ -59,8 +68,14 @@ export class PublicCalendarCache {
     return promise;
   }
 
-  /** Called after a change to schedules or sessions has committed. */
+  /** Called after a change to schedules or sessions has committed: here and in every other instance. */
   invalidate(): void {
+    this.invalidateLocally();
+    this.bus.publish(PUBLIC_CALENDAR_TOPIC);
+  }
+
+  /** Empties this process's copy (another instance's change, told by the bus). */
+  invalidateLocally(): void {
     this.generation += 1;
     this.entries.clear();
     this.inflight.clear();
