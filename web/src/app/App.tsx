@@ -21,6 +21,7 @@ const LettersPage = lazy(() => import('../pages/LettersPage'));
 const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
+const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -88,6 +89,8 @@ const router = createBrowserRouter([
           { path: '/don/tiep-nhan', element: <NewLetterPage /> },
           { path: '/don/:id', element: <LetterPage /> },
           { path: '/thong-bao', element: <NotificationsPage /> },
+          { path: '/viec-cua-toi', element: <WorkListPage key="mine" scope="mine" /> },
+          { path: '/viec-cua-don-vi', element: <WorkListPage key="unit" scope="unit" /> },
           { path: '*', element: <NotFound /> },
         ],
       },
