@@ -104,6 +104,17 @@ describe('case work in the console (real browser)', () => {
     await page.setViewportSize(VIEWPORTS.desktop);
   }
 
+  /** The table shows exactly `n` rows (the previous rows stay while a new filter loads). */
+  function rowsAre(page: Page, n: number) {
+    return page.waitForFunction(
+      (count) =>
+        (
+          globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+        ).document.querySelectorAll('tbody tr.ant-table-row').length === count,
+      n,
+    );
+  }
+
   async function logLetter(body: Record<string, unknown> = {}) {
     const res = await as('reception_officer', api().post('/api/v1/letters')).send({
       unitId: world.divisionA.id,
@@ -167,18 +178,13 @@ describe('case work in the console (real browser)', () => {
       await page.getByText('Hồ sơ khiếu nại (1)', { exact: true }).click();
       await page.waitForURL(/loai=khieu-nai/);
       await page.getByRole('combobox', { name: 'Trạng thái' }).waitFor();
-      expect(await rows.count()).toBe(1);
+      await rowsAre(page, 1);
       await page.getByText('Tất cả (3)', { exact: true }).click();
       await page.getByLabel('Tìm').fill('giay chung nhan');
       await page.getByLabel('Tìm').press('Enter');
       await page.waitForURL(/q=giay/);
       await page.getByRole('link', { name: 'Khiếu nại việc cấp giấy chứng nhận' }).waitFor();
-      await page.waitForFunction(
-        () =>
-          (
-            globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
-          ).document.querySelectorAll('tbody tr.ant-table-row').length === 1,
-      );
+      await rowsAre(page, 1);
       const texts = [await page.content()];
       await page.goto(`${baseUrl}/viec-cua-toi`);
       await page.getByRole('heading', { name: 'Việc của tôi', level: 1 }).waitFor();
@@ -276,6 +282,77 @@ describe('case work in the console (real browser)', () => {
       expect(still.status).toBe('registered');
     } finally {
       await second.page.close();
+    }
+  }, 90_000);
+
+  it('a case’s page: deadlines equal to the API’s, steps by authority as forms, a 409 in the second tab keeps what was typed', async () => {
+    const letter = await logLetter({
+      receivedOn: '2026-12-02',
+      subject: 'Khiếu nại quyết định xử phạt hành chính',
+    });
+    const caseId = await accept(letter, '2026-12-03');
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const shown = (iso: string) => iso.split('-').reverse().join('/');
+    const before = (await as('unit_head', api().get(`/api/v1/complaint-cases/${caseId}`)).expect(200)).body;
+    const head = await newPage();
+    try {
+      const p = head.page;
+      await signIn(p, world.users.unit_head.email, `/ho-so/khieu-nai/${caseId}`);
+      await p.getByRole('heading', { name: `Hồ sơ khiếu nại ${before.caseNumber}`, level: 1 }).waitFor();
+      const acceptance = before.deadlines.find((d: { purpose: string }) => d.purpose === 'acceptance');
+      expect(await p.getByTestId('due-acceptance').innerText()).toContain(shown(acceptance.dueDate));
+      // Someone else changes the case after this tab read it (the handler is assigned).
+      await as('unit_head', api().patch(`/api/v1/complaint-cases/${caseId}/assignment`))
+        .send({
+          handlerUserId: world.users.case_handler.id,
+          reason: 'Giao xác minh',
+          version: before.version,
+        })
+        .expect(200);
+      await p.getByRole('button', { name: 'Thụ lý', exact: true }).click();
+      const form = p.getByRole('form', { name: 'Thụ lý' });
+      await form.getByLabel('Số văn bản').fill('07/TB-P.A1');
+      await form.getByLabel('Căn cứ pháp lý').fill('Điều 27 Luật Khiếu nại 2011');
+      await checkScreen(p, 'ho-so-buoc-thu-ly');
+      await form.getByRole('button', { name: 'Ghi bước “Thụ lý”' }).click();
+      await p.getByTestId('conflict').waitFor();
+      expect(await form.getByLabel('Số văn bản').inputValue()).toBe('07/TB-P.A1');
+      await checkScreen(p, 'ho-so-xung-dot-409');
+      await p.getByRole('button', { name: 'Tải lại và làm lại' }).click();
+      await p.getByTestId('conflict').waitFor({ state: 'detached' });
+      await form.getByRole('button', { name: 'Ghi bước “Thụ lý”' }).click();
+      await p.getByTestId('case-state').getByText('Đã thụ lý').waitFor();
+      const after = (await as('unit_head', api().get(`/api/v1/complaint-cases/${caseId}`)).expect(200)).body;
+      expect(after.state).toBe('accepted');
+      expect(after.events.at(-1)).toMatchObject({ event: 'accept', documentRef: '07/TB-P.A1', date: today });
+      const resolution = after.deadlines.find((d: { purpose: string }) => d.purpose === 'resolution');
+      await p.getByTestId('due-resolution').getByText(shown(resolution.dueDate), { exact: false }).waitFor();
+      await p.getByTestId('timeline').getByText('Văn bản số 07/TB-P.A1', { exact: false }).waitFor();
+      await checkScreen(p, 'ho-so-khieu-nai');
+    } finally {
+      await head.page.close();
+    }
+    // The handler: only the handler's steps (verification), never the head's decisions.
+    const handler = await newPage();
+    try {
+      const p = handler.page;
+      await signIn(p, world.users.case_handler.email, `/ho-so/khieu-nai/${caseId}`);
+      const steps = p.getByRole('group', { name: 'Các bước được phép' });
+      await steps.getByRole('button', { name: 'Bắt đầu xác minh' }).waitFor();
+      const offered = await steps.getByRole('button').allInnerTexts();
+      expect(offered).toContain('Bắt đầu xác minh');
+      // The head's decisions (suspend, terminate, withdrawal…) are not offered to the handler.
+      for (const headStep of ['Tạm đình chỉ', 'Đình chỉ', 'Rút toàn bộ', 'Thụ lý'])
+        expect(offered).not.toContain(headStep);
+      await steps.getByRole('button', { name: 'Bắt đầu xác minh' }).click();
+      const form = p.getByRole('form', { name: 'Bắt đầu xác minh' });
+      expect(await form.getByLabel('Số văn bản').count()).toBe(0);
+      expect(await form.getByLabel('Lý do').count()).toBe(0);
+      await form.getByLabel('Căn cứ pháp lý').fill('Điều 29 Luật Khiếu nại 2011');
+      await form.getByRole('button', { name: 'Ghi bước “Bắt đầu xác minh”' }).click();
+      await p.getByTestId('case-state').getByText('Đang xác minh').waitFor();
+    } finally {
+      await handler.page.close();
     }
   }, 90_000);
 });

@@ -22,6 +22,7 @@ const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
+const CasePage = lazy(() => import('../pages/cases/CasePage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -91,6 +92,8 @@ const router = createBrowserRouter([
           { path: '/thong-bao', element: <NotificationsPage /> },
           { path: '/viec-cua-toi', element: <WorkListPage key="mine" scope="mine" /> },
           { path: '/viec-cua-don-vi', element: <WorkListPage key="unit" scope="unit" /> },
+          { path: '/ho-so/khieu-nai/:id', element: <CasePage key="complaint" kind="complaint" /> },
+          { path: '/ho-so/to-cao/:id', element: <CasePage key="denunciation" kind="denunciation" /> },
           { path: '*', element: <NotFound /> },
         ],
       },
