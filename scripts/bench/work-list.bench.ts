@@ -13,6 +13,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import mysql from 'mysql2/promise';
 import type { Actor } from '../../src/auth/domain/actor.js';
 import { permissionsOf } from '../../src/auth/domain/roles.js';
@@ -24,6 +25,7 @@ import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
 import { CONFIG_SECTIONS } from '../../src/config-sections.js';
 import { DatabaseModule } from '../../src/database/database.module.js';
+import { UnitEntity } from '../../src/units/unit.entity.js';
 import { ListWorkItemsQueryDto } from '../../src/work-items/dto/work-items.dto.js';
 import { WorkItemsService } from '../../src/work-items/work-items.service.js';
 
@@ -38,7 +40,12 @@ class WorkListBenchModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkListBenchModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, ClockModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        ClockModule,
+        TypeOrmModule.forFeature([UnitEntity]),
+      ],
       providers: [WorkItemsService],
     };
   }
