@@ -28,6 +28,8 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { ReportsModule } from './reports/reports.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedules.module.js';
+import { WorkItemsModule } from './work-items/work-items.module.js';
+import { CaseWorkModule } from './case-work/case-work.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -64,6 +66,8 @@ export class AppModule {
         ReportsModule,
         DashboardModule,
         ReportingSchedulesModule,
+        WorkItemsModule,
+        CaseWorkModule,
       ],
     };
   }

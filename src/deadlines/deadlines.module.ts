@@ -8,5 +8,7 @@ import { DeadlinesController } from './deadlines.controller.js';
   imports: [CalendarModule],
   controllers: [DeadlinesController],
   providers: [DeadlinePreviewService],
+  // The console's decision previews compute with it (src/case-work).
+  exports: [DeadlinePreviewService],
 })
 export class DeadlinesModule {}

@@ -4,6 +4,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
   CreateUserDto,
   ListUsersQueryDto,
@@ -21,6 +22,7 @@ export class UsersController {
   @Get()
   @RequirePermission('users:read')
   @ApiOperation({ summary: 'Accounts of the units in your scope' })
+  @ApiPageResponse(UserView)
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto) {
     return this.users.list(actor, query);
   }

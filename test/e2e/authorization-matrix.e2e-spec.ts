@@ -13,6 +13,7 @@ import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
 import { OPERATIONS_RULES } from './matrix/operations.rules.js';
 import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
+import { WORK_ITEM_RULES } from './matrix/work-items.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
 import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
 import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
@@ -35,6 +36,7 @@ const MATRIX: Record<string, Rule> = {
   ...OPERATIONS_RULES,
   ...NOTIFICATION_RULES,
   ...DASHBOARD_RULES,
+  ...WORK_ITEM_RULES,
   ...REPORT_RULES,
   ...REPORT_RUN_RULES,
   ...REPORTING_SCHEDULE_RULES,

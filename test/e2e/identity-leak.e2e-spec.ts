@@ -31,6 +31,7 @@ import { DENUNCIATION_RULES } from './matrix/denunciations.rules.js';
 import { LETTER_RULES, type UploadCall } from './matrix/letters.rules.js';
 import { RECEPTION_RULES } from './matrix/reception.rules.js';
 import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
+import { WORK_ITEM_RULES } from './matrix/work-items.rules.js';
 import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
 import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { OPERATIONS_RULES } from './matrix/operations.rules.js';
@@ -47,6 +48,7 @@ const MATRIX: Record<string, Rule> = {
   ...OPERATIONS_RULES,
   ...NOTIFICATION_RULES,
   ...DASHBOARD_RULES,
+  ...WORK_ITEM_RULES,
   ...REPORT_RULES,
 };
 

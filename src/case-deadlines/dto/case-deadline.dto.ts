@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DeadlineExplanationView } from '../../deadlines/dto/deadline.dto.js';
 import type { CaseDeadlineEntity } from '../case-deadline.entity.js';
 
 /** A deadline record as the API shows it inside a complaint or denunciation case, or an enforcement record. */
@@ -11,13 +12,14 @@ export class CaseDeadlineView {
   @ApiProperty() triggerDate: string;
   @ApiProperty() rawEnd: string;
   @ApiProperty() dueDate: string;
-  @ApiPropertyOptional({ nullable: true }) internalTarget: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) internalTarget: string | null;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) pausedSince: string | null;
-  @ApiPropertyOptional({ nullable: true }) settledOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) pausedSince: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) settledOn: string | null;
   @ApiProperty() calendarVersion: string;
   @ApiProperty() provisional: boolean;
-  @ApiProperty() explanation: { vi: string[]; en: string[] };
+  @ApiProperty({ type: DeadlineExplanationView, description: 'The engine’s explanation' })
+  explanation: { vi: string[]; en: string[] };
   @ApiProperty() version: number;
 }
 

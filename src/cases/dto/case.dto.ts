@@ -17,7 +17,12 @@ export abstract class CaseStepFieldsDto {
   @IsLocalDate()
   date: string;
 
-  @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The document number of the act' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '125/QĐ-UBND',
+    description: 'The document number of the act',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -35,7 +40,11 @@ export abstract class CaseStepFieldsDto {
   @Length(3, 500)
   legalBasis: string;
 
-  @ApiPropertyOptional({ description: 'Why (required for suspension, termination, withdrawal, extension)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why (required for suspension, termination, withdrawal, extension)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -99,11 +108,11 @@ export abstract class CaseWorkListQueryDto extends PageQueryDto {
 export class CaseEventView {
   @ApiProperty() sequence: number;
   @ApiProperty() event: string;
-  @ApiPropertyOptional({ nullable: true }) fromState: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromState: string | null;
   @ApiProperty() toState: string;
   @ApiProperty() date: string;
-  @ApiPropertyOptional({ nullable: true }) documentRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) legalBasis: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) documentRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) legalBasis: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUserId: string | null;
 }

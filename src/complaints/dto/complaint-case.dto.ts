@@ -35,7 +35,7 @@ export class CaseFlagsDto {
   @IsBoolean()
   remote?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -48,7 +48,7 @@ export class CaseFlagsDto {
   @IsBoolean()
   complicated?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -68,7 +68,12 @@ export class AssignCaseDto {
   @IsId()
   unitId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The handler; null to unassign' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The handler; null to unassign',
+  })
   @IsOptional()
   @IsId()
   handlerUserId?: string | null;
@@ -125,14 +130,14 @@ export class CaseSummaryView {
   @ApiProperty() caseNumber: string;
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerUserId: string | null;
   @ApiProperty({ enum: COMPLAINT_TRACKS }) track: ComplaintTrack;
   @ApiProperty({ enum: COMPLAINT_STATES }) state: ComplaintState;
   @ApiProperty() subject: string;
   @ApiProperty() receivedOn: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The nearest open statutory deadline' })
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The nearest open statutory deadline' })
   nextDue: string | null;
   @ApiProperty() remote: boolean;
   @ApiProperty() complicated: boolean;
@@ -140,17 +145,17 @@ export class CaseSummaryView {
 }
 
 export class CaseView extends CaseSummaryView {
-  @ApiPropertyOptional({ nullable: true }) suspendedFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) suspendedFrom: string | null;
   @ApiProperty() dialogueHeld: boolean;
-  @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
-  @ApiPropertyOptional({ nullable: true }) decisionRef: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['right', 'partly_right', 'wrong'] })
+  @ApiPropertyOptional({ type: String, nullable: true }) previousCaseId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['right', 'partly_right', 'wrong'] })
   decisionOutcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) legalEffectFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) remoteReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) remoteSetByUserId: string | null;
-  @ApiPropertyOptional({ nullable: true }) complicatedReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) complicatedSetByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) legalEffectFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) remoteReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) remoteSetByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complicatedReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complicatedSetByUserId: string | null;
   @ApiProperty({ type: [CaseEventView] }) events: CaseEventView[];
   @ApiProperty({ type: [CaseDeadlineView] }) deadlines: CaseDeadlineView[];
   @ApiProperty({ enum: COMPLAINT_EVENTS, isArray: true, description: 'Steps allowed now (as of today)' })

@@ -361,4 +361,4 @@ export const LETTER_RULES: Record<string, Rule> = {
   },
 };
 
-export { freshCase as freshComplaintCase, acceptedCase as acceptedComplaintCase };
+export { freshCase as freshComplaintCase, acceptedCase as acceptedComplaintCase, freshLetter };

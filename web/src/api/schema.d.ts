@@ -802,6 +802,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/decision-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a processing decision would do, before it is taken: refusals, the transfer chain and loop, deadlines settled and opened (nothing written) */
+        post: operations["CaseWorkController_decisionPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/duplicates": {
         parameters: {
             query?: never;
@@ -1582,6 +1599,23 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
+    "/api/v1/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc của tôi / Việc của đơn vị: letters awaiting a decision, open cases, unfinished obligations, nearest due first */
+        get: operations["WorkItemsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1694,7 +1728,7 @@ export interface components {
              * Format: uuid
              * @description The handler; null to unassign
              */
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             /** @description Why (kept in the audit trail) */
             reason: string;
             /**
@@ -1966,39 +2000,40 @@ export interface components {
         CaseDeadlineView: {
             calendarVersion: string;
             dueDate: string;
-            explanation: Record<string, never>;
+            /** @description The engine’s explanation */
+            explanation: components["schemas"]["DeadlineExplanationView"];
             id: string;
-            internalTarget?: Record<string, never> | null;
-            pausedSince?: Record<string, never> | null;
+            internalTarget?: string | null;
+            pausedSince?: string | null;
             provisional: boolean;
             purpose: string;
             rawEnd: string;
             ruleId: string;
             ruleVersion: string;
             sequence: number;
-            settledOn?: Record<string, never> | null;
+            settledOn?: string | null;
             status: string;
             triggerDate: string;
             version: number;
         };
         CaseEventView: {
-            actorUserId?: Record<string, never> | null;
+            actorUserId?: string | null;
             date: string;
-            documentRef?: Record<string, never> | null;
+            documentRef?: string | null;
             event: string;
-            fromState?: Record<string, never> | null;
-            legalBasis?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            fromState?: string | null;
+            legalBasis?: string | null;
+            note?: string | null;
             sequence: number;
             toState: string;
         };
         CaseFlagsDto: {
             /** @description vụ việc phức tạp (NĐ 124 art. 3a): a written determination */
             complicated?: boolean;
-            complicatedReason?: Record<string, never>;
+            complicatedReason?: string | null;
             /** @description vùng sâu, vùng xa, đi lại khó khăn */
             remote?: boolean;
-            remoteReason?: Record<string, never>;
+            remoteReason?: string | null;
             version: number;
         };
         CasesByStateView: {
@@ -2006,39 +2041,44 @@ export interface components {
             denunciation: components["schemas"]["KindCountsView"];
         };
         CaseView: {
-            acceptedOn?: Record<string, never> | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             complicated: boolean;
-            complicatedReason?: Record<string, never> | null;
-            complicatedSetByUserId?: Record<string, never> | null;
+            complicatedReason?: string | null;
+            complicatedSetByUserId?: string | null;
             deadlines: components["schemas"]["CaseDeadlineView"][];
-            decidedOn?: Record<string, never> | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decisionOutcome?: "right" | "partly_right" | "wrong" | null;
-            decisionRef?: Record<string, never> | null;
+            decisionRef?: string | null;
             dialogueHeld: boolean;
             events: components["schemas"]["CaseEventView"][];
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
-            legalEffectFrom?: Record<string, never> | null;
+            legalEffectFrom?: string | null;
             letterId: string;
             /** @description The nearest open statutory deadline */
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             /** @description Steps allowed now (as of today) */
             nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             receivedOn: string;
             remote: boolean;
-            remoteReason?: Record<string, never> | null;
-            remoteSetByUserId?: Record<string, never> | null;
+            remoteReason?: string | null;
+            remoteSetByUserId?: string | null;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
             unitId: string;
             version: number;
+        };
+        ChainUnitView: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2079,60 +2119,60 @@ export interface components {
              * @enum {string}
              */
             complexity: "normal" | "complicated" | "especially_complicated";
-            reason?: Record<string, never>;
+            reason?: string | null;
             version: number;
         };
         CreatedLetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             /** @description Shown once: give it to the petitioner with the receipt code */
             receiptSecret: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         CreatedWebhookEndpointView: {
             active: boolean;
@@ -2164,8 +2204,8 @@ export interface components {
             /** @description TT 05/2021 art. 6 checks */
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             /** @description The forwarding body (forwarded channels) */
-            forwardedBy?: Record<string, never>;
-            forwardedRef?: Record<string, never>;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
             /** @description People who signed (a group may list only its representatives) */
             petitionerCount?: number;
             /** @description Empty only for anonymous information */
@@ -2192,7 +2232,7 @@ export interface components {
              * Format: uuid
              * @description The reception-book visit (channel reception_visit)
              */
-            visitId?: Record<string, never>;
+            visitId?: string | null;
         };
         CreateObligationDto: {
             /** @example Hoàn trả 200 m2 đất nông nghiệp cho hộ bà Trần Thị Mai */
@@ -2675,35 +2715,55 @@ export interface components {
             note?: Record<string, never>;
             version: number;
         };
+        DecisionPreviewDto: {
+            /** @example 2026-11-24 */
+            decidedOn: string;
+            /** @enum {string} */
+            decision: "accept" | "guide" | "transfer" | "return" | "archive";
+            /**
+             * Format: uuid
+             * @description For a transfer within the system: the loop check
+             */
+            transferToUnitId?: string;
+        };
+        DecisionPreviewView: {
+            /** @description The units the letter has been at, first last */
+            chain: components["schemas"]["ChainUnitView"][];
+            opens: components["schemas"]["OpenedDeadlineView"][];
+            /** @description What the decision would be refused for now */
+            problems: components["schemas"]["PreviewProblemView"][];
+            settles?: components["schemas"]["SettledDeadlineView"] | null;
+            transferRefusal?: components["schemas"]["TransferRefusalView"] | null;
+        };
         DenunciationCaseView: {
-            acceptedByUserId?: Record<string, never> | null;
-            acceptedOn?: Record<string, never> | null;
+            acceptedByUserId?: string | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             /** @enum {string} */
             complexity: "normal" | "complicated" | "especially_complicated";
-            complexityReason?: Record<string, never> | null;
-            complexitySetByUserId?: Record<string, never> | null;
-            concludedOn?: Record<string, never> | null;
+            complexityReason?: string | null;
+            complexitySetByUserId?: string | null;
+            concludedOn?: string | null;
             conclusionHandled: boolean;
             /** @enum {string|null} */
             conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
-            conclusionRef?: Record<string, never> | null;
+            conclusionRef?: string | null;
             conclusionSent: boolean;
             deadlines: components["schemas"]["CaseDeadlineView"][];
             events: components["schemas"]["CaseEventView"][];
             extensions: number;
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
             letterId: string;
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
-            originalCaseId?: Record<string, never> | null;
+            originalCaseId?: string | null;
             receivedOn: string;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
             /** @description The redacted subject */
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
             unitId: string;
@@ -2718,18 +2778,15 @@ export interface components {
             date: string;
             /**
              * @description The document number of the act
-             * @example 125/QĐ-UBND
+             * @example 15/QĐ-TTr
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
-            /**
-             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
-             * @example LKN 2011 art. 27
-             */
+            /** @example LTC 2018 art. 29 */
             legalBasis: string;
-            /** @description Why (required for suspension, termination, withdrawal, extension) */
-            note?: Record<string, never>;
+            /** @description Why (required for extension, suspension, withdrawal, termination) */
+            note?: string | null;
             /**
              * @description conclude: what it found (required for that step)
              * @enum {string}
@@ -2737,11 +2794,10 @@ export interface components {
             outcome?: "right" | "partly_right" | "wrong";
             /** @description withdraw: there are signs of a violation, so resolution continues */
             signsOfViolation?: boolean;
-            /** @description The version read (optimistic lock) */
             version: number;
         };
         DuplicateSuggestionView: {
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
             decision?: Record<string, never> | null;
@@ -2757,7 +2813,7 @@ export interface components {
         EligibilityAnswerDto: {
             /** @enum {string} */
             check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
-            note?: Record<string, never>;
+            note?: string | null;
             passed: boolean;
         };
         EndScheduleDto: {
@@ -2838,51 +2894,51 @@ export interface components {
         LetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         LoginDto: {
             /** @example thanhtra@sgddt.example.gov.vn */
@@ -3015,6 +3071,17 @@ export interface components {
             updates: components["schemas"]["UpdateView"][];
             version: number;
         };
+        OpenedDeadlineView: {
+            due: string;
+            /** @description The engine’s explanation in Vietnamese */
+            explanation: string[];
+            legalBasis: string;
+            /** @example acceptance */
+            purpose: string;
+            /** @example KN-2 */
+            ruleId: string;
+            trigger: string;
+        };
         OverdueView: {
             /**
              * @description Open deadlines past their due date, every unit in scope.
@@ -3043,18 +3110,18 @@ export interface components {
         };
         PetitionerDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
-            address?: Record<string, never>;
+            address?: string | null;
             /** @example an.nguyen@example.vn */
-            email?: Record<string, never>;
+            email?: string | null;
             /** @example Nguyễn Văn An */
             fullName: string;
             /**
              * @description Căn cước number: 12 digits
              * @example 075203004567
              */
-            idNumber?: Record<string, never>;
+            idNumber?: string | null;
             /** @example 0912345678 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -3062,11 +3129,11 @@ export interface components {
             representative: boolean;
         };
         PetitionerView: {
-            address?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            address?: string | null;
+            email?: string | null;
             fullName: string;
-            idNumber?: Record<string, never> | null;
-            phone?: Record<string, never> | null;
+            idNumber?: string | null;
+            phone?: string | null;
             representative: boolean;
         };
         PlaceView: {
@@ -3090,6 +3157,10 @@ export interface components {
             startTime?: string;
             version: number;
         };
+        PreviewProblemView: {
+            field: string;
+            message: string;
+        };
         ProcessingDecisionDto: {
             /** @enum {string} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable";
@@ -3098,23 +3169,23 @@ export interface components {
             /** @enum {string} */
             decision: "accept" | "guide" | "transfer" | "return" | "archive";
             /** Format: uuid */
-            duplicateOfLetterId?: Record<string, never>;
-            guidanceBody?: Record<string, never>;
-            guidanceRef?: Record<string, never>;
+            duplicateOfLetterId?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             /**
              * Format: uuid
              * @description accept: the handler to assign the case to
              */
-            handlerUserId?: Record<string, never>;
+            handlerUserId?: string | null;
             /** @description transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false) */
             includeIdentity?: boolean;
             /** @example LKN 2011 art. 27; NĐ 124/2020 art. 16(1) */
             legalBasis: string;
-            returnRef?: Record<string, never>;
-            transferRef?: Record<string, never>;
-            transferToBody?: Record<string, never>;
+            returnRef?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
             /** Format: uuid */
-            transferToUnitId?: Record<string, never>;
+            transferToUnitId?: string | null;
             /** @description The version read (optimistic lock) */
             version: number;
         };
@@ -3425,6 +3496,13 @@ export interface components {
             /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
             confirmed: boolean;
         };
+        SettledDeadlineView: {
+            due: string;
+            /** @enum {string} */
+            outcome: "met" | "missed";
+            /** @example processing */
+            purpose: string;
+        };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
@@ -3445,6 +3523,11 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        TransferRefusalView: {
+            /** @enum {string} */
+            code: "LETTER_TRANSFER_LOOP" | "LETTER_ALREADY_TRANSFERRED";
+            message: string;
+        };
         TransitionDto: {
             /**
              * @description The date of the act (a local date)
@@ -3455,16 +3538,13 @@ export interface components {
              * @description The document number of the act
              * @example 125/QĐ-UBND
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
-            /**
-             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
-             * @example LKN 2011 art. 27
-             */
+            /** @example LKN 2011 art. 27 */
             legalBasis: string;
-            /** @description Why (required for suspension, termination, withdrawal, extension) */
-            note?: Record<string, never>;
+            /** @description Why (required for suspension, termination, partial withdrawal) */
+            note?: string | null;
             /**
              * @description decide: what it found (required for that step)
              * @enum {string}
@@ -3690,6 +3770,55 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
+        };
+        WorkItemCounts: {
+            /** @description Items matching every filter but kind and due */
+            all: number;
+            byKind: components["schemas"]["WorkItemKindCounts"];
+            dueThisWeek: number;
+            overdue: number;
+        };
+        WorkItemKindCounts: {
+            complaint: number;
+            denunciation: number;
+            letter: number;
+            obligation: number;
+        };
+        WorkItemsPage: {
+            counts: components["schemas"]["WorkItemCounts"];
+            items: components["schemas"]["WorkItemView"][];
+            page: number;
+            pageSize: number;
+            /** @description Today in Asia/Ho_Chi_Minh, the day the counts were made on */
+            today: string;
+            total: number;
+        };
+        WorkItemView: {
+            handlerUserId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "letter" | "complaint" | "denunciation" | "obligation";
+            /** @description Whether the item is in "Việc của tôi" */
+            mine: boolean;
+            /** @description The nearest open statutory due date */
+            nextDue?: string | null;
+            /**
+             * Format: uuid
+             * @description The enforcement record of an obligation
+             */
+            parentId?: string | null;
+            /** @description Receipt code of a letter, case number of a case or of the obligation’s case */
+            ref: string;
+            /** @description Received on (letters, cases) or opened on (obligations) */
+            since: string;
+            state: string;
+            /** @description The subject (a denunciation’s redacted copy) or the obligation */
+            title: string;
+            track?: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
     };
     responses: never;
@@ -4168,7 +4297,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
+                /** @description Words of the subject or case number; diacritics and case ignored */
                 q?: string;
                 /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
@@ -4396,14 +4525,12 @@ export interface operations {
     DenunciationCasesController_list: {
         parameters: {
             query?: {
-                /** @description By the nearest open statutory deadline */
                 due?: "this_week" | "overdue";
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
+                /** @description Words of the (redacted) subject or case number; diacritics ignored */
                 q?: string;
-                /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
                 state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
@@ -4861,6 +4988,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LetterView"];
+                };
+            };
+        };
+    };
+    CaseWorkController_decisionPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPreviewView"];
                 };
             };
         };
@@ -6080,7 +6232,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -6241,6 +6400,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+        };
+    };
+    WorkItemsController_list: {
+        parameters: {
+            query?: {
+                /** @description By the nearest open statutory deadline */
+                due?: "this_week" | "overdue";
+                kind?: "letter" | "complaint" | "denunciation" | "obligation";
+                /** @description By the nearest due date */
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the title or number; diacritics and case ignored */
+                q?: string;
+                /** @description mine: cases assigned to me, letters awaiting my decision (cases:manage over their unit), my unit’s obligations; unit: everything in my units */
+                scope?: "mine" | "unit";
+                /** @description The state of a case, the status of a letter or obligation */
+                state?: string;
+                /** @description A case’s track or an obligation’s kind */
+                track?: string;
+                /** @description One unit (a head may pick a unit below theirs) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemsPage"];
                 };
             };
         };

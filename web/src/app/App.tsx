@@ -21,6 +21,8 @@ const LettersPage = lazy(() => import('../pages/LettersPage'));
 const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
+const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
+const CasePage = lazy(() => import('../pages/cases/CasePage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -88,6 +90,10 @@ const router = createBrowserRouter([
           { path: '/don/tiep-nhan', element: <NewLetterPage /> },
           { path: '/don/:id', element: <LetterPage /> },
           { path: '/thong-bao', element: <NotificationsPage /> },
+          { path: '/viec-cua-toi', element: <WorkListPage key="mine" scope="mine" /> },
+          { path: '/viec-cua-don-vi', element: <WorkListPage key="unit" scope="unit" /> },
+          { path: '/ho-so/khieu-nai/:id', element: <CasePage key="complaint" kind="complaint" /> },
+          { path: '/ho-so/to-cao/:id', element: <CasePage key="denunciation" kind="denunciation" /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,5 +1,7 @@
 import {
+  ApartmentOutlined,
   BellOutlined,
+  CheckSquareOutlined,
   BookOutlined,
   FileAddOutlined,
   FileTextOutlined,
@@ -36,6 +38,13 @@ const NAV = [
   },
   { key: '/don/tiep-nhan', label: 'Tiếp nhận đơn', icon: <FileAddOutlined />, permission: 'letters:write' },
   { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
+  { key: '/viec-cua-toi', label: 'Việc của tôi', icon: <CheckSquareOutlined />, permission: 'cases:read' },
+  {
+    key: '/viec-cua-don-vi',
+    label: 'Việc của đơn vị',
+    icon: <ApartmentOutlined />,
+    permission: 'cases:read',
+  },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 

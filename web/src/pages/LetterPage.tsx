@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { DueTag } from '../components/DueTag';
 import { SplitLetter } from '../components/SplitLetter';
+import { LetterDecision } from './cases/LetterDecision';
 import { useCan } from '../auth/me';
 import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
@@ -71,6 +72,9 @@ export default function LetterPage() {
               onShown={() => setSplitOffered(true)}
               onReload={async () => (await letter.refetch()).data?.version}
             />
+          )}
+          {l.status === 'registered' && l.classification !== 'mixed' && can('letters:write') && (
+            <LetterDecision letter={l} onReload={async () => (await letter.refetch()).data?.version} />
           )}
           <Card title={<h2 style={h2}>Nội dung</h2>} style={{ marginBottom: 16 }}>
             <p style={{ whiteSpace: 'pre-wrap' }}>{l.content}</p>
