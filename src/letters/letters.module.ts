@@ -24,6 +24,10 @@ import { LetterRecords } from './letter-records.service.js';
 import { LettersService } from './letters.service.js';
 import { LetterStatusController } from './public/letter-status.controller.js';
 import { LetterStatusService } from './public/letter-status.service.js';
+import { LetterFormController } from './public/letter-form.controller.js';
+import { LetterEligibilityService } from './letter-eligibility.service.js';
+import { LetterFormGuard } from './public/letter-form.guard.js';
+import { LetterFormService } from './public/letter-form.service.js';
 
 @Module({
   imports: [
@@ -43,8 +47,11 @@ import { LetterStatusService } from './public/letter-status.service.js';
     ComplaintsModule,
     DenunciationsModule,
   ],
-  controllers: [LettersController, LetterStatusController],
+  controllers: [LettersController, LetterStatusController, LetterFormController],
   providers: [
+    LetterFormGuard,
+    LetterEligibilityService,
+    LetterFormService,
     LettersService,
     LetterRecords,
     LetterIdentityService,

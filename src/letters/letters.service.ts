@@ -68,7 +68,15 @@ export class LettersService {
     private readonly duplicateSearch: LetterDuplicatesService,
   ) {}
 
-  async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
+  /**
+   * Logs a letter. `eligibilityUnchecked`: filed by a citizen on the public form (src/letters/public),
+   * its eligibility checks left for an officer ("chưa kiểm tra").
+   */
+  async create(
+    actor: Actor,
+    dto: CreateLetterDto,
+    options: { eligibilityUnchecked?: boolean } = {},
+  ): Promise<CreatedLetterView> {
     const people = dto.petitioners.map(toIdentityRecord);
     const {
       problems,
@@ -79,7 +87,11 @@ export class LettersService {
       redenunciation,
       protect,
       shown,
-    } = registration(dto, people, this.clock.today());
+    } = registration(
+      { ...dto, eligibilityUnchecked: options.eligibilityUnchecked },
+      people,
+      this.clock.today(),
+    );
     if (problems.length > 0) throw LetterErrors.invalid(problems);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
@@ -143,6 +155,7 @@ export class LettersService {
           petitionerCount,
           eligibility: eligibility.checks,
           eligible: eligibility.eligible,
+          ...(options.eligibilityUnchecked ? { eligibilityChecked: false } : {}),
           flags,
         },
         receipt,
@@ -194,6 +207,7 @@ export class LettersService {
       qb.andWhere("l.status = 'registered' AND l.processing_due < :today", { today: this.clock.today() });
     }
     if (query.channel) qb.andWhere('l.channel = :channel', { channel: query.channel });
+    if (query.unchecked === 'true') qb.andWhere('l.eligibility_checked = 0');
     if (query.dueTo) {
       qb.andWhere("l.status = 'registered' AND l.processing_due <= :dueTo", { dueTo: query.dueTo });
     }

@@ -819,6 +819,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the eligibility checks of a letter filed on the public form (chưa kiểm tra)
+         * @description Once, before any decision (TT 05/2021 art. 6; LTC art. 25(2) for anonymous information).
+         */
+        post: operations["LettersController_checkEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/identity": {
         parameters: {
             query?: never;
@@ -1582,6 +1602,58 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
+    "/gui-don": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The online letter form (Vietnamese, works without JavaScript) */
+        get: operations["LetterFormController_page"];
+        put?: never;
+        /** Files a letter from the online form; the receipt page shows code and secret once */
+        post: operations["LetterFormController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/tai-nguyen/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The online form’s scripts: the ALTCHA widget, its worker and ours */
+        get: operations["LetterFormController_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/thu-thach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge (ALTCHA) for the online form’s widget */
+        get: operations["LetterFormController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2048,6 +2120,12 @@ export interface components {
         ChangeUnitStatusDto: {
             version: number;
         };
+        CheckEligibilityDto: {
+            /** @description TT 05/2021 art. 6 checks */
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description The version read (optimistic lock) */
+            version: number;
+        };
         CitizenDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
             address: string;
@@ -2101,6 +2179,8 @@ export interface components {
             duplicateOfLetterId?: Record<string, never> | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
             forwardedBy?: Record<string, never> | null;
@@ -2849,6 +2929,8 @@ export interface components {
             denunciationTrack?: Record<string, never> | null;
             duplicateOfLetterId?: Record<string, never> | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
             forwardedBy?: Record<string, never> | null;
@@ -4706,6 +4788,8 @@ export interface operations {
                 /** @description received: newest first; due: nearest processing deadline first */
                 sort?: "received" | "due";
                 status?: "registered" | "decided" | "split";
+                /** @description true: letters filed on the public form whose eligibility no officer has checked yet */
+                unchecked?: string;
                 unitId?: string;
             };
             header?: never;
@@ -4873,6 +4957,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DuplicateSuggestionView"][];
+                };
+            };
+        };
+    };
+    LettersController_checkEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckEligibilityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
                 };
             };
         };
@@ -6233,6 +6342,80 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointView"];
                 };
+            };
+        };
+    };
+    LetterFormController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JavaScript or CSS; 404 for any other name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge: parameters and signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
