@@ -58,7 +58,7 @@ const ID: Record<FormField, string> = {
   lan: 'lan-dau',
   quyetDinh: 'quyet-dinh',
   tieuDe: 'tieu-de',
-  noiDung: 'noi-dung',
+  noiDung: 'noi-dung-don',
   hoTen: 'ho-ten',
   diaChi: 'dia-chi',
   canCuoc: 'can-cuoc',
