@@ -85,9 +85,17 @@ describe('the online letter form in a real browser', () => {
         await page.goto(`${baseUrl}/gui-don`);
         expect(await page.locator('h1').innerText()).toBe('Gửi đơn trực tuyến');
         // The widget solved the challenge in the background: its field holds the proof.
-        await page.waitForFunction(`document.querySelector('input[name="altcha"]')?.value`, undefined, {
-          timeout: 20_000,
-        });
+        // (a function, not a string: the CSP forbids eval)
+        await page.waitForFunction(
+          () => {
+            const { document } = globalThis as unknown as {
+              document: { querySelector: (s: string) => { value: string } | null };
+            };
+            return document.querySelector('input[name="altcha"]')?.value;
+          },
+          undefined,
+          { timeout: 20_000 },
+        );
         expect(await page.locator('.khong-js').isHidden()).toBe(true);
         expect(await axeViolations(page)).toEqual([]);
 
