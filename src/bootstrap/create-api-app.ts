@@ -32,6 +32,9 @@ export const ROUTES_OUTSIDE_PREFIX = [
   { path: 'gui-don', method: RequestMethod.ALL },
   { path: 'gui-don/thu-thach', method: RequestMethod.GET },
   { path: 'gui-don/tai-nguyen/:file', method: RequestMethod.GET },
+  // The links of the citizen's e-mails: checking a mail, unsubscribing (src/letters/public).
+  { path: 'xac-thuc-thu', method: RequestMethod.GET },
+  { path: 'huy-nhan-thu', method: RequestMethod.ALL },
   { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
   { path: 'bang-dieu-khien', method: RequestMethod.GET }, // the inspectorate dashboard page (src/dashboard)
 ] as const;

@@ -2,9 +2,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { AddressInfo } from 'node:net';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR, type Actor } from '../../src/auth/domain/actor.js';
+import type { Permission } from '../../src/auth/domain/roles.js';
 import { Clock } from '../../src/common/clock.js';
+import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
+import { LetterEmailsService } from '../../src/letters/public/letter-emails.service.js';
+import { QUEUES } from '../../src/queue/queues.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
@@ -12,6 +21,44 @@ import { Fixtures, login } from '../support/fixtures.js';
 import { markedDenouncer } from '../support/leak.js';
 
 const FORM = 'application/x-www-form-urlencoded';
+
+/** An SMTP server on 127.0.0.1 keeping what it accepts. */
+function smtpSink() {
+  const messages: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString(),
+        });
+        callback();
+      });
+    },
+  });
+  return {
+    messages,
+    start: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port)),
+      ),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The plain text of a quoted-printable part, roughly (soft breaks joined, =XX decoded as UTF-8). */
+function unquote(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+}
 const LIMIT = 25;
 
 /**
@@ -30,10 +77,16 @@ describe('the online letter form (/gui-don)', () => {
   let custodianToken: string;
   // 2026-11-24T18:30Z is already 25 Nov in Asia/Ho_Chi_Minh: the letter's received date is the local one.
   let now = new Date('2026-11-24T18:30:00Z').getTime();
+  const sink = smtpSink();
 
   beforeAll(async () => {
+    const port = await sink.start();
     app = await startApi(
-      testConfig({ ONLINE_FORM_PER_ADDRESS_PER_HOUR: String(LIMIT), ONLINE_FORM_NOJS_WAIT_SECONDS: '30' }),
+      testConfig({
+        ONLINE_FORM_PER_ADDRESS_PER_HOUR: String(LIMIT),
+        ONLINE_FORM_NOJS_WAIT_SECONDS: '30',
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+      }),
     );
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
     ds = app.get<DataSource>(getDataSourceToken());
@@ -52,6 +105,7 @@ describe('the online letter form (/gui-don)', () => {
 
   afterAll(async () => {
     await app?.close();
+    await sink.close();
   });
 
   const letterCount = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM letters'))[0].n);
@@ -197,6 +251,84 @@ describe('the online letter form (/gui-don)', () => {
     expect([409, 422]).toContain(again.status);
     const { letter: gone } = await officerFinds(code);
     expect(gone).toBeUndefined();
+  });
+
+  it('e-mails the citizen who opted in: one signed message per new milestone, then stops on unsubscribing', async () => {
+    const address = 'nhan.thu@example.vn';
+    const res = await post(complaint({ email: address, nhanThu: 'co', altcha: await proof() }));
+    expect(res.statusCode).toBe(201);
+    const { code } = receipt(res.body);
+    const { letter } = await officerFinds(code);
+    const { id, version } = letter as unknown as { id: string; version: number };
+    const emails = app.get(LetterEmailsService);
+    // The receipt already said "received": nothing to send yet.
+    expect((await emails.sweep()).recorded).toBe(0);
+
+    const officer: Actor = { ...SYSTEM_ACTOR, permissions: new Set<Permission>(['letters:write']) };
+    await app.get(LetterDecisionsService).decide(officer, id, {
+      decision: 'guide',
+      decidedOn: '2026-11-25',
+      legalBasis: 'LKN 02/2011/QH13 art. 11',
+      guidanceRef: '15/HD-UBND',
+      guidanceBody: 'Tòa án nhân dân khu vực 1 - Đồng Nai',
+      version,
+    });
+    expect((await emails.sweep()).recorded).toBe(1);
+    expect((await emails.sweep()).recorded).toBe(0); // a repeated sweep adds nothing
+    const [message] = await ds.query(
+      `SELECT m.id FROM letter_subscription_messages m JOIN letter_subscriptions s ON s.id = m.subscription_id
+       WHERE s.letter_id = ? AND m.status = 'pending'`,
+      [id],
+    );
+    // Its job is enqueued under the row's id, once.
+    const queue = app.get<Queue>(getQueueToken(QUEUES.citizenEmails.name));
+    expect(await queue.getJob(`citizen-email-${message.id}`)).toBeDefined();
+    expect(await emails.send(message.id)).toBe('sent');
+    expect(await emails.send(message.id)).toBe('gone');
+    const mails = sink.messages.filter((m) => m.to.includes(address));
+    expect(mails).toHaveLength(1);
+    const text = unquote(mails[0].raw);
+    expect(text).toContain(`Đơn ${code}`);
+    expect(text).toContain('Tòa án nhân dân khu vực 1');
+    // Never more than the status page: not the writer, not the guidance number.
+    expect(text).not.toContain('Trần Thị Mai');
+    expect(text).not.toContain('15/HD-UBND');
+
+    // The signature verifies through the link in the mail; a changed one does not.
+    const verify =
+      /https?:\/\/[^\s"<>]*\/xac-thuc-thu\?thu=([\w-]+)&amp;chu-ky=([\w-]+)|https?:\/\/[^\s"<>]*\/xac-thuc-thu\?thu=([\w-]+)&chu-ky=([\w-]+)/.exec(
+        text,
+      )!;
+    const [thu, sig] = verify[1] ? [verify[1], verify[2]] : [verify[3], verify[4]];
+    const good = await request(app.getHttpServer()).get('/xac-thuc-thu').query({ thu, 'chu-ky': sig });
+    expect(good.status).toBe(200);
+    expect(good.text).toContain('Tòa án nhân dân khu vực 1');
+    const forged = `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+    expect(
+      (await request(app.getHttpServer()).get('/xac-thuc-thu').query({ thu, 'chu-ky': forged })).status,
+    ).toBe(404);
+
+    // Unsubscribing: the link asks, the POST ends it; an unknown token is 404.
+    const token = /\/huy-nhan-thu\?ma=([\w-]+)/.exec(text)![1];
+    const ask = await request(app.getHttpServer()).get('/huy-nhan-thu').query({ ma: token });
+    expect(ask.status).toBe(200);
+    expect(ask.text).toContain(`value="${token}"`);
+    const done = await request(app.getHttpServer()).post('/huy-nhan-thu').type('form').send({ ma: token });
+    expect(done.status).toBe(200);
+    const [sub] = await ds.query('SELECT unsubscribed_at FROM letter_subscriptions WHERE letter_id = ?', [
+      id,
+    ]);
+    expect(sub.unsubscribed_at).not.toBeNull();
+    expect(
+      (
+        await request(app.getHttpServer())
+          .post('/huy-nhan-thu')
+          .type('form')
+          .send({ ma: 'x'.repeat(43) })
+      ).status,
+    ).toBe(404);
+    // The address is sealed: not in clear in any column.
+    expect(JSON.stringify(await ds.query('SELECT * FROM letter_subscriptions'))).not.toContain('nhan.thu');
   });
 
   it('refuses a proof used twice, and stores nothing', async () => {

@@ -50,7 +50,9 @@ export type FormPageInput =
       kindLabel: string;
       processingDue: LocalDate;
     }
-  | { kind: 'too_many'; retryAfterSeconds: number };
+  | { kind: 'too_many'; retryAfterSeconds: number }
+  /** A short page of the e-mail links (verification, unsubscribing): a heading and trusted HTML. */
+  | { kind: 'notice'; status: 'ok' | 'error'; heading: string; html: string };
 
 const ID: Record<FormField, string> = {
   coQuan: 'co-quan',
@@ -65,6 +67,7 @@ const ID: Record<FormField, string> = {
   dienThoai: 'dien-thoai',
   email: 'email',
   dongY: 'dong-y',
+  nhanThu: 'nhan-thu',
   trangWeb: 'trang-web',
   altcha: 'xac-minh',
   phieu: 'xac-minh',
@@ -131,6 +134,24 @@ ${hint ? `<p id="${ID[field]}-goi-y" class="goi-y">${hint}</p>\n` : ''}${errorLi
 
 const ANONYMOUS_NOTE =
   'Thông tin không ghi họ tên, địa chỉ của người gửi không được xử lý như đơn tố cáo. Thông tin này chỉ được xem xét, kiểm tra khi nêu rõ người có hành vi vi phạm, có tài liệu, chứng cứ cụ thể và có cơ sở để kiểm tra, xác minh (Luật Tố cáo, Điều 25). Người gửi sẽ không nhận được thông báo về kết quả.';
+
+function checkbox(
+  field: FormField,
+  label: string,
+  hint: string,
+  values: FormValues,
+  problems: readonly FormProblem[],
+): string {
+  const problem = errorOf(problems, field);
+  const id = ID[field];
+  return `<div class="truong${problem ? ' co-loi' : ''}">
+${errorLine(field, problem)}<div class="lua-chon">
+<input type="checkbox" id="${id}" name="${field}" value="co"${values[field] === 'co' ? ' checked' : ''}${described(field, Boolean(hint), problem)}${problem ? ' aria-invalid="true"' : ''}>
+<label for="${id}">${label}</label>
+${hint ? `<p id="${id}-goi-y" class="goi-y">${hint}</p>` : ''}
+</div>
+</div>`;
+}
 
 function unitSearch(search: string, units: readonly FormUnit[]): string {
   return `<form method="get" action="${FORM_PAGE_PATH}" class="tim" role="search" aria-labelledby="tim-co-quan">
@@ -220,6 +241,7 @@ ${textField('diaChi', 'Địa chỉ', 'Nơi ở hoặc địa chỉ nhận thư:
 ${textField('canCuoc', 'Số căn cước', '12 chữ số, ví dụ 075203004567.', values, problems, { autocomplete: 'off' })}
 ${textField('dienThoai', 'Số điện thoại (không bắt buộc)', 'Để cơ quan liên hệ khi cần.', values, problems, { type: 'tel', autocomplete: 'tel' })}
 ${textField('email', 'E-mail (không bắt buộc)', 'Để cơ quan liên hệ khi cần.', values, problems, { type: 'email', autocomplete: 'email' })}
+${checkbox('nhanThu', 'Gửi thông báo cho tôi qua e-mail khi đơn được thụ lý, hướng dẫn, chuyển, trả lại, lưu hoặc có quyết định, kết luận.', 'Thư chỉ nêu điều trang tra cứu đơn hiển thị, có liên kết để kiểm tra thư đúng do cơ quan gửi và để ngừng nhận thư. Không áp dụng cho thông tin nặc danh.', values, problems)}
 </fieldset>
 <div class="bay" aria-hidden="true">
 <label for="trang-web">Trang web (để trống ô này)</label>
@@ -348,6 +370,13 @@ ${formHtml(input)}`;
     case 'receipt':
       title = `Biên nhận đơn ${input.code}`;
       content = receiptHtml(input);
+      break;
+    case 'notice':
+      title = `${input.heading} — Cổng thông tin tiếp công dân`;
+      content = `<section aria-labelledby="thong-bao"${input.status === 'error' ? ' class="loi"' : ''}>
+<h2 id="thong-bao">${e(input.heading)}</h2>
+${input.html}
+</section>`;
       break;
     case 'too_many':
       title = `Tạm thời không nhận đơn — ${title}`;

@@ -8,6 +8,7 @@ import { searchFold } from '../../common/domain/vietnamese-text.js';
 import { UnitEntity } from '../../units/unit.entity.js';
 import type { CreateLetterDto } from '../dto/letter.dto.js';
 import { LettersService } from '../letters.service.js';
+import { LetterEmailsService } from './letter-emails.service.js';
 import { readLetterForm, type FormLetter, type FormProblem, type FormValues } from './letter-form.js';
 import type { FormUnit } from './letter-form-page.html.js';
 
@@ -41,6 +42,7 @@ export class LetterFormService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly letters: LettersService,
     private readonly clock: Clock,
+    private readonly emails: LetterEmailsService,
   ) {}
 
   /** Active units, by name; `search` keeps those whose folded name holds every folded word. */
@@ -91,6 +93,7 @@ export class LetterFormService {
     };
     try {
       const created = await this.letters.create(actor, dto, { eligibilityUnchecked: true });
+      if (letter.notifyEmail) await this.emails.subscribe(created.id, letter.notifyEmail);
       const unit = await this.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: letter.unitId });
       return {
         filed: {

@@ -33,6 +33,8 @@ export const FORM_FIELDS = [
   'dienThoai',
   'email',
   'dongY',
+  // Opt-in to e-mails about the letter (to the address in `email`).
+  'nhanThu',
   // The honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
   'trangWeb',
   // Proof of work (the widget's payload) or, without JavaScript, the signed form ticket.
@@ -55,6 +57,7 @@ export const FIELD_MAX: Record<FormField, number> = {
   dienThoai: 20,
   email: 254,
   dongY: 10,
+  nhanThu: 10,
   trangWeb: 200,
   altcha: 8000,
   phieu: 200,
@@ -85,6 +88,8 @@ export interface FormLetter {
     email: string | null;
   }[];
   receivedOn: LocalDate;
+  /** Where to send news of the letter, when the citizen asked for it (never for anonymous information). */
+  notifyEmail: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -190,6 +195,10 @@ export function readLetterForm(
     add('dienThoai', 'Số điện thoại bắt đầu bằng 0 hoặc +84, ví dụ 0912345678.');
   if (person.email && !EMAIL.test(person.email))
     add('email', 'Địa chỉ e-mail chưa đúng, ví dụ ten@example.vn.');
+  if (text('nhanThu') === 'co' && !anonymous && !person.email)
+    add('email', 'Ghi địa chỉ e-mail để nhận thông báo, hoặc bỏ chọn nhận thông báo.');
+  if (text('nhanThu') === 'co' && anonymous)
+    add('nhanThu', 'Thông tin nặc danh không nhận thông báo qua e-mail: bỏ chọn ô này.');
   if (text('dongY') !== 'co') add('dongY', 'Đánh dấu để xác nhận đã đọc cách sử dụng và bảo vệ thông tin.');
 
   if (problems.length > 0) return { problems, letter: null };
@@ -223,6 +232,7 @@ export function readLetterForm(
             },
           ],
       receivedOn: today,
+      notifyEmail: !anonymous && text('nhanThu') === 'co' ? person.email : null,
     },
   };
 }

@@ -23,6 +23,7 @@ import {
   type StatusPageInput,
 } from './letter-status-page.html.js';
 import { LetterStatusService } from './letter-status.service.js';
+import { UNSUBSCRIBE_PATH } from './letter-emails.service.js';
 import { FORM_BODY_LIMIT, FORM_PAGE_PATH, formValues } from './letter-form.js';
 
 export class LetterStatusQueryDto {
@@ -58,6 +59,14 @@ export function acceptStatusPageForm(app: NestFastifyApplication): void {
       const url = request.routeOptions.url;
       if (url === FORM_PAGE_PATH) {
         done(null, formValues(new URLSearchParams(body.toString('utf8'))));
+        return;
+      }
+      if (url === UNSUBSCRIBE_PATH) {
+        if (body.length > STATUS_BODY_LIMIT) {
+          done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+          return;
+        }
+        done(null, { ma: new URLSearchParams(body.toString('utf8')).get('ma') ?? undefined });
         return;
       }
       if (url !== STATUS_PAGE_PATH) {

@@ -168,6 +168,25 @@ export const LETTER_RULES: Record<string, Rule> = {
     success: 200,
     make: async () => ({ path: '/gui-don/tai-nguyen/form.js' }),
   },
+  'GET /xac-thuc-thu': {
+    access: 'public',
+    scoped: false,
+    // A signature of no message (a sent one verifies in letter-form.e2e-spec).
+    success: 404,
+    make: async () => ({ path: '/xac-thuc-thu?thu=0190f3a8-7c1e-7d2a-9b3c-4d5e6f708192&chu-ky=abc' }),
+  },
+  'GET /huy-nhan-thu': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/huy-nhan-thu?ma=abcdefghijklmnop' }),
+  },
+  'POST /huy-nhan-thu': {
+    access: 'public',
+    scoped: false,
+    success: 404,
+    make: async () => ({ path: '/huy-nhan-thu', body: { ma: 'abcdefghijklmnop' } }),
+  },
   'POST /api/v1/letters/{id}/eligibility': {
     access: 'letters:write',
     scoped: true,

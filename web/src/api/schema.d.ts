@@ -1688,6 +1688,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/huy-nhan-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asks to confirm ending the e-mails about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_confirm"];
+        put?: never;
+        /** Ends the e-mails about a letter */
+        post: operations["LetterEmailsController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lich-tiep-cong-dan": {
         parameters: {
             query?: never;
@@ -1751,6 +1769,23 @@ export interface paths {
         put?: never;
         /** The receipt-code status page: the status of a letter, from the form */
         post: operations["LetterStatusController_pageLookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/xac-thuc-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks the signature of an e-mail about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_verify"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6584,6 +6619,42 @@ export interface operations {
             };
         };
     };
+    LetterEmailsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page with a confirmation button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page; 404 for an unknown token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicCalendarController_page: {
         parameters: {
             query?: {
@@ -6684,6 +6755,24 @@ export interface operations {
         };
         responses: {
             /** @description HTML page with the status; the form with per-field errors (400) or one neutral 404 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The genuine message; 404 when the signature does not verify */
             200: {
                 headers: {
                     [name: string]: unknown;
