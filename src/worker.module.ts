@@ -35,6 +35,8 @@ import { ReportingRemindersScheduler } from './reporting-reminders/reporting-rem
 import { AuditSequencerModule } from './audit/audit-sequencer.module.js';
 import { AuditProcessor } from './audit/audit.processor.js';
 import { AuditScheduler } from './audit/audit.scheduler.js';
+import { LetterEmailsModule } from './letters/public/letter-emails.module.js';
+import { LetterEmailsProcessor, LetterEmailsScheduler } from './letters/public/letter-emails.processor.js';
 
 /** The deadline subjects' adapters (case-deadlines/deadline-subject.ts), as the API's features register them. */
 export const DEADLINE_SUBJECT_MODULES = [
@@ -54,6 +56,7 @@ export const PROCESSORS = [
   ReportsProcessor,
   ReportingRemindersProcessor,
   AuditProcessor,
+  LetterEmailsProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -80,6 +83,7 @@ export class WorkerModule {
         ReportRunsWorkerModule,
         ReportingRemindersModule,
         AuditSequencerModule,
+        LetterEmailsModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -91,6 +95,7 @@ export class WorkerModule {
         ReportsScheduler,
         ReportingRemindersScheduler,
         AuditScheduler,
+        LetterEmailsScheduler,
       ],
     };
   }

@@ -28,6 +28,13 @@ export const ROUTES_OUTSIDE_PREFIX = [
   { path: 'lich-tiep-cong-dan.json', method: RequestMethod.GET },
   { path: 'lich-tiep-cong-dan.ics', method: RequestMethod.GET },
   { path: 'tra-cuu-don', method: RequestMethod.ALL }, // the receipt-code status page (src/letters/public)
+  // The online letter form, its proof-of-work challenge and its scripts (src/letters/public).
+  { path: 'gui-don', method: RequestMethod.ALL },
+  { path: 'gui-don/thu-thach', method: RequestMethod.GET },
+  { path: 'gui-don/tai-nguyen/:file', method: RequestMethod.GET },
+  // The links of the citizen's e-mails: checking a mail, unsubscribing (src/letters/public).
+  { path: 'xac-thuc-thu', method: RequestMethod.GET },
+  { path: 'huy-nhan-thu', method: RequestMethod.ALL },
   { path: 'metrics', method: RequestMethod.GET }, // Prometheus (src/operations)
   { path: 'bang-dieu-khien', method: RequestMethod.GET }, // the inspectorate dashboard page (src/dashboard)
 ] as const;
@@ -85,7 +92,7 @@ export async function createApiApp(
   });
   // Letters' attachments arrive as multipart/form-data (src/attachments/multipart.ts).
   await registerMultipart(app);
-  // The status page's form posts application/x-www-form-urlencoded, read for that page only.
+  // The status page's and the letter form's forms post application/x-www-form-urlencoded, read for them only.
   acceptStatusPageForm(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code,

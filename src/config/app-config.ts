@@ -84,6 +84,13 @@ export class AppConfig {
   /** The built officers' console served at `/` (docs/console.md). */
   readonly console: { dir: string };
   readonly attachments: { dir: string };
+  /** The public letter form (src/letters/public, docs/letters-and-cases.md, ADR 0016). */
+  readonly onlineForm: {
+    powCost: number;
+    powCounterMax: number;
+    noJsWaitSeconds: number;
+    perAddressPerHour: number;
+  };
   /**
    * Files of background report runs, how many days a run and its file are kept, and whether the worker
    * schedules the reminders of reporting deadlines (REPORTING_REMINDERS).
@@ -160,6 +167,12 @@ export class AppConfig {
     this.identity = { masterKeys: v.IDENTITY_MASTER_KEYS, indexKey: v.IDENTITY_INDEX_KEY };
     this.console = { dir: v.CONSOLE_DIR };
     this.attachments = { dir: v.ATTACHMENTS_DIR };
+    this.onlineForm = {
+      powCost: v.ONLINE_FORM_POW_COST,
+      powCounterMax: v.ONLINE_FORM_POW_COUNTER_MAX,
+      noJsWaitSeconds: v.ONLINE_FORM_NOJS_WAIT_SECONDS,
+      perAddressPerHour: v.ONLINE_FORM_PER_ADDRESS_PER_HOUR,
+    };
     this.reports = {
       dir: v.REPORTS_DIR,
       retentionDays: v.REPORT_RUN_RETENTION_DAYS,

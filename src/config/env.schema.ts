@@ -340,6 +340,33 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   ATTACHMENTS_DIR = '.data/attachments';
 
+  /** The public letter form (/gui-don): the proof of work's cost — SHA-256 rounds per attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  ONLINE_FORM_POW_COST = 100;
+
+  /** The proof of work: the secret counter is drawn between half of this and this (attempts to find it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(10000000)
+  ONLINE_FORM_POW_COUNTER_MAX = 4000;
+
+  /** Without JavaScript: the least time between opening the form and sending it (the slower fallback). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  ONLINE_FORM_NOJS_WAIT_SECONDS = 30;
+
+  /** Submissions of the form per client address and hour (every attempt counts, refused ones too). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ONLINE_FORM_PER_ADDRESS_PER_HOUR = 10;
+
   /** Where the files of background report runs are written (created when missing). */
   @IsString()
   @IsNotEmpty()

@@ -14,6 +14,8 @@ const SEALED_TABLES = [
   { table: 'reception_visit_citizens', key: 'id', ciphertextInRow: true },
   // Identifying attachments: the ciphertext is on disk; only the wrapped data key is re-wrapped.
   { table: 'letter_attachments', key: 'id', ciphertextInRow: false },
+  // E-mail addresses of citizens who asked for news of a letter filed online.
+  { table: 'letter_subscriptions', key: 'id', ciphertextInRow: true },
 ] as const;
 
 export type RotationReport = {

@@ -63,6 +63,7 @@ export function toLetterView(l: LetterEntity): LetterView {
     petitionerCount: l.petitionerCount,
     eligible: l.eligible,
     eligibility: l.eligibility,
+    eligibilityChecked: l.eligibilityChecked,
     flags: l.flags,
     status: l.status,
     processingDue: l.processingDue,
@@ -129,6 +130,8 @@ export interface NewLetterInput {
   petitionerCount: number;
   eligibility: EligibilityAnswerDto[];
   eligible: boolean;
+  /** False: filed on the public form, its checks not answered yet (default true). */
+  eligibilityChecked?: boolean;
   flags: LetterFlag[];
 }
 

@@ -16,6 +16,7 @@ import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
 import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
+  CheckEligibilityDto,
   CreatedLetterView,
   CreateLetterDto,
   DuplicateSuggestionView,
@@ -25,6 +26,7 @@ import {
   ProcessingDecisionDto,
   SplitLetterDto,
 } from './dto/letter.dto.js';
+import { LetterEligibilityService } from './letter-eligibility.service.js';
 import { LetterDecisionsService } from './letter-decisions.service.js';
 import { LetterDuplicatesService } from './letter-duplicates.service.js';
 import { LetterIdentityService } from './letter-identity.service.js';
@@ -50,6 +52,7 @@ export class LettersController {
     private readonly identities: LetterIdentityService,
     private readonly duplicateSearch: LetterDuplicatesService,
     private readonly attachments: LetterAttachmentsService,
+    private readonly eligibility: LetterEligibilityService,
   ) {}
 
   @Post()
@@ -97,6 +100,21 @@ export class LettersController {
   @ApiCreatedResponse({ type: CreatedLetterView, isArray: true })
   split(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: SplitLetterDto) {
     return this.letters.split(actor, id, dto);
+  }
+
+  @Post(':id/eligibility')
+  @RequirePermission('letters:write')
+  @ApiOperation({
+    summary: 'Answer the eligibility checks of a letter filed on the public form (chưa kiểm tra)',
+    description: 'Once, before any decision (TT 05/2021 art. 6; LTC art. 25(2) for anonymous information).',
+  })
+  @ApiCreatedResponse({ type: LetterView })
+  checkEligibility(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParamDto,
+    @Body() dto: CheckEligibilityDto,
+  ) {
+    return this.eligibility.check(actor, id, dto);
   }
 
   @Post(':id/decision')

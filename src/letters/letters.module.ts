@@ -24,6 +24,12 @@ import { LetterRecords } from './letter-records.service.js';
 import { LettersService } from './letters.service.js';
 import { LetterStatusController } from './public/letter-status.controller.js';
 import { LetterStatusService } from './public/letter-status.service.js';
+import { LetterEmailsModule } from './public/letter-emails.module.js';
+import { LetterEmailsController } from './public/letter-emails.controller.js';
+import { LetterFormController } from './public/letter-form.controller.js';
+import { LetterEligibilityService } from './letter-eligibility.service.js';
+import { LetterFormGuard } from './public/letter-form.guard.js';
+import { LetterFormService } from './public/letter-form.service.js';
 
 @Module({
   imports: [
@@ -35,6 +41,8 @@ import { LetterStatusService } from './public/letter-status.service.js';
       ProtectedLetterTextEntity,
       IdentityRevealRequestEntity,
     ]),
+    // The citizen's e-mails about letters filed online.
+    LetterEmailsModule,
     // Letters take the reception book's pending intakes.
     ReceptionModule,
     AuditModule,
@@ -43,8 +51,11 @@ import { LetterStatusService } from './public/letter-status.service.js';
     ComplaintsModule,
     DenunciationsModule,
   ],
-  controllers: [LettersController, LetterStatusController],
+  controllers: [LettersController, LetterStatusController, LetterFormController, LetterEmailsController],
   providers: [
+    LetterFormGuard,
+    LetterEligibilityService,
+    LetterFormService,
     LettersService,
     LetterRecords,
     LetterIdentityService,

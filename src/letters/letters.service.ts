@@ -70,7 +70,15 @@ export class LettersService {
     private readonly duplicateSearch: LetterDuplicatesService,
   ) {}
 
-  async create(actor: Actor, dto: CreateLetterDto): Promise<CreatedLetterView> {
+  /**
+   * Logs a letter. `eligibilityUnchecked`: filed by a citizen on the public form (src/letters/public),
+   * its eligibility checks left for an officer ("chưa kiểm tra").
+   */
+  async create(
+    actor: Actor,
+    dto: CreateLetterDto,
+    options: { eligibilityUnchecked?: boolean } = {},
+  ): Promise<CreatedLetterView> {
     const people = dto.petitioners.map(toIdentityRecord);
     const {
       problems,
@@ -81,7 +89,11 @@ export class LettersService {
       redenunciation,
       protect,
       shown,
-    } = registration(dto, people, this.clock.today());
+    } = registration(
+      { ...dto, eligibilityUnchecked: options.eligibilityUnchecked },
+      people,
+      this.clock.today(),
+    );
     if (problems.length > 0) throw LetterErrors.invalid(problems);
 
     // Read before the transaction opens, so that the connection it holds waits for nothing but its own
@@ -159,7 +171,11 @@ export class LettersService {
       const letter = await this.records.insertLetter(
         manager,
         actor,
-        { ...input, flags: [...new Set([...flags, ...duplicateFlags])] },
+        {
+          ...input,
+          ...(options.eligibilityUnchecked ? { eligibilityChecked: false } : {}),
+          flags: [...new Set([...flags, ...duplicateFlags])],
+        },
         receipt,
         planned,
       );
@@ -222,6 +238,7 @@ export class LettersService {
       qb.andWhere("l.status = 'registered' AND l.processing_due < :today", { today: this.clock.today() });
     }
     if (query.channel) qb.andWhere('l.channel = :channel', { channel: query.channel });
+    if (query.unchecked === 'true') qb.andWhere('l.eligibility_checked = 0');
     if (query.dueTo) {
       qb.andWhere("l.status = 'registered' AND l.processing_due <= :dueTo", { dueTo: query.dueTo });
     }

@@ -50,6 +50,13 @@ export const QUEUES = {
       webhookSweep: 'webhook-sweep',
     },
   },
+  citizenEmails: {
+    name: 'citizen-emails',
+    // `citizen-email-sweep`: scheduled every minute; records new status milestones of letters whose
+    // citizen opted in on the online form and enqueues `citizen-email-send` (job id
+    // `citizen-email-<message id>`, one outbox row each; src/letters/public/letter-emails.service.ts).
+    jobs: { sweep: 'citizen-email-sweep', send: 'citizen-email-send' },
+  },
   reports: {
     name: 'reports',
     // `report-run`: build one background report (job id `report-run-<run id>`, payload `{ runId }`);

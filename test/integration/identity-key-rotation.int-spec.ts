@@ -149,6 +149,7 @@ describe('rotating the identity master key', () => {
         protected_letter_texts: 3,
         reception_visit_citizens: 0,
         letter_attachments: 1,
+        letter_subscriptions: 0,
       },
     });
     expect(new Set(await keyIds())).toEqual(new Set(['new2']));
@@ -158,6 +159,7 @@ describe('rotating the identity master key', () => {
       protected_letter_texts: 0,
       reception_visit_citizens: 0,
       letter_attachments: 0,
+      letter_subscriptions: 0,
     });
     const entries = await app!
       .get<DataSource>(getDataSourceToken())
@@ -198,6 +200,7 @@ describe('npm run identity:rotate', () => {
         protected_letter_texts: 0,
         reception_visit_citizens: 0,
         letter_attachments: 0,
+        letter_subscriptions: 0,
       },
     });
   });

@@ -39,6 +39,11 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
       // Every test signs in from 127.0.0.1 and the counters outlive a file: the per-address sign-in
       // throttle stays out of the way unless a test sets it (test/e2e/auth.e2e-spec.ts).
       AUTH_THROTTLE_FREE_PER_ADDRESS: '10000',
+      // Likewise the online form's per-address limit (test/e2e/letter-form.e2e-spec.ts sets its own),
+      // and a proof of work cheap enough for the tests to solve in Node.
+      ONLINE_FORM_PER_ADDRESS_PER_HOUR: '100000',
+      ONLINE_FORM_POW_COST: '1',
+      ONLINE_FORM_POW_COUNTER_MAX: '50',
       // Cheap hashing keeps the suites fast; production uses the defaults (.env.example).
       ARGON2_MEMORY_KIB: '8192',
       ARGON2_TIME_COST: '2',

@@ -339,6 +339,11 @@ export interface RegistrationInput {
   redactedSubject?: string | null;
   redactedContent?: string | null;
   eligibility: readonly EligibilityAnswer[];
+  /**
+   * Filed by a citizen on the public form: nobody has answered the checks yet ("chưa kiểm tra"), so
+   * none is required and none may be given; the letter is stored not eligible until an officer checks.
+   */
+  eligibilityUnchecked?: boolean;
 }
 
 /** What registration decides from the form: its problems, and the facts the letter is stored with. */
@@ -377,14 +382,19 @@ export function registration(
     problems.push({ field: 'receivedOn', message: 'must not be in the future' });
   }
   const protect = protectsIdentity(input.classification);
-  const eligibility = assessEligibility(
-    input.classification,
-    protect
-      ? // Notes on "identified and signed" describe the writer: redacted like the text.
-        input.eligibility.map((a) => ({ ...a, note: a.note ? redact(a.note, people) : a.note }))
-      : input.eligibility,
-    problems,
-  );
+  if (input.eligibilityUnchecked && input.eligibility.length > 0) {
+    problems.push({ field: 'eligibility', message: 'is answered by an officer, not on the public form' });
+  }
+  const eligibility: EligibilityOutcome = input.eligibilityUnchecked
+    ? { eligible: false, checks: [], failed: [] }
+    : assessEligibility(
+        input.classification,
+        protect
+          ? // Notes on "identified and signed" describe the writer: redacted like the text.
+            input.eligibility.map((a) => ({ ...a, note: a.note ? redact(a.note, people) : a.note }))
+          : input.eligibility,
+        problems,
+      );
   const anonymous = input.classification === 'anonymous';
   if (anonymous && people.length > 0) {
     problems.push({ field: 'petitioners', message: 'anonymous information has no petitioner (LTC art. 25)' });

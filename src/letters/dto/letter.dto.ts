@@ -274,6 +274,21 @@ export class LetterPartDto {
   eligibility: EligibilityAnswerDto[];
 }
 
+/** An officer's check of a letter filed on the public form (its eligibility "chưa kiểm tra"). */
+export class CheckEligibilityDto {
+  @ApiProperty({ type: [EligibilityAnswerDto], description: 'TT 05/2021 art. 6 checks' })
+  @IsArray()
+  @ArrayMaxSize(ELIGIBILITY_CHECKS.length)
+  @ValidateNested({ each: true })
+  @Type(() => EligibilityAnswerDto)
+  eligibility: EligibilityAnswerDto[];
+
+  @ApiProperty({ description: 'The version read (optimistic lock)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
 export class SplitLetterDto {
   @ApiProperty({ type: [LetterPartDto] })
   @IsArray()
@@ -425,6 +440,13 @@ export class ListLettersQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
+  @ApiPropertyOptional({
+    description: 'true: letters filed on the public form whose eligibility no officer has checked yet',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unchecked?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: 'Words of the subject or content; diacritics and case ignored' })
   @IsOptional()
   @Transform(trim)
@@ -461,6 +483,10 @@ export class LetterView {
   @ApiProperty() petitionerCount: number;
   @ApiProperty() eligible: boolean;
   @ApiProperty({ type: [EligibilityAnswerDto] }) eligibility: EligibilityAnswerDto[];
+  @ApiProperty({
+    description: 'false: filed on the public form, eligibility not checked yet (chưa kiểm tra)',
+  })
+  eligibilityChecked: boolean;
   @ApiProperty({ type: [String] }) flags: LetterFlag[];
   @ApiProperty({ enum: LETTER_STATUSES }) status: LetterStatus;
   @ApiProperty() processingDue: string;

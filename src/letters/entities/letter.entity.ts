@@ -40,6 +40,7 @@ export type LetterFlag =
 @Index('idx_letters_parent', ['parentLetterId'])
 @Index('idx_letters_transferred_from', ['transferredFromLetterId'])
 @Index('uq_letters_visit', ['visitId', 'partNumber'], { unique: true })
+@Index('idx_letters_unit_eligibility_checked', ['unitId', 'eligibilityChecked'])
 export class LetterEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_letters' })
   id: string;
@@ -148,6 +149,13 @@ export class LetterEntity {
 
   @Column({ type: 'json' })
   eligibility: EligibilityAnswer[];
+
+  /**
+   * False for a letter a citizen filed on the public form ("chưa kiểm tra"): nobody has answered its
+   * eligibility checks yet, so `eligible` is false and means nothing until an officer does.
+   */
+  @Column({ type: 'boolean', default: true })
+  eligibilityChecked: boolean;
 
   @Column({ type: 'json' })
   flags: LetterFlag[];

@@ -237,7 +237,7 @@ ${content}
 </main>
 <footer>
 <p>Trang này không dùng JavaScript và không hiển thị thông tin cá nhân của người gửi đơn. Nếu dùng máy tính nơi công cộng, hãy đóng trình duyệt sau khi xem.</p>
-<p><a href="/lich-tiep-cong-dan">Lịch tiếp công dân</a></p>
+<p><a href="/gui-don">Gửi đơn trực tuyến</a> · <a href="/lich-tiep-cong-dan">Lịch tiếp công dân</a></p>
 </footer>
 </body>
 </html>

@@ -23,6 +23,8 @@ import {
   type StatusPageInput,
 } from './letter-status-page.html.js';
 import { LetterStatusService } from './letter-status.service.js';
+import { UNSUBSCRIBE_PATH } from './letter-emails.service.js';
+import { FORM_BODY_LIMIT, FORM_PAGE_PATH, formValues } from './letter-form.js';
 
 export class LetterStatusQueryDto {
   @ApiProperty({ example: 'TD-2026-7KQ4-M9XP' })
@@ -41,20 +43,38 @@ export class LetterStatusQueryDto {
 const HTML = 'text/html; charset=utf-8';
 
 /** Two fields of at most MAX_FIELD_LENGTH characters, percent-encoded (×9 for 3-byte UTF-8), with names. */
-const FORM_BODY_LIMIT = 2 * (MAX_FIELD_LENGTH * 9 + 16);
+const STATUS_BODY_LIMIT = 2 * (MAX_FIELD_LENGTH * 9 + 16);
 
 /**
- * Reads `application/x-www-form-urlencoded` bodies for the status page's form, and for nothing else: every
- * other route still answers such a body with 415, as before. Only `code` and `secret` are kept (the first
- * of each), so no other key — `__proto__` included — reaches a handler.
+ * Reads `application/x-www-form-urlencoded` bodies for the status page's form and the online letter form,
+ * and for nothing else: every other route still answers such a body with 415, as before. Only each
+ * form's own fields are kept (the first of each), so no other key — `__proto__` included — reaches a
+ * handler. The status form keeps its small limit; the letter form may carry up to FORM_BODY_LIMIT.
  */
 export function acceptStatusPageForm(app: NestFastifyApplication): void {
   app.useBodyParser(
     'application/x-www-form-urlencoded',
-    { bodyLimit: FORM_BODY_LIMIT },
+    { bodyLimit: Math.max(FORM_BODY_LIMIT, STATUS_BODY_LIMIT) },
     (request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: unknown) => void) => {
-      if (request.routeOptions.url !== STATUS_PAGE_PATH) {
+      const url = request.routeOptions.url;
+      if (url === FORM_PAGE_PATH) {
+        done(null, formValues(new URLSearchParams(body.toString('utf8'))));
+        return;
+      }
+      if (url === UNSUBSCRIBE_PATH) {
+        if (body.length > STATUS_BODY_LIMIT) {
+          done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+          return;
+        }
+        done(null, { ma: new URLSearchParams(body.toString('utf8')).get('ma') ?? undefined });
+        return;
+      }
+      if (url !== STATUS_PAGE_PATH) {
         done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']));
+        return;
+      }
+      if (body.length > STATUS_BODY_LIMIT) {
+        done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
         return;
       }
       const fields = new URLSearchParams(body.toString('utf8'));

@@ -286,6 +286,7 @@ ${sessions}
 <li>Nhiều người cùng một nội dung (từ 5 người): cử người đại diện — 5 đến 10 người cử 1 hoặc 2 người, trên 10 người cử không quá 5 người (Luật Tiếp công dân, Điều 29).</li>
 </ul>
 </section>
+<p>Không đến được? <a href="/gui-don">Gửi đơn trực tuyến</a>. Đã gửi đơn: <a href="/tra-cuu-don">tra cứu tình trạng đơn</a>.</p>
 </main>
 <footer>
 <p>Theo dõi lịch trên lịch điện tử (iCalendar): <a href="${e(ICS_PATH + query({ unit: feedUnit }))}">${model?.unit ? `lịch của ${e(model.unit.name)}` : 'lịch của tất cả đơn vị'}</a>${feedUnit ? ` · <a href="${ICS_PATH}">lịch của tất cả đơn vị</a>` : ''}. Dữ liệu dạng JSON: <a href="${e(JSON_PATH + query({ unit: input.unit, month: input.month }))}">tải về</a>.</p>

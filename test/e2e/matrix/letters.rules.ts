@@ -143,6 +143,67 @@ export const LETTER_RULES: Record<string, Rule> = {
     success: 404,
     make: async () => ({ path: '/tra-cuu-don', body: { code: 'TD-2026-0000-0000', secret: 'WRONGSECRT' } }),
   },
+  'GET /gui-don': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/gui-don' }),
+  },
+  'POST /gui-don': {
+    access: 'public',
+    scoped: false,
+    // An empty form: the page with its problems, nothing stored (filing is tested in letter-form.e2e-spec).
+    success: 400,
+    make: async () => ({ path: '/gui-don', body: {} }),
+  },
+  'GET /gui-don/thu-thach': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/gui-don/thu-thach' }),
+  },
+  'GET /gui-don/tai-nguyen/{file}': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/gui-don/tai-nguyen/form.js' }),
+  },
+  'GET /xac-thuc-thu': {
+    access: 'public',
+    scoped: false,
+    // A signature of no message (a sent one verifies in letter-form.e2e-spec).
+    success: 404,
+    make: async () => ({ path: '/xac-thuc-thu?thu=0190f3a8-7c1e-7d2a-9b3c-4d5e6f708192&chu-ky=abc' }),
+  },
+  'GET /huy-nhan-thu': {
+    access: 'public',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/huy-nhan-thu?ma=abcdefghijklmnop' }),
+  },
+  'POST /huy-nhan-thu': {
+    access: 'public',
+    scoped: false,
+    success: 404,
+    make: async () => ({ path: '/huy-nhan-thu', body: { ma: 'abcdefghijklmnop' } }),
+  },
+  'POST /api/v1/letters/{id}/eligibility': {
+    access: 'letters:write',
+    scoped: true,
+    success: 201,
+    make: async (w, s) => {
+      // A letter as the public form files it: eligibility not checked yet.
+      const body = letterBody(w, s, { channel: 'online_form', eligibility: [] });
+      const letter = await w.app
+        .get(LettersService)
+        .create(SYSTEM_ACTOR, body, { eligibilityUnchecked: true });
+      if (s === 'out') outside.letter.push(letter.id);
+      return {
+        path: `/api/v1/letters/${letter.id}/eligibility`,
+        body: { version: letter.version, eligibility: ALL_PASSED },
+      };
+    },
+  },
   'POST /api/v1/letters': {
     access: 'letters:write',
     scoped: true,

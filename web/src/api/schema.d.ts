@@ -802,23 +802,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/letters/{id}/decision-preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** What a processing decision would do, before it is taken: refusals, the transfer chain and loop, deadlines settled and opened (nothing written) */
-        post: operations["CaseWorkController_decisionPreview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/letters/{id}/duplicates": {
         parameters: {
             query?: never;
@@ -830,6 +813,26 @@ export interface paths {
         get: operations["LettersController_duplicates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the eligibility checks of a letter filed on the public form (chưa kiểm tra)
+         * @description Once, before any decision (TT 05/2021 art. 6; LTC art. 25(2) for anonymous information).
+         */
+        post: operations["LettersController_checkEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1599,15 +1602,50 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
-    "/api/v1/work-items": {
+    "/gui-don": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Việc của tôi / Việc của đơn vị: letters awaiting a decision, open cases, unfinished obligations, nearest due first */
-        get: operations["WorkItemsController_list"];
+        /** The online letter form (Vietnamese, works without JavaScript) */
+        get: operations["LetterFormController_page"];
+        put?: never;
+        /** Files a letter from the online form; the receipt page shows code and secret once */
+        post: operations["LetterFormController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/tai-nguyen/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The online form’s scripts: the ALTCHA widget, its worker and ours */
+        get: operations["LetterFormController_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/thu-thach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge (ALTCHA) for the online form’s widget */
+        get: operations["LetterFormController_challenge"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1644,6 +1682,24 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/huy-nhan-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asks to confirm ending the e-mails about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_confirm"];
+        put?: never;
+        /** Ends the e-mails about a letter */
+        post: operations["LetterEmailsController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1719,6 +1775,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/xac-thuc-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks the signature of an e-mail about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1728,7 +1801,7 @@ export interface components {
              * Format: uuid
              * @description The handler; null to unassign
              */
-            handlerUserId?: string | null;
+            handlerUserId?: Record<string, never> | null;
             /** @description Why (kept in the audit trail) */
             reason: string;
             /**
@@ -2000,40 +2073,39 @@ export interface components {
         CaseDeadlineView: {
             calendarVersion: string;
             dueDate: string;
-            /** @description The engine’s explanation */
-            explanation: components["schemas"]["DeadlineExplanationView"];
+            explanation: Record<string, never>;
             id: string;
-            internalTarget?: string | null;
-            pausedSince?: string | null;
+            internalTarget?: Record<string, never> | null;
+            pausedSince?: Record<string, never> | null;
             provisional: boolean;
             purpose: string;
             rawEnd: string;
             ruleId: string;
             ruleVersion: string;
             sequence: number;
-            settledOn?: string | null;
+            settledOn?: Record<string, never> | null;
             status: string;
             triggerDate: string;
             version: number;
         };
         CaseEventView: {
-            actorUserId?: string | null;
+            actorUserId?: Record<string, never> | null;
             date: string;
-            documentRef?: string | null;
+            documentRef?: Record<string, never> | null;
             event: string;
-            fromState?: string | null;
-            legalBasis?: string | null;
-            note?: string | null;
+            fromState?: Record<string, never> | null;
+            legalBasis?: Record<string, never> | null;
+            note?: Record<string, never> | null;
             sequence: number;
             toState: string;
         };
         CaseFlagsDto: {
             /** @description vụ việc phức tạp (NĐ 124 art. 3a): a written determination */
             complicated?: boolean;
-            complicatedReason?: string | null;
+            complicatedReason?: Record<string, never>;
             /** @description vùng sâu, vùng xa, đi lại khó khăn */
             remote?: boolean;
-            remoteReason?: string | null;
+            remoteReason?: Record<string, never>;
             version: number;
         };
         CasesByStateView: {
@@ -2041,44 +2113,39 @@ export interface components {
             denunciation: components["schemas"]["KindCountsView"];
         };
         CaseView: {
-            acceptedOn?: string | null;
+            acceptedOn?: Record<string, never> | null;
             caseNumber: string;
             complicated: boolean;
-            complicatedReason?: string | null;
-            complicatedSetByUserId?: string | null;
+            complicatedReason?: Record<string, never> | null;
+            complicatedSetByUserId?: Record<string, never> | null;
             deadlines: components["schemas"]["CaseDeadlineView"][];
-            decidedOn?: string | null;
+            decidedOn?: Record<string, never> | null;
             /** @enum {string|null} */
             decisionOutcome?: "right" | "partly_right" | "wrong" | null;
-            decisionRef?: string | null;
+            decisionRef?: Record<string, never> | null;
             dialogueHeld: boolean;
             events: components["schemas"]["CaseEventView"][];
-            handlerUserId?: string | null;
+            handlerUserId?: Record<string, never> | null;
             id: string;
-            legalEffectFrom?: string | null;
+            legalEffectFrom?: Record<string, never> | null;
             letterId: string;
             /** @description The nearest open statutory deadline */
-            nextDue?: string | null;
+            nextDue?: Record<string, never> | null;
             /** @description Steps allowed now (as of today) */
             nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
-            previousCaseId?: string | null;
+            previousCaseId?: Record<string, never> | null;
             receivedOn: string;
             remote: boolean;
-            remoteReason?: string | null;
-            remoteSetByUserId?: string | null;
+            remoteReason?: Record<string, never> | null;
+            remoteSetByUserId?: Record<string, never> | null;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
             subject: string;
-            suspendedFrom?: string | null;
+            suspendedFrom?: Record<string, never> | null;
             /** @enum {string} */
             track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
             unitId: string;
             version: number;
-        };
-        ChainUnitView: {
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2086,6 +2153,12 @@ export interface components {
             newPassword: string;
         };
         ChangeUnitStatusDto: {
+            version: number;
+        };
+        CheckEligibilityDto: {
+            /** @description TT 05/2021 art. 6 checks */
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description The version read (optimistic lock) */
             version: number;
         };
         CitizenDto: {
@@ -2119,60 +2192,62 @@ export interface components {
              * @enum {string}
              */
             complexity: "normal" | "complicated" | "especially_complicated";
-            reason?: string | null;
+            reason?: Record<string, never>;
             version: number;
         };
         CreatedLetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: string | null;
+            caseId?: Record<string, never> | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: string | null;
+            complaintTrack?: Record<string, never> | null;
             content: string;
-            decidedByUserId?: string | null;
-            decidedOn?: string | null;
+            decidedByUserId?: Record<string, never> | null;
+            decidedOn?: Record<string, never> | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: string | null;
-            denunciationTrack?: string | null;
-            duplicateOfLetterId?: string | null;
+            decisionLegalBasis?: Record<string, never> | null;
+            denunciationTrack?: Record<string, never> | null;
+            duplicateOfLetterId?: Record<string, never> | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
-            forwardedBy?: string | null;
-            forwardedRef?: string | null;
-            guidanceBody?: string | null;
-            guidanceRef?: string | null;
+            forwardedBy?: Record<string, never> | null;
+            forwardedRef?: Record<string, never> | null;
+            guidanceBody?: Record<string, never> | null;
+            guidanceRef?: Record<string, never> | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: string | null;
+            parentLetterId?: Record<string, never> | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: string | null;
+            previousCaseId?: Record<string, never> | null;
             processingDue: string;
             receiptCode: string;
             /** @description Shown once: give it to the petitioner with the receipt code */
             receiptSecret: string;
             receivedOn: string;
-            returnRef?: string | null;
+            returnRef?: Record<string, never> | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: string | null;
-            transferRef?: string | null;
-            transferToBody?: string | null;
-            transferToUnitId?: string | null;
+            transferredFromLetterId?: Record<string, never> | null;
+            transferRef?: Record<string, never> | null;
+            transferToBody?: Record<string, never> | null;
+            transferToUnitId?: Record<string, never> | null;
             unitId: string;
             version: number;
-            visitId?: string | null;
+            visitId?: Record<string, never> | null;
         };
         CreatedWebhookEndpointView: {
             active: boolean;
@@ -2204,8 +2279,8 @@ export interface components {
             /** @description TT 05/2021 art. 6 checks */
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             /** @description The forwarding body (forwarded channels) */
-            forwardedBy?: string | null;
-            forwardedRef?: string | null;
+            forwardedBy?: Record<string, never>;
+            forwardedRef?: Record<string, never>;
             /** @description People who signed (a group may list only its representatives) */
             petitionerCount?: number;
             /** @description Empty only for anonymous information */
@@ -2232,7 +2307,7 @@ export interface components {
              * Format: uuid
              * @description The reception-book visit (channel reception_visit)
              */
-            visitId?: string | null;
+            visitId?: Record<string, never>;
         };
         CreateObligationDto: {
             /** @example Hoàn trả 200 m2 đất nông nghiệp cho hộ bà Trần Thị Mai */
@@ -2715,55 +2790,35 @@ export interface components {
             note?: Record<string, never>;
             version: number;
         };
-        DecisionPreviewDto: {
-            /** @example 2026-11-24 */
-            decidedOn: string;
-            /** @enum {string} */
-            decision: "accept" | "guide" | "transfer" | "return" | "archive";
-            /**
-             * Format: uuid
-             * @description For a transfer within the system: the loop check
-             */
-            transferToUnitId?: string;
-        };
-        DecisionPreviewView: {
-            /** @description The units the letter has been at, first last */
-            chain: components["schemas"]["ChainUnitView"][];
-            opens: components["schemas"]["OpenedDeadlineView"][];
-            /** @description What the decision would be refused for now */
-            problems: components["schemas"]["PreviewProblemView"][];
-            settles?: components["schemas"]["SettledDeadlineView"] | null;
-            transferRefusal?: components["schemas"]["TransferRefusalView"] | null;
-        };
         DenunciationCaseView: {
-            acceptedByUserId?: string | null;
-            acceptedOn?: string | null;
+            acceptedByUserId?: Record<string, never> | null;
+            acceptedOn?: Record<string, never> | null;
             caseNumber: string;
             /** @enum {string} */
             complexity: "normal" | "complicated" | "especially_complicated";
-            complexityReason?: string | null;
-            complexitySetByUserId?: string | null;
-            concludedOn?: string | null;
+            complexityReason?: Record<string, never> | null;
+            complexitySetByUserId?: Record<string, never> | null;
+            concludedOn?: Record<string, never> | null;
             conclusionHandled: boolean;
             /** @enum {string|null} */
             conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
-            conclusionRef?: string | null;
+            conclusionRef?: Record<string, never> | null;
             conclusionSent: boolean;
             deadlines: components["schemas"]["CaseDeadlineView"][];
             events: components["schemas"]["CaseEventView"][];
             extensions: number;
-            handlerUserId?: string | null;
+            handlerUserId?: Record<string, never> | null;
             id: string;
             letterId: string;
-            nextDue?: string | null;
+            nextDue?: Record<string, never> | null;
             nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
-            originalCaseId?: string | null;
+            originalCaseId?: Record<string, never> | null;
             receivedOn: string;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
             /** @description The redacted subject */
             subject: string;
-            suspendedFrom?: string | null;
+            suspendedFrom?: Record<string, never> | null;
             /** @enum {string} */
             track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
             unitId: string;
@@ -2780,13 +2835,13 @@ export interface components {
              * @description The document number of the act
              * @example 15/QĐ-TTr
              */
-            documentRef?: string | null;
+            documentRef?: Record<string, never>;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
             /** @example LTC 2018 art. 29 */
             legalBasis: string;
             /** @description Why (required for extension, suspension, withdrawal, termination) */
-            note?: string | null;
+            note?: Record<string, never>;
             /**
              * @description conclude: what it found (required for that step)
              * @enum {string}
@@ -2797,7 +2852,7 @@ export interface components {
             version: number;
         };
         DuplicateSuggestionView: {
-            caseId?: string | null;
+            caseId?: Record<string, never> | null;
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
             decision?: Record<string, never> | null;
@@ -2813,7 +2868,7 @@ export interface components {
         EligibilityAnswerDto: {
             /** @enum {string} */
             check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
-            note?: string | null;
+            note?: Record<string, never>;
             passed: boolean;
         };
         EndScheduleDto: {
@@ -2894,51 +2949,53 @@ export interface components {
         LetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: string | null;
+            caseId?: Record<string, never> | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: string | null;
+            complaintTrack?: Record<string, never> | null;
             content: string;
-            decidedByUserId?: string | null;
-            decidedOn?: string | null;
+            decidedByUserId?: Record<string, never> | null;
+            decidedOn?: Record<string, never> | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: string | null;
-            denunciationTrack?: string | null;
-            duplicateOfLetterId?: string | null;
+            decisionLegalBasis?: Record<string, never> | null;
+            denunciationTrack?: Record<string, never> | null;
+            duplicateOfLetterId?: Record<string, never> | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
-            forwardedBy?: string | null;
-            forwardedRef?: string | null;
-            guidanceBody?: string | null;
-            guidanceRef?: string | null;
+            forwardedBy?: Record<string, never> | null;
+            forwardedRef?: Record<string, never> | null;
+            guidanceBody?: Record<string, never> | null;
+            guidanceRef?: Record<string, never> | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: string | null;
+            parentLetterId?: Record<string, never> | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: string | null;
+            previousCaseId?: Record<string, never> | null;
             processingDue: string;
             receiptCode: string;
             receivedOn: string;
-            returnRef?: string | null;
+            returnRef?: Record<string, never> | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: string | null;
-            transferRef?: string | null;
-            transferToBody?: string | null;
-            transferToUnitId?: string | null;
+            transferredFromLetterId?: Record<string, never> | null;
+            transferRef?: Record<string, never> | null;
+            transferToBody?: Record<string, never> | null;
+            transferToUnitId?: Record<string, never> | null;
             unitId: string;
             version: number;
-            visitId?: string | null;
+            visitId?: Record<string, never> | null;
         };
         LoginDto: {
             /** @example thanhtra@sgddt.example.gov.vn */
@@ -3071,17 +3128,6 @@ export interface components {
             updates: components["schemas"]["UpdateView"][];
             version: number;
         };
-        OpenedDeadlineView: {
-            due: string;
-            /** @description The engine’s explanation in Vietnamese */
-            explanation: string[];
-            legalBasis: string;
-            /** @example acceptance */
-            purpose: string;
-            /** @example KN-2 */
-            ruleId: string;
-            trigger: string;
-        };
         OverdueView: {
             /**
              * @description Open deadlines past their due date, every unit in scope.
@@ -3110,18 +3156,18 @@ export interface components {
         };
         PetitionerDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
-            address?: string | null;
+            address?: Record<string, never>;
             /** @example an.nguyen@example.vn */
-            email?: string | null;
+            email?: Record<string, never>;
             /** @example Nguyễn Văn An */
             fullName: string;
             /**
              * @description Căn cước number: 12 digits
              * @example 075203004567
              */
-            idNumber?: string | null;
+            idNumber?: Record<string, never>;
             /** @example 0912345678 */
-            phone?: string | null;
+            phone?: Record<string, never>;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -3129,11 +3175,11 @@ export interface components {
             representative: boolean;
         };
         PetitionerView: {
-            address?: string | null;
-            email?: string | null;
+            address?: Record<string, never> | null;
+            email?: Record<string, never> | null;
             fullName: string;
-            idNumber?: string | null;
-            phone?: string | null;
+            idNumber?: Record<string, never> | null;
+            phone?: Record<string, never> | null;
             representative: boolean;
         };
         PlaceView: {
@@ -3157,10 +3203,6 @@ export interface components {
             startTime?: string;
             version: number;
         };
-        PreviewProblemView: {
-            field: string;
-            message: string;
-        };
         ProcessingDecisionDto: {
             /** @enum {string} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable";
@@ -3169,23 +3211,23 @@ export interface components {
             /** @enum {string} */
             decision: "accept" | "guide" | "transfer" | "return" | "archive";
             /** Format: uuid */
-            duplicateOfLetterId?: string | null;
-            guidanceBody?: string | null;
-            guidanceRef?: string | null;
+            duplicateOfLetterId?: Record<string, never>;
+            guidanceBody?: Record<string, never>;
+            guidanceRef?: Record<string, never>;
             /**
              * Format: uuid
              * @description accept: the handler to assign the case to
              */
-            handlerUserId?: string | null;
+            handlerUserId?: Record<string, never>;
             /** @description transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false) */
             includeIdentity?: boolean;
             /** @example LKN 2011 art. 27; NĐ 124/2020 art. 16(1) */
             legalBasis: string;
-            returnRef?: string | null;
-            transferRef?: string | null;
-            transferToBody?: string | null;
+            returnRef?: Record<string, never>;
+            transferRef?: Record<string, never>;
+            transferToBody?: Record<string, never>;
             /** Format: uuid */
-            transferToUnitId?: string | null;
+            transferToUnitId?: Record<string, never>;
             /** @description The version read (optimistic lock) */
             version: number;
         };
@@ -3496,13 +3538,6 @@ export interface components {
             /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
             confirmed: boolean;
         };
-        SettledDeadlineView: {
-            due: string;
-            /** @enum {string} */
-            outcome: "met" | "missed";
-            /** @example processing */
-            purpose: string;
-        };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
@@ -3523,11 +3558,6 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
-        TransferRefusalView: {
-            /** @enum {string} */
-            code: "LETTER_TRANSFER_LOOP" | "LETTER_ALREADY_TRANSFERRED";
-            message: string;
-        };
         TransitionDto: {
             /**
              * @description The date of the act (a local date)
@@ -3538,13 +3568,13 @@ export interface components {
              * @description The document number of the act
              * @example 125/QĐ-UBND
              */
-            documentRef?: string | null;
+            documentRef?: Record<string, never>;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
             /** @example LKN 2011 art. 27 */
             legalBasis: string;
             /** @description Why (required for suspension, termination, partial withdrawal) */
-            note?: string | null;
+            note?: Record<string, never>;
             /**
              * @description decide: what it found (required for that step)
              * @enum {string}
@@ -3770,55 +3800,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-        };
-        WorkItemCounts: {
-            /** @description Items matching every filter but kind and due */
-            all: number;
-            byKind: components["schemas"]["WorkItemKindCounts"];
-            dueThisWeek: number;
-            overdue: number;
-        };
-        WorkItemKindCounts: {
-            complaint: number;
-            denunciation: number;
-            letter: number;
-            obligation: number;
-        };
-        WorkItemsPage: {
-            counts: components["schemas"]["WorkItemCounts"];
-            items: components["schemas"]["WorkItemView"][];
-            page: number;
-            pageSize: number;
-            /** @description Today in Asia/Ho_Chi_Minh, the day the counts were made on */
-            today: string;
-            total: number;
-        };
-        WorkItemView: {
-            handlerUserId?: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "letter" | "complaint" | "denunciation" | "obligation";
-            /** @description Whether the item is in "Việc của tôi" */
-            mine: boolean;
-            /** @description The nearest open statutory due date */
-            nextDue?: string | null;
-            /**
-             * Format: uuid
-             * @description The enforcement record of an obligation
-             */
-            parentId?: string | null;
-            /** @description Receipt code of a letter, case number of a case or of the obligation’s case */
-            ref: string;
-            /** @description Received on (letters, cases) or opened on (obligations) */
-            since: string;
-            state: string;
-            /** @description The subject (a denunciation’s redacted copy) or the obligation */
-            title: string;
-            track?: string | null;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
         };
     };
     responses: never;
@@ -4842,6 +4823,8 @@ export interface operations {
                 /** @description received: newest first; due: nearest processing deadline first */
                 sort?: "received" | "due";
                 status?: "registered" | "decided" | "split";
+                /** @description true: letters filed on the public form whose eligibility no officer has checked yet */
+                unchecked?: string;
                 unitId?: string;
             };
             header?: never;
@@ -4992,31 +4975,6 @@ export interface operations {
             };
         };
     };
-    CaseWorkController_decisionPreview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecisionPreviewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DecisionPreviewView"];
-                };
-            };
-        };
-    };
     LettersController_duplicates: {
         parameters: {
             query?: never;
@@ -5034,6 +4992,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DuplicateSuggestionView"][];
+                };
+            };
+        };
+    };
+    LettersController_checkEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckEligibilityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
                 };
             };
         };
@@ -6232,14 +6215,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["UserView"][];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
-                };
+                content?: never;
             };
         };
     };
@@ -6404,40 +6380,77 @@ export interface operations {
             };
         };
     };
-    WorkItemsController_list: {
+    LetterFormController_page: {
         parameters: {
-            query?: {
-                /** @description By the nearest open statutory deadline */
-                due?: "this_week" | "overdue";
-                kind?: "letter" | "complaint" | "denunciation" | "obligation";
-                /** @description By the nearest due date */
-                order?: "asc" | "desc";
-                page?: number;
-                pageSize?: number;
-                /** @description Words of the title or number; diacritics and case ignored */
-                q?: string;
-                /** @description mine: cases assigned to me, letters awaiting my decision (cases:manage over their unit), my unit’s obligations; unit: everything in my units */
-                scope?: "mine" | "unit";
-                /** @description The state of a case, the status of a letter or obligation */
-                state?: string;
-                /** @description A case’s track or an obligation’s kind */
-                track?: string;
-                /** @description One unit (a head may pick a unit below theirs) */
-                unitId?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description HTML page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["WorkItemsPage"];
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JavaScript or CSS; 404 for any other name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge: parameters and signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6606,6 +6619,42 @@ export interface operations {
             };
         };
     };
+    LetterEmailsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page with a confirmation button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page; 404 for an unknown token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicCalendarController_page: {
         parameters: {
             query?: {
@@ -6706,6 +6755,24 @@ export interface operations {
         };
         responses: {
             /** @description HTML page with the status; the form with per-field errors (400) or one neutral 404 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The genuine message; 404 when the signature does not verify */
             200: {
                 headers: {
                     [name: string]: unknown;

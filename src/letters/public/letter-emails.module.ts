@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Mailer } from '../../notifications/mailer.service.js';
+import { LetterEntity } from '../entities/letter.entity.js';
+import { LetterSubscriptionMessageEntity } from './entities/letter-subscription-message.entity.js';
+import { LetterSubscriptionEntity } from './entities/letter-subscription.entity.js';
+import { LetterEmailsService } from './letter-emails.service.js';
+
+/**
+ * The citizen's e-mails about a letter filed online: the service, in the API (subscribing, verifying a
+ * mail, unsubscribing) and in the worker (the sweep and the sends; processor and scheduler in
+ * worker.module.ts).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([LetterEntity, LetterSubscriptionEntity, LetterSubscriptionMessageEntity]),
+  ],
+  providers: [Mailer, LetterEmailsService],
+  exports: [LetterEmailsService],
+})
+export class LetterEmailsModule {}

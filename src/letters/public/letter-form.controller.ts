@@ -1,0 +1,126 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicRoute } from '../../common/http/public-route.decorator.js';
+import { AppConfig } from '../../config/app-config.js';
+import { formValuesOf, type FormProblem, type FormValues } from './letter-form.js';
+import { formAssets } from './letter-form.assets.js';
+import { LetterFormGuard, type GuardOutcome } from './letter-form.guard.js';
+import { renderFormPage, type FormPageInput } from './letter-form-page.html.js';
+import { LetterFormService } from './letter-form.service.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+const GUARD_NOTICE: Record<Exclude<GuardOutcome, { ok: true }>['reason'], string> = {
+  honeypot: 'Không gửi được đơn. Vui lòng tải lại trang và thử lại.',
+  proof_missing:
+    'Chưa hoàn tất bước xác minh chống gửi tự động. Vui lòng chờ bước xác minh xong rồi gửi lại.',
+  proof_invalid: 'Bước xác minh chống gửi tự động đã hết hạn hoặc không hợp lệ. Vui lòng gửi lại.',
+  too_fast: 'Đơn được gửi quá nhanh sau khi mở trang. Vui lòng đọc lại đơn và gửi lại sau ít giây nữa.',
+  replayed: 'Bước xác minh này đã được dùng cho một đơn khác. Vui lòng gửi lại.',
+};
+
+/**
+ * The citizen's online letter form (no login; docs/letters-and-cases.md "The online form", ADR 0016):
+ * GET /gui-don the form (an agency search narrows its list), POST /gui-don files the letter and shows
+ * the receipt once; GET /gui-don/thu-thach a proof-of-work challenge for the widget; GET
+ * /gui-don/tai-nguyen/* the scripts we serve for it. Refused submissions store nothing.
+ */
+@ApiTags('public letter form')
+@PublicRoute()
+@Controller()
+export class LetterFormController {
+  constructor(
+    private readonly form: LetterFormService,
+    private readonly guard: LetterFormGuard,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('gui-don')
+  @ApiOperation({ summary: 'The online letter form (Vietnamese, works without JavaScript)' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page' })
+  async page(@Query('tim') search: unknown, @Res() reply: FastifyReply) {
+    const text = typeof search === 'string' ? search.trim().slice(0, 100) : '';
+    return this.send(reply, 200, await this.formPage(text, {}, [], undefined, this.guard.ticket()));
+  }
+
+  @Post('gui-don')
+  @ApiOperation({
+    summary: 'Files a letter from the online form; the receipt page shows code and secret once',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description:
+      '201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201.',
+  })
+  async submit(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const wait = await this.guard.admit(request.ip);
+    if (wait !== null) {
+      void reply.header('retry-after', String(wait));
+      return this.send(reply, 429, { kind: 'too_many', retryAfterSeconds: wait });
+    }
+    const values = formValuesOf(body);
+    const { problems, letter } = await this.form.read(values);
+    if (!letter) {
+      return this.send(reply, 400, await this.formPage('', values, problems, undefined, values.phieu));
+    }
+    const outcome = await this.guard.check(values);
+    if (!outcome.ok) {
+      // The ticket's wait continues: a person who sent too early keeps theirs.
+      const ticket = outcome.reason === 'too_fast' ? values.phieu : undefined;
+      return this.send(reply, 400, await this.formPage('', values, [], GUARD_NOTICE[outcome.reason], ticket));
+    }
+    const result = await this.form.file(letter, String(request.id));
+    if ('problems' in result) {
+      return this.send(reply, 400, await this.formPage('', values, result.problems, undefined, undefined));
+    }
+    return this.send(reply, 201, { kind: 'receipt', ...result.filed });
+  }
+
+  @Get('gui-don/thu-thach')
+  @ApiOperation({ summary: 'A proof-of-work challenge (ALTCHA) for the online form’s widget' })
+  @ApiOkResponse({ description: 'The challenge: parameters and signature' })
+  async challenge(@Res() reply: FastifyReply) {
+    return reply.header('cache-control', 'no-store').send(await this.guard.challenge());
+  }
+
+  @Get('gui-don/tai-nguyen/:file')
+  @ApiOperation({ summary: 'The online form’s scripts: the ALTCHA widget, its worker and ours' })
+  @ApiOkResponse({ description: 'JavaScript or CSS; 404 for any other name' })
+  asset(@Param('file') file: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const found = formAssets().get(file);
+    if (!found) {
+      return reply.status(404).type(HTML).send('<!doctype html><html lang="vi"><title>404</title></html>');
+    }
+    void reply.header('etag', found.etag).header('cache-control', 'public, max-age=3600');
+    if (request.headers['if-none-match'] === found.etag) return reply.status(304).send();
+    return reply.type(found.type).send(found.body);
+  }
+
+  private async formPage(
+    search: string,
+    values: FormValues,
+    problems: readonly FormProblem[],
+    notice: string | undefined,
+    ticket: string | undefined,
+  ): Promise<FormPageInput> {
+    return {
+      kind: 'form',
+      units: await this.form.units(search),
+      search,
+      // The proof fields are never refilled: the widget solves afresh, the ticket is given separately.
+      values: { ...values, altcha: undefined, phieu: undefined, trangWeb: undefined },
+      problems,
+      notice,
+      ticket: ticket ?? this.guard.ticket(),
+      noJsWaitSeconds: this.config.onlineForm.noJsWaitSeconds,
+    };
+  }
+
+  /** Never cached: the form carries a fresh ticket, the receipt a secret. */
+  private send(reply: FastifyReply, status: number, page: FormPageInput) {
+    return reply.status(status).header('cache-control', 'no-store').type(HTML).send(renderFormPage(page));
+  }
+}
