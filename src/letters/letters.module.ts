@@ -5,6 +5,9 @@ import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js'
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
+import { LetterAuthorisationEntity } from './entities/letter-authorisation.entity.js';
+import { LetterAuthorisationsController } from './letter-authorisations.controller.js';
+import { LetterAuthorisationsService } from './letter-authorisations.service.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
@@ -32,6 +35,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
       LetterEntity,
       LetterPetitionerEntity,
       LetterAttachmentEntity,
+      LetterAuthorisationEntity,
       ProtectedLetterTextEntity,
       IdentityRevealRequestEntity,
     ]),
@@ -43,7 +47,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
     ComplaintsModule,
     DenunciationsModule,
   ],
-  controllers: [LettersController, LetterStatusController],
+  controllers: [LettersController, LetterAuthorisationsController, LetterStatusController],
   providers: [
     LettersService,
     LetterRecords,
@@ -52,6 +56,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
     LetterDecisionsService,
     LetterStatusService,
     LetterAttachmentsService,
+    LetterAuthorisationsService,
     {
       provide: FILE_STORE,
       inject: [AppConfig],
