@@ -35,6 +35,9 @@ import { ReportingRemindersScheduler } from './reporting-reminders/reporting-rem
 import { AuditSequencerModule } from './audit/audit-sequencer.module.js';
 import { AuditProcessor } from './audit/audit.processor.js';
 import { AuditScheduler } from './audit/audit.scheduler.js';
+import { NationalSyncModule } from './national-sync/national-sync.module.js';
+import { NationalSyncProcessor } from './national-sync/national-sync.processor.js';
+import { NationalSyncScheduler } from './national-sync/national-sync.scheduler.js';
 
 /** The deadline subjects' adapters (case-deadlines/deadline-subject.ts), as the API's features register them. */
 export const DEADLINE_SUBJECT_MODULES = [
@@ -54,6 +57,7 @@ export const PROCESSORS = [
   ReportsProcessor,
   ReportingRemindersProcessor,
   AuditProcessor,
+  NationalSyncProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -80,6 +84,7 @@ export class WorkerModule {
         ReportRunsWorkerModule,
         ReportingRemindersModule,
         AuditSequencerModule,
+        NationalSyncModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -91,6 +96,7 @@ export class WorkerModule {
         ReportsScheduler,
         ReportingRemindersScheduler,
         AuditScheduler,
+        NationalSyncScheduler,
       ],
     };
   }

@@ -16,6 +16,8 @@ import { searchFold } from '../common/domain/vietnamese-text.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { LetterErrors } from './letters.errors.js';
+import { NationalOutbox } from '../national-sync/national-outbox.js';
+import { letterClassified } from '../national-sync/national-records.js';
 import {
   LETTER_SUBJECT,
   NewLetterInput,
@@ -35,6 +37,7 @@ export class LetterRecords {
     private readonly deadlines: CaseDeadlinesService,
     private readonly vault: IdentityVault,
     private readonly clock: Clock,
+    private readonly nationalOutbox: NationalOutbox,
   ) {}
 
   /** The letter in scope, locked, at the version the caller read (409 with the current one otherwise). */
@@ -146,7 +149,10 @@ export class LetterRecords {
         { status: 'taken', letterId: id, takenAt: this.clock.now() },
       );
     }
-    return manager.findOneByOrFail(LetterEntity, { id });
+    const stored = await manager.findOneByOrFail(LetterEntity, { id });
+    // Intake, splitting and transfer all write a letter here: its classification for the national database.
+    await this.nationalOutbox.record(manager, letterClassified(stored));
+    return stored;
   }
 
   async insertPetitioners(manager: EntityManager, letterId: string, people: PetitionerIdentityRecord[]) {

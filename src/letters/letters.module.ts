@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NationalOutboxModule } from '../national-sync/national-outbox.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
@@ -30,6 +31,7 @@ import { LetterStatusService } from './public/letter-status.service.js';
 
 @Module({
   imports: [
+    NationalOutboxModule,
     // The sealed texts and reveal grants are read here too (IdentityAccess, LetterIdentityService).
     TypeOrmModule.forFeature([
       LetterEntity,

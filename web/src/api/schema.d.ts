@@ -3181,6 +3181,11 @@ export interface components {
             returnRef?: Record<string, never>;
             transferRef?: Record<string, never>;
             transferToBody?: Record<string, never>;
+            /**
+             * @description A transfer: the category of the competent body (for the national database; default unspecified)
+             * @enum {string}
+             */
+            transferToBodyCategory?: "administrative" | "elected" | "procedural" | "political_social" | "public_service" | "state_enterprise" | "unspecified";
             /** Format: uuid */
             transferToUnitId?: Record<string, never>;
             /** @description The version read (optimistic lock) */
@@ -3573,6 +3578,8 @@ export interface components {
         };
         UnitView: {
             active: boolean;
+            /** @description Mã định danh for the national database */
+            agencyCode: string | null;
             code: string;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -3631,6 +3638,11 @@ export interface components {
             version: number;
         };
         UpdateUnitDto: {
+            /**
+             * @description The agency identification code (mã định danh) for the national database; empty clears it
+             * @example H39.01
+             */
+            agencyCode?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
             /** @enum {string} */
