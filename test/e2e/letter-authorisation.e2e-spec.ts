@@ -80,7 +80,7 @@ describe('an authorised representative on a complaint letter', () => {
     ds = app.get<DataSource>(getDataSourceToken());
     await truncateAll(ds);
     world = await twoAgencies(app);
-    for (const role of ['reception_officer', 'case_handler'] as const) {
+    for (const role of ['reception_officer', 'case_handler', 'inspectorate_leader'] as const) {
       tokens[role] = (await login(app.getHttpServer(), world.users[role].email)).accessToken;
     }
   });
@@ -184,6 +184,22 @@ describe('an authorised representative on a complaint letter', () => {
       [letter.id],
     );
     expect(JSON.stringify(reads[0].changes)).toContain('authorisation.idNumber');
+    // The personal-data read log for a period: only `read` entries, this one among them.
+    const log = await as('inspectorate_leader', api().get('/api/v1/audit-entries'))
+      // Audit entries carry the real time of writing, not the test's clock.
+      .query({
+        action: 'read',
+        from: new Date(Date.now() - 3_600_000).toISOString(),
+        to: new Date(Date.now() + 3_600_000).toISOString(),
+        pageSize: '200',
+      })
+      .expect(200);
+    expect(log.body.items.length).toBeGreaterThan(0);
+    expect(log.body.items.every((e: { action: string }) => e.action === 'read')).toBe(true);
+    expect(log.body.items.some((e: { entityId: string }) => e.entityId === letter.id)).toBe(true);
+    await as('inspectorate_leader', api().get('/api/v1/audit-entries'))
+      .query({ action: 'READ!' })
+      .expect(400);
     const none = await logLetter('2027-01-02');
     await as('reception_officer', api().get(`/api/v1/letters/${none.id}/authorisation`)).expect(404);
   });

@@ -3824,6 +3824,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only entries of this action; `read`: the personal-data read log (docs/personal-data.md) */
+                action?: string;
                 /** @description The acting user (a UUID). */
                 actorUserId?: string;
                 entityId?: string;
