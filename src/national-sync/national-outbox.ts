@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import {
+  idempotencyKey,
   NATIONAL_SCHEMA_VERSION,
   nationalEventOfCaseStep,
   type NationalEvent,
@@ -17,34 +18,44 @@ export interface NationalEventInput {
   occurredOn: LocalDate;
   /** The record's facts under the record schema (docs/national-database.md): never a person. */
   payload: Record<string, unknown>;
+  /** The event's number in its record when the caller knows it (1: the record was just created). */
+  sequence?: number;
 }
 
 /**
  * Appends one event of a record to the national outbox, in the caller's transaction (its `manager`: no
- * second connection), numbered after the record's previous events in one statement. The caller holds the
- * record's lock (or has just created it), so two events of one record never race for a number.
+ * second connection). Its number is `input.sequence` when the caller knows it (1 for a record it has just
+ * created: no read, so bursts of new records take no gap lock at the end of the index), else the record's
+ * last number + 1, read with `FOR UPDATE`: a locking read sees the latest commit whatever the transaction's
+ * snapshot (a plain read could be older than the record lock the caller waited for), and its exclusive
+ * locks make a second writer of the record wait rather than deadlock.
  */
 export async function appendNationalEvent(manager: EntityManager, input: NationalEventInput): Promise<void> {
+  let sequence = input.sequence;
+  if (sequence === undefined) {
+    const [last] = (await manager.query(
+      `SELECT sequence FROM national_sync_outbox WHERE record_type = ? AND record_id = ?
+       ORDER BY sequence DESC LIMIT 1 FOR UPDATE`,
+      [input.recordType, input.recordId],
+    )) as Array<{ sequence: number | string }>;
+    sequence = last ? Number(last.sequence) + 1 : 1;
+  }
   await manager.query(
     `INSERT INTO national_sync_outbox
        (id, record_type, record_id, sequence, event, unit_id, occurred_on, schema_version, payload,
         idempotency_key, status, attempts)
-     SELECT ?, ?, ?, s.n, ?, ?, ?, ?, ?, CONCAT(?, '-', ?, '-', s.n), 'pending', 0
-     FROM (SELECT COALESCE(MAX(sequence), 0) + 1 AS n FROM national_sync_outbox
-           WHERE record_type = ? AND record_id = ?) s`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)`,
     [
       uuid7(),
       input.recordType,
       input.recordId,
+      sequence,
       input.event,
       input.unitId,
       input.occurredOn,
       NATIONAL_SCHEMA_VERSION,
       JSON.stringify(input.payload),
-      input.recordType,
-      input.recordId,
-      input.recordType,
-      input.recordId,
+      idempotencyKey(input.recordType, input.recordId, sequence),
     ],
   );
 }
@@ -70,6 +81,7 @@ export async function appendNationalCaseStep(
   step: CaseStepForNational,
 ): Promise<void> {
   const outcome = table === 'complaint_cases' ? 'decision_outcome' : 'conclusion_outcome';
+  const recordType = table === 'complaint_cases' ? 'complaint_case' : 'denunciation_case';
   const [c] = (await manager.query(
     `SELECT case_number, unit_id, track, letter_id, ${outcome} AS outcome FROM ${table} WHERE id = ?`,
     [caseId],
@@ -82,8 +94,10 @@ export async function appendNationalCaseStep(
   }>;
   if (!c) return;
   await appendNationalEvent(manager, {
-    recordType: table === 'complaint_cases' ? 'complaint_case' : 'denunciation_case',
+    recordType,
     recordId: caseId,
+    // A case's first step (`received`) is written with the case: its number is 1, read from nothing.
+    sequence: step.event === 'received' ? 1 : undefined,
     unitId: c.unit_id,
     event: nationalEventOfCaseStep(step.event),
     occurredOn: step.date,

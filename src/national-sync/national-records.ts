@@ -17,6 +17,8 @@ export function letterClassified(letter: LetterEntity): NationalEventInput {
     unitId: letter.unitId,
     event: 'letter.classified',
     occurredOn: letter.receivedOn,
+    // Always a letter's first event: written with the letter (intake, split, transfer) or by the back-fill.
+    sequence: 1,
     payload: {
       receivedOn: letter.receivedOn,
       channel: letter.channel,
@@ -61,6 +63,8 @@ export function receptionVisit(visit: ReceptionVisitEntity): NationalEventInput 
     unitId: visit.unitId,
     event: 'reception.visit',
     occurredOn: visit.visitDate,
+    // A visit's only event, written with it (or by the back-fill).
+    sequence: 1,
     payload: {
       visitDate: visit.visitDate,
       matterId: visit.matterId,
