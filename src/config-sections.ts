@@ -1,6 +1,7 @@
 import type { ConfigSectionCheck } from './config/load-config.js';
 import { escalationConfigProblems } from './escalations/escalation.config.js';
 import { identityConfigProblems } from './identity/identity.config.js';
+import { nationalSyncConfigProblems } from './national-sync/national-sync.config.js';
 
 /**
  * The features' own setting checks (see ConfigSectionCheck), passed by every entry point to
@@ -9,4 +10,5 @@ import { identityConfigProblems } from './identity/identity.config.js';
 export const CONFIG_SECTIONS: readonly ConfigSectionCheck[] = [
   identityConfigProblems,
   escalationConfigProblems,
+  nationalSyncConfigProblems,
 ];

@@ -37,6 +37,9 @@ import { AuditProcessor } from './audit/audit.processor.js';
 import { AuditScheduler } from './audit/audit.scheduler.js';
 import { LetterEmailsModule } from './letters/public/letter-emails.module.js';
 import { LetterEmailsProcessor, LetterEmailsScheduler } from './letters/public/letter-emails.processor.js';
+import { NationalSyncModule } from './national-sync/national-sync.module.js';
+import { NationalSyncProcessor } from './national-sync/national-sync.processor.js';
+import { NationalSyncScheduler } from './national-sync/national-sync.scheduler.js';
 
 /** The deadline subjects' adapters (case-deadlines/deadline-subject.ts), as the API's features register them. */
 export const DEADLINE_SUBJECT_MODULES = [
@@ -57,6 +60,7 @@ export const PROCESSORS = [
   ReportingRemindersProcessor,
   AuditProcessor,
   LetterEmailsProcessor,
+  NationalSyncProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -84,6 +88,7 @@ export class WorkerModule {
         ReportingRemindersModule,
         AuditSequencerModule,
         LetterEmailsModule,
+        NationalSyncModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -96,6 +101,7 @@ export class WorkerModule {
         ReportingRemindersScheduler,
         AuditScheduler,
         LetterEmailsScheduler,
+        NationalSyncScheduler,
       ],
     };
   }

@@ -23,6 +23,16 @@ export class AuditQueryDto {
   @Matches(AUDIT_ENTITY_ID_PATTERN)
   entityId?: string;
 
+  @ApiPropertyOptional({
+    example: 'read',
+    maxLength: AUDIT_NAME_MAX_LENGTH,
+    description: 'Only entries of this action; `read`: the personal-data read log (docs/personal-data.md)',
+  })
+  @IsOptional()
+  @MaxLength(AUDIT_NAME_MAX_LENGTH)
+  @Matches(AUDIT_ENTITY_TYPE_PATTERN, { message: 'action must be an action name (lower case)' })
+  action?: string;
+
   @ApiPropertyOptional({ description: 'The acting user (a UUID).', format: 'uuid' })
   @IsOptional()
   @Matches(UUID_PATTERN, { message: 'actorUserId must be a lower-case UUID' })

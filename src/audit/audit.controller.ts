@@ -20,6 +20,7 @@ export class AuditController {
     return this.audit.query(actor, {
       entityType: query.entityType,
       entityId: query.entityId,
+      action: query.action,
       actorUserId: query.actorUserId,
       from: query.from === undefined ? undefined : new Date(query.from),
       to: query.to === undefined ? undefined : new Date(query.to),

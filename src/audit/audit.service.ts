@@ -40,6 +40,8 @@ export interface AuditReadInput {
 
 export interface AuditQueryFilter {
   entityType?: string;
+  /** `read`: the personal-data read log. */
+  action?: string;
   entityId?: string;
   actorUserId?: string;
   /** Inclusive. */
@@ -154,6 +156,7 @@ export class AuditService {
     if (filter.entityType !== undefined)
       qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
     if (filter.entityId !== undefined) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.action !== undefined) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.actorUserId !== undefined)
       qb.andWhere('a.actorUserId = :actorUserId', { actorUserId: filter.actorUserId });
     if (filter.from !== undefined) qb.andWhere('a.occurredAt >= :from', { from: filter.from });

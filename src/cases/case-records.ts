@@ -8,6 +8,7 @@ import { CaseErrors } from './cases.errors.js';
 import { addDays, weekday, type LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
+import { appendNationalCaseStep } from '../national-sync/national-outbox.js';
 import { recordInScope, scopeSql, unitInScope } from '../units/unit-scope.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
@@ -223,7 +224,10 @@ export interface CaseStepRecord {
   note: string | null;
 }
 
-/** Appends a step to a case's log (`complaint_case_events`, `denunciation_case_events`). */
+/**
+ * Appends a step to a case's log (`complaint_case_events`, `denunciation_case_events`) — the one place
+ * every step of both tracks is logged — and its event to the national outbox (docs/national-database.md).
+ */
 export async function appendCaseEvent(
   manager: EntityManager,
   entity: EntityTarget<ObjectLiteral>,
@@ -249,6 +253,12 @@ export async function appendCaseEvent(
     note: step.note,
     actorUserId: actor.userId,
   });
+  await appendNationalCaseStep(
+    manager,
+    table === 'complaint_case_events' ? 'complaint_cases' : 'denunciation_cases',
+    caseId,
+    step,
+  );
 }
 
 /** Whether a suspension / continuation / termination decision of the case is still to be sent (KN-12, TC-4). */

@@ -57,6 +57,16 @@ export class AppConfig {
   readonly mail: { smtpUrl: string | undefined; from: string; workingHours: { start: string; end: string } };
   readonly metrics: { token: string | undefined };
   readonly webhooks: { allowPrivateTargets: boolean };
+  /** The national database sync (docs/national-database.md). */
+  readonly nationalSync: {
+    transport: 'off' | 'file' | 'https';
+    dir: string;
+    url: string | undefined;
+    secret: string | undefined;
+    timeoutMs: number;
+    ackHours: number;
+    denouncerIdentityBasis: string | undefined;
+  };
   readonly shutdownTimeoutMs: number;
   readonly auth: {
     jwtSecret: string;
@@ -144,6 +154,15 @@ export class AppConfig {
     this.mail = { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM, workingHours: { start, end } };
     this.metrics = { token: v.METRICS_TOKEN };
     this.webhooks = { allowPrivateTargets: v.WEBHOOK_ALLOW_PRIVATE_TARGETS };
+    this.nationalSync = {
+      transport: v.NATIONAL_SYNC_TRANSPORT,
+      dir: v.NATIONAL_SYNC_DIR,
+      url: v.NATIONAL_SYNC_URL,
+      secret: v.NATIONAL_SYNC_SECRET,
+      timeoutMs: v.NATIONAL_SYNC_TIMEOUT_MS,
+      ackHours: v.NATIONAL_SYNC_ACK_HOURS,
+      denouncerIdentityBasis: v.NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS,
+    };
     this.shutdownTimeoutMs = v.SHUTDOWN_TIMEOUT_MS;
     this.auth = {
       jwtSecret: v.JWT_SECRET,

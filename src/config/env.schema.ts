@@ -227,6 +227,55 @@ export class EnvironmentVariables {
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
+  /**
+   * How records reach the national database (docs/national-database.md): `off` (rows wait in the
+   * outbox), `file` (JSON-lines files in NATIONAL_SYNC_DIR) or `https` (signed POST to NATIONAL_SYNC_URL).
+   */
+  @IsIn(['off', 'file', 'https'])
+  NATIONAL_SYNC_TRANSPORT: 'off' | 'file' | 'https' = 'off';
+
+  /** The directory the `file` transport drops its JSON-lines files into. */
+  @IsString()
+  @IsNotEmpty()
+  NATIONAL_SYNC_DIR = 'var/national-sync';
+
+  /** The national endpoint the `https` transport posts each record to. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+  @Transform(emptyToUndefined)
+  NATIONAL_SYNC_URL?: string;
+
+  /** The shared secret the `https` transport signs each call with (HMAC-SHA256). */
+  @IsOptional()
+  @IsString()
+  @Transform(emptyToUndefined)
+  @MinLength(32, { message: 'NATIONAL_SYNC_SECRET must be at least 32 characters' })
+  NATIONAL_SYNC_SECRET?: string;
+
+  /** How long the national endpoint has to answer one call (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
+  NATIONAL_SYNC_TIMEOUT_MS = 15000;
+
+  /** Hours within which the acceptance of a case must be acknowledged before the heads are told (NĐ 55/2022 art. 8: "immediately"). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  NATIONAL_SYNC_ACK_HOURS = 24;
+
+  /**
+   * The legal basis on which a denouncer's identity may be sent to the national database (a document
+   * reference). Empty: never sent (LTC art. 47–48).
+   */
+  @IsOptional()
+  @IsString()
+  @Transform(emptyToUndefined)
+  @MinLength(5, { message: 'NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS must name a legal basis' })
+  NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS?: string;
+
   /** Bearer token that /metrics requires (empty: /metrics answers only on a loopback address). */
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NationalOutboxModule } from '../national-sync/national-outbox.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { resolve } from 'node:path';
 import { DiskFileStore } from '../attachments/disk-file-store.js';
@@ -23,6 +24,7 @@ import { EnforcementUpdateEntity } from './entities/enforcement-update.entity.js
  */
 @Module({
   imports: [
+    NationalOutboxModule,
     TypeOrmModule.forFeature([
       EnforcementRecordEntity,
       EnforcementObligationEntity,

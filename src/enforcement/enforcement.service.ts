@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { NationalOutbox } from '../national-sync/national-outbox.js';
+import { enforcementUpdate } from '../national-sync/national-records.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -103,6 +105,7 @@ export class EnforcementService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly clock: Clock,
     private readonly protectedText: ProtectedText,
+    private readonly nationalOutbox: NationalOutbox,
   ) {}
 
   /**
@@ -415,6 +418,7 @@ export class EnforcementService {
         },
         sensitiveFields: SENSITIVE,
       });
+      await this.nationalOutbox.record(manager, enforcementUpdate(r, o, dto.reportedOn));
       return this.view(manager, r);
     });
   }

@@ -9,6 +9,8 @@ import { VisitorVault } from './visitor-vault.js';
 /** Every place a sealed record lives: its table, primary key, and whether the ciphertext is in the row. */
 const SEALED_TABLES = [
   { table: 'letter_petitioners', key: 'id', ciphertextInRow: true },
+  // The persons complainants authorised (issue 20).
+  { table: 'letter_authorisations', key: 'id', ciphertextInRow: true },
   { table: 'protected_letter_texts', key: 'letter_id', ciphertextInRow: true },
   // Reception visitors who are denouncers (only their sealed rows have a key_id).
   { table: 'reception_visit_citizens', key: 'id', ciphertextInRow: true },

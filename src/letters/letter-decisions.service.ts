@@ -30,6 +30,8 @@ import {
   toLetterView,
 } from './letter-views.js';
 import { LetterRecords } from './letter-records.service.js';
+import { NationalOutbox } from '../national-sync/national-outbox.js';
+import { letterProcessed } from '../national-sync/national-records.js';
 import { LetterIdentityService } from './letter-identity.service.js';
 
 /**
@@ -50,6 +52,7 @@ export class LetterDecisionsService {
     private readonly protectedText: ProtectedText,
     private readonly records: LetterRecords,
     private readonly identities: LetterIdentityService,
+    private readonly nationalOutbox: NationalOutbox,
   ) {}
 
   /** The processing decision (XLD-1…5, KN-2): one per letter, with actor, date and legal basis. */
@@ -129,6 +132,8 @@ export class LetterDecisionsService {
         transferToUnitId: dto.transferToUnitId ?? null,
         transferToBody: dto.transferToBody ?? null,
         transferRef: dto.transferRef ?? null,
+        transferBodyCategory:
+          dto.decision === 'transfer' ? (dto.transferToBodyCategory ?? 'unspecified') : null,
         returnRef: dto.returnRef ?? null,
         archiveReason: dto.archiveReason ?? null,
         duplicateOfLetterId: dto.duplicateOfLetterId ?? null,
@@ -172,6 +177,7 @@ export class LetterDecisionsService {
           ...(dto.includeIdentity ? { identityIncluded: { before: null, after: true } } : {}),
         },
       });
+      await this.nationalOutbox.record(manager, letterProcessed(letter));
       return toLetterView(letter);
     });
   }

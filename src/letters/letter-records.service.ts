@@ -17,6 +17,8 @@ import { searchFold } from '../common/domain/vietnamese-text.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { LetterErrors } from './letters.errors.js';
+import { NationalOutbox } from '../national-sync/national-outbox.js';
+import { letterClassified } from '../national-sync/national-records.js';
 import {
   LETTER_SUBJECT,
   NewLetterInput,
@@ -48,6 +50,7 @@ export class LetterRecords {
     private readonly deadlines: CaseDeadlinesService,
     private readonly vault: IdentityVault,
     private readonly clock: Clock,
+    private readonly nationalOutbox: NationalOutbox,
   ) {}
 
   /** The letter in scope, locked, at the version the caller read (409 with the current one otherwise). */
@@ -192,7 +195,10 @@ export class LetterRecords {
         { status: 'taken', letterId: id, takenAt: this.clock.now() },
       );
     }
-    return Object.assign(new LetterEntity(), row);
+    const stored = Object.assign(new LetterEntity(), row);
+    // Intake, splitting and transfer all write a letter here: its classification for the national database.
+    await this.nationalOutbox.record(manager, letterClassified(stored));
+    return stored;
   }
 
   /** The blind indexes of petitioners, as their rows store them (for the duplicate search). */

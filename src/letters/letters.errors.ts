@@ -58,4 +58,17 @@ export const LetterErrors = {
       'No letter matches this receipt code and secret. Check both and try again.',
       'not_found',
     ),
+  authorisationNotFound: () =>
+    new DomainError(
+      'LETTER_AUTHORISATION_NOT_FOUND',
+      'This letter has no authorised representative.',
+      'not_found',
+    ),
+  authorisationNotAllowed: (details: DomainErrorDetail[]) =>
+    new DomainError(
+      'LETTER_AUTHORISATION_NOT_ALLOWED',
+      `The authorisation cannot be recorded: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}.`,
+      'unprocessable',
+      details,
+    ),
 };

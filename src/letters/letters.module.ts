@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NationalOutboxModule } from '../national-sync/national-outbox.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseDeadlinesModule } from '../case-deadlines/case-deadlines.module.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { DenunciationsModule } from '../denunciations/denunciations.module.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
+import { LetterAuthorisationEntity } from './entities/letter-authorisation.entity.js';
+import { LetterAuthorisationsController } from './letter-authorisations.controller.js';
+import { LetterAuthorisationsService } from './letter-authorisations.service.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity } from './entities/letter.entity.js';
 import { ProtectedLetterTextEntity } from '../identity/entities/protected-letter-text.entity.js';
@@ -33,11 +37,13 @@ import { LetterFormService } from './public/letter-form.service.js';
 
 @Module({
   imports: [
+    NationalOutboxModule,
     // The sealed texts and reveal grants are read here too (IdentityAccess, LetterIdentityService).
     TypeOrmModule.forFeature([
       LetterEntity,
       LetterPetitionerEntity,
       LetterAttachmentEntity,
+      LetterAuthorisationEntity,
       ProtectedLetterTextEntity,
       IdentityRevealRequestEntity,
     ]),
@@ -51,7 +57,13 @@ import { LetterFormService } from './public/letter-form.service.js';
     ComplaintsModule,
     DenunciationsModule,
   ],
-  controllers: [LettersController, LetterStatusController, LetterFormController, LetterEmailsController],
+  controllers: [
+    LettersController,
+    LetterAuthorisationsController,
+    LetterStatusController,
+    LetterFormController,
+    LetterEmailsController,
+  ],
   providers: [
     LetterFormGuard,
     LetterEligibilityService,
@@ -63,6 +75,7 @@ import { LetterFormService } from './public/letter-form.service.js';
     LetterDecisionsService,
     LetterStatusService,
     LetterAttachmentsService,
+    LetterAuthorisationsService,
     {
       provide: FILE_STORE,
       inject: [AppConfig],

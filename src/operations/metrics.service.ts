@@ -92,6 +92,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly nationalRows = new Gauge({
+    name: 'tiepdan_national_sync_rows',
+    help: 'Rows of the national database outbox by status (docs/national-database.md).',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
+  private readonly nationalLag = new Gauge({
+    name: 'tiepdan_national_sync_lag_seconds',
+    help: 'Age of the oldest outbox row the national database has not acknowledged (0: none): the sync lag.',
+    registers: [this.registry],
+  });
+
   constructor(
     moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -121,11 +133,14 @@ export class MetricsService {
   private async collect(): Promise<string> {
     const [queues, database] = await Promise.all([
       this.guarded('redis', () => Promise.all(this.queues.map((q) => this.queueFigures(q.name, q.queue)))),
-      this.guarded('database', () => Promise.all([this.tally.counts(), this.auditBacklog()])),
+      this.guarded('database', () =>
+        Promise.all([this.tally.counts(), this.auditBacklog(), this.nationalBacklog()]),
+      ),
     ]);
     this.setQueues(queues);
     this.setEscalations(database?.[0] ?? null);
     this.setAuditBacklog(database?.[1] ?? null);
+    this.setNationalBacklog(database?.[2] ?? null);
     return this.registry.metrics();
   }
 
@@ -180,6 +195,32 @@ export class MetricsService {
     if (!backlog) return;
     this.auditUnchained.set(backlog.count);
     this.auditUnchainedAge.set(backlog.oldestSeconds);
+  }
+
+  /** The national outbox by status, and the age of its oldest unacknowledged row. */
+  private async nationalBacklog(): Promise<{ byStatus: Record<string, number>; lagSeconds: number }> {
+    const rows: { status: string; n: string | number; oldest: string | number | null }[] =
+      await this.dataSource.query(
+        `SELECT status, COUNT(*) AS n,
+                TIMESTAMPDIFF(SECOND, MIN(created_at), UTC_TIMESTAMP(3)) AS oldest
+         FROM national_sync_outbox GROUP BY status`,
+      );
+    const byStatus: Record<string, number> = { pending: 0, sent: 0, acknowledged: 0, failed: 0 };
+    let lagSeconds = 0;
+    for (const r of rows) {
+      byStatus[r.status] = Number(r.n);
+      if (r.status !== 'acknowledged' && r.oldest !== null)
+        lagSeconds = Math.max(lagSeconds, Number(r.oldest));
+    }
+    return { byStatus, lagSeconds };
+  }
+
+  private setNationalBacklog(backlog: { byStatus: Record<string, number>; lagSeconds: number } | null): void {
+    this.nationalRows.reset();
+    this.nationalLag.reset();
+    if (!backlog) return;
+    for (const [status, n] of Object.entries(backlog.byStatus)) this.nationalRows.set({ status }, n);
+    this.nationalLag.set(backlog.lagSeconds);
   }
 
   private setEscalations(counts: EscalationCount[] | null): void {

@@ -57,6 +57,13 @@ export const QUEUES = {
     // `citizen-email-<message id>`, one outbox row each; src/letters/public/letter-emails.service.ts).
     jobs: { sweep: 'citizen-email-sweep', send: 'citizen-email-send' },
   },
+  nationalSync: {
+    name: 'national-sync',
+    // `national-sync-send` (job id `national-sync-<outbox row id>`): deliver one row of the national
+    // database outbox; `national-sync-sweep` (every minute): enqueue the due rows that head their record's
+    // queue and tell the heads of acceptances not acknowledged in time (docs/national-database.md).
+    jobs: { send: 'national-sync-send', sweep: 'national-sync-sweep' },
+  },
   reports: {
     name: 'reports',
     // `report-run`: build one background report (job id `report-run-<run id>`, payload `{ runId }`);

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { NationalOutbox } from '../national-sync/national-outbox.js';
+import { receptionVisit } from '../national-sync/national-records.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -148,6 +150,7 @@ export class ReceptionBookService {
     private readonly clock: Clock,
     private readonly visitors: VisitorVault,
     private readonly access: IdentityAccess,
+    private readonly nationalOutbox: NationalOutbox,
   ) {}
 
   async record(actor: Actor, dto: CreateVisitDto): Promise<VisitView> {
@@ -298,6 +301,7 @@ export class ReceptionBookService {
         });
       }
       const visit = await manager.findOneByOrFail(ReceptionVisitEntity, { id });
+      await this.nationalOutbox.record(manager, receptionVisit(visit));
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'reception_visit',

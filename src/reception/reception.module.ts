@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NationalOutboxModule } from '../national-sync/national-outbox.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
@@ -24,6 +25,7 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
 /** Citizen reception: places, schedules, sessions, the head's duty, the reception book, the public calendar. */
 @Module({
   imports: [
+    NationalOutboxModule,
     ClockModule,
     TypeOrmModule.forFeature([
       ReceptionPlaceEntity,

@@ -15,6 +15,7 @@ import type { UnitKind } from './domain/unit-kind.js';
 /** An organisation unit. Never deleted once it has history: deactivated instead. */
 @Entity({ name: 'units' })
 @Index('uq_units_code', ['code'], { unique: true })
+@Index('uq_units_agency_code', ['agencyCode'], { unique: true })
 @Index('idx_units_parent_id', ['parentId'])
 export class UnitEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_units' })
@@ -59,6 +60,13 @@ export class UnitEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /**
+   * The agency identification code (mã định danh) the unit's records carry in the national database
+   * (NĐ 55/2022/NĐ-CP; docs/national-database.md). Null until set: its records wait unsynced.
+   */
+  @Column({ type: 'varchar', length: 40, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  agencyCode: string | null;
 
   @CreateDateColumn(CREATED_AT)
   createdAt: Date;

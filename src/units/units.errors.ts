@@ -13,6 +13,10 @@ export const UnitErrors = {
     new DomainError('UNIT_CODE_TAKEN', `Another unit already has the code ${code}.`, 'conflict', [
       { field: 'code', message: 'is already used by another unit' },
     ]),
+  agencyCodeTaken: () =>
+    new DomainError('UNIT_AGENCY_CODE_TAKEN', 'Another unit already has this agency code.', 'conflict', [
+      { field: 'agencyCode', message: 'is already used by another unit' },
+    ]),
   versionConflict: (currentVersion: number) =>
     new DomainError(
       'UNIT_VERSION_CONFLICT',

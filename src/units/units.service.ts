@@ -33,6 +33,7 @@ export function toUnitView(unit: UnitEntity): UnitView {
     contactPhone: unit.contactPhone,
     contactEmail: unit.contactEmail,
     active: unit.active,
+    agencyCode: unit.agencyCode,
     version: unit.version,
     createdAt: unit.createdAt.toISOString(),
     updatedAt: unit.updatedAt.toISOString(),
@@ -134,7 +135,15 @@ export class UnitsService {
           dto.receptionAddress !== undefined ? dto.receptionAddress || null : unit.receptionAddress,
         contactPhone: dto.contactPhone !== undefined ? dto.contactPhone || null : unit.contactPhone,
         contactEmail: dto.contactEmail !== undefined ? dto.contactEmail || null : unit.contactEmail,
+        agencyCode: dto.agencyCode !== undefined ? dto.agencyCode || null : unit.agencyCode,
       };
+      if (changes.agencyCode && changes.agencyCode !== unit.agencyCode) {
+        const taken = await manager.query('SELECT 1 FROM units WHERE agency_code = ? AND id <> ? LIMIT 1', [
+          changes.agencyCode,
+          id,
+        ]);
+        if (taken.length > 0) throw UnitErrors.agencyCodeTaken();
+      }
       if (remote && !changes.remoteReason) {
         throw UnitErrors.remoteReasonMissing();
       }

@@ -44,6 +44,7 @@ describe('rotating the identity master key', () => {
   let email: string;
   const letters: string[] = [];
   let attachment: { letterId: string; id: string };
+  let authorised: string;
 
   async function start(keys: string) {
     await app?.close();
@@ -56,7 +57,8 @@ describe('rotating the identity master key', () => {
     (
       await app!.get<DataSource>(getDataSourceToken()).query(
         `SELECT key_id FROM letter_petitioners UNION ALL SELECT key_id FROM protected_letter_texts
-           UNION ALL SELECT key_id FROM letter_attachments WHERE key_id IS NOT NULL`,
+           UNION ALL SELECT key_id FROM letter_attachments WHERE key_id IS NOT NULL
+           UNION ALL SELECT key_id FROM letter_authorisations`,
       )
     ).map((r: { key_id: string }) => r.key_id);
 
@@ -97,6 +99,35 @@ describe('rotating the identity master key', () => {
       .attach('file', SCAN, 'chu-ky.pdf')
       .expect(201);
     attachment = { letterId: letters[0], id: upload.body.id };
+    // A complaint lodged by an authorised lawyer: the lawyer's identity is sealed too (issue 20).
+    const complaint = await request(app.getHttpServer())
+      .post('/api/v1/letters')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        unitId: world.divisionA.id,
+        receivedOn: '2026-11-20',
+        channel: 'post',
+        classification: 'complaint',
+        complaintTrack: 'first_time',
+        subject: 'Khiếu nại quyết định thu hồi đất',
+        content: 'Tôi khiếu nại quyết định thu hồi đất.',
+        petitioners: [{ fullName: 'Đào Văn Ủy', address: 'xã Y' }],
+        eligibility: ELIGIBLE,
+      })
+      .expect(201);
+    authorised = complaint.body.id;
+    await request(app.getHttpServer())
+      .put(`/api/v1/letters/${authorised}/authorisation`)
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        kind: 'lawyer',
+        person: { fullName: 'Luật sư Phan Văn Kín', practisingCardNumber: 'LS-12345' },
+        documentRef: 'HĐDV 7/2026',
+        documentDate: '2026-11-19',
+        notarised: false,
+        version: complaint.body.version,
+      })
+      .expect(200);
   });
   afterAll(async () => {
     await app?.close();
@@ -120,6 +151,10 @@ describe('rotating the identity master key', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
     out.push([file.status, (file.body as Buffer).equals(SCAN)]);
+    const auth = await request(app!.getHttpServer())
+      .get(`/api/v1/letters/${authorised}/authorisation`)
+      .set('authorization', `Bearer ${token}`);
+    out.push([auth.status, auth.body.person]);
     return out;
   }
 
@@ -127,6 +162,7 @@ describe('rotating the identity master key', () => {
     const before = await readEverything();
     expect(before.slice(0, 3).every((r) => (r as unknown[])[0] === 200)).toBe(true);
     expect(before[3]).toEqual([200, true]);
+    expect(before[4]).toEqual([200, expect.objectContaining({ fullName: 'Luật sư Phan Văn Kín' })]);
     expect(new Set(await keyIds())).toEqual(new Set(['old1']));
 
     // Without the old key nothing opens (503: an operator must act), and nothing is shown.
@@ -145,7 +181,8 @@ describe('rotating the identity master key', () => {
       currentKeyId: 'new2',
       sealed: { reception_visit_citizens: 0 },
       rewrapped: {
-        letter_petitioners: 6,
+        letter_petitioners: 7,
+        letter_authorisations: 1,
         protected_letter_texts: 3,
         reception_visit_citizens: 0,
         letter_attachments: 1,
@@ -156,6 +193,7 @@ describe('rotating the identity master key', () => {
     // A second run finds nothing left to do.
     expect((await app!.get(IdentityKeyRotation).rotate(2)).rewrapped).toEqual({
       letter_petitioners: 0,
+      letter_authorisations: 0,
       protected_letter_texts: 0,
       reception_visit_citizens: 0,
       letter_attachments: 0,
@@ -197,6 +235,7 @@ describe('npm run identity:rotate', () => {
       sealed: { reception_visit_citizens: 0 },
       rewrapped: {
         letter_petitioners: 0,
+        letter_authorisations: 0,
         protected_letter_texts: 0,
         reception_visit_citizens: 0,
         letter_attachments: 0,

@@ -38,6 +38,10 @@ import {
   type ProcessingDecision,
 } from '../domain/letter-rules.js';
 import type { LetterFlag } from '../entities/letter.entity.js';
+import {
+  COMPETENT_BODY_CATEGORIES,
+  type CompetentBodyCategory,
+} from '../../national-sync/domain/national-events.js';
 
 const idDigits = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(/[\s.]/g, '') || null : value;
@@ -347,6 +351,15 @@ export class ProcessingDecisionDto {
   @NoControlCharacters()
   @MaxLength(500)
   transferToBody?: string | null;
+
+  @ApiPropertyOptional({
+    enum: COMPETENT_BODY_CATEGORIES,
+    description:
+      'A transfer: the category of the competent body (for the national database; default unspecified)',
+  })
+  @IsOptional()
+  @IsIn(COMPETENT_BODY_CATEGORIES)
+  transferToBodyCategory?: CompetentBodyCategory;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()

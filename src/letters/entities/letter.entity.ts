@@ -1,3 +1,4 @@
+import type { CompetentBodyCategory } from '../../national-sync/domain/national-events.js';
 import {
   Column,
   CreateDateColumn,
@@ -201,6 +202,10 @@ export class LetterEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   transferRef: string | null;
+
+  /** The category of the body a letter was transferred to (NĐ 55/2022 art. 6; national-sync/domain). */
+  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  transferBodyCategory: CompetentBodyCategory | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   returnRef: string | null;

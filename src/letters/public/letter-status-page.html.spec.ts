@@ -33,6 +33,14 @@ const text = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('the receipt-code status page', () => {
+  it('states on every page that it collects nothing and how a citizen’s data is used', () => {
+    for (const html of [renderStatusPage({ kind: 'form' }), status(view())]) {
+      expect(html).toContain('Trang này không thu thập thông tin cá nhân.');
+      expect(html).toContain('danh tính người tố cáo được giữ bí mật');
+      expect(html).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
+    }
+  });
+
   it('shows the stage, the milestones with Vietnamese dates, and the statutory deadline', () => {
     const html = status(view());
     expect(html).toContain('<html lang="vi">');

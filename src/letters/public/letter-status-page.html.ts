@@ -8,7 +8,7 @@
  * canonical code (or, when it cannot be one, as typed, cleaned and escaped) to let the citizen correct it.
  */
 import type { LocalDate } from '../../common/domain/local-date.js';
-import { escapeHtml } from '../../common/http/html.js';
+import { escapeHtml, PUBLIC_PRIVACY_NOTICE } from '../../common/http/html.js';
 import { viDate } from '../../common/domain/vietnamese-format.js';
 import { normaliseReceiptCode } from '../domain/receipt-code.js';
 import type { LetterStatusView, Milestone } from './letter-status.js';
@@ -237,6 +237,7 @@ ${content}
 </main>
 <footer>
 <p>Trang này không dùng JavaScript và không hiển thị thông tin cá nhân của người gửi đơn. Nếu dùng máy tính nơi công cộng, hãy đóng trình duyệt sau khi xem.</p>
+${PUBLIC_PRIVACY_NOTICE}
 <p><a href="/gui-don">Gửi đơn trực tuyến</a> · <a href="/lich-tiep-cong-dan">Lịch tiếp công dân</a></p>
 </footer>
 </body>

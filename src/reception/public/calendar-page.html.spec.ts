@@ -39,6 +39,13 @@ const render = (m: PublicCalendar) =>
   renderCalendarPage({ model: m, unit: 'SGDDT', month: '2026-12', problems: [] });
 
 describe('the public calendar page', () => {
+  it('states that it collects nothing and how a citizen’s data is used (Law 91/2025/QH15)', () => {
+    const html = render(model([]));
+    expect(html).toContain('Trang này không thu thập thông tin cá nhân.');
+    expect(html).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15');
+    expect(html).toContain('Nghị định 55/2022/NĐ-CP');
+  });
+
   it('escapes every text from the database (no markup injection)', () => {
     const html = render(
       model([session({ topics: '<script>alert(1)</script>', receiver: { name: 'A "B" & C', title: null } })]),

@@ -5,7 +5,7 @@
  */
 import { weekday, type LocalDate } from '../../common/domain/local-date.js';
 import { viDate } from '../../common/domain/vietnamese-format.js';
-import { escapeHtml } from '../../common/http/html.js';
+import { escapeHtml, PUBLIC_PRIVACY_NOTICE } from '../../common/http/html.js';
 import type { DomainErrorDetail } from '../../common/domain/domain-error.js';
 import {
   UPCOMING_DAYS,
@@ -290,7 +290,8 @@ ${sessions}
 </main>
 <footer>
 <p>Theo dõi lịch trên lịch điện tử (iCalendar): <a href="${e(ICS_PATH + query({ unit: feedUnit }))}">${model?.unit ? `lịch của ${e(model.unit.name)}` : 'lịch của tất cả đơn vị'}</a>${feedUnit ? ` · <a href="${ICS_PATH}">lịch của tất cả đơn vị</a>` : ''}. Dữ liệu dạng JSON: <a href="${e(JSON_PATH + query({ unit: input.unit, month: input.month }))}">tải về</a>.</p>
-<p>Trang này không thu thập thông tin cá nhân và không dùng JavaScript.</p>
+<p>Trang này không dùng JavaScript.</p>
+${PUBLIC_PRIVACY_NOTICE}
 </footer>
 </body>
 </html>

@@ -126,6 +126,18 @@ export class UpdateUnitDto {
   @IsEmail()
   @MaxLength(255)
   contactEmail?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'H39.01',
+    description: 'The agency identification code (mã định danh) for the national database; empty clears it',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^$|^[A-Za-z0-9][A-Za-z0-9.-]{1,39}$/, {
+    message: 'agencyCode must be 2-40 letters, digits, dots or hyphens',
+  })
+  agencyCode?: string;
 }
 
 export class MoveUnitDto {
@@ -184,6 +196,8 @@ export class UnitView {
   @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Mã định danh for the national database' })
+  agencyCode: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

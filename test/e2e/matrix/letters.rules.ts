@@ -13,6 +13,7 @@ import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LetterAttachmentEntity } from '../../../src/letters/entities/letter-attachment.entity.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
 import { LetterDecisionsService } from '../../../src/letters/letter-decisions.service.js';
+import { LetterAuthorisationsService } from '../../../src/letters/letter-authorisations.service.js';
 import type { Call, Rule, Scope, World } from './accounts.rules.js';
 import { freshDenunciationLetter } from './denunciations.rules.js';
 
@@ -118,6 +119,17 @@ async function freshAttachment(w: World, s: Scope) {
   });
   return { letterId: letter.id, attachmentId: id };
 }
+
+/** An authorisation of a relative, notarised (valid on either side of 2027-01-01). */
+const authorisationBody = (w: World, version: number) => ({
+  kind: 'relative' as const,
+  person: { fullName: 'Lê Văn Bình', relationship: 'con trai' },
+  documentRef: 'GUQ 15/2026',
+  documentDate: daysAgo(w, 4),
+  notarised: true,
+  certificationRef: 'CT 123',
+  version,
+});
 
 /** Lists get one record outside the scoped roles' units first, so `mustNotShow` has something to catch. */
 async function withOutside(
@@ -394,6 +406,30 @@ export const LETTER_RULES: Record<string, Rule> = {
         path: `/api/v1/complaint-cases/${c.id}/deadlines/${d.id}/target`,
         body: { target: d.dueDate, version: c.version },
       };
+    },
+  },
+  'PUT /api/v1/letters/{id}/authorisation': {
+    access: 'letters:write',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const letter = await freshLetter(w, s);
+      return {
+        path: `/api/v1/letters/${letter.id}/authorisation`,
+        body: authorisationBody(w, letter.version),
+      };
+    },
+  },
+  'GET /api/v1/letters/{id}/authorisation': {
+    access: 'letters:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const letter = await freshLetter(w, s);
+      await w.app
+        .get(LetterAuthorisationsService)
+        .set(SYSTEM_ACTOR, letter.id, authorisationBody(w, letter.version));
+      return { path: `/api/v1/letters/${letter.id}/authorisation` };
     },
   },
   // The identity routes check a second rule inside (src/identity/identity-access.ts): a denouncer is seen

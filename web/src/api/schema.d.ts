@@ -782,6 +782,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/authorisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter's authorised representative (the person only with letters:personal_data) */
+        get: operations["LetterAuthorisationsController_get"];
+        /**
+         * Record the person the complainant authorised (relative, lawyer, legal aid) and the document
+         * @description An individual's authorisation of a complaint received up to 2026-12-31 must be notarised or certified; from 2027-01-01 not (NĐ 155/2026/NĐ-CP art. 21(2)). A lawyer or legal aid officer: the practising card (and the assignment decision). Replaces a previous authorisation.
+         */
+        put: operations["LetterAuthorisationsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/decision": {
         parameters: {
             query?: never;
@@ -1860,6 +1881,34 @@ export interface components {
              */
             total: number;
         };
+        AuthorisedPersonDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: Record<string, never>;
+            /** @example Lê Văn Bình */
+            fullName: string;
+            /**
+             * @description Căn cước number: 12 digits
+             * @example 075203004567
+             */
+            idNumber?: Record<string, never>;
+            /** @example 0912345678 */
+            phone?: Record<string, never>;
+            /** @description A lawyer's or legal aid officer's practising card number */
+            practisingCardNumber?: Record<string, never>;
+            /**
+             * @description A relative's relationship to the complainant
+             * @example con trai
+             */
+            relationship?: Record<string, never>;
+        };
+        AuthorisedPersonView: {
+            address: string | null;
+            fullName: string;
+            idNumber: string | null;
+            phone: string | null;
+            practisingCardNumber: string | null;
+            relationship: string | null;
+        };
         BacklogCounts: {
             blocked: number;
             done: number;
@@ -2922,6 +2971,29 @@ export interface components {
             /** @example 3 */
             total: number;
         };
+        LetterAuthorisationView: {
+            assignmentDecisionRef: string | null;
+            certificationRef: string | null;
+            /** Format: uuid */
+            documentAttachmentId: string | null;
+            /** @example 2026-12-20 */
+            documentDate: string;
+            documentRef: string;
+            /** @enum {string} */
+            kind: "relative" | "lawyer" | "legal_aid";
+            legalBasis: string;
+            /** Format: uuid */
+            letterId: string;
+            /** @description The letter's version after the change */
+            letterVersion: number;
+            /** @description Whether the rule asks for notarisation or certification */
+            notarisationRequired: boolean;
+            notarised: boolean;
+            /** @description Only with letters:personal_data on the letter (the read is audited) */
+            person: components["schemas"]["AuthorisedPersonView"] | null;
+            /** @description The dated rule applied (by the day the letter was received) */
+            ruleId: string;
+        };
         LetterIdentityView: {
             /** @enum {string} */
             basis: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant";
@@ -3226,6 +3298,11 @@ export interface components {
             returnRef?: Record<string, never>;
             transferRef?: Record<string, never>;
             transferToBody?: Record<string, never>;
+            /**
+             * @description A transfer: the category of the competent body (for the national database; default unspecified)
+             * @enum {string}
+             */
+            transferToBodyCategory?: "administrative" | "elected" | "procedural" | "political_social" | "public_service" | "state_enterprise" | "unspecified";
             /** Format: uuid */
             transferToUnitId?: Record<string, never>;
             /** @description The version read (optimistic lock) */
@@ -3538,6 +3615,31 @@ export interface components {
             /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
             confirmed: boolean;
         };
+        SetLetterAuthorisationDto: {
+            /** @description A legal aid organisation's assignment decision */
+            assignmentDecisionRef?: Record<string, never>;
+            /** @description The notarisation / certification number */
+            certificationRef?: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description The scanned authorisation: a file of this letter
+             */
+            documentAttachmentId?: Record<string, never>;
+            /** @example 2026-12-20 */
+            documentDate: string;
+            /**
+             * @description The authorisation document (Mẫu 02) number
+             * @example GUQ 15/2026
+             */
+            documentRef: string;
+            /** @enum {string} */
+            kind: "relative" | "lawyer" | "legal_aid";
+            /** @description Notarised or certified (required for an individual up to 2026-12-31) */
+            notarised: boolean;
+            person: components["schemas"]["AuthorisedPersonDto"];
+            /** @description The letter version you read */
+            version: number;
+        };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
@@ -3593,6 +3695,8 @@ export interface components {
         };
         UnitView: {
             active: boolean;
+            /** @description Mã định danh for the national database */
+            agencyCode: string | null;
             code: string;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -3651,6 +3755,11 @@ export interface components {
             version: number;
         };
         UpdateUnitDto: {
+            /**
+             * @description The agency identification code (mã định danh) for the national database; empty clears it
+             * @example H39.01
+             */
+            agencyCode?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
             /** @enum {string} */
@@ -3832,6 +3941,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only entries of this action; `read`: the personal-data read log (docs/personal-data.md) */
+                action?: string;
                 /** @description The acting user (a UUID). */
                 actorUserId?: string;
                 entityId?: string;
@@ -4947,6 +5058,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    LetterAuthorisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterAuthorisationView"];
+                };
+            };
+        };
+    };
+    LetterAuthorisationsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLetterAuthorisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterAuthorisationView"];
+                };
             };
         };
     };
