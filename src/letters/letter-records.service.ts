@@ -129,6 +129,7 @@ export class LetterRecords {
     const row = {
       id,
       ...columns,
+      eligibilityChecked: columns.eligibilityChecked ?? true,
       identityProtected: original !== null,
       identityDisclosure: null,
       identityDisclosureByUserId: null,
@@ -144,6 +145,7 @@ export class LetterRecords {
       guidanceRef: null,
       transferToUnitId: null,
       transferToBody: null,
+      transferBodyCategory: null,
       transferRef: null,
       returnRef: null,
       archiveReason: null,
