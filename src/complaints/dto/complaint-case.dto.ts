@@ -174,6 +174,16 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsIn(['this_week', 'overdue'])
   due?: 'this_week' | 'overdue';
 
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'received_on on or after this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'received_on on or before this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedTo?: string;
+
   @ApiPropertyOptional({ description: 'Words of the subject or case number; diacritics and case ignored' })
   @IsOptional()
   @Transform(trim)
@@ -210,18 +220,25 @@ export class CaseSummaryView {
   @ApiProperty() caseNumber: string;
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerUserId: string | null;
   @ApiProperty({ enum: COMPLAINT_TRACKS }) track: ComplaintTrack;
   @ApiProperty({ enum: COMPLAINT_STATES }) state: ComplaintState;
   @ApiProperty() subject: string;
   @ApiProperty() receivedOn: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The nearest open statutory deadline' })
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The nearest open statutory deadline' })
   nextDue: string | null;
   @ApiProperty() remote: boolean;
   @ApiProperty() complicated: boolean;
   @ApiProperty() version: number;
+}
+
+export class CaseSummaryPage {
+  @ApiProperty({ type: [CaseSummaryView] }) items: CaseSummaryView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }
 
 export class CaseView extends CaseSummaryView {

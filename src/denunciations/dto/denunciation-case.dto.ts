@@ -114,6 +114,16 @@ export class ListDenunciationCasesQueryDto extends PageQueryDto {
   @IsIn(['this_week', 'overdue'])
   due?: 'this_week' | 'overdue';
 
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'received_on on or after this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'received_on on or before this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedTo?: string;
+
   @ApiPropertyOptional({ description: 'Words of the (redacted) subject or case number; diacritics ignored' })
   @IsOptional()
   @Transform(trim)
@@ -138,17 +148,24 @@ export class DenunciationSummaryView {
   @ApiProperty() caseNumber: string;
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerUserId: string | null;
   @ApiProperty({ enum: DENUNCIATION_TRACKS }) track: DenunciationTrack;
   @ApiProperty({ enum: DENUNCIATION_STATES }) state: DenunciationState;
   @ApiProperty({ description: 'The redacted subject' }) subject: string;
   @ApiProperty() receivedOn: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) concludedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) nextDue: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) concludedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextDue: string | null;
   @ApiProperty({ enum: COMPLEXITIES }) complexity: Complexity;
   @ApiProperty() extensions: number;
   @ApiProperty() version: number;
+}
+
+export class DenunciationSummaryPage {
+  @ApiProperty({ type: [DenunciationSummaryView] }) items: DenunciationSummaryView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }
 
 export class DenunciationCaseView extends DenunciationSummaryView {

@@ -21,6 +21,10 @@ const LettersPage = lazy(() => import('../pages/LettersPage'));
 const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
+const DashboardPage = lazy(() => import('../pages/oversight/DashboardPage'));
+const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'));
+const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));
+const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -88,6 +92,10 @@ const router = createBrowserRouter([
           { path: '/don/tiep-nhan', element: <NewLetterPage /> },
           { path: '/don/:id', element: <LetterPage /> },
           { path: '/thong-bao', element: <NotificationsPage /> },
+          { path: '/giam-sat', element: <DashboardPage /> },
+          { path: '/giam-sat/ho-so', element: <OversightCasesPage /> },
+          { path: '/giam-sat/thi-hanh', element: <OversightEnforcementPage /> },
+          { path: '/bao-cao', element: <ReportsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,8 +1,10 @@
 import {
+  BarChartOutlined,
   BellOutlined,
   BookOutlined,
   FileAddOutlined,
   FileTextOutlined,
+  FundOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -36,6 +38,8 @@ const NAV = [
   },
   { key: '/don/tiep-nhan', label: 'Tiếp nhận đơn', icon: <FileAddOutlined />, permission: 'letters:write' },
   { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
+  { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
+  { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 
