@@ -9,6 +9,7 @@ import {
   ListUsersQueryDto,
   ResetPasswordDto,
   UpdateUserDto,
+  UserPage,
   UserView,
 } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
@@ -21,6 +22,7 @@ export class UsersController {
   @Get()
   @RequirePermission('users:read')
   @ApiOperation({ summary: 'Accounts of the units in your scope' })
+  @ApiOkResponse({ type: UserPage })
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto) {
     return this.users.list(actor, query);
   }

@@ -136,7 +136,8 @@ describe('the console oversight area in a real browser', () => {
   }
 
   /** A bar list's bars as [key, value], in the order shown. */
-  function barsOf(page: Page, name: string): Promise<string[][]> {
+  async function barsOf(page: Page, name: string): Promise<string[][]> {
+    await page.getByRole('list', { name }).waitFor();
     return page
       .getByRole('list', { name })
       .locator('li[data-bar]')
@@ -206,6 +207,29 @@ describe('the console oversight area in a real browser', () => {
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       const bytes = readFileSync((await download.path())!);
       expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an OOXML workbook is a zip
+
+      // The audit trail: the run's request with its before → after, and the chain verified.
+      await page.getByRole('link', { name: 'Nhật ký hệ thống' }).click();
+      await page.waitForURL(/\/nhat-ky/);
+      await page.getByRole('combobox', { name: 'Loại bản ghi' }).click();
+      await page.locator('.ant-select-item-option[title="Báo cáo lập trong nền"]').click();
+      await page.waitForURL(/loai=report_run/);
+      await page
+        .getByTestId('audit-total')
+        .filter({ hasText: /^1 mục$/ })
+        .waitFor();
+      await page
+        .getByRole('button', { name: /Mở rộng dòng|Expand row/ })
+        .first()
+        .click();
+      const change = page.getByRole('table', { name: 'Trước và sau khi thay đổi' });
+      await change.waitFor();
+      expect(await change.locator('tr', { hasText: 'form' }).first().innerText()).toBe('form\t—\t01/TCD');
+      await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
+      await expect(page.getByTestId('chain-state').innerText()).resolves.toMatch(
+        /^Chuỗi nguyên vẹn: \d+ mục/,
+      );
+      await checkScreen(page, 'nhat-ky');
     } finally {
       await page.close();
     }

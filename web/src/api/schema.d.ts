@@ -39,6 +39,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-entries/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the whole hash chain now: intact, or the first broken entry (positions and ids only)
+         * @description Walks the trail in batches (as npm run audit:verify does); the answer names chain positions and entry ids, never content.
+         */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/browser/login": {
         parameters: {
             query?: never;
@@ -1703,6 +1723,30 @@ export interface components {
              */
             unitId?: string;
             version: number;
+        };
+        AuditChainVerificationDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            /**
+             * @description Chained entries checked good (before the break, if any)
+             * @example 1234
+             */
+            entries: number;
+            /** @description The id of the entry at that position, if any */
+            firstBrokenId: string | null;
+            /** @description The first broken chain position */
+            firstBrokenSeq: string | null;
+            /** @description true: every chained entry verifies and none waits too long unchained */
+            ok: boolean;
+            /** @description What is wrong (English, technical) */
+            reason: string | null;
+            /**
+             * @description Entries committed but not chained yet
+             * @example 0
+             */
+            unchained: number;
+            /** @description The oldest entry left unchained too long */
+            unchainedId: string | null;
         };
         AuditEntryDto: {
             /** @example update */
@@ -3742,6 +3786,12 @@ export interface components {
         UpdateWebhookEndpointDto: {
             active: boolean;
         };
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         UserView: {
             active: boolean;
             createdAt: string;
@@ -3913,6 +3963,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
         };
@@ -6265,7 +6334,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
             };
         };
     };

@@ -25,6 +25,7 @@ const DashboardPage = lazy(() => import('../pages/oversight/DashboardPage'));
 const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'));
 const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));
 const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
+const AuditPage = lazy(() => import('../pages/oversight/AuditPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -96,6 +97,7 @@ const router = createBrowserRouter([
           { path: '/giam-sat/ho-so', element: <OversightCasesPage /> },
           { path: '/giam-sat/thi-hanh', element: <OversightEnforcementPage /> },
           { path: '/bao-cao', element: <ReportsPage /> },
+          { path: '/nhat-ky', element: <AuditPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   BarChartOutlined,
   BellOutlined,
   BookOutlined,
@@ -40,6 +41,7 @@ const NAV = [
   { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
   { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
   { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
+  { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 
