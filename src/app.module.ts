@@ -26,6 +26,7 @@ import { OperationsModule } from './operations/operations.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { EscalationsApiModule } from './escalations/escalations-api.module.js';
 import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedules.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
@@ -61,6 +62,7 @@ export class AppModule {
         NotificationsApiModule,
         ReportsModule,
         DashboardModule,
+        EscalationsApiModule,
         ReportingSchedulesModule,
       ],
     };

@@ -38,24 +38,43 @@ describe('the console oversight area in a real browser', () => {
   let browser: BrowserContext;
   let baseUrl: string;
   let today: string;
+  let overdueCase: { id: string; caseNumber: string; deadlineId: string };
+  let db: Pick<DataSource, 'query'>;
   const api = () => request(app.getHttpServer());
 
   /** A complaint case received on a day, with an open resolution deadline due on another. */
   async function complaint(unitId: string, receivedOn: string, due: string | null, state = 'accepted') {
     const id = randomUUID();
-    await dataSource.query(
+    const deadlineId = randomUUID();
+    await db.query(
       `INSERT INTO complaint_cases (id, case_number, letter_id, unit_id, track, state, subject, received_on, search_text)
        VALUES (?, ?, ?, ?, 'first_time', ?, 'Khiếu nại việc thu hồi đất', ?, '')`,
       [id, `KN-${id.slice(0, 6)}`, randomUUID(), unitId, state, receivedOn],
     );
     if (due) {
-      await dataSource.query(
+      await db.query(
         `INSERT INTO case_deadlines (id, subject_type, subject_id, unit_id, purpose, rule_id, rule_version, trigger_date,
            options, raw_end, due_date, status, calendar_version, policy_version, explanation)
          VALUES (?, 'complaint_case', ?, ?, 'resolution', 'KN-3', 'test', ?, '{}', ?, ?, 'open', 'test', 'test', '{}')`,
-        [randomUUID(), id, unitId, receivedOn, due, due],
+        [deadlineId, id, unitId, receivedOn, due, due],
       );
     }
+    return { id, caseNumber: `KN-${id.slice(0, 6)}`, deadlineId };
+  }
+
+  /** Level 3 of a deadline's ladder, fired yesterday, with its notification to one officer. */
+  async function escalation(deadlineId: string, unitId: string, userId: string) {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO escalations (id, deadline_id, deadline_version, level, status, unit_id, due_date, recipients, created_at)
+       VALUES (?, ?, 1, 3, 'fired', ?, ?, 1, NOW(3) - INTERVAL 1 DAY)`,
+      [id, deadlineId, unitId, addDays(today, -3)],
+    );
+    await db.query(
+      `INSERT INTO notifications (id, user_id, kind, source_key, title, body, unit_id)
+       VALUES (?, ?, 'escalation', ?, 'Quá hạn', 'Hồ sơ đã quá hạn', ?)`,
+      [randomUUID(), userId, `escalation-${id}`, unitId],
+    );
   }
 
   beforeAll(async () => {
@@ -69,19 +88,26 @@ describe('the console oversight area in a real browser', () => {
     today = app.get(Clock).today();
     const { divisionA, schoolA, inspectorateA, divisionB } = world;
     const month = today.slice(0, 8) + '01';
-    await dataSource.query('SET FOREIGN_KEY_CHECKS = 0');
+    // One connection with foreign-key checks off: cases need a letter the dashboard never reads.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    db = runner;
+    await runner.query('SET FOREIGN_KEY_CHECKS = 0');
     try {
       // Overdue: two in Phòng A1, one in Trường A1, one in Thanh tra Sở A; one in Sở B (out of scope).
-      await complaint(divisionA.id, month, addDays(today, -3));
+      overdueCase = await complaint(divisionA.id, month, addDays(today, -3));
+      await escalation(overdueCase.deadlineId, divisionA.id, world.users.unit_head.id);
       await complaint(divisionA.id, addDays(month, -40), addDays(today, -10));
       await complaint(schoolA.id, month, addDays(today, -1));
       await complaint(inspectorateA.id, addDays(month, -70), addDays(today, -20));
-      await complaint(divisionB.id, month, addDays(today, -2));
+      const outside = await complaint(divisionB.id, month, addDays(today, -2));
+      await escalation(outside.deadlineId, divisionB.id, world.outsider.id);
       // Not overdue: received this month, due later; and one received this month without a deadline.
       await complaint(divisionA.id, month, addDays(today, 20));
       await complaint(divisionA.id, month, null, 'received');
     } finally {
-      await dataSource.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.query('SET FOREIGN_KEY_CHECKS = 1');
+      await runner.release();
     }
     await insertDashboardRows(dataSource, {
       enforcement: [
@@ -176,6 +202,30 @@ describe('the console oversight area in a real browser', () => {
       await expect(page.getByTestId('case-total').innerText()).resolves.toMatch(/^2 vụ việc/);
       expect(await page.locator('tbody tr.ant-table-row').count()).toBe(2);
       await checkScreen(page, 'giam-sat-ho-so');
+
+      // A case's escalations: what fired, when, to whom (Sở B's escalation is not among them).
+      await page
+        .getByRole('link', { name: `Xem cảnh báo đã gửi về hồ sơ ${overdueCase.caseNumber}` })
+        .click();
+      await page.waitForURL(/\/giam-sat\/canh-bao\?ho-so=/);
+      await page
+        .getByTestId('escalation-total')
+        .filter({ hasText: /^1 cảnh báo$/ })
+        .waitFor();
+      const fired = page.locator('tbody tr.ant-table-row');
+      expect(await fired.count()).toBe(1);
+      await expect(fired.innerText()).resolves.toMatch(
+        new RegExp(
+          `Mức 3\\s+${overdueCase.caseNumber}\\s+Hạn giải quyết \\(KN-3\\).*Phòng A1\\s+Cán bộ unit_head`,
+        ),
+      );
+      await page.getByRole('button', { name: 'Mọi hồ sơ' }).click();
+      await page
+        .getByTestId('escalation-total')
+        .filter({ hasText: /^1 cảnh báo$/ })
+        .waitFor();
+      await checkScreen(page, 'giam-sat-canh-bao');
+      await page.goBack();
 
       // This month's complaint column → the complaints received this month, as many as the API counts.
       await page.goBack();

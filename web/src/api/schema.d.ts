@@ -726,6 +726,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the escalation ladder fired, when and to whom, in your units; newest first
+         * @description By unit (in scope; 400 ESCALATION_QUERY_INVALID otherwise), case (subjectId), day fired (from/to, Asia/Ho_Chi_Minh) and status. Officers’ names and case numbers only.
+         */
+        get: operations["EscalationsReadController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters": {
         parameters: {
             query?: never;
@@ -2885,6 +2905,53 @@ export interface components {
             reason: string;
             version: number;
         };
+        EscalationPage: {
+            items: components["schemas"]["EscalationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EscalationRecipientView: {
+            /** @description The officer's name */
+            fullName: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        EscalationView: {
+            /** @description The case's number, if the subject is a case */
+            caseNumber: string | null;
+            /** Format: uuid */
+            deadlineId: string;
+            /**
+             * Format: date
+             * @description The due date the level was computed from
+             */
+            dueDate: string;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The ladder level (1 = first reminder) */
+            level: number;
+            /** @example resolution */
+            purpose: string;
+            /** @description Who was notified */
+            recipients: components["schemas"]["EscalationRecipientView"][];
+            /** @example KN-3 */
+            ruleId: string;
+            /**
+             * @description skipped: a higher level went out instead
+             * @enum {string}
+             */
+            status: "fired" | "skipped";
+            /** Format: uuid */
+            subjectId: string;
+            /** @example complaint_case */
+            subjectType: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
         EvidenceView: {
             createdAt: string;
             fileName: string;
@@ -4944,6 +5011,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    EscalationsReadController_list: {
+        parameters: {
+            query?: {
+                /** @description Fired on or after this day (Asia/Ho_Chi_Minh) */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Default: both */
+                status?: "fired" | "skipped";
+                /** @description Only the deadlines of this case (or other subject) */
+                subjectId?: string;
+                /** @description Fired on or before this day (Asia/Ho_Chi_Minh) */
+                to?: string;
+                /** @description Only this unit (in your scope) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPage"];
                 };
             };
         };

@@ -26,6 +26,7 @@ const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'))
 const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));
 const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
 const AuditPage = lazy(() => import('../pages/oversight/AuditPage'));
+const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -96,6 +97,7 @@ const router = createBrowserRouter([
           { path: '/giam-sat', element: <DashboardPage /> },
           { path: '/giam-sat/ho-so', element: <OversightCasesPage /> },
           { path: '/giam-sat/thi-hanh', element: <OversightEnforcementPage /> },
+          { path: '/giam-sat/canh-bao', element: <EscalationsPage /> },
           { path: '/bao-cao', element: <ReportsPage /> },
           { path: '/nhat-ky', element: <AuditPage /> },
           { path: '*', element: <NotFound /> },

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Segmented, Select, Space, Tag } from 'antd';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { DueTag } from '../../components/DueTag';
@@ -149,6 +150,17 @@ export default function CaseListPage() {
                 {
                   title: 'Hạn gần nhất',
                   render: (_, c) => (c.nextDue ? <DueTag due={c.nextDue} unitId={c.unitId} /> : '—'),
+                },
+                {
+                  title: 'Cảnh báo',
+                  render: (_, c) => (
+                    <Link
+                      to={`/giam-sat/canh-bao?ho-so=${c.id}`}
+                      aria-label={`Xem cảnh báo đã gửi về hồ sơ ${c.caseNumber}`}
+                    >
+                      Xem
+                    </Link>
+                  ),
                 },
               ]}
             />

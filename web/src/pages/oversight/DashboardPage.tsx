@@ -56,7 +56,11 @@ function Figures({ d }: { d: Schemas['DashboardView'] }) {
     <>
       <p style={{ marginTop: 0 }}>
         Số liệu 12 tháng, từ tháng {showMonth(d.fromMonth)} đến tháng {showMonth(d.toMonth)} (đến ngày{' '}
-        {showDate(d.today)}), của các đơn vị anh/chị phụ trách. Chọn một cột hoặc một dòng để xem danh sách.
+        {showDate(d.today)}), của các đơn vị anh/chị phụ trách. Chọn một cột hoặc một dòng để xem danh sách.{' '}
+        <Link to="/giam-sat/canh-bao" style={{ textDecoration: 'underline' }}>
+          Xem các cảnh báo quá hạn đã gửi
+        </Link>
+        .
       </p>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>

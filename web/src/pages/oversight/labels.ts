@@ -103,3 +103,19 @@ export function showRate(rate: number | null): string {
   if (rate === null) return '—';
   return `${(rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 }
+
+export const DEADLINE_PURPOSE_TEXT: Record<string, string> = {
+  resolution: 'Hạn giải quyết',
+  acceptance: 'Hạn thụ lý',
+  acceptance_notice: 'Hạn thông báo thụ lý',
+  processing: 'Hạn xử lý đơn',
+  suspension_notice: 'Hạn gửi quyết định tạm đình chỉ, đình chỉ',
+  send_decision: 'Hạn gửi quyết định',
+  second_complaint_window: 'Thời hạn khiếu nại lần hai',
+  legal_effect: 'Hiệu lực pháp luật',
+  enforcement: 'Hạn thi hành',
+  dialogue_invitation: 'Hạn mời đối thoại',
+  review: 'Hạn xem xét',
+  report_request: 'Hạn báo cáo',
+  forwarder_notice: 'Hạn thông báo cho nơi chuyển đơn',
+};
