@@ -197,7 +197,11 @@ describe('the console oversight area in a real browser', () => {
       await checkScreen(page, 'giam-sat');
 
       // A unit's overdue bar → its cases whose nearest deadline has passed.
-      await page.getByRole('link', { name: /Phòng A1\s*2/ }).click();
+      const unitBar = page
+        .getByRole('list', { name: 'Hạn đã quá theo đơn vị' })
+        .locator(`li[data-bar="${world.divisionA.id}"] a`);
+      await expect(unitBar.getAttribute('href')).resolves.toMatch(/han=qua-han/);
+      await unitBar.click();
       await page.waitForURL(/\/giam-sat\/ho-so\?.*han=qua-han/);
       await expect(page.getByTestId('case-total').innerText()).resolves.toMatch(/^2 vụ việc/);
       expect(await page.locator('tbody tr.ant-table-row').count()).toBe(2);
@@ -286,6 +290,16 @@ describe('the console oversight area in a real browser', () => {
   }, 120_000);
 
   it('a unit head’s dashboard counts and names only their units', async () => {
+    const { accessToken } = await login(app.getHttpServer(), world.users.unit_head.email);
+    const mine = await api().get('/api/v1/escalations').set('authorization', `Bearer ${accessToken}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 1, items: [{ caseNumber: overdueCase.caseNumber, level: 3 }] });
+    const other = await api()
+      .get('/api/v1/escalations')
+      .query({ unitId: world.divisionB.id })
+      .set('authorization', `Bearer ${accessToken}`);
+    expect(other.status).toBe(400);
+    expect(other.body).toMatchObject({ code: 'ESCALATION_QUERY_INVALID', details: [{ field: 'unitId' }] });
     const figures = await dashboardOf(world.users.unit_head.email);
     expect(figures.overdue.total).toBe(3); // Phòng A1 ×2, Trường A1; not Thanh tra Sở A
     const page = await newPage();

@@ -184,7 +184,7 @@ export default function AuditPage() {
             allowClear
             defaultValue={entityId}
             placeholder="Mã (UUID) của bản ghi"
-            style={{ minWidth: 260 }}
+            style={{ width: 220 }}
             onSearch={(v) => set({ ma: v.trim() || undefined })}
           />
         </Form.Item>
@@ -202,6 +202,7 @@ export default function AuditPage() {
         </Form.Item>
         <Form.Item label="Thời gian">
           <DatePicker.RangePicker
+            style={{ width: 250 }}
             aria-label="Thời gian"
             format="DD/MM/YYYY"
             value={from && to ? [dayjs(from), dayjs(to)] : null}

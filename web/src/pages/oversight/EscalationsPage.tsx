@@ -49,6 +49,7 @@ export default function EscalationsPage() {
         </Form.Item>
         <Form.Item label="Ngày gửi">
           <DatePicker.RangePicker
+            style={{ width: 250 }}
             aria-label="Ngày gửi"
             format="DD/MM/YYYY"
             value={from && to ? [dayjs(from), dayjs(to)] : null}

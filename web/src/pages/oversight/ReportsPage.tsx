@@ -152,19 +152,21 @@ export default function ReportsPage() {
           </Form.Item>
         </Space>
         <Form.Item label="Kỳ báo cáo">
-          <Segmented
-            aria-label="Kỳ báo cáo"
-            value={choice.custom ? 'custom' : choice.period}
-            onChange={(v) =>
-              v === 'custom'
-                ? set({ ky: 'custom', so: undefined })
-                : set({ ky: String(v), tu: undefined, den: undefined, so: undefined })
-            }
-            options={['month', 'quarter', 'six_months', 'nine_months', 'year', 'custom'].map((k) => ({
-              value: k,
-              label: PERIOD_TEXT[k],
-            }))}
-          />
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented
+              aria-label="Kỳ báo cáo"
+              value={choice.custom ? 'custom' : choice.period}
+              onChange={(v) =>
+                v === 'custom'
+                  ? set({ ky: 'custom', so: undefined })
+                  : set({ ky: String(v), tu: undefined, den: undefined, so: undefined })
+              }
+              options={['month', 'quarter', 'six_months', 'nine_months', 'year', 'custom'].map((k) => ({
+                value: k,
+                label: PERIOD_TEXT[k],
+              }))}
+            />
+          </div>
         </Form.Item>
         {choice.custom ? (
           <Form.Item label="Từ ngày – đến ngày" htmlFor="report-range">
