@@ -27,6 +27,7 @@ import { OperationsModule } from './operations/operations.module.js';
 import { NotificationsApiModule } from './notifications/notifications-api.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { EscalationsApiModule } from './escalations/escalations-api.module.js';
 import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedules.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { CaseWorkModule } from './case-work/case-work.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         NotificationsApiModule,
         ReportsModule,
         DashboardModule,
+        EscalationsApiModule,
         ReportingSchedulesModule,
         WorkItemsModule,
         CaseWorkModule,

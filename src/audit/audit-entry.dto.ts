@@ -82,3 +82,30 @@ export class AuditEntryPageDto implements AuditEntryPage {
   @ApiProperty({ description: 'Entries matching the filter in the caller’s scope.', example: 1234 })
   total: number;
 }
+
+/** `GET /api/v1/audit-entries/verification`: the whole chain's state (verify-chain.ts), no entry content. */
+export class AuditChainVerificationDto {
+  @ApiProperty({ description: 'true: every chained entry verifies and none waits too long unchained' })
+  ok: boolean;
+
+  @ApiProperty({ description: 'Chained entries checked good (before the break, if any)', example: 1234 })
+  entries: number;
+
+  @ApiProperty({ description: 'Entries committed but not chained yet', example: 0 })
+  unchained: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The first broken chain position' })
+  firstBrokenSeq: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The id of the entry at that position, if any' })
+  firstBrokenId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The oldest entry left unchained too long' })
+  unchainedId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'What is wrong (English, technical)' })
+  reason: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  checkedAt: string;
+}

@@ -281,6 +281,9 @@ export interface WorkListQuery {
   state?: string;
   track?: string;
   due?: 'this_week' | 'overdue';
+  /** received_on within [receivedFrom, receivedTo] (local dates, inclusive): the dashboard's months. */
+  receivedFrom?: string;
+  receivedTo?: string;
   q?: string;
   sort: 'due' | 'received' | 'updated';
   order: 'asc' | 'desc';
@@ -315,6 +318,8 @@ export async function workListPage(
   if (query.unitId) filter('c.unit_id = ?', query.unitId);
   if (query.state) filter('c.state = ?', query.state);
   if (query.track) filter('c.track = ?', query.track);
+  if (query.receivedFrom) filter('c.received_on >= ?', query.receivedFrom);
+  if (query.receivedTo) filter('c.received_on <= ?', query.receivedTo);
   if (query.due === 'overdue') filter('nd.next_due < ?', today);
   if (query.due === 'this_week') {
     // Monday to Sunday of the current week in Asia/Ho_Chi_Minh.

@@ -8,6 +8,7 @@ import { ComplaintCasesService } from './complaint-cases.service.js';
 import {
   AssignCaseDto,
   CaseFlagsDto,
+  CaseSummaryPage,
   CaseView,
   DeadlineParamDto,
   InternalTargetDto,
@@ -25,6 +26,7 @@ export class ComplaintCasesController {
   @ApiOperation({
     summary: 'Work list: mine or my units’ cases, due this week, overdue; search ignores diacritics',
   })
+  @ApiOkResponse({ type: CaseSummaryPage })
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto) {
     return this.cases.list(actor, query);
   }

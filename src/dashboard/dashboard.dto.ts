@@ -76,7 +76,7 @@ const BACKLOG_COUNTS = {
   },
 } as const;
 
-export class UnitBacklogView {
+export class DashboardUnitBacklogView {
   @ApiProperty({ format: 'uuid' })
   unitId: string;
 
@@ -90,15 +90,15 @@ export class UnitBacklogView {
   byStatus: Record<string, number>;
 }
 
-export class BacklogView {
+export class DashboardBacklogView {
   @ApiProperty({ example: 4 })
   total: number;
 
   @ApiProperty(BACKLOG_COUNTS)
   byStatus: Record<string, number>;
 
-  @ApiProperty({ type: [UnitBacklogView] })
-  units: UnitBacklogView[];
+  @ApiProperty({ type: [DashboardUnitBacklogView] })
+  units: DashboardUnitBacklogView[];
 }
 
 export class DashboardView {
@@ -123,8 +123,8 @@ export class DashboardView {
   @ApiProperty({ type: [MonthOnTimeView], description: 'Resolution deadlines settled, 12 months.' })
   onTimeTrend: MonthOnTimeView[];
 
-  @ApiProperty({ type: BacklogView, description: "Enforcement records not 'done'." })
-  enforcementBacklog: BacklogView;
+  @ApiProperty({ type: DashboardBacklogView, description: "Enforcement records not 'done'." })
+  enforcementBacklog: DashboardBacklogView;
 }
 
 export class DashboardSessionView {

@@ -9,6 +9,7 @@ import { DenunciationCasesService } from './denunciation-cases.service.js';
 import {
   ComplexityDto,
   DenunciationCaseView,
+  DenunciationSummaryPage,
   DenunciationTransitionDto,
   ListDenunciationCasesQueryDto,
 } from './dto/denunciation-case.dto.js';
@@ -22,6 +23,7 @@ export class DenunciationCasesController {
   @Get()
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'Work list of denunciation cases: mine or my units’, due this week, overdue' })
+  @ApiOkResponse({ type: DenunciationSummaryPage })
   list(@CurrentActor() actor: Actor, @Query() query: ListDenunciationCasesQueryDto) {
     return this.cases.list(actor, query);
   }

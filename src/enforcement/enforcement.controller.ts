@@ -18,6 +18,7 @@ import {
   CreateUpdateDto,
   EvidenceView,
   ListEnforcementQueryDto,
+  RecordSummaryPage,
   RecordView,
 } from './dto/enforcement.dto.js';
 import { EnforcementEvidenceService } from './enforcement-evidence.service.js';
@@ -34,6 +35,7 @@ export class EnforcementController {
   @Get()
   @RequirePermission('enforcement:read')
   @ApiOperation({ summary: 'Enforcement records of my units, by status as of today; nearest deadline first' })
+  @ApiOkResponse({ type: RecordSummaryPage })
   list(@CurrentActor() actor: Actor, @Query() query: ListEnforcementQueryDto) {
     return this.enforcement.list(actor, query);
   }

@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ReportFormParamDto, ReportQueryDto } from './dto/report-query.dto.js';
+import { ReportHeaderCellView, ReportJsonView } from './dto/report-view.dto.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
+@ApiExtraModels(ReportHeaderCellView)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -26,6 +28,7 @@ export class ReportsController {
     'text/csv',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
+  @ApiOkResponse({ type: ReportJsonView, description: 'format=json; csv and xlsx are files' })
   async report(
     @CurrentActor() actor: Actor,
     @Param() { form }: ReportFormParamDto,

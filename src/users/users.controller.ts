@@ -10,6 +10,7 @@ import {
   ListUsersQueryDto,
   ResetPasswordDto,
   UpdateUserDto,
+  UserPage,
   UserView,
 } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';

@@ -17,6 +17,8 @@ import { WORK_ITEM_RULES } from './matrix/work-items.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
 import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
 import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
+import { AUDIT_RULES } from './matrix/audit.rules.js';
+import { ESCALATION_RULES } from './matrix/escalations.rules.js';
 import { assignTo, expectedHeadStep, HEAD_STEP_RULES, type StepCaller } from './matrix/head-steps.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -40,6 +42,8 @@ const MATRIX: Record<string, Rule> = {
   ...REPORT_RULES,
   ...REPORT_RUN_RULES,
   ...REPORTING_SCHEDULE_RULES,
+  ...AUDIT_RULES,
+  ...ESCALATION_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

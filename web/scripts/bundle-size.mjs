@@ -28,6 +28,8 @@ const routes = {
   'home (/)': [entry, page('Shell'), page('HomePage')],
   'log a visit (/tiep-cong-dan/ghi-so)': [entry, page('Shell'), page('LogVisitPage')],
   'letters (/don)': [entry, page('Shell'), page('LettersPage')],
+  'dashboard (/giam-sat)': [entry, page('Shell'), page('DashboardPage')],
+  'reports (/bao-cao)': [entry, page('Shell'), page('ReportsPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

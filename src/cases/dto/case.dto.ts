@@ -93,6 +93,16 @@ export abstract class CaseWorkListQueryDto extends PageQueryDto {
   @Length(2, 200)
   q?: string;
 
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'received_on on or after this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'received_on on or before this date' })
+  @IsOptional()
+  @IsLocalDate()
+  receivedTo?: string;
+
   @ApiPropertyOptional({ enum: CASE_SORTS, default: 'due' })
   @IsOptional()
   @IsIn(CASE_SORTS)

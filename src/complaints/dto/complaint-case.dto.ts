@@ -144,6 +144,13 @@ export class CaseSummaryView {
   @ApiProperty() version: number;
 }
 
+export class CaseSummaryPage {
+  @ApiProperty({ type: [CaseSummaryView] }) items: CaseSummaryView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
 export class CaseView extends CaseSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true }) suspendedFrom: string | null;
   @ApiProperty() dialogueHeld: boolean;

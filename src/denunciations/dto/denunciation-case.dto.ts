@@ -84,6 +84,13 @@ export class DenunciationSummaryView {
   @ApiProperty() version: number;
 }
 
+export class DenunciationSummaryPage {
+  @ApiProperty({ type: [DenunciationSummaryView] }) items: DenunciationSummaryView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
 export class DenunciationCaseView extends DenunciationSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true }) suspendedFrom: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) originalCaseId: string | null;

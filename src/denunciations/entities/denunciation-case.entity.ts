@@ -17,6 +17,8 @@ import type { Complexity, DenunciationState, DenunciationTrack } from '../domain
 @Index('uq_denunciation_cases_letter_id', ['letterId'], { unique: true })
 @Index('uq_denunciation_cases_number', ['caseNumber'], { unique: true })
 @Index('idx_denunciation_cases_unit_state', ['unitId', 'state'])
+/** The dashboard's cases by month and state (dashboard.service.ts): a range per unit, covering. */
+@Index('idx_denunciation_cases_unit_received_state', ['unitId', 'receivedOn', 'state'])
 @Index('idx_denunciation_cases_handler_state', ['handlerUserId', 'state'])
 @Index('idx_denunciation_cases_original', ['originalCaseId'])
 /** The periodic reports' covering index: every column 03/GQKN and 04/GQTC read (report-data.service.ts). */

@@ -143,16 +143,23 @@ export class RecordSummaryView {
   @ApiProperty() subjectId: string;
   @ApiProperty() unitId: string;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) decisionRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionRef: string | null;
   @ApiProperty() openedOn: string;
   @ApiProperty({ enum: ENFORCEMENT_STATUSES, description: 'As of today' }) status: string;
-  @ApiPropertyOptional({ nullable: true }) closedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) nextReviewOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) closedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextReviewOn: string | null;
   @ApiProperty() obligationCount: number;
   @ApiProperty() overdueObligations: number;
-  @ApiPropertyOptional({ nullable: true, description: 'The nearest open obligation deadline' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The nearest open obligation deadline' })
   nextDue: string | null;
   @ApiProperty() version: number;
+}
+
+export class RecordSummaryPage {
+  @ApiProperty({ type: [RecordSummaryView] }) items: RecordSummaryView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }
 
 export class RecordView extends RecordSummaryView {

@@ -10,6 +10,8 @@ import { UserEntity } from '../../users/user.entity.js';
 @Entity({ name: 'notifications' })
 @Index('uq_notifications_user_source', ['userId', 'sourceKey'], { unique: true })
 @Index('idx_notifications_user_read_created', ['userId', 'readAt', 'createdAt'])
+// Who an escalation (or any source) notified: GET /api/v1/escalations (docs/escalations.md).
+@Index('idx_notifications_source', ['sourceKey'])
 export class NotificationEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_notifications' })
   id: string;

@@ -147,3 +147,10 @@ export class UserView {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items: UserView[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

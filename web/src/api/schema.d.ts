@@ -39,6 +39,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-entries/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the whole hash chain now: intact, or the first broken entry (positions and ids only)
+         * @description Walks the trail in batches (as npm run audit:verify does); the answer names chain positions and entry ids, never content.
+         */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/browser/login": {
         parameters: {
             query?: never;
@@ -700,6 +720,26 @@ export interface paths {
          * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes; SHA-256 kept.
          */
         post: operations["EnforcementController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the escalation ladder fired, when and to whom, in your units; newest first
+         * @description By unit (in scope; 400 ESCALATION_QUERY_INVALID otherwise), case (subjectId), day fired (from/to, Asia/Ho_Chi_Minh) and status. Officers’ names and case numbers only.
+         */
+        get: operations["EscalationsReadController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1832,6 +1872,30 @@ export interface components {
             unitId?: string;
             version: number;
         };
+        AuditChainVerificationDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            /**
+             * @description Chained entries checked good (before the break, if any)
+             * @example 1234
+             */
+            entries: number;
+            /** @description The id of the entry at that position, if any */
+            firstBrokenId: string | null;
+            /** @description The first broken chain position */
+            firstBrokenSeq: string | null;
+            /** @description true: every chained entry verifies and none waits too long unchained */
+            ok: boolean;
+            /** @description What is wrong (English, technical) */
+            reason: string | null;
+            /**
+             * @description Entries committed but not chained yet
+             * @example 0
+             */
+            unchained: number;
+            /** @description The oldest entry left unchained too long */
+            unchainedId: string | null;
+        };
         AuditEntryDto: {
             /** @example update */
             action: string;
@@ -2161,25 +2225,51 @@ export interface components {
             complaint: components["schemas"]["KindCountsView"];
             denunciation: components["schemas"]["KindCountsView"];
         };
+        CaseSummaryPage: {
+            items: components["schemas"]["CaseSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CaseSummaryView: {
+            acceptedOn?: string | null;
+            caseNumber: string;
+            complicated: boolean;
+            decidedOn?: string | null;
+            handlerUserId?: string | null;
+            id: string;
+            letterId: string;
+            /** @description The nearest open statutory deadline */
+            nextDue?: string | null;
+            receivedOn: string;
+            remote: boolean;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
+            subject: string;
+            /** @enum {string} */
+            track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+            unitId: string;
+            version: number;
+        };
         CaseView: {
-            acceptedOn?: Record<string, never> | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             complicated: boolean;
             complicatedReason?: Record<string, never> | null;
             complicatedSetByUserId?: Record<string, never> | null;
             deadlines: components["schemas"]["CaseDeadlineView"][];
-            decidedOn?: Record<string, never> | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decisionOutcome?: "right" | "partly_right" | "wrong" | null;
             decisionRef?: Record<string, never> | null;
             dialogueHeld: boolean;
             events: components["schemas"]["CaseEventView"][];
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
             legalEffectFrom?: Record<string, never> | null;
             letterId: string;
             /** @description The nearest open statutory deadline */
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             /** @description Steps allowed now (as of today) */
             nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
             previousCaseId?: Record<string, never> | null;
@@ -2642,6 +2732,17 @@ export interface components {
             /** @example https://he-thong-khac.gov.vn/hooks/tiepdan */
             url: string;
         };
+        DashboardBacklogView: {
+            byStatus: {
+                blocked?: number;
+                in_progress?: number;
+                not_started?: number;
+                overdue?: number;
+            };
+            /** @example 4 */
+            total: number;
+            units: components["schemas"]["DashboardUnitBacklogView"][];
+        };
         DashboardSessionView: {
             /** @example 2026-11-25T09:15:00.000Z */
             expiresAt: string;
@@ -2651,13 +2752,27 @@ export interface components {
              */
             url: string;
         };
+        DashboardUnitBacklogView: {
+            byStatus: {
+                blocked?: number;
+                in_progress?: number;
+                not_started?: number;
+                overdue?: number;
+            };
+            /** @example 4 */
+            total: number;
+            /** Format: uuid */
+            unitId: string;
+            /** @example Phòng Tổ chức cán bộ */
+            unitName: string;
+        };
         DashboardView: {
             /** @description 12 months, oldest first. */
             casesByMonth: components["schemas"]["MonthCasesView"][];
             /** @description Sums over the 12 months. */
             casesByState: components["schemas"]["CasesByStateView"];
             /** @description Enforcement records not 'done'. */
-            enforcementBacklog: components["schemas"]["BacklogView"];
+            enforcementBacklog: components["schemas"]["DashboardBacklogView"];
             /** @example 2025-12 */
             fromMonth: string;
             /** @description Resolution deadlines settled, 12 months. */
@@ -2841,13 +2956,13 @@ export interface components {
         };
         DenunciationCaseView: {
             acceptedByUserId?: Record<string, never> | null;
-            acceptedOn?: Record<string, never> | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             /** @enum {string} */
             complexity: "normal" | "complicated" | "especially_complicated";
             complexityReason?: Record<string, never> | null;
             complexitySetByUserId?: Record<string, never> | null;
-            concludedOn?: Record<string, never> | null;
+            concludedOn?: string | null;
             conclusionHandled: boolean;
             /** @enum {string|null} */
             conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
@@ -2856,10 +2971,10 @@ export interface components {
             deadlines: components["schemas"]["CaseDeadlineView"][];
             events: components["schemas"]["CaseEventView"][];
             extensions: number;
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
             letterId: string;
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
             originalCaseId?: Record<string, never> | null;
             receivedOn: string;
@@ -2873,6 +2988,33 @@ export interface components {
             unitId: string;
             version: number;
             withdrawn: boolean;
+        };
+        DenunciationSummaryPage: {
+            items: components["schemas"]["DenunciationSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DenunciationSummaryView: {
+            acceptedOn?: string | null;
+            caseNumber: string;
+            /** @enum {string} */
+            complexity: "normal" | "complicated" | "especially_complicated";
+            concludedOn?: string | null;
+            extensions: number;
+            handlerUserId?: string | null;
+            id: string;
+            letterId: string;
+            nextDue?: string | null;
+            receivedOn: string;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
+            /** @description The redacted subject */
+            subject: string;
+            /** @enum {string} */
+            track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
+            unitId: string;
+            version: number;
         };
         DenunciationTransitionDto: {
             /**
@@ -2926,6 +3068,53 @@ export interface components {
             /** @description Shown to the public on each cancelled session */
             reason: string;
             version: number;
+        };
+        EscalationPage: {
+            items: components["schemas"]["EscalationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EscalationRecipientView: {
+            /** @description The officer's name */
+            fullName: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        EscalationView: {
+            /** @description The case's number, if the subject is a case */
+            caseNumber: string | null;
+            /** Format: uuid */
+            deadlineId: string;
+            /**
+             * Format: date
+             * @description The due date the level was computed from
+             */
+            dueDate: string;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The ladder level (1 = first reminder) */
+            level: number;
+            /** @example resolution */
+            purpose: string;
+            /** @description Who was notified */
+            recipients: components["schemas"]["EscalationRecipientView"][];
+            /** @example KN-3 */
+            ruleId: string;
+            /**
+             * @description skipped: a higher level went out instead
+             * @enum {string}
+             */
+            status: "fired" | "skipped";
+            /** Format: uuid */
+            subjectId: string;
+            /** @example complaint_case */
+            subjectType: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         EvidenceView: {
             createdAt: string;
@@ -3374,13 +3563,41 @@ export interface components {
             ruleId?: string;
             sessionDate?: string;
         };
-        RecordView: {
-            closedOn?: Record<string, never> | null;
-            decisionRef?: Record<string, never> | null;
+        RecordSummaryPage: {
+            items: components["schemas"]["RecordSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RecordSummaryView: {
+            closedOn?: string | null;
+            decisionRef?: string | null;
             id: string;
             /** @description The nearest open obligation deadline */
-            nextDue?: Record<string, never> | null;
-            nextReviewOn?: Record<string, never> | null;
+            nextDue?: string | null;
+            nextReviewOn?: string | null;
+            obligationCount: number;
+            openedOn: string;
+            overdueObligations: number;
+            /**
+             * @description As of today
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "complaint_case" | "denunciation_case";
+            title: string;
+            unitId: string;
+            version: number;
+        };
+        RecordView: {
+            closedOn?: string | null;
+            decisionRef?: string | null;
+            id: string;
+            /** @description The nearest open obligation deadline */
+            nextDue?: string | null;
+            nextReviewOn?: string | null;
             obligationCount: number;
             obligations: components["schemas"]["ObligationView"][];
             openedOn: string;
@@ -3400,6 +3617,26 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        ReportFormView: {
+            /** @example 01/TCD */
+            code: string;
+            legalBasis: string;
+            name: components["schemas"]["BilingualView"];
+            note: string;
+            title: components["schemas"]["BilingualView"];
+        };
+        ReportHeaderCellView: {
+            /** @description 0-based column (0 is the unit column) */
+            col: number;
+            colSpan: number;
+            en: string;
+            /** @description The counter key of a leaf column */
+            key?: string;
+            /** @description 0-based header row of the top-left corner */
+            row: number;
+            rowSpan: number;
+            vi: string;
+        };
         ReportingScheduleView: {
             /** @description false: no schedule is stored, the defaults apply */
             configured: boolean;
@@ -3414,6 +3651,30 @@ export interface components {
             upcoming: components["schemas"]["UpcomingDeadlineView"][];
             /** @description 0 while not configured */
             version: number;
+        };
+        ReportJsonView: {
+            form: components["schemas"]["ReportFormView"];
+            /** @description Header rows, each with the cells that start on it */
+            header: components["schemas"]["ReportHeaderCellView"][][];
+            keys: string[];
+            /** @description "A" for the unit column, then "1", "2", … */
+            numbers: string[];
+            rows: components["schemas"]["ReportRowView"][];
+            scope: components["schemas"]["ReportScopeView"];
+            total: components["schemas"]["ReportTotalView"];
+            unconfirmed: components["schemas"]["ReportUnconfirmedView"];
+            window: components["schemas"]["ReportWindowView"];
+        };
+        ReportRowView: {
+            /** @description Values in column order (keys) */
+            cells: number[];
+            depth: number;
+            /** @description The unit name indented by depth */
+            label: string;
+            unitCode: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         ReportRunFileView: {
             filename: string;
@@ -3471,6 +3732,31 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
+        };
+        ReportScopeView: {
+            rootUnitIds: string[];
+        };
+        ReportTotalView: {
+            cells: number[];
+            label: components["schemas"]["BilingualView"];
+        };
+        ReportUnconfirmedView: {
+            columns: string[];
+            cutoff: boolean;
+            form: boolean;
+        };
+        ReportWindowView: {
+            cutoffId: string | null;
+            /** Format: date */
+            from: string;
+            index: number | null;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "six_months" | "nine_months" | "year" | "custom";
+            label: components["schemas"]["BilingualView"];
+            name: components["schemas"]["BilingualView"];
+            /** Format: date */
+            to: string;
+            year: number | null;
         };
         ResetPasswordDto: {
             /** @description At least 12 characters */
@@ -3793,6 +4079,12 @@ export interface components {
         UpdateWebhookEndpointDto: {
             active: boolean;
         };
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         UserView: {
             active: boolean;
             createdAt: string;
@@ -3966,6 +4258,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
         };
@@ -4391,6 +4702,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Words of the subject or case number; diacritics and case ignored */
                 q?: string;
+                /** @description received_on on or after this date */
+                receivedFrom?: string;
+                /** @description received_on on or before this date */
+                receivedTo?: string;
                 /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
@@ -4408,7 +4723,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryPage"];
+                };
             };
         };
     };
@@ -4623,6 +4940,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Words of the (redacted) subject or case number; diacritics ignored */
                 q?: string;
+                /** @description received_on on or after this date */
+                receivedFrom?: string;
+                /** @description received_on on or before this date */
+                receivedTo?: string;
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
                 state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
@@ -4639,7 +4960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DenunciationSummaryPage"];
+                };
             };
         };
     };
@@ -4784,7 +5107,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordSummaryPage"];
+                };
             };
         };
     };
@@ -4914,6 +5239,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    EscalationsReadController_list: {
+        parameters: {
+            query?: {
+                /** @description Fired on or after this day (Asia/Ho_Chi_Minh) */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Default: both */
+                status?: "fired" | "skipped";
+                /** @description Only the deadlines of this case (or other subject) */
+                subjectId?: string;
+                /** @description Fired on or before this day (Asia/Ho_Chi_Minh) */
+                to?: string;
+                /** @description Only this unit (in your scope) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPage"];
                 };
             };
         };
@@ -6117,11 +6474,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=json; csv and xlsx are files */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportJsonView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportJsonView"];
+                    "text/csv": components["schemas"]["ReportJsonView"];
+                };
             };
         };
     };
@@ -6372,7 +6734,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
             };
         };
     };

@@ -23,6 +23,12 @@ const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
 const CasePage = lazy(() => import('../pages/cases/CasePage'));
+const DashboardPage = lazy(() => import('../pages/oversight/DashboardPage'));
+const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'));
+const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));
+const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
+const AuditPage = lazy(() => import('../pages/oversight/AuditPage'));
+const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -94,6 +100,12 @@ const router = createBrowserRouter([
           { path: '/viec-cua-don-vi', element: <WorkListPage key="unit" scope="unit" /> },
           { path: '/ho-so/khieu-nai/:id', element: <CasePage key="complaint" kind="complaint" /> },
           { path: '/ho-so/to-cao/:id', element: <CasePage key="denunciation" kind="denunciation" /> },
+          { path: '/giam-sat', element: <DashboardPage /> },
+          { path: '/giam-sat/ho-so', element: <OversightCasesPage /> },
+          { path: '/giam-sat/thi-hanh', element: <OversightEnforcementPage /> },
+          { path: '/giam-sat/canh-bao', element: <EscalationsPage /> },
+          { path: '/bao-cao', element: <ReportsPage /> },
+          { path: '/nhat-ky', element: <AuditPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,10 +1,13 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
   BookOutlined,
   FileAddOutlined,
   FileTextOutlined,
+  FundOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -45,6 +48,9 @@ const NAV = [
     icon: <ApartmentOutlined />,
     permission: 'cases:read',
   },
+  { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
+  { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
+  { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 

@@ -1,0 +1,185 @@
+// Dashboard benchmark (issue 18): `npm run bench:dashboard`, over the 1,000,000-case data set of the
+// report benchmark. Run `BENCH_KEEP=1 npm run bench:reports` first: it seeds `<DB_NAME>_rbench` and keeps it.
+//
+// 1. The real API (createApiApp) on the kept database, on a free loopback port; a province unit
+//    `BENCH-ROOT` above the 50 bench units (closure rows), an administrator in it (FirstAdminService) and,
+//    through the API, an inspectorate leader there — whose scope is then all 50 units, the whole data set.
+// 2. GET /api/v1/dashboard as that leader: one warm-up, then RUNS timed calls; the median.
+// 3. The console's dashboard in Debian's Chromium, cold cache (a fresh profile per run, the refresh
+//    cookie set as after a sign-in): from navigation to /giam-sat until the overdue-by-unit chart shows;
+//    the median of RUNS against the target of 2 s.
+// Leaves the added units and accounts in the kept database (idempotent on the next run).
+import '../../src/bootstrap/require-supported-node.js';
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { chromium } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../src/bootstrap/create-api-app.js';
+import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
+import { FirstAdminService } from '../../src/users/first-admin.service.js';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const TARGET_MS = 2000;
+const ADMIN = { email: 'bench-admin@tiepdan.bench', fullName: 'Quản trị đo hiệu năng' };
+const LEADER = { email: 'bench-leader@tiepdan.bench', fullName: 'Lãnh đạo thanh tra đo hiệu năng' };
+const PASSWORD = 'Do-hieu-nang-bang-dieu-khien-2026';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await f();
+  return [performance.now() - started, value];
+}
+
+async function main(): Promise<void> {
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
+  Object.assign(process.env, { DB_NAME: `${base.db.name}_rbench`, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
+  const app = await createApiApp(config);
+  try {
+    await app.init();
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const [{ n }] = (await dataSource.query("SELECT COUNT(*) AS n FROM units WHERE code LIKE 'BENCH-%'")) as {
+      n: string;
+    }[];
+    if (Number(n) === 0) throw new Error('no bench data: run BENCH_KEEP=1 npm run bench:reports first');
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const url = `http://127.0.0.1:${address.port}`;
+
+    // The province above the bench units, its administrator, and a leader whose scope is all of them.
+    await app.get(FirstAdminService).createAdmin({
+      ...ADMIN,
+      password: PASSWORD,
+      unitCode: 'BENCH-ROOT',
+      unitName: 'Tỉnh đo hiệu năng',
+    });
+    const [{ id: rootId }] = (await dataSource.query("SELECT id FROM units WHERE code = 'BENCH-ROOT'")) as {
+      id: string;
+    }[];
+    await dataSource.query(
+      "UPDATE units SET parent_id = ? WHERE code LIKE 'BENCH-%' AND code <> 'BENCH-ROOT' AND parent_id IS NULL",
+      [rootId],
+    );
+    await dataSource.query(
+      `INSERT IGNORE INTO unit_closure (ancestor_id, descendant_id, depth)
+       SELECT ?, id, 1 FROM units WHERE parent_id = ?`,
+      [rootId, rootId],
+    );
+    const login = async (email: string) => {
+      const res = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    };
+    const admin = await login(ADMIN.email);
+    const created = await fetch(`${url}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ ...LEADER, unitId: rootId, roles: ['inspectorate_leader'], password: PASSWORD }),
+    });
+    if (!created.ok && created.status !== 409) {
+      throw new Error(`creating the leader failed: ${created.status} ${await created.text()}`);
+    }
+    const leader = await login(LEADER.email);
+
+    const [[{ cases }], [{ deadlines }]] = (await Promise.all([
+      dataSource.query('SELECT COUNT(*) AS cases FROM complaint_cases'),
+      dataSource.query('SELECT COUNT(*) AS deadlines FROM case_deadlines'),
+    ])) as [{ cases: string }[], { deadlines: string }[]];
+    const cpu = cpus();
+    console.log(
+      `node ${process.version}; ${cpu.length} cores; ${cpu[0]?.model ?? 'unknown cpu'}; ` +
+        `${Number(cases).toLocaleString('en')} complaint cases, ${Number(deadlines).toLocaleString('en')} deadlines`,
+    );
+
+    // 2. The API.
+    const get = async () => {
+      const res = await fetch(`${url}/api/v1/dashboard`, { headers: { authorization: `Bearer ${leader}` } });
+      if (!res.ok) throw new Error(`dashboard: ${res.status}`);
+      return (await res.json()) as {
+        casesByState: { complaint: { total: number } };
+        overdue: { total: number; units: unknown[] };
+      };
+    };
+    const [warm, figures] = await timed(get);
+    const apiTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) apiTimes.push((await timed(get))[0]);
+    console.log(
+      `GET /api/v1/dashboard: ${apiTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${median(apiTimes).toFixed(0)} ms ` +
+        `(warm-up ${warm.toFixed(0)} ms; 12 months: ${figures.casesByState.complaint.total.toLocaleString('en')} complaints, ` +
+        `${figures.overdue.total.toLocaleString('en')} overdue deadlines over ${figures.overdue.units.length} units shown)`,
+    );
+
+    // 3. The console, cold cache.
+    const pageTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const res = await fetch(`${url}/api/v1/auth/browser/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
+        body: JSON.stringify({ email: LEADER.email, password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`browser sign-in failed: ${res.status}`);
+      const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
+      const profile = mkdtempSync(path.join(tmpdir(), 'tiepdan-bench-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        locale: 'vi-VN',
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+        ],
+      });
+      try {
+        await context.addCookies([
+          {
+            name: 'tiepdan_refresh',
+            value: pair.slice(pair.indexOf('=') + 1),
+            domain: '127.0.0.1',
+            path: '/api/v1/auth/browser',
+            httpOnly: true,
+            secure: true,
+            sameSite: 'Strict',
+          },
+        ]);
+        const page = await context.newPage();
+        const [ms] = await timed(async () => {
+          await page.goto(`${url}/giam-sat`);
+          await page
+            .locator('ul[aria-label="Hạn đã quá theo đơn vị"] li')
+            .first()
+            .waitFor({ timeout: 30_000 });
+        });
+        pageTimes.push(ms);
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+    const figure = median(pageTimes);
+    console.log(
+      `/giam-sat interactive, cold cache: ${pageTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${figure.toFixed(0)} ms ` +
+        `(target ≤ ${TARGET_MS} ms: ${figure <= TARGET_MS ? 'met' : 'NOT met'})`,
+    );
+    if (figure > TARGET_MS) process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:dashboard failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
