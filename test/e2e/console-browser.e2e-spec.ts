@@ -460,24 +460,44 @@ describe('the officers console in a real browser', () => {
 
   it('lists letters: search without diacritics, overdue filter, nearest deadline first, and a letter with its deadline explained', async () => {
     const late = await logLetter({ subject: 'Khiếu nại về cấp phép xây dựng', receivedOn: '2026-09-01' });
+    await logLetter({
+      classification: 'petition',
+      complaintTrack: undefined,
+      subject: 'Kiến nghị sửa đường liên xã',
+      receivedOn: '2026-11-25',
+    });
     const page = await newPage();
+    const rows = page.locator('.ant-table-tbody-virtual .ant-table-row');
     try {
       await signIn(page, world.users.reception_officer.email, '/don');
       await page.getByRole('heading', { name: 'Danh sách đơn', level: 1 }).waitFor();
-      await page.locator('tbody tr.ant-table-row').first().waitFor();
+      await rows.first().waitFor();
       // Nearest deadline first: the September letter leads.
-      expect(await page.locator('tbody tr.ant-table-row').first().innerText()).toContain(late.receiptCode);
+      expect(await rows.first().innerText()).toContain(late.receiptCode);
+      const all = await page.getByTestId('letters-count').innerText();
+      // Filtered in the browser as typed, the address following.
       await page.getByRole('searchbox', { name: 'Tìm đơn' }).fill('cap phep xay dung');
-      await page.keyboard.press('Enter');
       await page.waitForURL(/q=cap/);
-      await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 1);
-      expect(await page.locator('tbody tr.ant-table-row').innerText()).toContain(
-        'Khiếu nại về cấp phép xây dựng',
+      await page.waitForFunction(
+        () => document.querySelectorAll('.ant-table-tbody-virtual .ant-table-row').length === 1,
       );
+      expect(await rows.innerText()).toContain('Khiếu nại về cấp phép xây dựng');
+      expect(await page.getByTestId('letters-count').innerText()).toMatch(/^1 \/ \d+ đơn$/);
       await checkScreen(page, 'danh-sach-don');
+      await page.getByRole('searchbox', { name: 'Tìm đơn' }).fill('');
+      await page.getByTestId('letters-count').getByText(all).waitFor();
+      // The kind filter: no denunciation among them once "Khiếu nại" is chosen.
+      await page.getByRole('combobox', { name: 'Phân loại' }).click();
+      await page.locator('.ant-select-item-option[title="Khiếu nại"]').click();
+      await page.waitForURL(/loai=complaint/);
+      await page
+        .getByTestId('letters-count')
+        .getByText(/^\d+ \/ \d+ đơn$/)
+        .waitFor();
+      for (const row of await rows.allInnerTexts()) expect(row).toContain('Khiếu nại');
       await page.goto(`${baseUrl}/don?han=qua-han`);
-      await page.locator('tbody tr.ant-table-row').first().waitFor();
-      const overdue = await page.locator('tbody tr.ant-table-row').allInnerTexts();
+      await rows.first().waitFor();
+      const overdue = await rows.allInnerTexts();
       expect(overdue.length).toBeGreaterThan(0);
       for (const row of overdue) expect(row).toMatch(/quá hạn \d+ ngày làm việc/);
       await page.getByRole('link', { name: 'Khiếu nại về cấp phép xây dựng' }).click();
@@ -542,7 +562,7 @@ describe('the officers console in a real browser', () => {
       try {
         await signIn(page, world.users[role].email, '/don');
         await page.getByRole('heading', { name: 'Danh sách đơn', level: 1 }).waitFor();
-        await page.locator('tbody tr.ant-table-row').first().waitFor();
+        await page.locator('.ant-table-tbody-virtual .ant-table-row').first().waitFor();
         const texts = [await page.content()];
         await page.goto(`${baseUrl}/don/${letter.id}`);
         await page.getByRole('heading', { name: 'Thời hạn', level: 2 }).waitFor();
