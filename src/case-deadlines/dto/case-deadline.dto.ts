@@ -11,10 +11,10 @@ export class CaseDeadlineView {
   @ApiProperty() triggerDate: string;
   @ApiProperty() rawEnd: string;
   @ApiProperty() dueDate: string;
-  @ApiPropertyOptional({ nullable: true }) internalTarget: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) internalTarget: string | null;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) pausedSince: string | null;
-  @ApiPropertyOptional({ nullable: true }) settledOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) pausedSince: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) settledOn: string | null;
   @ApiProperty() calendarVersion: string;
   @ApiProperty() provisional: boolean;
   @ApiProperty() explanation: { vi: string[]; en: string[] };

@@ -24,7 +24,12 @@ export class TransitionDto {
   @IsLocalDate()
   date: string;
 
-  @ApiPropertyOptional({ example: '125/QĐ-UBND', description: 'The document number of the act' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '125/QĐ-UBND',
+    description: 'The document number of the act',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -39,7 +44,11 @@ export class TransitionDto {
   @Length(3, 500)
   legalBasis: string;
 
-  @ApiPropertyOptional({ description: 'Why (required for suspension, termination, partial withdrawal)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why (required for suspension, termination, partial withdrawal)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -67,7 +76,7 @@ export class CaseFlagsDto {
   @IsBoolean()
   remote?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -80,7 +89,7 @@ export class CaseFlagsDto {
   @IsBoolean()
   complicated?: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -100,7 +109,12 @@ export class AssignCaseDto {
   @IsId()
   unitId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The handler; null to unassign' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The handler; null to unassign',
+  })
   @IsOptional()
   @IsId()
   handlerUserId?: string | null;
@@ -119,7 +133,12 @@ export class AssignCaseDto {
 }
 
 export class InternalTargetDto {
-  @ApiPropertyOptional({ nullable: true, example: '2026-12-01', description: 'null removes the target' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-01',
+    description: 'null removes the target',
+  })
   @IsOptional()
   @IsLocalDate()
   target: string | null;
@@ -196,13 +215,13 @@ export class ListCasesQueryDto extends PageQueryDto {
 export class CaseEventView {
   @ApiProperty() sequence: number;
   @ApiProperty() event: string;
-  @ApiPropertyOptional({ nullable: true }) fromState: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromState: string | null;
   @ApiProperty() toState: string;
   @ApiProperty() date: string;
-  @ApiPropertyOptional({ nullable: true }) documentRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) legalBasis: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) documentRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) legalBasis: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUserId: string | null;
 }
 
 export class CaseSummaryView {
@@ -210,14 +229,14 @@ export class CaseSummaryView {
   @ApiProperty() caseNumber: string;
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerUserId: string | null;
   @ApiProperty({ enum: COMPLAINT_TRACKS }) track: ComplaintTrack;
   @ApiProperty({ enum: COMPLAINT_STATES }) state: ComplaintState;
   @ApiProperty() subject: string;
   @ApiProperty() receivedOn: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The nearest open statutory deadline' })
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The nearest open statutory deadline' })
   nextDue: string | null;
   @ApiProperty() remote: boolean;
   @ApiProperty() complicated: boolean;
@@ -225,17 +244,17 @@ export class CaseSummaryView {
 }
 
 export class CaseView extends CaseSummaryView {
-  @ApiPropertyOptional({ nullable: true }) suspendedFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) suspendedFrom: string | null;
   @ApiProperty() dialogueHeld: boolean;
-  @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
-  @ApiPropertyOptional({ nullable: true }) decisionRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) previousCaseId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionRef: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ['right', 'partly_right', 'wrong'] })
   decisionOutcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) legalEffectFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) remoteReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) remoteSetByUserId: string | null;
-  @ApiPropertyOptional({ nullable: true }) complicatedReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) complicatedSetByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) legalEffectFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) remoteReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) remoteSetByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complicatedReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complicatedSetByUserId: string | null;
   @ApiProperty({ type: [CaseEventView] }) events: CaseEventView[];
   @ApiProperty({ type: [CaseDeadlineView] }) deadlines: CaseDeadlineView[];
   @ApiProperty({ enum: COMPLAINT_EVENTS, isArray: true, description: 'Steps allowed now (as of today)' })

@@ -27,7 +27,12 @@ export class DenunciationTransitionDto {
   @IsLocalDate()
   date: string;
 
-  @ApiPropertyOptional({ example: '15/QĐ-TTr', description: 'The document number of the act' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '15/QĐ-TTr',
+    description: 'The document number of the act',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -42,7 +47,11 @@ export class DenunciationTransitionDto {
   @Length(3, 500)
   legalBasis: string;
 
-  @ApiPropertyOptional({ description: 'Why (required for extension, suspension, withdrawal, termination)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why (required for extension, suspension, withdrawal, termination)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -74,7 +83,7 @@ export class ComplexityDto {
   @IsIn(COMPLEXITIES)
   complexity: Complexity;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -138,28 +147,28 @@ export class DenunciationSummaryView {
   @ApiProperty() caseNumber: string;
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) handlerUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerUserId: string | null;
   @ApiProperty({ enum: DENUNCIATION_TRACKS }) track: DenunciationTrack;
   @ApiProperty({ enum: DENUNCIATION_STATES }) state: DenunciationState;
   @ApiProperty({ description: 'The redacted subject' }) subject: string;
   @ApiProperty() receivedOn: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) concludedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) nextDue: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) concludedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextDue: string | null;
   @ApiProperty({ enum: COMPLEXITIES }) complexity: Complexity;
   @ApiProperty() extensions: number;
   @ApiProperty() version: number;
 }
 
 export class DenunciationCaseView extends DenunciationSummaryView {
-  @ApiPropertyOptional({ nullable: true }) suspendedFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) originalCaseId: string | null;
-  @ApiPropertyOptional({ nullable: true }) acceptedByUserId: string | null;
-  @ApiPropertyOptional({ nullable: true }) conclusionRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) suspendedFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) originalCaseId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) acceptedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) conclusionRef: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ['right', 'partly_right', 'wrong'] })
   conclusionOutcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) complexityReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) complexitySetByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complexityReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complexitySetByUserId: string | null;
   @ApiProperty() conclusionSent: boolean;
   @ApiProperty() conclusionHandled: boolean;
   @ApiProperty() withdrawn: boolean;

@@ -58,7 +58,7 @@ export class PetitionerDto {
   @Length(2, 255)
   fullName: string;
 
-  @ApiPropertyOptional({ example: 'thôn 3, xã Tân Lập, tỉnh Đồng Nai' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'thôn 3, xã Tân Lập, tỉnh Đồng Nai' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -66,21 +66,26 @@ export class PetitionerDto {
   @Length(2, 500)
   address?: string | null;
 
-  @ApiPropertyOptional({ example: '075203004567', description: 'Căn cước number: 12 digits' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '075203004567',
+    description: 'Căn cước number: 12 digits',
+  })
   @IsOptional()
   @Transform(idDigits)
   @IsString()
   @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
   idNumber?: string | null;
 
-  @ApiPropertyOptional({ example: '0912345678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912345678' })
   @IsOptional()
   @Transform(phone)
   @IsString()
   @Matches(PHONE_PATTERN, { message: 'phone must be a Vietnamese telephone number (0… or +84…)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'an.nguyen@example.vn' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'an.nguyen@example.vn' })
   @IsOptional()
   @Transform(trimToNull)
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -102,7 +107,7 @@ export class EligibilityAnswerDto {
   @IsBoolean()
   passed: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -124,7 +129,11 @@ export class CreateLetterDto {
   @IsIn(LETTER_CHANNELS)
   channel: LetterChannel;
 
-  @ApiPropertyOptional({ description: 'The forwarding body (forwarded channels)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The forwarding body (forwarded channels)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -132,7 +141,7 @@ export class CreateLetterDto {
   @Length(2, 500)
   forwardedBy?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -140,7 +149,12 @@ export class CreateLetterDto {
   @MaxLength(100)
   forwardedRef?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The reception-book visit (channel reception_visit)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The reception-book visit (channel reception_visit)',
+  })
   @IsOptional()
   @IsId()
   visitId?: string | null;
@@ -163,6 +177,8 @@ export class CreateLetterDto {
   denunciationTrack?: (typeof DENUNCIATION_LETTER_TRACKS)[number] | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'uuid',
     description: 'Second-time complaint: the first-time case; re-denunciation: the denunciation case',
   })
@@ -171,6 +187,8 @@ export class CreateLetterDto {
   previousCaseId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description:
       'Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed)',
   })
@@ -182,6 +200,8 @@ export class CreateLetterDto {
   redactedSubject?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description: 'Denunciations: the redacted content (default: removed automatically)',
   })
   @IsOptional()
@@ -290,7 +310,7 @@ export class ProcessingDecisionDto {
   @Length(3, 500)
   legalBasis: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -298,7 +318,7 @@ export class ProcessingDecisionDto {
   @MaxLength(100)
   guidanceRef?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -306,12 +326,12 @@ export class ProcessingDecisionDto {
   @MaxLength(500)
   guidanceBody?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @IsId()
   transferToUnitId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -319,7 +339,7 @@ export class ProcessingDecisionDto {
   @MaxLength(500)
   transferToBody?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -327,7 +347,7 @@ export class ProcessingDecisionDto {
   @MaxLength(100)
   transferRef?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -340,7 +360,7 @@ export class ProcessingDecisionDto {
   @IsIn(ARCHIVE_REASONS)
   archiveReason?: ArchiveReason | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @IsId()
   duplicateOfLetterId?: string | null;
@@ -353,7 +373,12 @@ export class ProcessingDecisionDto {
   @IsBoolean()
   includeIdentity?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'accept: the handler to assign the case to' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'accept: the handler to assign the case to',
+  })
   @IsOptional()
   @IsId()
   handlerUserId?: string | null;
@@ -417,10 +442,10 @@ export class ListLettersQueryDto extends PageQueryDto {
 
 export class PetitionerView {
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true }) address: string | null;
-  @ApiPropertyOptional({ nullable: true }) idNumber: string | null;
-  @ApiPropertyOptional({ nullable: true }) phone: string | null;
-  @ApiPropertyOptional({ nullable: true }) email: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) address: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) idNumber: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email: string | null;
   @ApiProperty() representative: boolean;
 }
 
@@ -429,14 +454,14 @@ export class LetterView {
   @ApiProperty() unitId: string;
   @ApiProperty() receivedOn: string;
   @ApiProperty({ enum: LETTER_CHANNELS }) channel: LetterChannel;
-  @ApiPropertyOptional({ nullable: true }) forwardedBy: string | null;
-  @ApiPropertyOptional({ nullable: true }) forwardedRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) visitId: string | null;
-  @ApiPropertyOptional({ nullable: true }) parentLetterId: string | null;
-  @ApiPropertyOptional({ nullable: true }) transferredFromLetterId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) forwardedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) forwardedRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) visitId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parentLetterId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) transferredFromLetterId: string | null;
   @ApiProperty({ enum: LETTER_CLASSIFICATIONS }) classification: LetterClassification;
-  @ApiPropertyOptional({ nullable: true }) complaintTrack: string | null;
-  @ApiPropertyOptional({ nullable: true }) previousCaseId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complaintTrack: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) previousCaseId: string | null;
   @ApiProperty() subject: string;
   @ApiProperty() content: string;
   @ApiProperty() petitionerCount: number;
@@ -446,21 +471,21 @@ export class LetterView {
   @ApiProperty({ enum: LETTER_STATUSES }) status: LetterStatus;
   @ApiProperty() processingDue: string;
   @ApiPropertyOptional({ nullable: true, enum: PROCESSING_DECISIONS }) decision: ProcessingDecision | null;
-  @ApiPropertyOptional({ nullable: true }) decidedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedByUserId: string | null;
-  @ApiPropertyOptional({ nullable: true }) decisionLegalBasis: string | null;
-  @ApiPropertyOptional({ nullable: true }) guidanceBody: string | null;
-  @ApiPropertyOptional({ nullable: true }) guidanceRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) transferToUnitId: string | null;
-  @ApiPropertyOptional({ nullable: true }) transferToBody: string | null;
-  @ApiPropertyOptional({ nullable: true }) transferRef: string | null;
-  @ApiPropertyOptional({ nullable: true }) returnRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionLegalBasis: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) guidanceBody: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) guidanceRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) transferToUnitId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) transferToBody: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) transferRef: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) returnRef: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ARCHIVE_REASONS }) archiveReason: ArchiveReason | null;
-  @ApiPropertyOptional({ nullable: true }) duplicateOfLetterId: string | null;
-  @ApiPropertyOptional({ nullable: true }) caseId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) duplicateOfLetterId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) caseId: string | null;
   @ApiProperty() receiptCode: string;
   @ApiProperty() version: number;
-  @ApiPropertyOptional({ nullable: true }) denunciationTrack: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) denunciationTrack: string | null;
   @ApiProperty({ description: 'Subject and content are the redacted copy (denunciations)' })
   identityProtected: boolean;
   @ApiPropertyOptional({ nullable: true, enum: ['self_disclosed', 'waived'] })
@@ -482,8 +507,8 @@ export class DuplicateSuggestionView {
   @ApiProperty() subject: string;
   @ApiProperty({ enum: ['id_number', 'name_and_address'] }) matchedOn: 'id_number' | 'name_and_address';
   @ApiProperty({ description: 'Content similarity in [0, 1], diacritics ignored' }) similarity: number;
-  @ApiPropertyOptional({ nullable: true }) decision: ProcessingDecision | null;
-  @ApiPropertyOptional({ nullable: true }) caseId: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: PROCESSING_DECISIONS }) decision: ProcessingDecision | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) caseId: string | null;
 }
 
 export class CreatedLetterView extends LetterView {

@@ -1694,7 +1694,7 @@ export interface components {
              * Format: uuid
              * @description The handler; null to unassign
              */
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             /** @description Why (kept in the audit trail) */
             reason: string;
             /**
@@ -1767,7 +1767,7 @@ export interface components {
             name: string;
             /** @description The unit’s own records and obligations */
             own: components["schemas"]["BacklogCounts"];
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** @description Own plus every unit below it */
             total: components["schemas"]["BacklogCounts"];
             unitId: string;
@@ -1968,37 +1968,37 @@ export interface components {
             dueDate: string;
             explanation: Record<string, never>;
             id: string;
-            internalTarget?: Record<string, never> | null;
-            pausedSince?: Record<string, never> | null;
+            internalTarget?: string | null;
+            pausedSince?: string | null;
             provisional: boolean;
             purpose: string;
             rawEnd: string;
             ruleId: string;
             ruleVersion: string;
             sequence: number;
-            settledOn?: Record<string, never> | null;
+            settledOn?: string | null;
             status: string;
             triggerDate: string;
             version: number;
         };
         CaseEventView: {
-            actorUserId?: Record<string, never> | null;
+            actorUserId?: string | null;
             date: string;
-            documentRef?: Record<string, never> | null;
+            documentRef?: string | null;
             event: string;
-            fromState?: Record<string, never> | null;
-            legalBasis?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            fromState?: string | null;
+            legalBasis?: string | null;
+            note?: string | null;
             sequence: number;
             toState: string;
         };
         CaseFlagsDto: {
             /** @description vụ việc phức tạp (NĐ 124 art. 3a): a written determination */
             complicated?: boolean;
-            complicatedReason?: Record<string, never>;
+            complicatedReason?: string | null;
             /** @description vùng sâu, vùng xa, đi lại khó khăn */
             remote?: boolean;
-            remoteReason?: Record<string, never>;
+            remoteReason?: string | null;
             version: number;
         };
         CasesByStateView: {
@@ -2006,35 +2006,35 @@ export interface components {
             denunciation: components["schemas"]["KindCountsView"];
         };
         CaseView: {
-            acceptedOn?: Record<string, never> | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             complicated: boolean;
-            complicatedReason?: Record<string, never> | null;
-            complicatedSetByUserId?: Record<string, never> | null;
+            complicatedReason?: string | null;
+            complicatedSetByUserId?: string | null;
             deadlines: components["schemas"]["CaseDeadlineView"][];
-            decidedOn?: Record<string, never> | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decisionOutcome?: "right" | "partly_right" | "wrong" | null;
-            decisionRef?: Record<string, never> | null;
+            decisionRef?: string | null;
             dialogueHeld: boolean;
             events: components["schemas"]["CaseEventView"][];
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
-            legalEffectFrom?: Record<string, never> | null;
+            legalEffectFrom?: string | null;
             letterId: string;
             /** @description The nearest open statutory deadline */
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             /** @description Steps allowed now (as of today) */
             nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             receivedOn: string;
             remote: boolean;
-            remoteReason?: Record<string, never> | null;
-            remoteSetByUserId?: Record<string, never> | null;
+            remoteReason?: string | null;
+            remoteSetByUserId?: string | null;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
             unitId: string;
@@ -2059,7 +2059,7 @@ export interface components {
              */
             idNumber: string;
             /** @example 0912345678 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -2079,60 +2079,60 @@ export interface components {
              * @enum {string}
              */
             complexity: "normal" | "complicated" | "especially_complicated";
-            reason?: Record<string, never>;
+            reason?: string | null;
             version: number;
         };
         CreatedLetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             /** @description Shown once: give it to the petitioner with the receipt code */
             receiptSecret: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         CreatedWebhookEndpointView: {
             active: boolean;
@@ -2164,8 +2164,8 @@ export interface components {
             /** @description TT 05/2021 art. 6 checks */
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             /** @description The forwarding body (forwarded channels) */
-            forwardedBy?: Record<string, never>;
-            forwardedRef?: Record<string, never>;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
             /** @description People who signed (a group may list only its representatives) */
             petitionerCount?: number;
             /** @description Empty only for anonymous information */
@@ -2174,13 +2174,13 @@ export interface components {
              * Format: uuid
              * @description Second-time complaint: the first-time case; re-denunciation: the denunciation case
              */
-            previousCaseId?: Record<string, never>;
+            previousCaseId?: string | null;
             /** @example 2026-11-20 */
             receivedOn: string;
             /** @description Denunciations: the redacted content (default: removed automatically) */
-            redactedContent?: Record<string, never>;
+            redactedContent?: string | null;
             /** @description Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed) */
-            redactedSubject?: Record<string, never>;
+            redactedSubject?: string | null;
             /** @example Khiếu nại quyết định thu hồi đất */
             subject: string;
             /**
@@ -2192,7 +2192,7 @@ export interface components {
              * Format: uuid
              * @description The reception-book visit (channel reception_visit)
              */
-            visitId?: Record<string, never>;
+            visitId?: string | null;
         };
         CreateObligationDto: {
             /** @example Hoàn trả 200 m2 đất nông nghiệp cho hộ bà Trần Thị Mai */
@@ -2217,11 +2217,11 @@ export interface components {
             /** @example 12 Trần Hưng Đạo, phường Tân Phú */
             address: string;
             /** @example Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc */
-            hours?: Record<string, never>;
+            hours?: string | null;
             /** @example Trụ sở tiếp công dân Sở Giáo dục và Đào tạo */
             name: string;
             /** @example Phòng 101, tầng 1 */
-            room?: Record<string, never>;
+            room?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -2298,8 +2298,8 @@ export interface components {
              */
             placeId?: string;
             /** @description Who receives: the head (required for periodic) */
-            receiverName?: Record<string, never>;
-            receiverTitle?: Record<string, never>;
+            receiverName?: string | null;
+            receiverTitle?: string | null;
             /**
              * @description weekly {weekdays: [2]} | monthly_day {day: 15} | monthly_weekday {week: 2, weekday: 4} (week -1: last) | every_working_day (regular)
              * @example {
@@ -2313,7 +2313,7 @@ export interface components {
             /** @description periodic: exactly one; regular: 1 to 3 (morning, afternoon…) */
             slots: components["schemas"]["TimeSlotDto"][];
             /** @description Expected topics (nội dung dự kiến), shown publicly */
-            topics?: Record<string, never>;
+            topics?: string | null;
             /** Format: uuid */
             unitId: string;
             /** @example 2027-01-01 */
@@ -2348,14 +2348,14 @@ export interface components {
              */
             placeId?: string;
             /** @description A note for the public (what else to bring, access) */
-            publicNote?: Record<string, never>;
+            publicNote?: string | null;
             /** @example Nguyễn Văn Hùng */
             receiverName: string;
             /** @example Giám đốc Sở */
-            receiverTitle?: Record<string, never>;
+            receiverTitle?: string | null;
             /** @example 07:30 */
             startTime: string;
-            topics?: Record<string, never>;
+            topics?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -2416,17 +2416,17 @@ export interface components {
             /** @enum {string} */
             contentKind: "complaint" | "denunciation" | "petition" | "mixed";
             /** @description Bodies that have already handled it (Mẫu 03/TCD column 8) */
-            earlierHandling?: Record<string, never>;
+            earlierHandling?: string | null;
             /** @description guided: the competent body */
-            guidanceBody?: Record<string, never>;
+            guidanceBody?: string | null;
             /** @description guided: the guidance document number */
-            guidanceRef?: Record<string, never>;
+            guidanceRef?: string | null;
             /**
              * Format: uuid
              * @description A repeat visit: the matter of the earlier visit
              */
             matterId?: string;
-            notes?: Record<string, never>;
+            notes?: string | null;
             /** @enum {string} */
             outcome: "guided" | "letter_received" | "transferred" | "refused";
             /**
@@ -2437,7 +2437,7 @@ export interface components {
             /** @example Lê Văn Cường */
             receivingOfficerName: string;
             /** @example Thanh tra viên */
-            receivingOfficerTitle?: Record<string, never>;
+            receivingOfficerTitle?: string | null;
             /**
              * @description refused: the legal ground
              * @enum {string}
@@ -2451,9 +2451,9 @@ export interface components {
             /** @description Content of the matter (nội dung vụ việc) */
             summary: string;
             /** @description transferred: the body it went to */
-            transferBody?: Record<string, never>;
+            transferBody?: string | null;
             /** @description transferred: the transfer document number */
-            transferRef?: Record<string, never>;
+            transferRef?: string | null;
             /** Format: uuid */
             unitId: string;
             /**
@@ -2672,38 +2672,38 @@ export interface components {
             approve: boolean;
             /** @description Shorten the access asked for */
             hours?: number;
-            note?: Record<string, never>;
+            note?: string | null;
             version: number;
         };
         DenunciationCaseView: {
-            acceptedByUserId?: Record<string, never> | null;
-            acceptedOn?: Record<string, never> | null;
+            acceptedByUserId?: string | null;
+            acceptedOn?: string | null;
             caseNumber: string;
             /** @enum {string} */
             complexity: "normal" | "complicated" | "especially_complicated";
-            complexityReason?: Record<string, never> | null;
-            complexitySetByUserId?: Record<string, never> | null;
-            concludedOn?: Record<string, never> | null;
+            complexityReason?: string | null;
+            complexitySetByUserId?: string | null;
+            concludedOn?: string | null;
             conclusionHandled: boolean;
             /** @enum {string|null} */
             conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
-            conclusionRef?: Record<string, never> | null;
+            conclusionRef?: string | null;
             conclusionSent: boolean;
             deadlines: components["schemas"]["CaseDeadlineView"][];
             events: components["schemas"]["CaseEventView"][];
             extensions: number;
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             id: string;
             letterId: string;
-            nextDue?: Record<string, never> | null;
+            nextDue?: string | null;
             nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
-            originalCaseId?: Record<string, never> | null;
+            originalCaseId?: string | null;
             receivedOn: string;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
             /** @description The redacted subject */
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
             unitId: string;
@@ -2720,13 +2720,13 @@ export interface components {
              * @description The document number of the act
              * @example 15/QĐ-TTr
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
             /** @example LTC 2018 art. 29 */
             legalBasis: string;
             /** @description Why (required for extension, suspension, withdrawal, termination) */
-            note?: Record<string, never>;
+            note?: string | null;
             /**
              * @description conclude: what it found (required for that step)
              * @enum {string}
@@ -2737,10 +2737,11 @@ export interface components {
             version: number;
         };
         DuplicateSuggestionView: {
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            decision?: Record<string, never> | null;
+            /** @enum {string|null} */
+            decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
             letterId: string;
             /** @enum {string} */
             matchedOn: "id_number" | "name_and_address";
@@ -2753,7 +2754,7 @@ export interface components {
         EligibilityAnswerDto: {
             /** @enum {string} */
             check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
-            note?: Record<string, never>;
+            note?: string | null;
             passed: boolean;
         };
         EndScheduleDto: {
@@ -2790,7 +2791,7 @@ export interface components {
              * @description null removes the target
              * @example 2026-12-01
              */
-            target?: Record<string, never> | null;
+            target?: string | null;
             version: number;
         };
         KindCountsView: {
@@ -2834,51 +2835,51 @@ export interface components {
         LetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         LoginDto: {
             /** @example thanhtra@sgddt.example.gov.vn */
@@ -2992,7 +2993,7 @@ export interface components {
         ObligationView: {
             deadline?: components["schemas"]["CaseDeadlineView"] | null;
             description: string;
-            doneOn?: Record<string, never> | null;
+            doneOn?: string | null;
             dueDate: string;
             /** @enum {string} */
             dueSource: "engine" | "resolver";
@@ -3035,22 +3036,22 @@ export interface components {
             /** @example Nguyễn Văn Hùng */
             name: string;
             /** @example Giám đốc Sở */
-            title?: Record<string, never>;
+            title?: string | null;
         };
         PetitionerDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
-            address?: Record<string, never>;
+            address?: string | null;
             /** @example an.nguyen@example.vn */
-            email?: Record<string, never>;
+            email?: string | null;
             /** @example Nguyễn Văn An */
             fullName: string;
             /**
              * @description Căn cước number: 12 digits
              * @example 075203004567
              */
-            idNumber?: Record<string, never>;
+            idNumber?: string | null;
             /** @example 0912345678 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -3058,11 +3059,11 @@ export interface components {
             representative: boolean;
         };
         PetitionerView: {
-            address?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            address?: string | null;
+            email?: string | null;
             fullName: string;
-            idNumber?: Record<string, never> | null;
-            phone?: Record<string, never> | null;
+            idNumber?: string | null;
+            phone?: string | null;
             representative: boolean;
         };
         PlaceView: {
@@ -3094,23 +3095,23 @@ export interface components {
             /** @enum {string} */
             decision: "accept" | "guide" | "transfer" | "return" | "archive";
             /** Format: uuid */
-            duplicateOfLetterId?: Record<string, never>;
-            guidanceBody?: Record<string, never>;
-            guidanceRef?: Record<string, never>;
+            duplicateOfLetterId?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             /**
              * Format: uuid
              * @description accept: the handler to assign the case to
              */
-            handlerUserId?: Record<string, never>;
+            handlerUserId?: string | null;
             /** @description transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false) */
             includeIdentity?: boolean;
             /** @example LKN 2011 art. 27; NĐ 124/2020 art. 16(1) */
             legalBasis: string;
-            returnRef?: Record<string, never>;
-            transferRef?: Record<string, never>;
-            transferToBody?: Record<string, never>;
+            returnRef?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
             /** Format: uuid */
-            transferToUnitId?: Record<string, never>;
+            transferToUnitId?: string | null;
             /** @description The version read (optimistic lock) */
             version: number;
         };
@@ -3181,12 +3182,12 @@ export interface components {
             sessionDate?: string;
         };
         RecordView: {
-            closedOn?: Record<string, never> | null;
-            decisionRef?: Record<string, never> | null;
+            closedOn?: string | null;
+            decisionRef?: string | null;
             id: string;
             /** @description The nearest open obligation deadline */
-            nextDue?: Record<string, never> | null;
-            nextReviewOn?: Record<string, never> | null;
+            nextDue?: string | null;
+            nextReviewOn?: string | null;
             obligationCount: number;
             obligations: components["schemas"]["ObligationView"][];
             openedOn: string;
@@ -3287,10 +3288,10 @@ export interface components {
             /** @description Approved and not yet expired */
             active: boolean;
             createdAt: string;
-            decidedAt?: Record<string, never> | null;
-            decidedByUserId?: Record<string, never> | null;
-            decisionNote?: Record<string, never> | null;
-            expiresAt?: Record<string, never> | null;
+            decidedAt?: string | null;
+            decidedByUserId?: string | null;
+            decisionNote?: string | null;
+            expiresAt?: string | null;
             hours: number;
             id: string;
             letterId: string;
@@ -3451,13 +3452,13 @@ export interface components {
              * @description The document number of the act
              * @example 125/QĐ-UBND
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
             /** @example LKN 2011 art. 27 */
             legalBasis: string;
             /** @description Why (required for suspension, termination, partial withdrawal) */
-            note?: Record<string, never>;
+            note?: string | null;
             /**
              * @description decide: what it found (required for that step)
              * @enum {string}
@@ -3498,7 +3499,7 @@ export interface components {
             /** @description "Trước ngày …": the first late day */
             dueBefore: string;
             dueBeforeWindowEnds: boolean;
-            index?: Record<string, never> | null;
+            index?: number | null;
             /** @enum {string} */
             kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
             label: string;
@@ -3514,9 +3515,9 @@ export interface components {
         UpdatePlaceDto: {
             active?: boolean;
             address?: string;
-            hours?: Record<string, never> | null;
+            hours?: string | null;
             name?: string;
-            room?: Record<string, never> | null;
+            room?: string | null;
             /** @description The version you read; a stale one gets 409 */
             version: number;
         };
@@ -3526,11 +3527,11 @@ export interface components {
             onlineUrl?: string;
             /** Format: uuid */
             placeId?: string;
-            publicNote?: Record<string, never> | null;
+            publicNote?: string | null;
             receiverName?: string;
-            receiverTitle?: Record<string, never> | null;
+            receiverTitle?: string | null;
             startTime?: string;
-            topics?: Record<string, never> | null;
+            topics?: string | null;
             version: number;
         };
         UpdateUnitDto: {
@@ -3560,7 +3561,7 @@ export interface components {
             id: string;
             note: string;
             obligationId: string;
-            reportedByUserId?: Record<string, never> | null;
+            reportedByUserId?: string | null;
             reportedOn: string;
             status: string;
         };
