@@ -588,6 +588,10 @@ describe('the officers console in a real browser', () => {
         .getByText(/^\d+ \/ \d+ đơn$/)
         .waitFor();
       for (const row of await rows.allInnerTexts()) expect(row).toContain('Khiếu nại');
+      // The menu's "Danh sách đơn" starts again from the whole list.
+      await page.getByRole('navigation').getByRole('link', { name: 'Danh sách đơn' }).click();
+      await page.getByTestId('letters-count').getByText(all).waitFor();
+      expect(page.url()).not.toContain('loai=');
       await page.goto(`${baseUrl}/don?han=qua-han`);
       await rows.first().waitFor();
       const overdue = await rows.allInnerTexts();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { unwrap } from '../api/errors';
@@ -41,10 +41,15 @@ export default function LettersPage() {
   // The filters are this page's state, mirrored into the address with history.replaceState: a change
   // re-renders this page only, not the router's tree (the measured filter time). A navigation to
   // /don?… (a link, back/forward) still sets them.
-  const [routerParams] = useSearchParams();
-  const [params, setParamsState] = useState(() => new URLSearchParams(routerParams));
-  const routerKey = routerParams.toString();
-  useEffect(() => setParamsState(new URLSearchParams(routerKey)), [routerKey]);
+  const location = useLocation();
+  const [params, setParamsState] = useState(() => new URLSearchParams(location.search));
+  const [text, setText] = useState(() => params.get('q') ?? '');
+  // Any navigation of the router (even to /don again from the menu) resets them from the address.
+  useEffect(() => {
+    const fromAddress = new URLSearchParams(location.search);
+    setParamsState(fromAddress);
+    setText(fromAddress.get('q') ?? '');
+  }, [location.key, location.search]);
   const can = useCan();
   const f: LetterFilter = {
     status: params.get('trang-thai') ?? undefined,
@@ -54,7 +59,6 @@ export default function LettersPage() {
     q: params.get('q') ?? undefined,
     sort: (params.get('sap-xep') ?? 'due') as 'due' | 'received',
   };
-  const [text, setText] = useState(f.q ?? '');
   const set = (patch: Record<string, string | undefined>) => {
     performance.mark(MARK);
     const next = new URLSearchParams(params);
