@@ -27,6 +27,7 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { ReportsModule } from './reports/reports.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedules.module.js';
+import { EscalationLaddersModule } from './escalations/escalation-ladders.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -62,6 +63,7 @@ export class AppModule {
         ReportsModule,
         DashboardModule,
         ReportingSchedulesModule,
+        EscalationLaddersModule,
       ],
     };
   }

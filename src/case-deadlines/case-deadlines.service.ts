@@ -12,7 +12,8 @@ import { applicableOptions } from './domain/applicable-options.js';
 import { settledStatus } from './domain/case-deadline-status.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeadlineSubjects } from './deadline-subject.js';
-import { ladderFor, parseLadders, schedule, type LadderTable } from '../escalations/domain/ladder.js';
+import { parseLadders, resolveLadder, schedule, type LadderTable } from '../escalations/domain/ladder.js';
+import { storedLaddersFor } from '../escalations/ladder-store.js';
 
 export interface DeadlineSubject {
   subjectType: string;
@@ -324,7 +325,7 @@ export class CaseDeadlinesService {
     subjectType: string,
     due: LocalDate,
   ) {
-    const ladder = ladderFor(this.ladders, ruleId, subjectType);
+    const ladder = await this.ladderFor(manager, unitId, ruleId, subjectType);
     const [first] = schedule(ladder.slice(0, 1), await this.calendars.calendarFor(unitId, manager), due);
     return { nextEscalationOn: first.on, nextEscalationLevel: first.level };
   }
@@ -334,9 +335,18 @@ export class CaseDeadlinesService {
     manager: EntityManager,
     d: Pick<CaseDeadlineEntity, 'unitId' | 'ruleId' | 'subjectType' | 'dueDate'>,
   ) {
-    const ladder = ladderFor(this.ladders, d.ruleId, d.subjectType);
+    const ladder = await this.ladderFor(manager, d.unitId, d.ruleId, d.subjectType);
     const calendar = await this.calendars.calendarFor(d.unitId, manager);
     return { ladder, levels: schedule(ladder, calendar, d.dueDate) };
+  }
+
+  /**
+   * The ladder in force for a deadline now (ADR 0017): the ladders kept as data, nearest agency first,
+   * then ESCALATION_LADDERS, then the default.
+   */
+  private async ladderFor(manager: EntityManager, unitId: string, ruleId: string, subjectType: string) {
+    const { chain, stored } = await storedLaddersFor(manager, unitId, [ruleId, subjectType]);
+    return resolveLadder(stored, chain, this.ladders, ruleId, subjectType).ladder;
   }
 
   private async compute(

@@ -16,6 +16,7 @@ import { DASHBOARD_RULES } from './matrix/dashboard.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
 import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
 import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
+import { ESCALATION_LADDER_RULES } from './matrix/escalation-ladders.rules.js';
 import { assignTo, expectedHeadStep, HEAD_STEP_RULES, type StepCaller } from './matrix/head-steps.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -38,6 +39,7 @@ const MATRIX: Record<string, Rule> = {
   ...REPORT_RULES,
   ...REPORT_RUN_RULES,
   ...REPORTING_SCHEDULE_RULES,
+  ...ESCALATION_LADDER_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

@@ -706,6 +706,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalation-ladders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ladders in force: kept as data (current versions), the environment, the default */
+        get: operations["EscalationLaddersController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-ladders/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A new version of a ladder (levels null: remove it); takes effect for the next level to fire */
+        put: operations["EscalationLaddersController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-ladders/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a ladder, newest first */
+        get: operations["EscalationLaddersController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters": {
         parameters: {
             query?: never;
@@ -2764,6 +2815,27 @@ export interface components {
             reason: string;
             version: number;
         };
+        EscalationLadderDefaultsView: {
+            defaultLadder: components["schemas"]["LadderLevelDto"][];
+            /** @description ESCALATION_LADDERS: the default before the built-in ladder */
+            environment: {
+                [key: string]: components["schemas"]["LadderLevelDto"][];
+            };
+            /** @description Keys a ladder may be kept for */
+            keys: string[];
+            /** @description The current ladders kept as data */
+            ladders: components["schemas"]["EscalationLadderView"][];
+        };
+        EscalationLadderView: {
+            /** Format: uuid */
+            agencyUnitId?: string | null;
+            changedByUserId: string;
+            createdAt: string;
+            key: string;
+            levels?: components["schemas"]["LadderLevelDto"][] | null;
+            reason: string;
+            version: number;
+        };
         EvidenceView: {
             createdAt: string;
             fileName: string;
@@ -2807,6 +2879,16 @@ export interface components {
             };
             /** @example 3 */
             total: number;
+        };
+        LadderLevelDto: {
+            /** @example 1 */
+            level: number;
+            recipients: ("handler" | "unit_head" | "parent_inspectorate" | "inspectorate_leader" | "parent_agency_head")[];
+            /**
+             * @description Working days from the due date (negative: before it)
+             * @example -3
+             */
+            workingDaysFromDue: number;
         };
         LetterIdentityView: {
             /** @enum {string} */
@@ -3115,6 +3197,19 @@ export interface components {
             /** @description The version read (optimistic lock) */
             version: number;
         };
+        PutEscalationLadderDto: {
+            /**
+             * Format: uuid
+             * @description The agency whose units it governs; absent or null: every agency
+             */
+            agencyUnitId?: string | null;
+            /** @description null: remove this ladder (what applied before applies again) */
+            levels: components["schemas"]["LadderLevelDto"][] | null;
+            /** @example Quyết định số 12/QĐ-TTr về nhắc hạn giải quyết */
+            reason: string;
+            /** @description The current version read (0: none yet) */
+            version: number;
+        };
         PutReportingScheduleDto: {
             /**
              * @default nd09
@@ -3300,6 +3395,18 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "refused";
             unitId: string;
+            version: number;
+        };
+        SavedEscalationLadderView: {
+            /** Format: uuid */
+            agencyUnitId?: string | null;
+            changedByUserId: string;
+            createdAt: string;
+            /** @description Open deadlines this ladder may govern whose next level is re-examined by the next sweep (ADR 0017) */
+            deadlinesReexamined: number;
+            key: string;
+            levels?: components["schemas"]["LadderLevelDto"][] | null;
+            reason: string;
             version: number;
         };
         ScheduleCommandResult: {
@@ -4687,6 +4794,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    EscalationLaddersController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationLadderDefaultsView"];
+                };
+            };
+        };
+    };
+    EscalationLaddersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A rule id of the deadline catalogue or a kind of subject */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEscalationLadderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedEscalationLadderView"];
+                };
+            };
+        };
+    };
+    EscalationLaddersController_versions: {
+        parameters: {
+            query?: {
+                /** @description The agency; absent: the ladder for every agency */
+                agencyUnitId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A rule id of the deadline catalogue or a kind of subject */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationLadderView"][];
                 };
             };
         };
