@@ -31,6 +31,7 @@ import { EscalationsApiModule } from './escalations/escalations-api.module.js';
 import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedules.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { CaseWorkModule } from './case-work/case-work.module.js';
+import { EscalationLaddersModule } from './escalations/escalation-ladders.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         ReportingSchedulesModule,
         WorkItemsModule,
         CaseWorkModule,
+        EscalationLaddersModule,
       ],
     };
   }

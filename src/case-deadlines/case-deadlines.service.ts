@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/domain/actor.js';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { LocalDate } from '../common/domain/local-date.js';
@@ -13,7 +13,8 @@ import { applicableOptions } from './domain/applicable-options.js';
 import { settledStatus } from './domain/case-deadline-status.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeadlineSubjects } from './deadline-subject.js';
-import { ladderFor, parseLadders, schedule, type LadderTable } from '../escalations/domain/ladder.js';
+import { parseLadders, resolveLadder, schedule, type LadderTable } from '../escalations/domain/ladder.js';
+import { storedLaddersFor } from '../escalations/ladder-store.js';
 
 export interface DeadlineSubject {
   subjectType: string;
@@ -46,6 +47,7 @@ export class CaseDeadlinesService {
   constructor(
     private readonly calendars: UnitCalendarService,
     private readonly subjects: DeadlineSubjects,
+    private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.ladders = parseLadders(config.escalation.ladders);
@@ -104,7 +106,13 @@ export class CaseDeadlinesService {
       }
       const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
       const computed = computedOn(calendar, input.ruleId, input.trigger, options);
-      const ladder = ladderFor(this.ladders, input.ruleId, input.subjectType);
+      // The ladders kept as data (ADR 0017), read like the calendar: on the pool before the transaction.
+      const ladder = await this.ladderFor(
+        manager ?? this.dataSource.manager,
+        input.unitId,
+        input.ruleId,
+        input.subjectType,
+      );
       const [first] = schedule(ladder.slice(0, 1), calendar, computed.dueDate);
       out.push(
         Object.assign(new CaseDeadlineEntity(), {
@@ -392,7 +400,7 @@ export class CaseDeadlinesService {
     subjectType: string,
     due: LocalDate,
   ) {
-    const ladder = ladderFor(this.ladders, ruleId, subjectType);
+    const ladder = await this.ladderFor(manager, unitId, ruleId, subjectType);
     const [first] = schedule(ladder.slice(0, 1), await this.calendars.calendarFor(unitId, manager), due);
     return { nextEscalationOn: first.on, nextEscalationLevel: first.level };
   }
@@ -402,9 +410,18 @@ export class CaseDeadlinesService {
     manager: EntityManager,
     d: Pick<CaseDeadlineEntity, 'unitId' | 'ruleId' | 'subjectType' | 'dueDate'>,
   ) {
-    const ladder = ladderFor(this.ladders, d.ruleId, d.subjectType);
+    const ladder = await this.ladderFor(manager, d.unitId, d.ruleId, d.subjectType);
     const calendar = await this.calendars.calendarFor(d.unitId, manager);
     return { ladder, levels: schedule(ladder, calendar, d.dueDate) };
+  }
+
+  /**
+   * The ladder in force for a deadline now (ADR 0017): the ladders kept as data, nearest agency first,
+   * then ESCALATION_LADDERS, then the default.
+   */
+  private async ladderFor(manager: EntityManager, unitId: string, ruleId: string, subjectType: string) {
+    const { chain, stored } = await storedLaddersFor(manager, unitId, [ruleId, subjectType]);
+    return resolveLadder(stored, chain, this.ladders, ruleId, subjectType).ladder;
   }
 
   private async compute(

@@ -19,6 +19,7 @@ import { REPORT_RUN_RULES } from './matrix/report-runs.rules.js';
 import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js';
 import { AUDIT_RULES } from './matrix/audit.rules.js';
 import { ESCALATION_RULES } from './matrix/escalations.rules.js';
+import { ESCALATION_LADDER_RULES } from './matrix/escalation-ladders.rules.js';
 import { assignTo, expectedHeadStep, HEAD_STEP_RULES, type StepCaller } from './matrix/head-steps.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -44,6 +45,7 @@ const MATRIX: Record<string, Rule> = {
   ...REPORTING_SCHEDULE_RULES,
   ...AUDIT_RULES,
   ...ESCALATION_RULES,
+  ...ESCALATION_LADDER_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

@@ -458,26 +458,143 @@ describe('the officers console in a real browser', () => {
     }
   });
 
+  it('takes in a visit’s pending intake from the home page and a letter by e-mail, the date picker greying days off', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const visit = (
+      await as(officerToken, api().post('/api/v1/reception/visits'))
+        .send({
+          unitId: world.divisionA.id,
+          visitDate: today,
+          visitTime: '08:30',
+          receivingOfficerName: 'Cán bộ tiếp',
+          peopleCount: 1,
+          citizens: [{ fullName: 'Đỗ Văn Giang', idNumber: '079300005555', address: 'Ấp 3, xã Phú Hòa' }],
+          summary: 'Ông mang đơn khiếu nại quyết định cưỡng chế đến nộp.',
+          contentKind: 'complaint',
+          withinCompetence: true,
+          outcome: 'letter_received',
+        })
+        .expect(201)
+    ).body as { id: string };
+    const page = await newPage();
+    try {
+      await signIn(page, world.users.reception_officer.email);
+      await page
+        .locator('section[aria-label="Đơn nhận tại buổi tiếp, chờ vào sổ đơn"]')
+        .locator(`a[href="/don/tiep-nhan?luot-tiep=${visit.id}"]`)
+        .click();
+      await page.waitForURL(new RegExp(`luot-tiep=${visit.id}`));
+      await page.getByText('Đơn nhận tại buổi tiếp công dân').waitFor();
+      // The picker greys the unit's days off (weekends at least) with their name.
+      await page.getByLabel('Ngày nhận').click();
+      expect(await page.locator('.ant-picker-dropdown .day-off[title="Ngày nghỉ"]').count()).toBeGreaterThan(
+        0,
+      );
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Họ và tên (1)').fill('Đỗ Văn Giang');
+      await page.getByRole('radio', { name: 'Khiếu nại' }).check();
+      await page.getByLabel('Trích yếu').fill('Khiếu nại quyết định cưỡng chế');
+      await page
+        .getByLabel('Nội dung đơn')
+        .fill('Ông khiếu nại quyết định cưỡng chế thu hồi đất số 45/QĐ-CC.');
+      for (const label of [
+        'Viết bằng',
+        'Ghi rõ ngày',
+        'Có họ tên',
+        'Nêu đủ',
+        'Không có nội dung',
+        'Đọc được',
+      ])
+        await page.getByRole('checkbox', { name: new RegExp(label) }).check();
+      await page.getByRole('button', { name: 'Vào sổ đơn' }).click();
+      await page.getByRole('dialog', { name: 'Đã vào sổ đơn' }).waitFor();
+      const fromVisit = await as(officerToken, api().get('/api/v1/letters?q=cuong che thu hoi')).expect(200);
+      expect(fromVisit.body.items).toEqual([
+        expect.objectContaining({ channel: 'reception_visit', visitId: visit.id }),
+      ]);
+      const intakes = await as(officerToken, api().get('/api/v1/reception/pending-intakes')).expect(200);
+      expect(intakes.body.items.map((i: { visitId: string }) => i.visitId)).not.toContain(visit.id);
+
+      // By e-mail: the writer's address kept with the petitioner.
+      await page.goto(`${baseUrl}/don/tiep-nhan`);
+      await page.getByRole('combobox', { name: 'Nguồn đơn' }).click();
+      await page.locator('.ant-select-item-option[title="Thư điện tử"]').click();
+      await page.getByLabel('Họ và tên (1)').fill('Phan Thị Hạnh');
+      await page.locator('#petitioners_0_email').fill('hanh.phan@example.vn');
+      await page.getByRole('radio', { name: 'Kiến nghị, phản ánh' }).check();
+      await page.getByLabel('Trích yếu').fill('Kiến nghị về đèn chiếu sáng');
+      await page
+        .getByLabel('Nội dung đơn')
+        .fill('Đề nghị sửa đèn chiếu sáng công cộng đường số 7 đã hỏng lâu ngày.');
+      for (const label of [
+        'Viết bằng',
+        'Ghi rõ ngày',
+        'Có họ tên',
+        'Nêu đủ',
+        'Không có nội dung',
+        'Đọc được',
+      ])
+        await page.getByRole('checkbox', { name: new RegExp(label) }).check();
+      await page.getByRole('button', { name: 'Vào sổ đơn' }).click();
+      await page.getByRole('dialog', { name: 'Đã vào sổ đơn' }).waitFor();
+      await checkScreen(page, 'tiep-nhan-don-thu-dien-tu');
+      const byMail = await as(officerToken, api().get('/api/v1/letters?q=den chieu sang')).expect(200);
+      expect(byMail.body.items).toEqual([expect.objectContaining({ channel: 'email' })]);
+      const letter = await as(officerToken, api().get(`/api/v1/letters/${byMail.body.items[0].id}`)).expect(
+        200,
+      );
+      expect(letter.body.petitioners).toEqual([
+        expect.objectContaining({ fullName: 'Phan Thị Hạnh', email: 'hanh.phan@example.vn' }),
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('lists letters: search without diacritics, overdue filter, nearest deadline first, and a letter with its deadline explained', async () => {
     const late = await logLetter({ subject: 'Khiếu nại về cấp phép xây dựng', receivedOn: '2026-09-01' });
+    await logLetter({
+      classification: 'petition',
+      complaintTrack: undefined,
+      subject: 'Kiến nghị sửa đường liên xã',
+      receivedOn: '2026-11-25',
+    });
     const page = await newPage();
+    const rows = page.locator('.ant-table-tbody-virtual .ant-table-row');
     try {
       await signIn(page, world.users.reception_officer.email, '/don');
       await page.getByRole('heading', { name: 'Danh sách đơn', level: 1 }).waitFor();
-      await page.locator('tbody tr.ant-table-row').first().waitFor();
+      await rows.first().waitFor();
       // Nearest deadline first: the September letter leads.
-      expect(await page.locator('tbody tr.ant-table-row').first().innerText()).toContain(late.receiptCode);
+      expect(await rows.first().innerText()).toContain(late.receiptCode);
+      const all = await page.getByTestId('letters-count').innerText();
+      // Filtered in the browser as typed, the address following.
       await page.getByRole('searchbox', { name: 'Tìm đơn' }).fill('cap phep xay dung');
-      await page.keyboard.press('Enter');
       await page.waitForURL(/q=cap/);
-      await page.waitForFunction(() => document.querySelectorAll('tbody tr.ant-table-row').length === 1);
-      expect(await page.locator('tbody tr.ant-table-row').innerText()).toContain(
-        'Khiếu nại về cấp phép xây dựng',
+      await page.waitForFunction(
+        () => document.querySelectorAll('.ant-table-tbody-virtual .ant-table-row').length === 1,
       );
+      expect(await rows.innerText()).toContain('Khiếu nại về cấp phép xây dựng');
+      expect(await page.getByTestId('letters-count').innerText()).toMatch(/^1 \/ \d+ đơn$/);
       await checkScreen(page, 'danh-sach-don');
+      await page.getByRole('searchbox', { name: 'Tìm đơn' }).fill('');
+      await page.getByTestId('letters-count').getByText(all).waitFor();
+      // The kind filter: no denunciation among them once "Khiếu nại" is chosen.
+      await page.getByRole('combobox', { name: 'Phân loại' }).click();
+      await page.locator('.ant-select-item-option[title="Khiếu nại"]').click();
+      await page.waitForURL(/loai=complaint/);
+      await page
+        .getByTestId('letters-count')
+        .getByText(/^\d+ \/ \d+ đơn$/)
+        .waitFor();
+      for (const row of await rows.allInnerTexts()) expect(row).toContain('Khiếu nại');
+      // The menu's "Danh sách đơn" starts again from the whole list.
+      await page.getByRole('navigation').getByRole('link', { name: 'Danh sách đơn' }).click();
+      await page.getByTestId('letters-count').getByText(all).waitFor();
+      expect(page.url()).not.toContain('loai=');
       await page.goto(`${baseUrl}/don?han=qua-han`);
-      await page.locator('tbody tr.ant-table-row').first().waitFor();
-      const overdue = await page.locator('tbody tr.ant-table-row').allInnerTexts();
+      await rows.first().waitFor();
+      const overdue = await rows.allInnerTexts();
       expect(overdue.length).toBeGreaterThan(0);
       for (const row of overdue) expect(row).toMatch(/quá hạn \d+ ngày làm việc/);
       await page.getByRole('link', { name: 'Khiếu nại về cấp phép xây dựng' }).click();
@@ -542,7 +659,7 @@ describe('the officers console in a real browser', () => {
       try {
         await signIn(page, world.users[role].email, '/don');
         await page.getByRole('heading', { name: 'Danh sách đơn', level: 1 }).waitFor();
-        await page.locator('tbody tr.ant-table-row').first().waitFor();
+        await page.locator('.ant-table-tbody-virtual .ant-table-row').first().waitFor();
         const texts = [await page.content()];
         await page.goto(`${baseUrl}/don/${letter.id}`);
         await page.getByRole('heading', { name: 'Thời hạn', level: 2 }).waitFor();

@@ -62,6 +62,9 @@ export const PERMISSIONS = [
   'enforcement:write',
   // Webhook endpoints (docs/notifications.md): registering other systems that receive signed events.
   'webhooks:manage',
+  // Escalation ladders kept as data (docs/escalations.md, ADR 0017): reading and changing who hears about
+  // a deadline and when, for every agency or for one agency of one's units.
+  'escalations:configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -81,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'webhooks:manage',
     'reports:deadlines',
     'reports:configure',
+    'escalations:configure',
   ],
   inspectorate_leader: [
     'units:read',

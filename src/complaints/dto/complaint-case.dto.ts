@@ -92,7 +92,12 @@ export class AssignCaseDto {
 }
 
 export class InternalTargetDto {
-  @ApiPropertyOptional({ nullable: true, example: '2026-12-01', description: 'null removes the target' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-01',
+    description: 'null removes the target',
+  })
   @IsOptional()
   @IsLocalDate()
   target: string | null;

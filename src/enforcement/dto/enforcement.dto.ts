@@ -116,7 +116,7 @@ export class UpdateView {
   @ApiProperty() reportedOn: string;
   @ApiProperty() note: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) reportedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reportedByUserId: string | null;
   @ApiProperty({ type: [EvidenceView] }) evidence: EvidenceView[];
 }
 
@@ -131,7 +131,7 @@ export class ObligationView {
   @ApiProperty({ enum: ENFORCEMENT_STATUSES, description: 'As of today: overdue when past due' })
   status: string;
   @ApiProperty({ description: 'Its deadline is open and past its due date' }) overdue: boolean;
-  @ApiPropertyOptional({ nullable: true }) doneOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) doneOn: string | null;
   @ApiPropertyOptional({ type: CaseDeadlineView, nullable: true }) deadline: CaseDeadlineView | null;
   @ApiProperty({ type: [UpdateView] }) updates: UpdateView[];
   @ApiProperty() version: number;
@@ -180,7 +180,7 @@ export class BacklogUnitView {
   @ApiProperty() unitId: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ type: BacklogCounts, description: 'The unit’s own records and obligations' })
   own: BacklogCounts;
   @ApiProperty({ type: BacklogCounts, description: 'Own plus every unit below it' })

@@ -1,5 +1,14 @@
 import { nationalCalendar } from '../../calendar/domain/national-calendar.js';
-import { DEFAULT_LADDER, ladderFor, levelToFire, parseLadders, schedule } from './ladder.js';
+import {
+  DEFAULT_LADDER,
+  ladderFor,
+  ladderProblems,
+  levelToFire,
+  parseLadders,
+  resolveLadder,
+  schedule,
+  type StoredLadder,
+} from './ladder.js';
 
 describe('the escalation ladder', () => {
   const calendar = nationalCalendar();
@@ -70,5 +79,72 @@ describe('the escalation ladder', () => {
     ],
   ])('refuses a ladder that is %s', (_why, json) => {
     expect(() => parseLadders(json)).toThrow(/ESCALATION_LADDERS/);
+  });
+
+  it('names each wrong level by its field, for the console to show beside it', () => {
+    expect(ladderProblems([])).toEqual([{ field: 'levels', message: 'must be a non-empty list of levels' }]);
+    expect(
+      ladderProblems([
+        { level: 1, workingDaysFromDue: -3, recipients: ['handler'] },
+        { level: 1, workingDaysFromDue: 0, recipients: ['handler'] }, // not above the previous
+        { level: 3, workingDaysFromDue: -4, recipients: ['unit_head'] }, // back in time
+        { level: 4, workingDaysFromDue: 61, recipients: ['unit_head'] }, // too far
+        { level: 5, workingDaysFromDue: 20, recipients: [] },
+        { level: 6, workingDaysFromDue: 30, recipients: ['mayor'] },
+      ]).map((p) => p.field),
+    ).toEqual([
+      'levels[1].level',
+      'levels[2].workingDaysFromDue',
+      'levels[3].workingDaysFromDue',
+      'levels[4].recipients',
+      'levels[5].recipients',
+    ]);
+    expect(ladderProblems(DEFAULT_LADDER)).toEqual([]);
+  });
+
+  describe('ladders kept as data (ADR 0017)', () => {
+    const one = (days: number) => [{ level: 1, workingDaysFromDue: days, recipients: ['handler' as const] }];
+    const stored: StoredLadder[] = [
+      { key: 'KN-3', agencyUnitId: null, version: 2, levels: one(-5) },
+      { key: 'complaint_case', agencyUnitId: 'province', version: 1, levels: one(-4) },
+      { key: 'KN-3', agencyUnitId: 'commune', version: 3, levels: one(-7) },
+      { key: 'TC-3', agencyUnitId: 'commune', version: 2, levels: null }, // removed: falls through
+    ];
+    const env = parseLadders(JSON.stringify({ 'TC-3': one(-2), denunciation_case: one(-1) }));
+    const days = (chain: string[], rule: string, kind: string) => {
+      const { ladder, source } = resolveLadder(stored, chain, env, rule, kind);
+      return [ladder[0].workingDaysFromDue, source];
+    };
+
+    it('the nearest agency wins, the rule before the kind at each agency, then every agency', () => {
+      // A commune under the province: the commune's own KN-3 ladder.
+      expect(days(['division', 'commune', 'province'], 'KN-3', 'complaint_case')).toEqual([
+        -7,
+        { from: 'data', key: 'KN-3', agencyUnitId: 'commune', version: 3 },
+      ]);
+      // Elsewhere in the province: the province's ladder for complaint cases beats KN-3 for every agency.
+      expect(days(['other', 'province'], 'KN-3', 'complaint_case')).toEqual([
+        -4,
+        { from: 'data', key: 'complaint_case', agencyUnitId: 'province', version: 1 },
+      ]);
+      // Outside the province: KN-3 for every agency.
+      expect(days(['far'], 'KN-3', 'complaint_case')).toEqual([
+        -5,
+        { from: 'data', key: 'KN-3', agencyUnitId: null, version: 2 },
+      ]);
+    });
+
+    it('the environment value stays the default, and a removed ladder falls back to it', () => {
+      expect(days(['commune'], 'TC-3', 'denunciation_case')).toEqual([
+        -2,
+        { from: 'environment', key: 'TC-3' },
+      ]);
+      expect(days(['far'], 'TC-4', 'denunciation_case')).toEqual([
+        -1,
+        { from: 'environment', key: 'denunciation_case' },
+      ]);
+      const { ladder, source } = resolveLadder(stored, ['far'], env, 'XLD-1', 'letter');
+      expect([ladder, source]).toEqual([DEFAULT_LADDER, { from: 'default' }]);
+    });
   });
 });

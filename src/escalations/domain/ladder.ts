@@ -109,34 +109,114 @@ export function parseLadders(json: string | undefined): LadderTable {
   }
   const out: Record<string, LadderLevel[]> = {};
   for (const [key, levels] of Object.entries(raw as Record<string, unknown>)) {
-    const bad = (why: string) =>
-      new DomainError('ESCALATION_LADDERS_INVALID', `ESCALATION_LADDERS["${key}"]: ${why}`, 'invalid');
-    if (!Array.isArray(levels) || levels.length === 0) throw bad('must be a non-empty list of levels');
-    let previous = { level: 0, days: -Infinity };
-    out[key] = levels.map((l: unknown, i: number) => {
-      const level = l as Partial<LadderLevel>;
-      if (!Number.isInteger(level.level) || level.level! <= previous.level) {
-        throw bad(`level ${i + 1}: "level" must be an integer above the previous one`);
-      }
-      if (!Number.isInteger(level.workingDaysFromDue) || Math.abs(level.workingDaysFromDue!) > 60) {
-        throw bad(`level ${i + 1}: "workingDaysFromDue" must be an integer from -60 to 60`);
-      }
-      if (level.workingDaysFromDue! < previous.days)
-        throw bad(`level ${i + 1}: levels must not go back in time`);
-      if (
-        !Array.isArray(level.recipients) ||
-        level.recipients.length === 0 ||
-        !level.recipients.every((r) => (RECIPIENT_RULES as readonly string[]).includes(r))
-      ) {
-        throw bad(`level ${i + 1}: "recipients" must list some of ${RECIPIENT_RULES.join(', ')}`);
-      }
-      previous = { level: level.level!, days: level.workingDaysFromDue! };
-      return {
-        level: level.level!,
-        workingDaysFromDue: level.workingDaysFromDue!,
-        recipients: [...level.recipients],
-      };
-    });
+    const [problem] = ladderProblems(levels);
+    if (problem) {
+      throw new DomainError(
+        'ESCALATION_LADDERS_INVALID',
+        `ESCALATION_LADDERS["${key}"]: ${problem.index === undefined ? '' : `level ${problem.index + 1}: `}${problem.message}`,
+        'invalid',
+      );
+    }
+    out[key] = cleanLadder(levels as LadderLevel[]);
   }
   return out;
+}
+
+/** What is wrong with a ladder, level by level (`levels[1].recipients`): the first problem of each level. */
+export interface LadderProblem {
+  field: string;
+  message: string;
+  /** The level's position, when the problem is a level's. */
+  index?: number;
+}
+
+/**
+ * A ladder's rules, for the environment's ladders and for ladders kept as data alike: at least one level;
+ * levels numbered upwards and never going back in time (so the next level is always the next in the
+ * list); at most 60 working days either side of the due date; recipients among RECIPIENT_RULES.
+ */
+export function ladderProblems(levels: unknown, field = 'levels'): LadderProblem[] {
+  if (!Array.isArray(levels) || levels.length === 0) {
+    return [{ field, message: 'must be a non-empty list of levels' }];
+  }
+  const out: LadderProblem[] = [];
+  let previous = { level: 0, days: -Infinity };
+  levels.forEach((l: unknown, index) => {
+    const level = (typeof l === 'object' && l !== null ? l : {}) as Partial<LadderLevel>;
+    const at = (name: string, message: string) =>
+      out.push({ field: `${field}[${index}].${name}`, message, index });
+    if (!Number.isInteger(level.level) || level.level! <= previous.level) {
+      at('level', '"level" must be an integer above the previous one');
+    } else if (!Number.isInteger(level.workingDaysFromDue) || Math.abs(level.workingDaysFromDue!) > 60) {
+      at('workingDaysFromDue', '"workingDaysFromDue" must be an integer from -60 to 60');
+    } else if (level.workingDaysFromDue! < previous.days) {
+      at('workingDaysFromDue', 'levels must not go back in time');
+    } else if (
+      !Array.isArray(level.recipients) ||
+      level.recipients.length === 0 ||
+      !level.recipients.every((r) => (RECIPIENT_RULES as readonly string[]).includes(r))
+    ) {
+      at('recipients', `"recipients" must list some of ${RECIPIENT_RULES.join(', ')}`);
+    }
+    // Only a valid level sets the bar for the next (one wrong level is reported once, not twice).
+    if (out.length === 0 || out[out.length - 1].index !== index) {
+      previous = { level: level.level!, days: level.workingDaysFromDue! };
+    }
+  });
+  return out;
+}
+
+/** A valid ladder as stored: only its three fields, recipients without repeats. */
+export function cleanLadder(levels: readonly LadderLevel[]): LadderLevel[] {
+  return levels.map((l) => ({
+    level: l.level,
+    workingDaysFromDue: l.workingDaysFromDue,
+    recipients: [...new Set(l.recipients)],
+  }));
+}
+
+/**
+ * A ladder kept as data (ADR 0017): for a rule id or a kind of subject, for every agency (`agencyUnitId`
+ * null) or for one agency and the units under it. `levels` null: removed, what applied before applies.
+ */
+export interface StoredLadder {
+  key: string;
+  agencyUnitId: string | null;
+  version: number;
+  levels: readonly LadderLevel[] | null;
+}
+
+export type LadderSource =
+  | { from: 'data'; key: string; agencyUnitId: string | null; version: number }
+  | { from: 'environment'; key: string }
+  | { from: 'default' };
+
+/**
+ * The ladder a deadline climbs (ADR 0017). From the deadline's unit upwards (`unitChain`: the unit, its
+ * parent, … the root), then the ladders for every agency: the rule id first, then the kind of subject,
+ * at each step — the nearest agency's choice wins over a wider one. Then ESCALATION_LADDERS (rule, kind),
+ * then the default. `stored` holds each (key, agency)'s current version only.
+ */
+export function resolveLadder(
+  stored: readonly StoredLadder[],
+  unitChain: readonly string[],
+  environment: LadderTable,
+  ruleId: string,
+  subjectType: string,
+): { ladder: readonly LadderLevel[]; source: LadderSource } {
+  for (const agencyUnitId of [...unitChain, null]) {
+    for (const key of [ruleId, subjectType]) {
+      const hit = stored.find((l) => l.key === key && l.agencyUnitId === agencyUnitId && l.levels !== null);
+      if (hit) {
+        return {
+          ladder: hit.levels!,
+          source: { from: 'data', key, agencyUnitId, version: hit.version },
+        };
+      }
+    }
+  }
+  for (const key of [ruleId, subjectType]) {
+    if (environment[key]) return { ladder: environment[key], source: { from: 'environment', key } };
+  }
+  return { ladder: DEFAULT_LADDER, source: { from: 'default' } };
 }

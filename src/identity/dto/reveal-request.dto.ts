@@ -29,7 +29,7 @@ export class DecideRevealRequestDto {
   @IsBoolean()
   approve: boolean;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -86,10 +86,10 @@ export class RevealRequestView {
   @ApiProperty() reason: string;
   @ApiProperty() hours: number;
   @ApiProperty({ enum: ['pending', 'approved', 'refused'] }) status: string;
-  @ApiPropertyOptional({ nullable: true }) decidedByUserId: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) decisionNote: string | null;
-  @ApiPropertyOptional({ nullable: true }) expiresAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionNote: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) expiresAt: string | null;
   @ApiProperty({ description: 'Approved and not yet expired' }) active: boolean;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;

@@ -181,6 +181,8 @@ export class CreateLetterDto {
   denunciationTrack?: (typeof DENUNCIATION_LETTER_TRACKS)[number] | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'uuid',
     description: 'Second-time complaint: the first-time case; re-denunciation: the denunciation case',
   })
@@ -189,6 +191,8 @@ export class CreateLetterDto {
   previousCaseId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description:
       'Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed)',
   })
@@ -200,6 +204,8 @@ export class CreateLetterDto {
   redactedSubject?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description: 'Denunciations: the redacted content (default: removed automatically)',
   })
   @IsOptional()
@@ -540,7 +546,7 @@ export class DuplicateSuggestionView {
   @ApiProperty() subject: string;
   @ApiProperty({ enum: ['id_number', 'name_and_address'] }) matchedOn: 'id_number' | 'name_and_address';
   @ApiProperty({ description: 'Content similarity in [0, 1], diacritics ignored' }) similarity: number;
-  @ApiPropertyOptional({ nullable: true }) decision: ProcessingDecision | null;
+  @ApiPropertyOptional({ nullable: true, enum: PROCESSING_DECISIONS }) decision: ProcessingDecision | null;
   @ApiPropertyOptional({ type: String, nullable: true }) caseId: string | null;
 }
 

@@ -27,7 +27,7 @@ export class CreatePlaceDto {
   @Length(2, 500)
   address: string;
 
-  @ApiPropertyOptional({ example: 'Phòng 101, tầng 1' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Phòng 101, tầng 1' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -35,7 +35,11 @@ export class CreatePlaceDto {
   @MaxLength(255)
   room?: string | null;
 
-  @ApiPropertyOptional({ example: 'Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -66,7 +70,7 @@ export class UpdatePlaceDto {
   @Length(2, 500)
   address?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -74,7 +78,7 @@ export class UpdatePlaceDto {
   @MaxLength(255)
   room?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()

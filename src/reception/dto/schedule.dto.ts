@@ -88,7 +88,11 @@ export class CreateScheduleDto {
   @IsLocalDate()
   validUntil: string;
 
-  @ApiPropertyOptional({ description: 'Who receives: the head (required for periodic)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Who receives: the head (required for periodic)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -96,7 +100,7 @@ export class CreateScheduleDto {
   @Length(2, 255)
   receiverName?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -112,7 +116,11 @@ export class CreateScheduleDto {
   @Type(() => PersonDto)
   officers?: PersonDto[];
 
-  @ApiPropertyOptional({ description: 'Expected topics (nội dung dự kiến), shown publicly' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Expected topics (nội dung dự kiến), shown publicly',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()

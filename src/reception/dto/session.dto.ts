@@ -40,7 +40,7 @@ export class PersonDto {
   @Length(2, 255)
   name: string;
 
-  @ApiPropertyOptional({ example: 'Giám đốc Sở' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Giám đốc Sở' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -105,7 +105,7 @@ export class CreateSessionDto {
   @Length(2, 255)
   receiverName: string;
 
-  @ApiPropertyOptional({ example: 'Giám đốc Sở' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Giám đốc Sở' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -121,7 +121,7 @@ export class CreateSessionDto {
   @Type(() => PersonDto)
   officers?: PersonDto[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -129,7 +129,11 @@ export class CreateSessionDto {
   @MaxLength(1000)
   topics?: string | null;
 
-  @ApiPropertyOptional({ description: 'A note for the public (what else to bring, access)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A note for the public (what else to bring, access)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -173,7 +177,7 @@ export class UpdateSessionDto {
   @Length(2, 255)
   receiverName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -189,7 +193,7 @@ export class UpdateSessionDto {
   @Type(() => PersonDto)
   officers?: PersonDto[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -197,7 +201,7 @@ export class UpdateSessionDto {
   @MaxLength(1000)
   topics?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()

@@ -60,7 +60,7 @@ export class CitizenDto {
   @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
   idNumber: string;
 
-  @ApiPropertyOptional({ example: '0912345678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912345678' })
   @IsOptional()
   @Transform(phone)
   @IsString()
@@ -104,7 +104,7 @@ export class CreateVisitDto {
   @Length(2, 255)
   receivingOfficerName: string;
 
-  @ApiPropertyOptional({ example: 'Thanh tra viên' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thanh tra viên' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -137,7 +137,11 @@ export class CreateVisitDto {
   @IsIn(CONTENT_KINDS)
   contentKind: ContentKind;
 
-  @ApiPropertyOptional({ description: 'Bodies that have already handled it (Mẫu 03/TCD column 8)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Bodies that have already handled it (Mẫu 03/TCD column 8)',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -153,7 +157,7 @@ export class CreateVisitDto {
   @IsIn(OUTCOMES)
   outcome: Outcome;
 
-  @ApiPropertyOptional({ description: 'guided: the competent body' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'guided: the competent body' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -161,7 +165,7 @@ export class CreateVisitDto {
   @MaxLength(500)
   guidanceBody?: string | null;
 
-  @ApiPropertyOptional({ description: 'guided: the guidance document number' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'guided: the guidance document number' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -169,7 +173,7 @@ export class CreateVisitDto {
   @MaxLength(100)
   guidanceRef?: string | null;
 
-  @ApiPropertyOptional({ description: 'transferred: the body it went to' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'transferred: the body it went to' })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -177,7 +181,11 @@ export class CreateVisitDto {
   @MaxLength(500)
   transferBody?: string | null;
 
-  @ApiPropertyOptional({ description: 'transferred: the transfer document number' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'transferred: the transfer document number',
+  })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()
@@ -190,7 +198,7 @@ export class CreateVisitDto {
   @IsIn(REFUSAL_GROUND_CODES)
   refusalGround?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(trimToNull)
   @IsString()

@@ -149,7 +149,7 @@ export class PutReportingScheduleDto {
 export class UpcomingDeadlineView {
   @ApiProperty({ enum: PERIOD_KINDS }) kind: string;
   @ApiProperty() year: number;
-  @ApiPropertyOptional({ nullable: true }) index: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) index: number | null;
   @ApiProperty({ example: '6 tháng đầu năm 2026' }) name: string;
   @ApiProperty() label: string;
   @ApiProperty({ description: '"Trước ngày …": the first late day' }) dueBefore: string;

@@ -39,26 +39,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/audit-entries/verification": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Verify the whole hash chain now: intact, or the first broken entry (positions and ids only)
-         * @description Walks the trail in batches (as npm run audit:verify does); the answer names chain positions and entry ids, never content.
-         */
-        get: operations["AuditController_verification"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/browser/login": {
         parameters: {
             query?: never;
@@ -726,18 +706,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/escalations": {
+    "/api/v1/escalation-ladders": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * What the escalation ladder fired, when and to whom, in your units; newest first
-         * @description By unit (in scope; 400 ESCALATION_QUERY_INVALID otherwise), case (subjectId), day fired (from/to, Asia/Ho_Chi_Minh) and status. Officers’ names and case numbers only.
-         */
-        get: operations["EscalationsReadController_list"];
+        /** The ladders in force: kept as data (current versions), the environment, the default */
+        get: operations["EscalationLaddersController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-ladders/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A new version of a ladder (levels null: remove it); takes effect for the next level to fire */
+        put: operations["EscalationLaddersController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-ladders/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a ladder, newest first */
+        get: operations["EscalationLaddersController_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -822,27 +833,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/letters/{id}/authorisation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The letter's authorised representative (the person only with letters:personal_data) */
-        get: operations["LetterAuthorisationsController_get"];
-        /**
-         * Record the person the complainant authorised (relative, lawyer, legal aid) and the document
-         * @description An individual's authorisation of a complaint received up to 2026-12-31 must be notarised or certified; from 2027-01-01 not (NĐ 155/2026/NĐ-CP art. 21(2)). A lawyer or legal aid officer: the practising card (and the assignment decision). Replaces a previous authorisation.
-         */
-        put: operations["LetterAuthorisationsController_set"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/letters/{id}/decision": {
         parameters: {
             query?: never;
@@ -874,26 +864,6 @@ export interface paths {
         get: operations["LettersController_duplicates"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/letters/{id}/eligibility": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Answer the eligibility checks of a letter filed on the public form (chưa kiểm tra)
-         * @description Once, before any decision (TT 05/2021 art. 6; LTC art. 25(2) for anonymous information).
-         */
-        post: operations["LettersController_checkEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1663,58 +1633,6 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
-    "/gui-don": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The online letter form (Vietnamese, works without JavaScript) */
-        get: operations["LetterFormController_page"];
-        put?: never;
-        /** Files a letter from the online form; the receipt page shows code and secret once */
-        post: operations["LetterFormController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/gui-don/tai-nguyen/{file}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The online form’s scripts: the ALTCHA widget, its worker and ours */
-        get: operations["LetterFormController_asset"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/gui-don/thu-thach": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A proof-of-work challenge (ALTCHA) for the online form’s widget */
-        get: operations["LetterFormController_challenge"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1743,24 +1661,6 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/huy-nhan-thu": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Asks to confirm ending the e-mails about a letter (the link in the mail) */
-        get: operations["LetterEmailsController_confirm"];
-        put?: never;
-        /** Ends the e-mails about a letter */
-        post: operations["LetterEmailsController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1836,23 +1736,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/xac-thuc-thu": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Checks the signature of an e-mail about a letter (the link in the mail) */
-        get: operations["LetterEmailsController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1862,7 +1745,7 @@ export interface components {
              * Format: uuid
              * @description The handler; null to unassign
              */
-            handlerUserId?: Record<string, never> | null;
+            handlerUserId?: string | null;
             /** @description Why (kept in the audit trail) */
             reason: string;
             /**
@@ -1871,30 +1754,6 @@ export interface components {
              */
             unitId?: string;
             version: number;
-        };
-        AuditChainVerificationDto: {
-            /** Format: date-time */
-            checkedAt: string;
-            /**
-             * @description Chained entries checked good (before the break, if any)
-             * @example 1234
-             */
-            entries: number;
-            /** @description The id of the entry at that position, if any */
-            firstBrokenId: string | null;
-            /** @description The first broken chain position */
-            firstBrokenSeq: string | null;
-            /** @description true: every chained entry verifies and none waits too long unchained */
-            ok: boolean;
-            /** @description What is wrong (English, technical) */
-            reason: string | null;
-            /**
-             * @description Entries committed but not chained yet
-             * @example 0
-             */
-            unchained: number;
-            /** @description The oldest entry left unchained too long */
-            unchainedId: string | null;
         };
         AuditEntryDto: {
             /** @example update */
@@ -1945,34 +1804,6 @@ export interface components {
              */
             total: number;
         };
-        AuthorisedPersonDto: {
-            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
-            address?: Record<string, never>;
-            /** @example Lê Văn Bình */
-            fullName: string;
-            /**
-             * @description Căn cước number: 12 digits
-             * @example 075203004567
-             */
-            idNumber?: Record<string, never>;
-            /** @example 0912345678 */
-            phone?: Record<string, never>;
-            /** @description A lawyer's or legal aid officer's practising card number */
-            practisingCardNumber?: Record<string, never>;
-            /**
-             * @description A relative's relationship to the complainant
-             * @example con trai
-             */
-            relationship?: Record<string, never>;
-        };
-        AuthorisedPersonView: {
-            address: string | null;
-            fullName: string;
-            idNumber: string | null;
-            phone: string | null;
-            practisingCardNumber: string | null;
-            relationship: string | null;
-        };
         BacklogCounts: {
             blocked: number;
             done: number;
@@ -1987,7 +1818,7 @@ export interface components {
             name: string;
             /** @description The unit’s own records and obligations */
             own: components["schemas"]["BacklogCounts"];
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** @description Own plus every unit below it */
             total: components["schemas"]["BacklogCounts"];
             unitId: string;
@@ -2188,99 +2019,73 @@ export interface components {
             dueDate: string;
             explanation: Record<string, never>;
             id: string;
-            internalTarget?: Record<string, never> | null;
-            pausedSince?: Record<string, never> | null;
+            internalTarget?: string | null;
+            pausedSince?: string | null;
             provisional: boolean;
             purpose: string;
             rawEnd: string;
             ruleId: string;
             ruleVersion: string;
             sequence: number;
-            settledOn?: Record<string, never> | null;
+            settledOn?: string | null;
             status: string;
             triggerDate: string;
             version: number;
         };
         CaseEventView: {
-            actorUserId?: Record<string, never> | null;
+            actorUserId?: string | null;
             date: string;
-            documentRef?: Record<string, never> | null;
+            documentRef?: string | null;
             event: string;
-            fromState?: Record<string, never> | null;
-            legalBasis?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            fromState?: string | null;
+            legalBasis?: string | null;
+            note?: string | null;
             sequence: number;
             toState: string;
         };
         CaseFlagsDto: {
             /** @description vụ việc phức tạp (NĐ 124 art. 3a): a written determination */
             complicated?: boolean;
-            complicatedReason?: Record<string, never>;
+            complicatedReason?: string | null;
             /** @description vùng sâu, vùng xa, đi lại khó khăn */
             remote?: boolean;
-            remoteReason?: Record<string, never>;
+            remoteReason?: string | null;
             version: number;
         };
         CasesByStateView: {
             complaint: components["schemas"]["KindCountsView"];
             denunciation: components["schemas"]["KindCountsView"];
         };
-        CaseSummaryPage: {
-            items: components["schemas"]["CaseSummaryView"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        CaseSummaryView: {
-            acceptedOn?: string | null;
-            caseNumber: string;
-            complicated: boolean;
-            decidedOn?: string | null;
-            handlerUserId?: string | null;
-            id: string;
-            letterId: string;
-            /** @description The nearest open statutory deadline */
-            nextDue?: string | null;
-            receivedOn: string;
-            remote: boolean;
-            /** @enum {string} */
-            state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
-            subject: string;
-            /** @enum {string} */
-            track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
-            unitId: string;
-            version: number;
-        };
         CaseView: {
             acceptedOn?: string | null;
             caseNumber: string;
             complicated: boolean;
-            complicatedReason?: Record<string, never> | null;
-            complicatedSetByUserId?: Record<string, never> | null;
+            complicatedReason?: string | null;
+            complicatedSetByUserId?: string | null;
             deadlines: components["schemas"]["CaseDeadlineView"][];
             decidedOn?: string | null;
             /** @enum {string|null} */
             decisionOutcome?: "right" | "partly_right" | "wrong" | null;
-            decisionRef?: Record<string, never> | null;
+            decisionRef?: string | null;
             dialogueHeld: boolean;
             events: components["schemas"]["CaseEventView"][];
             handlerUserId?: string | null;
             id: string;
-            legalEffectFrom?: Record<string, never> | null;
+            legalEffectFrom?: string | null;
             letterId: string;
             /** @description The nearest open statutory deadline */
             nextDue?: string | null;
             /** @description Steps allowed now (as of today) */
             nextSteps: ("accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice")[];
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             receivedOn: string;
             remote: boolean;
-            remoteReason?: Record<string, never> | null;
-            remoteSetByUserId?: Record<string, never> | null;
+            remoteReason?: string | null;
+            remoteSetByUserId?: string | null;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
             unitId: string;
@@ -2294,12 +2099,6 @@ export interface components {
         ChangeUnitStatusDto: {
             version: number;
         };
-        CheckEligibilityDto: {
-            /** @description TT 05/2021 art. 6 checks */
-            eligibility: components["schemas"]["EligibilityAnswerDto"][];
-            /** @description The version read (optimistic lock) */
-            version: number;
-        };
         CitizenDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
             address: string;
@@ -2311,7 +2110,7 @@ export interface components {
              */
             idNumber: string;
             /** @example 0912345678 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -2331,62 +2130,60 @@ export interface components {
              * @enum {string}
              */
             complexity: "normal" | "complicated" | "especially_complicated";
-            reason?: Record<string, never>;
+            reason?: string | null;
             version: number;
         };
         CreatedLetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
-            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
-            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             /** @description Shown once: give it to the petitioner with the receipt code */
             receiptSecret: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         CreatedWebhookEndpointView: {
             active: boolean;
@@ -2418,8 +2215,8 @@ export interface components {
             /** @description TT 05/2021 art. 6 checks */
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
             /** @description The forwarding body (forwarded channels) */
-            forwardedBy?: Record<string, never>;
-            forwardedRef?: Record<string, never>;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
             /** @description People who signed (a group may list only its representatives) */
             petitionerCount?: number;
             /** @description Empty only for anonymous information */
@@ -2428,13 +2225,13 @@ export interface components {
              * Format: uuid
              * @description Second-time complaint: the first-time case; re-denunciation: the denunciation case
              */
-            previousCaseId?: Record<string, never>;
+            previousCaseId?: string | null;
             /** @example 2026-11-20 */
             receivedOn: string;
             /** @description Denunciations: the redacted content (default: removed automatically) */
-            redactedContent?: Record<string, never>;
+            redactedContent?: string | null;
             /** @description Denunciations: the redacted subject handlers will see (default: the subject with the denouncer’s name, ID, phone, e-mail and address removed) */
-            redactedSubject?: Record<string, never>;
+            redactedSubject?: string | null;
             /** @example Khiếu nại quyết định thu hồi đất */
             subject: string;
             /**
@@ -2446,7 +2243,7 @@ export interface components {
              * Format: uuid
              * @description The reception-book visit (channel reception_visit)
              */
-            visitId?: Record<string, never>;
+            visitId?: string | null;
         };
         CreateObligationDto: {
             /** @example Hoàn trả 200 m2 đất nông nghiệp cho hộ bà Trần Thị Mai */
@@ -2471,11 +2268,11 @@ export interface components {
             /** @example 12 Trần Hưng Đạo, phường Tân Phú */
             address: string;
             /** @example Sáng 7:30–11:30, chiều 13:30–17:00 các ngày làm việc */
-            hours?: Record<string, never>;
+            hours?: string | null;
             /** @example Trụ sở tiếp công dân Sở Giáo dục và Đào tạo */
             name: string;
             /** @example Phòng 101, tầng 1 */
-            room?: Record<string, never>;
+            room?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -2552,8 +2349,8 @@ export interface components {
              */
             placeId?: string;
             /** @description Who receives: the head (required for periodic) */
-            receiverName?: Record<string, never>;
-            receiverTitle?: Record<string, never>;
+            receiverName?: string | null;
+            receiverTitle?: string | null;
             /**
              * @description weekly {weekdays: [2]} | monthly_day {day: 15} | monthly_weekday {week: 2, weekday: 4} (week -1: last) | every_working_day (regular)
              * @example {
@@ -2567,7 +2364,7 @@ export interface components {
             /** @description periodic: exactly one; regular: 1 to 3 (morning, afternoon…) */
             slots: components["schemas"]["TimeSlotDto"][];
             /** @description Expected topics (nội dung dự kiến), shown publicly */
-            topics?: Record<string, never>;
+            topics?: string | null;
             /** Format: uuid */
             unitId: string;
             /** @example 2027-01-01 */
@@ -2602,14 +2399,14 @@ export interface components {
              */
             placeId?: string;
             /** @description A note for the public (what else to bring, access) */
-            publicNote?: Record<string, never>;
+            publicNote?: string | null;
             /** @example Nguyễn Văn Hùng */
             receiverName: string;
             /** @example Giám đốc Sở */
-            receiverTitle?: Record<string, never>;
+            receiverTitle?: string | null;
             /** @example 07:30 */
             startTime: string;
-            topics?: Record<string, never>;
+            topics?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -2670,17 +2467,17 @@ export interface components {
             /** @enum {string} */
             contentKind: "complaint" | "denunciation" | "petition" | "mixed";
             /** @description Bodies that have already handled it (Mẫu 03/TCD column 8) */
-            earlierHandling?: Record<string, never>;
+            earlierHandling?: string | null;
             /** @description guided: the competent body */
-            guidanceBody?: Record<string, never>;
+            guidanceBody?: string | null;
             /** @description guided: the guidance document number */
-            guidanceRef?: Record<string, never>;
+            guidanceRef?: string | null;
             /**
              * Format: uuid
              * @description A repeat visit: the matter of the earlier visit
              */
             matterId?: string;
-            notes?: Record<string, never>;
+            notes?: string | null;
             /** @enum {string} */
             outcome: "guided" | "letter_received" | "transferred" | "refused";
             /**
@@ -2691,7 +2488,7 @@ export interface components {
             /** @example Lê Văn Cường */
             receivingOfficerName: string;
             /** @example Thanh tra viên */
-            receivingOfficerTitle?: Record<string, never>;
+            receivingOfficerTitle?: string | null;
             /**
              * @description refused: the legal ground
              * @enum {string}
@@ -2705,9 +2502,9 @@ export interface components {
             /** @description Content of the matter (nội dung vụ việc) */
             summary: string;
             /** @description transferred: the body it went to */
-            transferBody?: Record<string, never>;
+            transferBody?: string | null;
             /** @description transferred: the transfer document number */
-            transferRef?: Record<string, never>;
+            transferRef?: string | null;
             /** Format: uuid */
             unitId: string;
             /**
@@ -2732,17 +2529,6 @@ export interface components {
             /** @example https://he-thong-khac.gov.vn/hooks/tiepdan */
             url: string;
         };
-        DashboardBacklogView: {
-            byStatus: {
-                blocked?: number;
-                in_progress?: number;
-                not_started?: number;
-                overdue?: number;
-            };
-            /** @example 4 */
-            total: number;
-            units: components["schemas"]["DashboardUnitBacklogView"][];
-        };
         DashboardSessionView: {
             /** @example 2026-11-25T09:15:00.000Z */
             expiresAt: string;
@@ -2752,27 +2538,13 @@ export interface components {
              */
             url: string;
         };
-        DashboardUnitBacklogView: {
-            byStatus: {
-                blocked?: number;
-                in_progress?: number;
-                not_started?: number;
-                overdue?: number;
-            };
-            /** @example 4 */
-            total: number;
-            /** Format: uuid */
-            unitId: string;
-            /** @example Phòng Tổ chức cán bộ */
-            unitName: string;
-        };
         DashboardView: {
             /** @description 12 months, oldest first. */
             casesByMonth: components["schemas"]["MonthCasesView"][];
             /** @description Sums over the 12 months. */
             casesByState: components["schemas"]["CasesByStateView"];
             /** @description Enforcement records not 'done'. */
-            enforcementBacklog: components["schemas"]["DashboardBacklogView"];
+            enforcementBacklog: components["schemas"]["BacklogView"];
             /** @example 2025-12 */
             fromMonth: string;
             /** @description Resolution deadlines settled, 12 months. */
@@ -2951,22 +2723,22 @@ export interface components {
             approve: boolean;
             /** @description Shorten the access asked for */
             hours?: number;
-            note?: Record<string, never>;
+            note?: string | null;
             version: number;
         };
         DenunciationCaseView: {
-            acceptedByUserId?: Record<string, never> | null;
+            acceptedByUserId?: string | null;
             acceptedOn?: string | null;
             caseNumber: string;
             /** @enum {string} */
             complexity: "normal" | "complicated" | "especially_complicated";
-            complexityReason?: Record<string, never> | null;
-            complexitySetByUserId?: Record<string, never> | null;
+            complexityReason?: string | null;
+            complexitySetByUserId?: string | null;
             concludedOn?: string | null;
             conclusionHandled: boolean;
             /** @enum {string|null} */
             conclusionOutcome?: "right" | "partly_right" | "wrong" | null;
-            conclusionRef?: Record<string, never> | null;
+            conclusionRef?: string | null;
             conclusionSent: boolean;
             deadlines: components["schemas"]["CaseDeadlineView"][];
             events: components["schemas"]["CaseEventView"][];
@@ -2976,45 +2748,18 @@ export interface components {
             letterId: string;
             nextDue?: string | null;
             nextSteps: ("accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward")[];
-            originalCaseId?: Record<string, never> | null;
+            originalCaseId?: string | null;
             receivedOn: string;
             /** @enum {string} */
             state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
             /** @description The redacted subject */
             subject: string;
-            suspendedFrom?: Record<string, never> | null;
+            suspendedFrom?: string | null;
             /** @enum {string} */
             track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
             unitId: string;
             version: number;
             withdrawn: boolean;
-        };
-        DenunciationSummaryPage: {
-            items: components["schemas"]["DenunciationSummaryView"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        DenunciationSummaryView: {
-            acceptedOn?: string | null;
-            caseNumber: string;
-            /** @enum {string} */
-            complexity: "normal" | "complicated" | "especially_complicated";
-            concludedOn?: string | null;
-            extensions: number;
-            handlerUserId?: string | null;
-            id: string;
-            letterId: string;
-            nextDue?: string | null;
-            receivedOn: string;
-            /** @enum {string} */
-            state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
-            /** @description The redacted subject */
-            subject: string;
-            /** @enum {string} */
-            track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
-            unitId: string;
-            version: number;
         };
         DenunciationTransitionDto: {
             /**
@@ -3026,13 +2771,13 @@ export interface components {
              * @description The document number of the act
              * @example 15/QĐ-TTr
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
             /** @example LTC 2018 art. 29 */
             legalBasis: string;
             /** @description Why (required for extension, suspension, withdrawal, termination) */
-            note?: Record<string, never>;
+            note?: string | null;
             /**
              * @description conclude: what it found (required for that step)
              * @enum {string}
@@ -3043,10 +2788,11 @@ export interface components {
             version: number;
         };
         DuplicateSuggestionView: {
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            decision?: Record<string, never> | null;
+            /** @enum {string|null} */
+            decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
             letterId: string;
             /** @enum {string} */
             matchedOn: "id_number" | "name_and_address";
@@ -3059,7 +2805,7 @@ export interface components {
         EligibilityAnswerDto: {
             /** @enum {string} */
             check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
-            note?: Record<string, never>;
+            note?: string | null;
             passed: boolean;
         };
         EndScheduleDto: {
@@ -3069,52 +2815,26 @@ export interface components {
             reason: string;
             version: number;
         };
-        EscalationPage: {
-            items: components["schemas"]["EscalationView"][];
-            page: number;
-            pageSize: number;
-            total: number;
+        EscalationLadderDefaultsView: {
+            defaultLadder: components["schemas"]["LadderLevelDto"][];
+            /** @description ESCALATION_LADDERS: the default before the built-in ladder */
+            environment: {
+                [key: string]: components["schemas"]["LadderLevelDto"][];
+            };
+            /** @description Keys a ladder may be kept for */
+            keys: string[];
+            /** @description The current ladders kept as data */
+            ladders: components["schemas"]["EscalationLadderView"][];
         };
-        EscalationRecipientView: {
-            /** @description The officer's name */
-            fullName: string;
+        EscalationLadderView: {
             /** Format: uuid */
-            userId: string;
-        };
-        EscalationView: {
-            /** @description The case's number, if the subject is a case */
-            caseNumber: string | null;
-            /** Format: uuid */
-            deadlineId: string;
-            /**
-             * Format: date
-             * @description The due date the level was computed from
-             */
-            dueDate: string;
-            /** Format: date-time */
-            firedAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @description The ladder level (1 = first reminder) */
-            level: number;
-            /** @example resolution */
-            purpose: string;
-            /** @description Who was notified */
-            recipients: components["schemas"]["EscalationRecipientView"][];
-            /** @example KN-3 */
-            ruleId: string;
-            /**
-             * @description skipped: a higher level went out instead
-             * @enum {string}
-             */
-            status: "fired" | "skipped";
-            /** Format: uuid */
-            subjectId: string;
-            /** @example complaint_case */
-            subjectType: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
+            agencyUnitId?: string | null;
+            changedByUserId: string;
+            createdAt: string;
+            key: string;
+            levels?: components["schemas"]["LadderLevelDto"][] | null;
+            reason: string;
+            version: number;
         };
         EvidenceView: {
             createdAt: string;
@@ -3143,7 +2863,7 @@ export interface components {
              * @description null removes the target
              * @example 2026-12-01
              */
-            target?: Record<string, never> | null;
+            target?: string | null;
             version: number;
         };
         KindCountsView: {
@@ -3160,28 +2880,15 @@ export interface components {
             /** @example 3 */
             total: number;
         };
-        LetterAuthorisationView: {
-            assignmentDecisionRef: string | null;
-            certificationRef: string | null;
-            /** Format: uuid */
-            documentAttachmentId: string | null;
-            /** @example 2026-12-20 */
-            documentDate: string;
-            documentRef: string;
-            /** @enum {string} */
-            kind: "relative" | "lawyer" | "legal_aid";
-            legalBasis: string;
-            /** Format: uuid */
-            letterId: string;
-            /** @description The letter's version after the change */
-            letterVersion: number;
-            /** @description Whether the rule asks for notarisation or certification */
-            notarisationRequired: boolean;
-            notarised: boolean;
-            /** @description Only with letters:personal_data on the letter (the read is audited) */
-            person: components["schemas"]["AuthorisedPersonView"] | null;
-            /** @description The dated rule applied (by the day the letter was received) */
-            ruleId: string;
+        LadderLevelDto: {
+            /** @example 1 */
+            level: number;
+            recipients: ("handler" | "unit_head" | "parent_inspectorate" | "inspectorate_leader" | "parent_agency_head")[];
+            /**
+             * @description Working days from the due date (negative: before it)
+             * @example -3
+             */
+            workingDaysFromDue: number;
         };
         LetterIdentityView: {
             /** @enum {string} */
@@ -3210,53 +2917,51 @@ export interface components {
         LetterView: {
             /** @enum {string|null} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** @enum {string} */
             channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
-            complaintTrack?: Record<string, never> | null;
+            complaintTrack?: string | null;
             content: string;
-            decidedByUserId?: Record<string, never> | null;
-            decidedOn?: Record<string, never> | null;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
             /** @enum {string|null} */
             decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
-            decisionLegalBasis?: Record<string, never> | null;
-            denunciationTrack?: Record<string, never> | null;
-            duplicateOfLetterId?: Record<string, never> | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
-            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
-            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
-            forwardedBy?: Record<string, never> | null;
-            forwardedRef?: Record<string, never> | null;
-            guidanceBody?: Record<string, never> | null;
-            guidanceRef?: Record<string, never> | null;
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             id: string;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
             identityProtected: boolean;
-            parentLetterId?: Record<string, never> | null;
+            parentLetterId?: string | null;
             petitionerCount: number;
             /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
             petitioners?: components["schemas"]["PetitionerView"][] | null;
-            previousCaseId?: Record<string, never> | null;
+            previousCaseId?: string | null;
             processingDue: string;
             receiptCode: string;
             receivedOn: string;
-            returnRef?: Record<string, never> | null;
+            returnRef?: string | null;
             /** @enum {string} */
             status: "registered" | "decided" | "split";
             subject: string;
-            transferredFromLetterId?: Record<string, never> | null;
-            transferRef?: Record<string, never> | null;
-            transferToBody?: Record<string, never> | null;
-            transferToUnitId?: Record<string, never> | null;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
             unitId: string;
             version: number;
-            visitId?: Record<string, never> | null;
+            visitId?: string | null;
         };
         LoginDto: {
             /** @example thanhtra@sgddt.example.gov.vn */
@@ -3370,7 +3075,7 @@ export interface components {
         ObligationView: {
             deadline?: components["schemas"]["CaseDeadlineView"] | null;
             description: string;
-            doneOn?: Record<string, never> | null;
+            doneOn?: string | null;
             dueDate: string;
             /** @enum {string} */
             dueSource: "engine" | "resolver";
@@ -3413,22 +3118,22 @@ export interface components {
             /** @example Nguyễn Văn Hùng */
             name: string;
             /** @example Giám đốc Sở */
-            title?: Record<string, never>;
+            title?: string | null;
         };
         PetitionerDto: {
             /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
-            address?: Record<string, never>;
+            address?: string | null;
             /** @example an.nguyen@example.vn */
-            email?: Record<string, never>;
+            email?: string | null;
             /** @example Nguyễn Văn An */
             fullName: string;
             /**
              * @description Căn cước number: 12 digits
              * @example 075203004567
              */
-            idNumber?: Record<string, never>;
+            idNumber?: string | null;
             /** @example 0912345678 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @description A representative of the group (LTCD art. 29)
              * @default false
@@ -3436,11 +3141,11 @@ export interface components {
             representative: boolean;
         };
         PetitionerView: {
-            address?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            address?: string | null;
+            email?: string | null;
             fullName: string;
-            idNumber?: Record<string, never> | null;
-            phone?: Record<string, never> | null;
+            idNumber?: string | null;
+            phone?: string | null;
             representative: boolean;
         };
         PlaceView: {
@@ -3472,29 +3177,37 @@ export interface components {
             /** @enum {string} */
             decision: "accept" | "guide" | "transfer" | "return" | "archive";
             /** Format: uuid */
-            duplicateOfLetterId?: Record<string, never>;
-            guidanceBody?: Record<string, never>;
-            guidanceRef?: Record<string, never>;
+            duplicateOfLetterId?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
             /**
              * Format: uuid
              * @description accept: the handler to assign the case to
              */
-            handlerUserId?: Record<string, never>;
+            handlerUserId?: string | null;
             /** @description transfer of a denunciation: send the denouncer’s identity with it (an explicit, audited decision; default false) */
             includeIdentity?: boolean;
             /** @example LKN 2011 art. 27; NĐ 124/2020 art. 16(1) */
             legalBasis: string;
-            returnRef?: Record<string, never>;
-            transferRef?: Record<string, never>;
-            transferToBody?: Record<string, never>;
-            /**
-             * @description A transfer: the category of the competent body (for the national database; default unspecified)
-             * @enum {string}
-             */
-            transferToBodyCategory?: "administrative" | "elected" | "procedural" | "political_social" | "public_service" | "state_enterprise" | "unspecified";
+            returnRef?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
             /** Format: uuid */
-            transferToUnitId?: Record<string, never>;
+            transferToUnitId?: string | null;
             /** @description The version read (optimistic lock) */
+            version: number;
+        };
+        PutEscalationLadderDto: {
+            /**
+             * Format: uuid
+             * @description The agency whose units it governs; absent or null: every agency
+             */
+            agencyUnitId?: string | null;
+            /** @description null: remove this ladder (what applied before applies again) */
+            levels: components["schemas"]["LadderLevelDto"][] | null;
+            /** @example Quyết định số 12/QĐ-TTr về nhắc hạn giải quyết */
+            reason: string;
+            /** @description The current version read (0: none yet) */
             version: number;
         };
         PutReportingScheduleDto: {
@@ -3563,34 +3276,6 @@ export interface components {
             ruleId?: string;
             sessionDate?: string;
         };
-        RecordSummaryPage: {
-            items: components["schemas"]["RecordSummaryView"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        RecordSummaryView: {
-            closedOn?: string | null;
-            decisionRef?: string | null;
-            id: string;
-            /** @description The nearest open obligation deadline */
-            nextDue?: string | null;
-            nextReviewOn?: string | null;
-            obligationCount: number;
-            openedOn: string;
-            overdueObligations: number;
-            /**
-             * @description As of today
-             * @enum {string}
-             */
-            status: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
-            subjectId: string;
-            /** @enum {string} */
-            subjectType: "complaint_case" | "denunciation_case";
-            title: string;
-            unitId: string;
-            version: number;
-        };
         RecordView: {
             closedOn?: string | null;
             decisionRef?: string | null;
@@ -3617,26 +3302,6 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
-        ReportFormView: {
-            /** @example 01/TCD */
-            code: string;
-            legalBasis: string;
-            name: components["schemas"]["BilingualView"];
-            note: string;
-            title: components["schemas"]["BilingualView"];
-        };
-        ReportHeaderCellView: {
-            /** @description 0-based column (0 is the unit column) */
-            col: number;
-            colSpan: number;
-            en: string;
-            /** @description The counter key of a leaf column */
-            key?: string;
-            /** @description 0-based header row of the top-left corner */
-            row: number;
-            rowSpan: number;
-            vi: string;
-        };
         ReportingScheduleView: {
             /** @description false: no schedule is stored, the defaults apply */
             configured: boolean;
@@ -3651,30 +3316,6 @@ export interface components {
             upcoming: components["schemas"]["UpcomingDeadlineView"][];
             /** @description 0 while not configured */
             version: number;
-        };
-        ReportJsonView: {
-            form: components["schemas"]["ReportFormView"];
-            /** @description Header rows, each with the cells that start on it */
-            header: components["schemas"]["ReportHeaderCellView"][][];
-            keys: string[];
-            /** @description "A" for the unit column, then "1", "2", … */
-            numbers: string[];
-            rows: components["schemas"]["ReportRowView"][];
-            scope: components["schemas"]["ReportScopeView"];
-            total: components["schemas"]["ReportTotalView"];
-            unconfirmed: components["schemas"]["ReportUnconfirmedView"];
-            window: components["schemas"]["ReportWindowView"];
-        };
-        ReportRowView: {
-            /** @description Values in column order (keys) */
-            cells: number[];
-            depth: number;
-            /** @description The unit name indented by depth */
-            label: string;
-            unitCode: string;
-            /** Format: uuid */
-            unitId: string;
-            unitName: string;
         };
         ReportRunFileView: {
             filename: string;
@@ -3733,31 +3374,6 @@ export interface components {
             /** Format: date */
             to: string;
         };
-        ReportScopeView: {
-            rootUnitIds: string[];
-        };
-        ReportTotalView: {
-            cells: number[];
-            label: components["schemas"]["BilingualView"];
-        };
-        ReportUnconfirmedView: {
-            columns: string[];
-            cutoff: boolean;
-            form: boolean;
-        };
-        ReportWindowView: {
-            cutoffId: string | null;
-            /** Format: date */
-            from: string;
-            index: number | null;
-            /** @enum {string} */
-            kind: "month" | "quarter" | "six_months" | "nine_months" | "year" | "custom";
-            label: components["schemas"]["BilingualView"];
-            name: components["schemas"]["BilingualView"];
-            /** Format: date */
-            to: string;
-            year: number | null;
-        };
         ResetPasswordDto: {
             /** @description At least 12 characters */
             newPassword: string;
@@ -3767,10 +3383,10 @@ export interface components {
             /** @description Approved and not yet expired */
             active: boolean;
             createdAt: string;
-            decidedAt?: Record<string, never> | null;
-            decidedByUserId?: Record<string, never> | null;
-            decisionNote?: Record<string, never> | null;
-            expiresAt?: Record<string, never> | null;
+            decidedAt?: string | null;
+            decidedByUserId?: string | null;
+            decisionNote?: string | null;
+            expiresAt?: string | null;
             hours: number;
             id: string;
             letterId: string;
@@ -3779,6 +3395,18 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "refused";
             unitId: string;
+            version: number;
+        };
+        SavedEscalationLadderView: {
+            /** Format: uuid */
+            agencyUnitId?: string | null;
+            changedByUserId: string;
+            createdAt: string;
+            /** @description Open deadlines this ladder may govern whose next level is re-examined by the next sweep (ADR 0017) */
+            deadlinesReexamined: number;
+            key: string;
+            levels?: components["schemas"]["LadderLevelDto"][] | null;
+            reason: string;
             version: number;
         };
         ScheduleCommandResult: {
@@ -3901,31 +3529,6 @@ export interface components {
             /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
             confirmed: boolean;
         };
-        SetLetterAuthorisationDto: {
-            /** @description A legal aid organisation's assignment decision */
-            assignmentDecisionRef?: Record<string, never>;
-            /** @description The notarisation / certification number */
-            certificationRef?: Record<string, never>;
-            /**
-             * Format: uuid
-             * @description The scanned authorisation: a file of this letter
-             */
-            documentAttachmentId?: Record<string, never>;
-            /** @example 2026-12-20 */
-            documentDate: string;
-            /**
-             * @description The authorisation document (Mẫu 02) number
-             * @example GUQ 15/2026
-             */
-            documentRef: string;
-            /** @enum {string} */
-            kind: "relative" | "lawyer" | "legal_aid";
-            /** @description Notarised or certified (required for an individual up to 2026-12-31) */
-            notarised: boolean;
-            person: components["schemas"]["AuthorisedPersonDto"];
-            /** @description The letter version you read */
-            version: number;
-        };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
@@ -3956,13 +3559,13 @@ export interface components {
              * @description The document number of the act
              * @example 125/QĐ-UBND
              */
-            documentRef?: Record<string, never>;
+            documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
             /** @example LKN 2011 art. 27 */
             legalBasis: string;
             /** @description Why (required for suspension, termination, partial withdrawal) */
-            note?: Record<string, never>;
+            note?: string | null;
             /**
              * @description decide: what it found (required for that step)
              * @enum {string}
@@ -3981,8 +3584,6 @@ export interface components {
         };
         UnitView: {
             active: boolean;
-            /** @description Mã định danh for the national database */
-            agencyCode: string | null;
             code: string;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -4005,7 +3606,7 @@ export interface components {
             /** @description "Trước ngày …": the first late day */
             dueBefore: string;
             dueBeforeWindowEnds: boolean;
-            index?: Record<string, never> | null;
+            index?: number | null;
             /** @enum {string} */
             kind: "month" | "quarter" | "six_months" | "nine_months" | "year";
             label: string;
@@ -4021,9 +3622,9 @@ export interface components {
         UpdatePlaceDto: {
             active?: boolean;
             address?: string;
-            hours?: Record<string, never> | null;
+            hours?: string | null;
             name?: string;
-            room?: Record<string, never> | null;
+            room?: string | null;
             /** @description The version you read; a stale one gets 409 */
             version: number;
         };
@@ -4033,19 +3634,14 @@ export interface components {
             onlineUrl?: string;
             /** Format: uuid */
             placeId?: string;
-            publicNote?: Record<string, never> | null;
+            publicNote?: string | null;
             receiverName?: string;
-            receiverTitle?: Record<string, never> | null;
+            receiverTitle?: string | null;
             startTime?: string;
-            topics?: Record<string, never> | null;
+            topics?: string | null;
             version: number;
         };
         UpdateUnitDto: {
-            /**
-             * @description The agency identification code (mã định danh) for the national database; empty clears it
-             * @example H39.01
-             */
-            agencyCode?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
             /** @enum {string} */
@@ -4072,18 +3668,12 @@ export interface components {
             id: string;
             note: string;
             obligationId: string;
-            reportedByUserId?: Record<string, never> | null;
+            reportedByUserId?: string | null;
             reportedOn: string;
             status: string;
         };
         UpdateWebhookEndpointDto: {
             active: boolean;
-        };
-        UserPage: {
-            items: components["schemas"]["UserView"][];
-            page: number;
-            pageSize: number;
-            total: number;
         };
         UserView: {
             active: boolean;
@@ -4233,8 +3823,6 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                /** @description Only entries of this action; `read`: the personal-data read log (docs/personal-data.md) */
-                action?: string;
                 /** @description The acting user (a UUID). */
                 actorUserId?: string;
                 entityId?: string;
@@ -4258,25 +3846,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
-                };
-            };
-        };
-    };
-    AuditController_verification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
         };
@@ -4702,10 +4271,6 @@ export interface operations {
                 pageSize?: number;
                 /** @description Words of the subject or case number; diacritics and case ignored */
                 q?: string;
-                /** @description received_on on or after this date */
-                receivedFrom?: string;
-                /** @description received_on on or before this date */
-                receivedTo?: string;
                 /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
@@ -4723,9 +4288,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseSummaryPage"];
-                };
+                content?: never;
             };
         };
     };
@@ -4940,10 +4503,6 @@ export interface operations {
                 pageSize?: number;
                 /** @description Words of the (redacted) subject or case number; diacritics ignored */
                 q?: string;
-                /** @description received_on on or after this date */
-                receivedFrom?: string;
-                /** @description received_on on or before this date */
-                receivedTo?: string;
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
                 state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
@@ -4960,9 +4519,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["DenunciationSummaryPage"];
-                };
+                content?: never;
             };
         };
     };
@@ -5107,9 +4664,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["RecordSummaryPage"];
-                };
+                content?: never;
             };
         };
     };
@@ -5243,22 +4798,9 @@ export interface operations {
             };
         };
     };
-    EscalationsReadController_list: {
+    EscalationLaddersController_overview: {
         parameters: {
-            query?: {
-                /** @description Fired on or after this day (Asia/Ho_Chi_Minh) */
-                from?: string;
-                page?: number;
-                pageSize?: number;
-                /** @description Default: both */
-                status?: "fired" | "skipped";
-                /** @description Only the deadlines of this case (or other subject) */
-                subjectId?: string;
-                /** @description Fired on or before this day (Asia/Ho_Chi_Minh) */
-                to?: string;
-                /** @description Only this unit (in your scope) */
-                unitId?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5270,7 +4812,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationPage"];
+                    "application/json": components["schemas"]["EscalationLadderDefaultsView"];
+                };
+            };
+        };
+    };
+    EscalationLaddersController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A rule id of the deadline catalogue or a kind of subject */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEscalationLadderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedEscalationLadderView"];
+                };
+            };
+        };
+    };
+    EscalationLaddersController_versions: {
+        parameters: {
+            query?: {
+                /** @description The agency; absent: the ladder for every agency */
+                agencyUnitId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A rule id of the deadline catalogue or a kind of subject */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationLadderView"][];
                 };
             };
         };
@@ -5291,8 +4884,6 @@ export interface operations {
                 /** @description received: newest first; due: nearest processing deadline first */
                 sort?: "received" | "due";
                 status?: "registered" | "decided" | "split";
-                /** @description true: letters filed on the public form whose eligibility no officer has checked yet */
-                unchecked?: string;
                 unitId?: string;
             };
             header?: never;
@@ -5418,52 +5009,6 @@ export interface operations {
             };
         };
     };
-    LetterAuthorisationsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterAuthorisationView"];
-                };
-            };
-        };
-    };
-    LetterAuthorisationsController_set: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetLetterAuthorisationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterAuthorisationView"];
-                };
-            };
-        };
-    };
     LettersController_decide: {
         parameters: {
             query?: never;
@@ -5506,31 +5051,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DuplicateSuggestionView"][];
-                };
-            };
-        };
-    };
-    LettersController_checkEligibility: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckEligibilityDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterView"];
                 };
             };
         };
@@ -6474,16 +5994,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=json; csv and xlsx are files */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReportJsonView"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportJsonView"];
-                    "text/csv": components["schemas"]["ReportJsonView"];
-                };
+                content?: never;
             };
         };
     };
@@ -6734,9 +6249,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["UserPage"];
-                };
+                content?: never;
             };
         };
     };
@@ -6898,80 +6411,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointView"];
                 };
-            };
-        };
-    };
-    LetterFormController_page: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LetterFormController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LetterFormController_asset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                file: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JavaScript or CSS; 404 for any other name */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LetterFormController_challenge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The challenge: parameters and signature */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -7140,42 +6579,6 @@ export interface operations {
             };
         };
     };
-    LetterEmailsController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description HTML page with a confirmation button */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LetterEmailsController_unsubscribe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description HTML page; 404 for an unknown token */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     PublicCalendarController_page: {
         parameters: {
             query?: {
@@ -7276,24 +6679,6 @@ export interface operations {
         };
         responses: {
             /** @description HTML page with the status; the form with per-field errors (400) or one neutral 404 page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LetterEmailsController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The genuine message; 404 when the signature does not verify */
             200: {
                 headers: {
                     [name: string]: unknown;

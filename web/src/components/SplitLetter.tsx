@@ -19,7 +19,9 @@ import { ApiError, errorText, formFieldErrors, unwrap } from '../api/errors';
 import { ELIGIBILITY } from '../lib/labels';
 import { ConflictAlert } from './ConflictAlert';
 
-const CHECKS = [
+type PartBody = Schemas['SplitLetterDto']['parts'][number];
+type Check = PartBody['eligibility'][number]['check'];
+const CHECKS: Check[] = [
   'language',
   'dated',
   'identified_and_signed',
@@ -33,12 +35,13 @@ const KINDS = [
   { value: 'petition', label: 'Kiến nghị, phản ánh' },
 ];
 
+/** A part as the form holds it once validated (every field is required there). */
 interface Part {
-  classification?: string;
-  complaintTrack?: string;
-  subject?: string;
-  content?: string;
-  passed?: string[];
+  classification: PartBody['classification'];
+  complaintTrack?: PartBody['complaintTrack'];
+  subject: string;
+  content: string;
+  passed?: Check[];
 }
 
 /**
@@ -72,7 +75,7 @@ export function SplitLetter({
           content: p.content,
           eligibility: CHECKS.map((check) => ({ check, passed: (p.passed ?? []).includes(check) })),
         })),
-      } as unknown as Schemas['SplitLetterDto'];
+      } satisfies Schemas['SplitLetterDto'];
       return unwrap(
         await api.POST('/api/v1/letters/{id}/split', { params: { path: { id: letter.id } }, body }),
       ) as Schemas['CreatedLetterView'][];

@@ -4,7 +4,6 @@ import {
   message as antMessage,
   Button,
   Card,
-  Checkbox,
   Col,
   DatePicker,
   Form,
@@ -16,6 +15,7 @@ import {
   Space,
   Switch,
   Typography,
+  type InputRef,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -24,6 +24,7 @@ import { api, type Schemas } from '../api/client';
 import { errorText, formFieldErrors, unwrap } from '../api/errors';
 import { useMe } from '../auth/me';
 import { PageTitle } from '../components/PageTitle';
+import { idDigits, PersonRows, type PersonValues } from '../components/PersonRows';
 import { useWorkingCalendar } from '../lib/calendar';
 import { nowTimeInVietnam, showDate, todayInVietnam } from '../lib/dates';
 import { CONTENT_KIND, OUTCOME } from '../lib/labels';
@@ -32,15 +33,8 @@ import { useScopeUnits } from '../lib/units';
 
 /** A group: five or more people about one content must send representatives (LTCD art. 29; legal-reference §3.5). */
 const GROUP_SIZE = 5;
-const idDigits = (value: string | undefined) => (value ?? '').replace(/[\s.]/g, '');
 
-interface CitizenValues {
-  fullName?: string;
-  idNumber?: string;
-  address?: string;
-  phone?: string;
-  representative?: boolean;
-}
+type Visit = Schemas['CreateVisitDto'];
 interface VisitValues {
   unitId: string;
   sessionId?: string;
@@ -49,18 +43,18 @@ interface VisitValues {
   receivingOfficerName: string;
   receivingOfficerTitle?: string;
   peopleCount: number;
-  citizens: CitizenValues[];
+  citizens: PersonValues[];
   matterId?: string;
   summary?: string;
-  contentKind?: string;
+  contentKind: Visit['contentKind'];
   earlierHandling?: string;
   withinCompetence: boolean;
-  outcome?: string;
+  outcome: Visit['outcome'];
   guidanceBody?: string;
   guidanceRef?: string;
   transferBody?: string;
   transferRef?: string;
-  refusalGround?: string;
+  refusalGround?: Visit['refusalGround'];
   notes?: string;
 }
 
@@ -94,7 +88,7 @@ function toBody(v: VisitValues): Schemas['CreateVisitDto'] {
     transferRef: blank(v.transferRef),
     refusalGround: v.refusalGround,
     notes: blank(v.notes),
-  } as unknown as Schemas['CreateVisitDto'];
+  };
 }
 
 /** Earlier matters of a citizen in this unit (POST: the căn cước number never goes into a URL). */
@@ -138,7 +132,7 @@ export default function LogVisitPage() {
   const me = useMe().data;
   const units = useScopeUnits();
   const client = useQueryClient();
-  const firstName = useRef<HTMLInputElement>(null);
+  const firstName = useRef<InputRef>(null);
   const [saved, setSaved] = useState<{ id: string; visitNumber: number } | null>(null);
   const unitId = Form.useWatch('unitId', form) ?? me?.unitId;
   const visitDate = Form.useWatch('visitDate', form) as Dayjs | undefined;
@@ -343,84 +337,13 @@ export default function LogVisitPage() {
               title="Từ 5 người cùng một nội dung: đoàn cử người đại diện — 5–10 người: 1 hoặc 2 người; trên 10 người: thêm nhưng không quá 5 (Điều 29 Luật Tiếp công dân). Ghi và đánh dấu người đại diện."
             />
           )}
-          <Form.List name="citizens">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Row gutter={12} key={field.key} align="top">
-                    <Col xs={24} md={6}>
-                      <Form.Item
-                        label={`Họ và tên${fields.length > 1 ? ` (${index + 1})` : ''}`}
-                        name={[field.name, 'fullName']}
-                        rules={[{ required: true, min: 2, message: 'Nhập họ và tên' }]}
-                      >
-                        <Input ref={index === 0 ? (firstName as never) : undefined} autoFocus={index === 0} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={5}>
-                      <Form.Item
-                        label="Số căn cước"
-                        name={[field.name, 'idNumber']}
-                        validateTrigger={['onChange', 'onBlur']}
-                        rules={[
-                          { required: true, message: 'Nhập số căn cước' },
-                          {
-                            validator: async (_rule, value: string | undefined) => {
-                              const digits = idDigits(value);
-                              if (!digits || /^\d{12}$/.test(digits)) return;
-                              throw new Error(
-                                /\D/.test(digits)
-                                  ? 'Chỉ gồm chữ số'
-                                  : `Số căn cước có 12 chữ số (đang có ${digits.length})`,
-                              );
-                            },
-                          },
-                        ]}
-                      >
-                        <Input inputMode="numeric" autoComplete="off" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={7}>
-                      <Form.Item
-                        label="Địa chỉ"
-                        name={[field.name, 'address']}
-                        rules={[{ required: true, min: 2, message: 'Nhập địa chỉ' }]}
-                      >
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={16} md={4}>
-                      <Form.Item label="Điện thoại" name={[field.name, 'phone']}>
-                        <Input inputMode="tel" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={2}>
-                      {group && (
-                        <Form.Item
-                          label="Đại diện"
-                          name={[field.name, 'representative']}
-                          valuePropName="checked"
-                        >
-                          <Checkbox aria-label={`Người đại diện ${index + 1}`} />
-                        </Form.Item>
-                      )}
-                      {fields.length > 1 && (
-                        <Button
-                          type="link"
-                          danger
-                          onClick={() => remove(field.name)}
-                          aria-label={`Bỏ người ${index + 1}`}
-                        >
-                          Bỏ
-                        </Button>
-                      )}
-                    </Col>
-                  </Row>
-                ))}
-                <Button onClick={() => add({ representative: group })}>Thêm người</Button>
-              </>
-            )}
-          </Form.List>
+          <PersonRows
+            name="citizens"
+            required="all"
+            group={group}
+            firstNameRef={firstName}
+            addLabel="Thêm người"
+          />
         </Card>
 
         <RepeatLookup unitId={unitId} idNumber={firstId} />

@@ -25,30 +25,34 @@ import { errorText, formFieldErrors, unwrap } from '../api/errors';
 import { useMe } from '../auth/me';
 import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
+import { personBody, PersonRows, type PersonValues } from '../components/PersonRows';
 import { showDate, todayInVietnam } from '../lib/dates';
 import { CHANNEL, CONTENT_KIND, ELIGIBILITY } from '../lib/labels';
 import { useScopeUnits } from '../lib/units';
 import { useWorkingCalendar } from '../lib/calendar';
 
 /** The checks that decide eligibility (TT 05/2021/TT-TTCP art. 6; LTC art. 25(2) for anonymous letters). */
-function requiredChecks(classification: string | undefined): string[] {
+function requiredChecks(classification: string | undefined): Check[] {
   if (classification === 'anonymous')
     return ['language', 'lawful_content', 'legible', 'names_violator', 'has_evidence', 'verifiable'];
   return ['language', 'dated', 'identified_and_signed', 'content_complete', 'lawful_content', 'legible'];
 }
 
+type Letter = Schemas['CreateLetterDto'];
+type Check = Letter['eligibility'][number]['check'];
+
 interface LetterValues {
   unitId: string;
   receivedOn: Dayjs;
-  channel: string;
+  channel: Letter['channel'];
   forwardedBy?: string;
   forwardedRef?: string;
-  classification: string;
-  complaintTrack?: string;
+  classification: Letter['classification'];
+  complaintTrack?: Letter['complaintTrack'];
   subject: string;
   content: string;
-  petitioners: { fullName?: string; idNumber?: string; address?: string; phone?: string }[];
-  passed: string[];
+  petitioners: PersonValues[];
+  passed: Check[];
 }
 type Created = Schemas['CreatedLetterView'];
 
@@ -107,19 +111,12 @@ export default function NewLetterPage() {
         complaintTrack: v.classification === 'complaint' ? v.complaintTrack : undefined,
         subject: v.subject,
         content: v.content,
-        petitioners: (v.petitioners ?? [])
-          .filter((p) => p.fullName)
-          .map((p) => ({
-            fullName: p.fullName,
-            idNumber: blank(p.idNumber?.replace(/[\s.]/g, '')),
-            address: blank(p.address),
-            phone: blank(p.phone),
-          })),
+        petitioners: (v.petitioners ?? []).filter((p) => p.fullName?.trim()).map(personBody),
         eligibility: requiredChecks(v.classification).map((check) => ({
           check,
           passed: (v.passed ?? []).includes(check),
         })),
-      } as unknown as Schemas['CreateLetterDto'];
+      } satisfies Schemas['CreateLetterDto'];
       return unwrap(await api.POST('/api/v1/letters', { body })) as Created;
     },
     onSuccess: (letter) => {
@@ -228,57 +225,12 @@ export default function NewLetterPage() {
           </Row>
         </Card>
         <Card title={<h2 style={h2}>Người viết đơn</h2>} size="small" style={{ marginBottom: 16 }}>
-          <Form.List name="petitioners">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field, index) => (
-                  <Row gutter={12} key={field.key}>
-                    <Col xs={24} md={6}>
-                      <Form.Item
-                        label={`Họ và tên (${index + 1})`}
-                        name={[field.name, 'fullName']}
-                        rules={[{ required: classification !== 'anonymous', message: 'Nhập họ và tên' }]}
-                      >
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={5}>
-                      <Form.Item
-                        label="Số căn cước"
-                        name={[field.name, 'idNumber']}
-                        rules={[{ pattern: /^[\d\s.]*$/, message: 'Chỉ gồm chữ số' }]}
-                      >
-                        <Input inputMode="numeric" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item label="Địa chỉ" name={[field.name, 'address']}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={18} md={4}>
-                      <Form.Item label="Điện thoại" name={[field.name, 'phone']}>
-                        <Input inputMode="tel" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={6} md={1}>
-                      {fields.length > 1 && (
-                        <Button
-                          type="link"
-                          danger
-                          onClick={() => remove(field.name)}
-                          aria-label={`Bỏ người ${index + 1}`}
-                        >
-                          Bỏ
-                        </Button>
-                      )}
-                    </Col>
-                  </Row>
-                ))}
-                <Button onClick={() => add({})}>Thêm người viết đơn</Button>
-              </>
-            )}
-          </Form.List>
+          <PersonRows
+            name="petitioners"
+            required={classification === 'anonymous' ? 'none' : 'name'}
+            withEmail
+            addLabel="Thêm người viết đơn"
+          />
         </Card>
         <Card title={<h2 style={h2}>Nội dung và phân loại</h2>} size="small" style={{ marginBottom: 16 }}>
           <Form.Item
