@@ -10,7 +10,6 @@ import {
   ListUsersQueryDto,
   ResetPasswordDto,
   UpdateUserDto,
-  UserPage,
   UserView,
 } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';

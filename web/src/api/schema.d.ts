@@ -39,6 +39,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-entries/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the whole hash chain now: intact, or the first broken entry (positions and ids only)
+         * @description Walks the trail in batches (as npm run audit:verify does); the answer names chain positions and entry ids, never content.
+         */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/browser/login": {
         parameters: {
             query?: never;
@@ -757,6 +777,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the escalation ladder fired, when and to whom, in your units; newest first
+         * @description By unit (in scope; 400 ESCALATION_QUERY_INVALID otherwise), case (subjectId), day fired (from/to, Asia/Ho_Chi_Minh) and status. Officers’ names and case numbers only.
+         */
+        get: operations["EscalationsReadController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters": {
         parameters: {
             query?: never;
@@ -833,6 +873,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/authorisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter's authorised representative (the person only with letters:personal_data) */
+        get: operations["LetterAuthorisationsController_get"];
+        /**
+         * Record the person the complainant authorised (relative, lawyer, legal aid) and the document
+         * @description An individual's authorisation of a complaint received up to 2026-12-31 must be notarised or certified; from 2027-01-01 not (NĐ 155/2026/NĐ-CP art. 21(2)). A lawyer or legal aid officer: the practising card (and the assignment decision). Replaces a previous authorisation.
+         */
+        put: operations["LetterAuthorisationsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/decision": {
         parameters: {
             query?: never;
@@ -853,6 +914,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/decision-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a processing decision would do, before it is taken: refusals, the transfer chain and loop, deadlines settled and opened (nothing written) */
+        post: operations["CaseWorkController_decisionPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/duplicates": {
         parameters: {
             query?: never;
@@ -864,6 +942,26 @@ export interface paths {
         get: operations["LettersController_duplicates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the eligibility checks of a letter filed on the public form (chưa kiểm tra)
+         * @description Once, before any decision (TT 05/2021 art. 6; LTC art. 25(2) for anonymous information).
+         */
+        post: operations["LettersController_checkEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1633,6 +1731,75 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
+    "/api/v1/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc của tôi / Việc của đơn vị: letters awaiting a decision, open cases, unfinished obligations, nearest due first */
+        get: operations["WorkItemsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The online letter form (Vietnamese, works without JavaScript) */
+        get: operations["LetterFormController_page"];
+        put?: never;
+        /** Files a letter from the online form; the receipt page shows code and secret once */
+        post: operations["LetterFormController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/tai-nguyen/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The online form’s scripts: the ALTCHA widget, its worker and ours */
+        get: operations["LetterFormController_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gui-don/thu-thach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge (ALTCHA) for the online form’s widget */
+        get: operations["LetterFormController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1661,6 +1828,24 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/huy-nhan-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asks to confirm ending the e-mails about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_confirm"];
+        put?: never;
+        /** Ends the e-mails about a letter */
+        post: operations["LetterEmailsController_unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,6 +1921,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/xac-thuc-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks the signature of an e-mail about a letter (the link in the mail) */
+        get: operations["LetterEmailsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1754,6 +1956,30 @@ export interface components {
              */
             unitId?: string;
             version: number;
+        };
+        AuditChainVerificationDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            /**
+             * @description Chained entries checked good (before the break, if any)
+             * @example 1234
+             */
+            entries: number;
+            /** @description The id of the entry at that position, if any */
+            firstBrokenId: string | null;
+            /** @description The first broken chain position */
+            firstBrokenSeq: string | null;
+            /** @description true: every chained entry verifies and none waits too long unchained */
+            ok: boolean;
+            /** @description What is wrong (English, technical) */
+            reason: string | null;
+            /**
+             * @description Entries committed but not chained yet
+             * @example 0
+             */
+            unchained: number;
+            /** @description The oldest entry left unchained too long */
+            unchainedId: string | null;
         };
         AuditEntryDto: {
             /** @example update */
@@ -1803,6 +2029,34 @@ export interface components {
              * @example 1234
              */
             total: number;
+        };
+        AuthorisedPersonDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: Record<string, never>;
+            /** @example Lê Văn Bình */
+            fullName: string;
+            /**
+             * @description Căn cước number: 12 digits
+             * @example 075203004567
+             */
+            idNumber?: Record<string, never>;
+            /** @example 0912345678 */
+            phone?: Record<string, never>;
+            /** @description A lawyer's or legal aid officer's practising card number */
+            practisingCardNumber?: Record<string, never>;
+            /**
+             * @description A relative's relationship to the complainant
+             * @example con trai
+             */
+            relationship?: Record<string, never>;
+        };
+        AuthorisedPersonView: {
+            address: string | null;
+            fullName: string;
+            idNumber: string | null;
+            phone: string | null;
+            practisingCardNumber: string | null;
+            relationship: string | null;
         };
         BacklogCounts: {
             blocked: number;
@@ -2017,7 +2271,8 @@ export interface components {
         CaseDeadlineView: {
             calendarVersion: string;
             dueDate: string;
-            explanation: Record<string, never>;
+            /** @description The engine’s explanation */
+            explanation: components["schemas"]["DeadlineExplanationView"];
             id: string;
             internalTarget?: string | null;
             pausedSince?: string | null;
@@ -2056,6 +2311,32 @@ export interface components {
             complaint: components["schemas"]["KindCountsView"];
             denunciation: components["schemas"]["KindCountsView"];
         };
+        CaseSummaryPage: {
+            items: components["schemas"]["CaseSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CaseSummaryView: {
+            acceptedOn?: string | null;
+            caseNumber: string;
+            complicated: boolean;
+            decidedOn?: string | null;
+            handlerUserId?: string | null;
+            id: string;
+            letterId: string;
+            /** @description The nearest open statutory deadline */
+            nextDue?: string | null;
+            receivedOn: string;
+            remote: boolean;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "dialogue" | "suspended" | "decided" | "second_complaint_window" | "awaiting_legal_effect" | "legally_effective" | "enforcement" | "refused" | "terminated" | "superseded";
+            subject: string;
+            /** @enum {string} */
+            track: "first_time" | "second_time" | "disciplinary_first" | "disciplinary_second";
+            unitId: string;
+            version: number;
+        };
         CaseView: {
             acceptedOn?: string | null;
             caseNumber: string;
@@ -2091,12 +2372,23 @@ export interface components {
             unitId: string;
             version: number;
         };
+        ChainUnitView: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 12 characters */
             newPassword: string;
         };
         ChangeUnitStatusDto: {
+            version: number;
+        };
+        CheckEligibilityDto: {
+            /** @description TT 05/2021 art. 6 checks */
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description The version read (optimistic lock) */
             version: number;
         };
         CitizenDto: {
@@ -2152,6 +2444,8 @@ export interface components {
             duplicateOfLetterId?: string | null;
             duplicates: components["schemas"]["DuplicateSuggestionView"][];
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
             forwardedBy?: string | null;
@@ -2529,6 +2823,17 @@ export interface components {
             /** @example https://he-thong-khac.gov.vn/hooks/tiepdan */
             url: string;
         };
+        DashboardBacklogView: {
+            byStatus: {
+                blocked?: number;
+                in_progress?: number;
+                not_started?: number;
+                overdue?: number;
+            };
+            /** @example 4 */
+            total: number;
+            units: components["schemas"]["DashboardUnitBacklogView"][];
+        };
         DashboardSessionView: {
             /** @example 2026-11-25T09:15:00.000Z */
             expiresAt: string;
@@ -2538,13 +2843,27 @@ export interface components {
              */
             url: string;
         };
+        DashboardUnitBacklogView: {
+            byStatus: {
+                blocked?: number;
+                in_progress?: number;
+                not_started?: number;
+                overdue?: number;
+            };
+            /** @example 4 */
+            total: number;
+            /** Format: uuid */
+            unitId: string;
+            /** @example Phòng Tổ chức cán bộ */
+            unitName: string;
+        };
         DashboardView: {
             /** @description 12 months, oldest first. */
             casesByMonth: components["schemas"]["MonthCasesView"][];
             /** @description Sums over the 12 months. */
             casesByState: components["schemas"]["CasesByStateView"];
             /** @description Enforcement records not 'done'. */
-            enforcementBacklog: components["schemas"]["BacklogView"];
+            enforcementBacklog: components["schemas"]["DashboardBacklogView"];
             /** @example 2025-12 */
             fromMonth: string;
             /** @description Resolution deadlines settled, 12 months. */
@@ -2726,6 +3045,26 @@ export interface components {
             note?: string | null;
             version: number;
         };
+        DecisionPreviewDto: {
+            /** @example 2026-11-24 */
+            decidedOn: string;
+            /** @enum {string} */
+            decision: "accept" | "guide" | "transfer" | "return" | "archive";
+            /**
+             * Format: uuid
+             * @description For a transfer within the system: the loop check
+             */
+            transferToUnitId?: string;
+        };
+        DecisionPreviewView: {
+            /** @description The units the letter has been at, first last */
+            chain: components["schemas"]["ChainUnitView"][];
+            opens: components["schemas"]["OpenedDeadlineView"][];
+            /** @description What the decision would be refused for now */
+            problems: components["schemas"]["PreviewProblemView"][];
+            settles?: components["schemas"]["SettledDeadlineView"] | null;
+            transferRefusal?: components["schemas"]["TransferRefusalView"] | null;
+        };
         DenunciationCaseView: {
             acceptedByUserId?: string | null;
             acceptedOn?: string | null;
@@ -2761,6 +3100,33 @@ export interface components {
             version: number;
             withdrawn: boolean;
         };
+        DenunciationSummaryPage: {
+            items: components["schemas"]["DenunciationSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DenunciationSummaryView: {
+            acceptedOn?: string | null;
+            caseNumber: string;
+            /** @enum {string} */
+            complexity: "normal" | "complicated" | "especially_complicated";
+            concludedOn?: string | null;
+            extensions: number;
+            handlerUserId?: string | null;
+            id: string;
+            letterId: string;
+            nextDue?: string | null;
+            receivedOn: string;
+            /** @enum {string} */
+            state: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
+            /** @description The redacted subject */
+            subject: string;
+            /** @enum {string} */
+            track: "denunciation" | "redenunciation_wrong_resolution" | "redenunciation_overdue" | "anonymous_information";
+            unitId: string;
+            version: number;
+        };
         DenunciationTransitionDto: {
             /**
              * @description The date of the act (a local date)
@@ -2769,14 +3135,17 @@ export interface components {
             date: string;
             /**
              * @description The document number of the act
-             * @example 15/QĐ-TTr
+             * @example 125/QĐ-UBND
              */
             documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "notify_acceptance" | "start_verification" | "extend" | "suspend" | "continue" | "conclude" | "send_conclusion" | "handle_conclusion" | "publicise_conclusion" | "start_monitoring" | "close" | "withdraw" | "terminate" | "send_notice" | "review_no_re_resolution" | "review_re_resolve" | "request_report" | "report_received" | "take_over" | "inspect" | "forward";
-            /** @example LTC 2018 art. 29 */
+            /**
+             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
+             * @example LKN 2011 art. 27
+             */
             legalBasis: string;
-            /** @description Why (required for extension, suspension, withdrawal, termination) */
+            /** @description Why (required for suspension, termination, withdrawal, extension) */
             note?: string | null;
             /**
              * @description conclude: what it found (required for that step)
@@ -2785,6 +3154,7 @@ export interface components {
             outcome?: "right" | "partly_right" | "wrong";
             /** @description withdraw: there are signs of a violation, so resolution continues */
             signsOfViolation?: boolean;
+            /** @description The version read (optimistic lock) */
             version: number;
         };
         DuplicateSuggestionView: {
@@ -2835,6 +3205,53 @@ export interface components {
             levels?: components["schemas"]["LadderLevelDto"][] | null;
             reason: string;
             version: number;
+        };
+        EscalationPage: {
+            items: components["schemas"]["EscalationView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        EscalationRecipientView: {
+            /** @description The officer's name */
+            fullName: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        EscalationView: {
+            /** @description The case's number, if the subject is a case */
+            caseNumber: string | null;
+            /** Format: uuid */
+            deadlineId: string;
+            /**
+             * Format: date
+             * @description The due date the level was computed from
+             */
+            dueDate: string;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The ladder level (1 = first reminder) */
+            level: number;
+            /** @example resolution */
+            purpose: string;
+            /** @description Who was notified */
+            recipients: components["schemas"]["EscalationRecipientView"][];
+            /** @example KN-3 */
+            ruleId: string;
+            /**
+             * @description skipped: a higher level went out instead
+             * @enum {string}
+             */
+            status: "fired" | "skipped";
+            /** Format: uuid */
+            subjectId: string;
+            /** @example complaint_case */
+            subjectType: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         EvidenceView: {
             createdAt: string;
@@ -2890,6 +3307,29 @@ export interface components {
              */
             workingDaysFromDue: number;
         };
+        LetterAuthorisationView: {
+            assignmentDecisionRef: string | null;
+            certificationRef: string | null;
+            /** Format: uuid */
+            documentAttachmentId: string | null;
+            /** @example 2026-12-20 */
+            documentDate: string;
+            documentRef: string;
+            /** @enum {string} */
+            kind: "relative" | "lawyer" | "legal_aid";
+            legalBasis: string;
+            /** Format: uuid */
+            letterId: string;
+            /** @description The letter's version after the change */
+            letterVersion: number;
+            /** @description Whether the rule asks for notarisation or certification */
+            notarisationRequired: boolean;
+            notarised: boolean;
+            /** @description Only with letters:personal_data on the letter (the read is audited) */
+            person: components["schemas"]["AuthorisedPersonView"] | null;
+            /** @description The dated rule applied (by the day the letter was received) */
+            ruleId: string;
+        };
         LetterIdentityView: {
             /** @enum {string} */
             basis: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant";
@@ -2932,6 +3372,8 @@ export interface components {
             denunciationTrack?: string | null;
             duplicateOfLetterId?: string | null;
             eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
             eligible: boolean;
             flags: string[];
             forwardedBy?: string | null;
@@ -3094,6 +3536,17 @@ export interface components {
             updates: components["schemas"]["UpdateView"][];
             version: number;
         };
+        OpenedDeadlineView: {
+            due: string;
+            /** @description The engine’s explanation in Vietnamese */
+            explanation: string[];
+            legalBasis: string;
+            /** @example acceptance */
+            purpose: string;
+            /** @example KN-2 */
+            ruleId: string;
+            trigger: string;
+        };
         OverdueView: {
             /**
              * @description Open deadlines past their due date, every unit in scope.
@@ -3169,6 +3622,10 @@ export interface components {
             startTime?: string;
             version: number;
         };
+        PreviewProblemView: {
+            field: string;
+            message: string;
+        };
         ProcessingDecisionDto: {
             /** @enum {string} */
             archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable";
@@ -3192,6 +3649,11 @@ export interface components {
             returnRef?: string | null;
             transferRef?: string | null;
             transferToBody?: string | null;
+            /**
+             * @description A transfer: the category of the competent body (for the national database; default unspecified)
+             * @enum {string}
+             */
+            transferToBodyCategory?: "administrative" | "elected" | "procedural" | "political_social" | "public_service" | "state_enterprise" | "unspecified";
             /** Format: uuid */
             transferToUnitId?: string | null;
             /** @description The version read (optimistic lock) */
@@ -3276,6 +3738,34 @@ export interface components {
             ruleId?: string;
             sessionDate?: string;
         };
+        RecordSummaryPage: {
+            items: components["schemas"]["RecordSummaryView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RecordSummaryView: {
+            closedOn?: string | null;
+            decisionRef?: string | null;
+            id: string;
+            /** @description The nearest open obligation deadline */
+            nextDue?: string | null;
+            nextReviewOn?: string | null;
+            obligationCount: number;
+            openedOn: string;
+            overdueObligations: number;
+            /**
+             * @description As of today
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "complaint_case" | "denunciation_case";
+            title: string;
+            unitId: string;
+            version: number;
+        };
         RecordView: {
             closedOn?: string | null;
             decisionRef?: string | null;
@@ -3302,6 +3792,26 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        ReportFormView: {
+            /** @example 01/TCD */
+            code: string;
+            legalBasis: string;
+            name: components["schemas"]["BilingualView"];
+            note: string;
+            title: components["schemas"]["BilingualView"];
+        };
+        ReportHeaderCellView: {
+            /** @description 0-based column (0 is the unit column) */
+            col: number;
+            colSpan: number;
+            en: string;
+            /** @description The counter key of a leaf column */
+            key?: string;
+            /** @description 0-based header row of the top-left corner */
+            row: number;
+            rowSpan: number;
+            vi: string;
+        };
         ReportingScheduleView: {
             /** @description false: no schedule is stored, the defaults apply */
             configured: boolean;
@@ -3316,6 +3826,30 @@ export interface components {
             upcoming: components["schemas"]["UpcomingDeadlineView"][];
             /** @description 0 while not configured */
             version: number;
+        };
+        ReportJsonView: {
+            form: components["schemas"]["ReportFormView"];
+            /** @description Header rows, each with the cells that start on it */
+            header: components["schemas"]["ReportHeaderCellView"][][];
+            keys: string[];
+            /** @description "A" for the unit column, then "1", "2", … */
+            numbers: string[];
+            rows: components["schemas"]["ReportRowView"][];
+            scope: components["schemas"]["ReportScopeView"];
+            total: components["schemas"]["ReportTotalView"];
+            unconfirmed: components["schemas"]["ReportUnconfirmedView"];
+            window: components["schemas"]["ReportWindowView"];
+        };
+        ReportRowView: {
+            /** @description Values in column order (keys) */
+            cells: number[];
+            depth: number;
+            /** @description The unit name indented by depth */
+            label: string;
+            unitCode: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
         };
         ReportRunFileView: {
             filename: string;
@@ -3373,6 +3907,31 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
+        };
+        ReportScopeView: {
+            rootUnitIds: string[];
+        };
+        ReportTotalView: {
+            cells: number[];
+            label: components["schemas"]["BilingualView"];
+        };
+        ReportUnconfirmedView: {
+            columns: string[];
+            cutoff: boolean;
+            form: boolean;
+        };
+        ReportWindowView: {
+            cutoffId: string | null;
+            /** Format: date */
+            from: string;
+            index: number | null;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "six_months" | "nine_months" | "year" | "custom";
+            label: components["schemas"]["BilingualView"];
+            name: components["schemas"]["BilingualView"];
+            /** Format: date */
+            to: string;
+            year: number | null;
         };
         ResetPasswordDto: {
             /** @description At least 12 characters */
@@ -3529,6 +4088,38 @@ export interface components {
             /** @description true: the year’s layout is the published one (confirmed); false: this calendar holds the year provisional whatever the scopes above say */
             confirmed: boolean;
         };
+        SetLetterAuthorisationDto: {
+            /** @description A legal aid organisation's assignment decision */
+            assignmentDecisionRef?: Record<string, never>;
+            /** @description The notarisation / certification number */
+            certificationRef?: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description The scanned authorisation: a file of this letter
+             */
+            documentAttachmentId?: Record<string, never>;
+            /** @example 2026-12-20 */
+            documentDate: string;
+            /**
+             * @description The authorisation document (Mẫu 02) number
+             * @example GUQ 15/2026
+             */
+            documentRef: string;
+            /** @enum {string} */
+            kind: "relative" | "lawyer" | "legal_aid";
+            /** @description Notarised or certified (required for an individual up to 2026-12-31) */
+            notarised: boolean;
+            person: components["schemas"]["AuthorisedPersonDto"];
+            /** @description The letter version you read */
+            version: number;
+        };
+        SettledDeadlineView: {
+            due: string;
+            /** @enum {string} */
+            outcome: "met" | "missed";
+            /** @example processing */
+            purpose: string;
+        };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
@@ -3549,6 +4140,11 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        TransferRefusalView: {
+            /** @enum {string} */
+            code: "LETTER_TRANSFER_LOOP" | "LETTER_ALREADY_TRANSFERRED";
+            message: string;
+        };
         TransitionDto: {
             /**
              * @description The date of the act (a local date)
@@ -3562,9 +4158,12 @@ export interface components {
             documentRef?: string | null;
             /** @enum {string} */
             event: "accept" | "refuse" | "start_verification" | "schedule_dialogue" | "hold_dialogue" | "decide" | "send_decision" | "second_complaint_lodged" | "lawsuit_filed" | "become_legally_effective" | "hand_to_enforcement" | "suspend" | "continue" | "withdraw_partially" | "withdraw" | "terminate" | "send_notice";
-            /** @example LKN 2011 art. 27 */
+            /**
+             * @description The article the step rests on (LKN 2011 for complaints, LTC 2018 for denunciations)
+             * @example LKN 2011 art. 27
+             */
             legalBasis: string;
-            /** @description Why (required for suspension, termination, partial withdrawal) */
+            /** @description Why (required for suspension, termination, withdrawal, extension) */
             note?: string | null;
             /**
              * @description decide: what it found (required for that step)
@@ -3584,6 +4183,8 @@ export interface components {
         };
         UnitView: {
             active: boolean;
+            /** @description Mã định danh for the national database */
+            agencyCode: string | null;
             code: string;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -3642,6 +4243,11 @@ export interface components {
             version: number;
         };
         UpdateUnitDto: {
+            /**
+             * @description The agency identification code (mã định danh) for the national database; empty clears it
+             * @example H39.01
+             */
+            agencyCode?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
             /** @enum {string} */
@@ -3792,6 +4398,55 @@ export interface components {
             id: string;
             url: string;
         };
+        WorkItemCounts: {
+            /** @description Items matching every filter but kind and due */
+            all: number;
+            byKind: components["schemas"]["WorkItemKindCounts"];
+            dueThisWeek: number;
+            overdue: number;
+        };
+        WorkItemKindCounts: {
+            complaint: number;
+            denunciation: number;
+            letter: number;
+            obligation: number;
+        };
+        WorkItemsPage: {
+            counts: components["schemas"]["WorkItemCounts"];
+            items: components["schemas"]["WorkItemView"][];
+            page: number;
+            pageSize: number;
+            /** @description Today in Asia/Ho_Chi_Minh, the day the counts were made on */
+            today: string;
+            total: number;
+        };
+        WorkItemView: {
+            handlerUserId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "letter" | "complaint" | "denunciation" | "obligation";
+            /** @description Whether the item is in "Việc của tôi" */
+            mine: boolean;
+            /** @description The nearest open statutory due date */
+            nextDue?: string | null;
+            /**
+             * Format: uuid
+             * @description The enforcement record of an obligation
+             */
+            parentId?: string | null;
+            /** @description Receipt code of a letter, case number of a case or of the obligation’s case */
+            ref: string;
+            /** @description Received on (letters, cases) or opened on (obligations) */
+            since: string;
+            state: string;
+            /** @description The subject (a denunciation’s redacted copy) or the obligation */
+            title: string;
+            track?: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3823,6 +4478,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only entries of this action; `read`: the personal-data read log (docs/personal-data.md) */
+                action?: string;
                 /** @description The acting user (a UUID). */
                 actorUserId?: string;
                 entityId?: string;
@@ -3846,6 +4503,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainVerificationDto"];
                 };
             };
         };
@@ -4269,8 +4945,12 @@ export interface operations {
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the subject or case number; diacritics and case ignored */
+                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
                 q?: string;
+                /** @description received_on on or after this date */
+                receivedFrom?: string;
+                /** @description received_on on or before this date */
+                receivedTo?: string;
                 /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
@@ -4288,7 +4968,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryPage"];
+                };
             };
         };
     };
@@ -4497,12 +5179,18 @@ export interface operations {
     DenunciationCasesController_list: {
         parameters: {
             query?: {
+                /** @description By the nearest open statutory deadline */
                 due?: "this_week" | "overdue";
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
-                /** @description Words of the (redacted) subject or case number; diacritics ignored */
+                /** @description Words of the (redacted) subject or case number; diacritics and case ignored */
                 q?: string;
+                /** @description received_on on or after this date */
+                receivedFrom?: string;
+                /** @description received_on on or before this date */
+                receivedTo?: string;
+                /** @description mine: assigned to me; unit: my units (default) */
                 scope?: "mine" | "unit";
                 sort?: "due" | "received" | "updated";
                 state?: "received" | "accepted" | "verifying" | "suspended" | "concluded" | "monitoring" | "awaiting_report" | "closed" | "refused" | "terminated" | "inspected" | "forwarded";
@@ -4519,7 +5207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DenunciationSummaryPage"];
+                };
             };
         };
     };
@@ -4664,7 +5354,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordSummaryPage"];
+                };
             };
         };
     };
@@ -4868,6 +5560,38 @@ export interface operations {
             };
         };
     };
+    EscalationsReadController_list: {
+        parameters: {
+            query?: {
+                /** @description Fired on or after this day (Asia/Ho_Chi_Minh) */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Default: both */
+                status?: "fired" | "skipped";
+                /** @description Only the deadlines of this case (or other subject) */
+                subjectId?: string;
+                /** @description Fired on or before this day (Asia/Ho_Chi_Minh) */
+                to?: string;
+                /** @description Only this unit (in your scope) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPage"];
+                };
+            };
+        };
+    };
     LettersController_list: {
         parameters: {
             query?: {
@@ -4884,6 +5608,8 @@ export interface operations {
                 /** @description received: newest first; due: nearest processing deadline first */
                 sort?: "received" | "due";
                 status?: "registered" | "decided" | "split";
+                /** @description true: letters filed on the public form whose eligibility no officer has checked yet */
+                unchecked?: string;
                 unitId?: string;
             };
             header?: never;
@@ -5009,6 +5735,52 @@ export interface operations {
             };
         };
     };
+    LetterAuthorisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterAuthorisationView"];
+                };
+            };
+        };
+    };
+    LetterAuthorisationsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLetterAuthorisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterAuthorisationView"];
+                };
+            };
+        };
+    };
     LettersController_decide: {
         parameters: {
             query?: never;
@@ -5034,6 +5806,31 @@ export interface operations {
             };
         };
     };
+    CaseWorkController_decisionPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPreviewView"];
+                };
+            };
+        };
+    };
     LettersController_duplicates: {
         parameters: {
             query?: never;
@@ -5051,6 +5848,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DuplicateSuggestionView"][];
+                };
+            };
+        };
+    };
+    LettersController_checkEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckEligibilityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterView"];
                 };
             };
         };
@@ -5994,11 +6816,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=json; csv and xlsx are files */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportJsonView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportJsonView"];
+                    "text/csv": components["schemas"]["ReportJsonView"];
+                };
             };
         };
     };
@@ -6249,7 +7076,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -6411,6 +7245,117 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointView"];
                 };
+            };
+        };
+    };
+    WorkItemsController_list: {
+        parameters: {
+            query?: {
+                /** @description By the nearest open statutory deadline */
+                due?: "this_week" | "overdue";
+                kind?: "letter" | "complaint" | "denunciation" | "obligation";
+                /** @description By the nearest due date */
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the title or number; diacritics and case ignored */
+                q?: string;
+                /** @description mine: cases assigned to me, letters awaiting my decision (cases:manage over their unit), my unit’s obligations; unit: everything in my units */
+                scope?: "mine" | "unit";
+                /** @description The state of a case, the status of a letter or obligation */
+                state?: string;
+                /** @description A case’s track or an obligation’s kind */
+                track?: string;
+                /** @description One unit (a head may pick a unit below theirs) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemsPage"];
+                };
+            };
+        };
+    };
+    LetterFormController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JavaScript or CSS; 404 for any other name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterFormController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge: parameters and signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6579,6 +7524,42 @@ export interface operations {
             };
         };
     };
+    LetterEmailsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page with a confirmation button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page; 404 for an unknown token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicCalendarController_page: {
         parameters: {
             query?: {
@@ -6679,6 +7660,24 @@ export interface operations {
         };
         responses: {
             /** @description HTML page with the status; the form with per-field errors (400) or one neutral 404 page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterEmailsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The genuine message; 404 when the signature does not verify */
             200: {
                 headers: {
                     [name: string]: unknown;
