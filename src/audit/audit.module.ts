@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '../common/clock.js';
 import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditController } from './audit.controller.js';
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service.js';
 
 /** The audit trail: import it wherever a service records changes (docs/audit.md). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntryEntity, AuditChainHeadEntity])],
+  imports: [ClockModule, TypeOrmModule.forFeature([AuditEntryEntity, AuditChainHeadEntity])],
   controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],

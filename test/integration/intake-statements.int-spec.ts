@@ -98,7 +98,7 @@ describe('statements per letter intake', () => {
   // Before (issue 13's code): 16 statements, 13 of them inside the transaction — the unit, the calendar
   // chain twice per deadline, the deadline's sequence, the due date copied by an UPDATE, a SELECT after
   // the INSERT, the petitioners read back, the duplicate search; 22 and 19 for the denunciation below.
-  it('logs a complaint with two petitioners in 11 statements, 5 inserts in its transaction', async () => {
+  it('logs a complaint with two petitioners in 11 statements, 6 inserts in its transaction', async () => {
     await intake(letter(world.divisionA.id, 1)); // warm: the unit's calendar chain is cached now
     let created: request.Response | undefined;
     const sent = await statementsOf(async () => {
@@ -109,6 +109,8 @@ describe('statements per letter intake', () => {
       'INSERT INTO `letters`',
       'INSERT INTO `case_deadlines`',
       'INSERT INTO `case_deadline_changes`',
+      // The letter's classification for the national database (issue 20), in the same transaction.
+      'INSERT INTO national_sync_outbox',
       'INSERT INTO `letter_petitioners`',
       'INSERT INTO audit_log',
     ]);
@@ -128,7 +130,7 @@ describe('statements per letter intake', () => {
     expect(deadline).toEqual({ due: created!.body.processingDue, sequence: 1 });
   });
 
-  it('logs a denunciation forwarded by an agency (two deadlines, a sealed original) with 6 statements in its transaction', async () => {
+  it('logs a denunciation forwarded by an agency (two deadlines, a sealed original) with 7 statements in its transaction', async () => {
     const sent = await statementsOf(() =>
       intake(
         letter(world.divisionA.id, 3, {
@@ -141,7 +143,7 @@ describe('statements per letter intake', () => {
       ),
     );
     const writes = inTransaction(sent);
-    expect(writes).toHaveLength(6);
+    expect(writes).toHaveLength(7);
     expect(writes.every((q) => q.startsWith('INSERT'))).toBe(true);
   });
 });
