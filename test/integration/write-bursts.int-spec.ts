@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { SecondPooledConnectionError } from '../../src/common/database/connection-guard.js';
+import { beforeCommit, transactionWithRetry } from '../../src/common/database/transactions.js';
 import { searchFold } from '../../src/common/domain/vietnamese-text.js';
 import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
 import { startApi } from '../support/api.js';
@@ -359,6 +360,46 @@ describe('write paths under bursts on a freshly started API', () => {
     } finally {
       if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();
+      await app.close();
+    }
+  });
+
+  it('runs beforeCommit hooks last in the transaction, in order, and never for work that failed', async () => {
+    const app = await freshApi();
+    try {
+      const ds = app.get<DataSource>(getDataSourceToken());
+      const seen: string[] = [];
+      const result = await transactionWithRetry(ds, async (manager) => {
+        beforeCommit(manager, async () => {
+          // Still in the transaction: what the work wrote is there, the commit has not happened.
+          const [{ n }] = await manager.query('SELECT @@in_transaction AS n');
+          seen.push(`first ${n}`);
+          beforeCommit(manager, async () => {
+            seen.push('added by a hook');
+          });
+        });
+        beforeCommit(manager, async () => {
+          seen.push('second');
+        });
+        seen.push('work');
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(seen).toEqual(['work', 'first 1', 'second', 'added by a hook']);
+      const failed: string[] = [];
+      await expect(
+        transactionWithRetry(ds, async (manager) => {
+          beforeCommit(manager, async () => {
+            failed.push('hook');
+          });
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(failed).toEqual([]);
+      await expect(ds.transaction(async (m) => beforeCommit(m, async () => undefined))).rejects.toThrow(
+        'beforeCommit needs a transaction opened by transactionWithRetry',
+      );
+    } finally {
       await app.close();
     }
   });
