@@ -5,7 +5,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import type { CaseDeadlinesService } from '../case-deadlines/case-deadlines.service.js';
 import type { CaseDeadlineView } from '../case-deadlines/dto/case-deadline.dto.js';
 import type { Clock } from '../common/clock.js';
-import { transactionWithRetry } from '../common/database/transactions.js';
+import { beforeCommit, transactionWithRetry } from '../common/database/transactions.js';
 import { yearOf, type LocalDate } from '../common/domain/local-date.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
 import type { Page } from '../common/http/page.dto.js';
@@ -146,8 +146,12 @@ export class CaseKernel<
   }
 
   /**
-   * Makes the case of an accepted letter in the letter's transaction: state `received`, its number, its
-   * subject the letter's redacted copy, the `received` step, the deadlines it opens, the audit entry.
+   * Makes the case of an accepted letter in the letter's transaction: state `received`, its subject the
+   * letter's redacted copy, the `received` step, the deadlines it opens; its number and its audit entry
+   * come last, just before the commit (`beforeCommit`): the counter row is one for the whole country, so
+   * it is locked only for the commit, not for the rest of the decision (ADR 0019). Until then the row's
+   * `case_number` is NULL — which no other transaction can see — and the returned row gets its number
+   * when the hook has run.
    */
   async open(
     manager: EntityManager,
@@ -167,21 +171,20 @@ export class CaseKernel<
       await assertHandler(manager, letter.unitId, input.handlerUserId, CaseErrors.handlerInvalid);
     }
     const id = uuid7();
-    const caseNumber = await nextCaseNumber(manager, this.track.numberPrefix, yearOf(letter.receivedOn));
     // The letter's subject is its redacted copy; cut out once more whatever the matcher finds now (issue 14).
     const subject = (
       await this.services.protectedText.redactFor(manager, 'letter', letter.id, letter.subject)
     ).slice(0, 500);
     const row = manager.create(caseEntity, {
       id,
-      caseNumber,
+      caseNumber: null,
       letterId: letter.id,
       unitId: letter.unitId,
       handlerUserId: input.handlerUserId,
       state: 'received',
       suspendedFrom: null,
       subject,
-      searchText: searchFold(`${caseNumber} ${subject}`, 600),
+      searchText: searchFold(subject, 600),
       receivedOn: letter.receivedOn,
       acceptedOn: null,
       version: 1,
@@ -197,12 +200,18 @@ export class CaseKernel<
       note: null,
     });
     await this.applyEffects(manager, actor, row, input.effects, input.date);
-    await this.services.audit.record(manager, actor, {
-      action: 'create',
-      entityType: this.track.subjectType,
-      entityId: id,
-      unitId: row.unitId,
-      changes: diffChanges(null, this.track.audited(row), [...this.track.sensitiveFields]),
+    beforeCommit(manager, async () => {
+      const caseNumber = await nextCaseNumber(manager, this.track.numberPrefix, yearOf(letter.receivedOn));
+      const numbered = { caseNumber, searchText: searchFold(`${caseNumber} ${subject}`, 600) };
+      await manager.update(caseEntity, { id }, numbered as never);
+      Object.assign(row, numbered);
+      await this.services.audit.record(manager, actor, {
+        action: 'create',
+        entityType: this.track.subjectType,
+        entityId: id,
+        unitId: row.unitId,
+        changes: diffChanges(null, this.track.audited(row), [...this.track.sensitiveFields]),
+      });
     });
     return row;
   }

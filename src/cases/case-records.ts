@@ -20,21 +20,25 @@ import type { CaseEventView } from './dto/case.dto.js';
  * work-list query.
  */
 
-/** KN-2026-000123 / TC-2026-000045: unique; the counter row stays locked until commit. */
+/**
+ * KN-2026-000123 / TC-2026-000045: unique and gap-free (a transaction rolled back gives its number
+ * back). One statement: the counter row's increment hands the number back through `LAST_INSERT_ID(expr)`
+ * (the OK packet's insert id), so no second round trip is made while the row is locked. The row stays
+ * locked until commit, and it is one row per prefix and year for the whole country: call this only from a
+ * `beforeCommit` hook, as the transaction's last statements (`CaseKernel.open`; ADR 0019).
+ */
 export async function nextCaseNumber(
   manager: EntityManager,
   prefix: 'KN' | 'TC',
   year: number,
 ): Promise<string> {
-  await manager.query(
-    `INSERT INTO case_number_counters (prefix, year, last_number) VALUES (?, ?, 1)
-     ON DUPLICATE KEY UPDATE last_number = last_number + 1`,
+  const result: { insertId?: number | string } = await manager.query(
+    `INSERT INTO case_number_counters (prefix, year, last_number) VALUES (?, ?, LAST_INSERT_ID(1))
+     ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)`,
     [prefix, year],
   );
-  const [{ n }] = await manager.query(
-    'SELECT last_number AS n FROM case_number_counters WHERE prefix = ? AND year = ?',
-    [prefix, year],
-  );
+  const n = Number(result.insertId);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`case number counter gave ${String(n)}`);
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 

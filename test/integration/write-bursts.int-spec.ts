@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { SecondPooledConnectionError } from '../../src/common/database/connection-guard.js';
+import { beforeCommit, transactionWithRetry } from '../../src/common/database/transactions.js';
+import { searchFold } from '../../src/common/domain/vietnamese-text.js';
 import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -258,11 +260,27 @@ describe('write paths under bursts on a freshly started API', () => {
         caseNumbers.add(c.body.caseNumber);
         cases.push({ id: c.body.id, version: c.body.version });
       }
+      // Case numbers come from one counter row, taken just before each commit (ADR 0019): every one
+      // distinct, and the year's numbers gap-free — none skipped by a retry or a rolled-back decision.
+      expect(caseNumbers.size).toBe(BURST);
+      const ds = reader.get<DataSource>(getDataSourceToken());
+      const numbers: Array<{ no: string | null }> = await ds.query(
+        'SELECT case_number AS no FROM complaint_cases ORDER BY case_number',
+      );
+      expect(numbers.map((r) => r.no)).toEqual(
+        numbers.map((_, i) => `KN-2026-${String(i + 1).padStart(6, '0')}`),
+      );
+      expect(numbers.length).toBeGreaterThanOrEqual(BURST);
+      // The case's audit entry, written after the number, carries it.
+      const [audit] = await ds.query(
+        "SELECT changes FROM audit_log WHERE entity_type = 'complaint_case' AND action = 'create' AND entity_id = ?",
+        [cases[0].id],
+      );
+      const changes = typeof audit.changes === 'string' ? JSON.parse(audit.changes) : audit.changes;
+      expect(changes.caseNumber).toEqual({ before: null, after: expect.stringMatching(/^KN-2026-\d{6}$/) });
     } finally {
       await reader.close();
     }
-    // Case numbers come from one counter row: every one distinct, none skipped by a retry.
-    expect(caseNumbers.size).toBe(BURST);
     await burst('assignments', (server) =>
       cases.map((c) =>
         request(server)
@@ -281,6 +299,109 @@ describe('write paths under bursts on a freshly started API', () => {
           .send({ kind: 'day_off', name: `Ngày nghỉ thử ${day}` }),
       ),
     );
+  });
+
+  it('takes the case-number counter only as the last statements before the commit', async () => {
+    const app = await freshApi();
+    const ds = app.get<DataSource>(getDataSourceToken());
+    const holder = ds.createQueryRunner();
+    try {
+      const server = app.getHttpServer();
+      const officer = await tokenOf(app, 'reception_officer');
+      const letter = await request(server)
+        .post('/api/v1/letters')
+        .set('authorization', `Bearer ${officer}`)
+        .send(letterBody(world.divisionA.id, 5000))
+        .expect(201);
+      // Someone else holds the year's counter row (as the decision before this one would, at its commit).
+      await ds.query(
+        "INSERT IGNORE INTO case_number_counters (prefix, year, last_number) VALUES ('KN', 2026, 0)",
+      );
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(
+        "SELECT last_number FROM case_number_counters WHERE prefix = 'KN' AND year = 2026 FOR UPDATE",
+      );
+      const decision = request(server)
+        .post(`/api/v1/letters/${letter.body.id}/decision`)
+        .set('authorization', `Bearer ${officer}`)
+        .send({
+          decision: 'accept',
+          decidedOn: '2026-11-23',
+          legalBasis: 'LKN 02/2011/QH13 art. 27',
+          version: letter.body.version,
+        })
+        .then((answer) => answer);
+      // The decision waits on the counter with all its other work done: the case, its step and
+      // deadlines, the letter's decision and its audit entry are written (the old order waited there
+      // before writing anything: 0 rows).
+      let waiting: { rows: number; query: string } | undefined;
+      // innodb_trx is a snapshot InnoDB refreshes only when it was not read for 0.1 s: poll slower.
+      const until = Date.now() + 10_000;
+      while (!waiting && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const [row] = await ds.query(
+          "SELECT trx_rows_modified AS modified, trx_query AS waits_on FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+        );
+        if (row) waiting = { rows: Number(row.modified), query: String(row.waits_on) };
+      }
+      expect(waiting?.query).toContain('case_number_counters');
+      expect(waiting!.rows).toBeGreaterThanOrEqual(6);
+      await holder.rollbackTransaction();
+      const answer = await decision;
+      expect(answer.status).toBe(201);
+      const [c] = await ds.query(
+        'SELECT case_number AS no, search_text AS st FROM complaint_cases WHERE id = ?',
+        [answer.body.caseId],
+      );
+      expect(c.no).toMatch(/^KN-2026-\d{6}$/);
+      // The work lists find it by its number: the search text was written with it.
+      expect(c.st).toBe(searchFold(`${c.no} ${letterBody(world.divisionA.id, 5000).subject}`, 600));
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await app.close();
+    }
+  });
+
+  it('runs beforeCommit hooks last in the transaction, in order, and never for work that failed', async () => {
+    const app = await freshApi();
+    try {
+      const ds = app.get<DataSource>(getDataSourceToken());
+      const seen: string[] = [];
+      const result = await transactionWithRetry(ds, async (manager) => {
+        beforeCommit(manager, async () => {
+          // Still in the transaction: what the work wrote is there, the commit has not happened.
+          const [{ n }] = await manager.query('SELECT @@in_transaction AS n');
+          seen.push(`first ${n}`);
+          beforeCommit(manager, async () => {
+            seen.push('added by a hook');
+          });
+        });
+        beforeCommit(manager, async () => {
+          seen.push('second');
+        });
+        seen.push('work');
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(seen).toEqual(['work', 'first 1', 'second', 'added by a hook']);
+      const failed: string[] = [];
+      await expect(
+        transactionWithRetry(ds, async (manager) => {
+          beforeCommit(manager, async () => {
+            failed.push('hook');
+          });
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(failed).toEqual([]);
+      await expect(ds.transaction(async (m) => beforeCommit(m, async () => undefined))).rejects.toThrow(
+        'beforeCommit needs a transaction opened by transactionWithRetry',
+      );
+    } finally {
+      await app.close();
+    }
   });
 
   it(`answers ${BURST} simultaneous enforcement progress updates (four records, five obligations each)`, async () => {

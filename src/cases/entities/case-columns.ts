@@ -10,8 +10,12 @@ import { ResolutionFacts } from './resolution-facts.js';
  * columns. `version` is the optimistic lock: a stale write gets 409 with the current version.
  */
 export abstract class CaseColumns<S extends string = string> {
-  /** KN-2026-000123 / TC-2026-000045: readable, unique, never reused. */
-  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin' })
+  /**
+   * KN-2026-000123 / TC-2026-000045: readable, unique, never reused. NULL only inside the transaction
+   * that opens the case, which numbers it as its last statements before the commit (ADR 0019): a
+   * committed case always has its number, hence the type.
+   */
+  @Column({ type: 'varchar', length: 20, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   caseNumber: string;
 
   @Column(ID_COLUMN)

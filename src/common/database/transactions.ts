@@ -32,9 +32,26 @@ export async function lockRowsById(
   }
 }
 
+/** The before-commit hooks of each open `transactionWithRetry` transaction, by its manager. */
+const beforeCommitHooks = new WeakMap<EntityManager, Array<() => Promise<void>>>();
+
+/**
+ * Runs `hook` in the caller's transaction after its work is done, as its last statements before the
+ * commit (hooks in the order they were added; a hook may add another). For a lock every writer in the
+ * system needs — the case-number counter — so that it is held only for the commit, not for the
+ * transaction (docs/database.md, "Locks: one order"; ADR 0019). Not run if the work throws; a retried
+ * transaction runs only the hooks its new attempt adds. Only inside `transactionWithRetry`.
+ */
+export function beforeCommit(manager: EntityManager, hook: () => Promise<void>): void {
+  const hooks = beforeCommitHooks.get(manager);
+  if (!hooks) throw new Error('beforeCommit needs a transaction opened by transactionWithRetry');
+  hooks.push(hook);
+}
+
 /**
  * One transaction, retried from the start when the database chose it as a deadlock victim or a lock
- * wait timed out; after the last try the caller gets a 503 to retry, never a raw 500.
+ * wait timed out; after the last try the caller gets a 503 to retry, never a raw 500. Its `beforeCommit`
+ * hooks run after `work`, before the commit.
  */
 export async function transactionWithRetry<T>(
   dataSource: DataSource,
@@ -43,7 +60,17 @@ export async function transactionWithRetry<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction(async (manager) => {
+        const hooks: Array<() => Promise<void>> = [];
+        beforeCommitHooks.set(manager, hooks);
+        try {
+          const result = await work(manager);
+          for (let i = 0; i < hooks.length; i++) await hooks[i]();
+          return result;
+        } finally {
+          beforeCommitHooks.delete(manager);
+        }
+      });
     } catch (error) {
       if (!isRetryableLockError(error)) throw error;
       if (attempt >= tries) {
