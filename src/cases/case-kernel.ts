@@ -191,15 +191,8 @@ export class CaseKernel<
       ...input.fields,
     } as unknown as C);
     await manager.insert(caseEntity, row as never);
-    await this.logStep(manager, actor, row, {
-      event: 'received',
-      fromState: null,
-      date: input.date,
-      documentRef: null,
-      legalBasis: input.legalBasis,
-      note: null,
-    });
-    await this.applyEffects(manager, actor, row, input.effects, input.date);
+    // Registered before the step is logged: what the step log defers until the number exists (the
+    // national database's `received` event) is queued after it.
     beforeCommit(manager, async () => {
       const caseNumber = await nextCaseNumber(manager, this.track.numberPrefix, yearOf(letter.receivedOn));
       const numbered = { caseNumber, searchText: searchFold(`${caseNumber} ${subject}`, 600) };
@@ -213,6 +206,15 @@ export class CaseKernel<
         changes: diffChanges(null, this.track.audited(row), [...this.track.sensitiveFields]),
       });
     });
+    await this.logStep(manager, actor, row, {
+      event: 'received',
+      fromState: null,
+      date: input.date,
+      documentRef: null,
+      legalBasis: input.legalBasis,
+      note: null,
+    });
+    await this.applyEffects(manager, actor, row, input.effects, input.date);
     return row;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { beforeCommit } from '../common/database/transactions.js';
 import type { LocalDate } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import {
@@ -86,13 +87,19 @@ export async function appendNationalCaseStep(
     `SELECT case_number, unit_id, track, letter_id, ${outcome} AS outcome FROM ${table} WHERE id = ?`,
     [caseId],
   )) as Array<{
-    case_number: string;
+    case_number: string | null;
     unit_id: string;
     track: string;
     letter_id: string;
     outcome: string | null;
   }>;
   if (!c) return;
+  if (c.case_number === null) {
+    // A case being opened gets its number just before the commit (ADR 0019): its `received` event is
+    // written after that, by a hook queued behind the numbering one, so that it carries the number.
+    beforeCommit(manager, () => appendNationalCaseStep(manager, table, caseId, step));
+    return;
+  }
   await appendNationalEvent(manager, {
     recordType,
     recordId: caseId,

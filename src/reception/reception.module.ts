@@ -3,13 +3,7 @@ import { NationalOutboxModule } from '../national-sync/national-outbox.module.js
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
-import { ReceptionMatterEntity } from './entities/reception-matter.entity.js';
-import { ReceptionPendingIntakeEntity } from './entities/reception-pending-intake.entity.js';
-import { ReceptionPlaceEntity } from './entities/reception-place.entity.js';
-import { ReceptionScheduleEntity } from './entities/reception-schedule.entity.js';
-import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
-import { ReceptionVisitCitizenEntity } from './entities/reception-visit-citizen.entity.js';
-import { ReceptionVisitEntity } from './entities/reception-visit.entity.js';
+import { RECEPTION_ENTITIES } from './reception-entities.js';
 import { HeadDutyService } from './head-duty.service.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
 import { PublicCalendarController } from './public/public-calendar.controller.js';
@@ -27,15 +21,7 @@ import { ReceptionSessionsService } from './reception-sessions.service.js';
   imports: [
     NationalOutboxModule,
     ClockModule,
-    TypeOrmModule.forFeature([
-      ReceptionPlaceEntity,
-      ReceptionScheduleEntity,
-      ReceptionSessionEntity,
-      ReceptionMatterEntity,
-      ReceptionVisitEntity,
-      ReceptionVisitCitizenEntity,
-      ReceptionPendingIntakeEntity,
-    ]),
+    TypeOrmModule.forFeature(RECEPTION_ENTITIES),
     AuditModule,
     CalendarModule,
   ],

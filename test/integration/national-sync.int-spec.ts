@@ -199,6 +199,13 @@ describe('the national database sync (issue 20)', () => {
       [2, 'case.accepted'],
       [3, 'case.suspended'],
     ]);
+    // Every event of the case carries its number, the first too (numbered just before the commit, ADR 0019).
+    expect(caseCalls.map((b) => (b.data as { caseNumber?: string }).caseNumber)).toEqual([
+      c.caseNumber,
+      c.caseNumber,
+      c.caseNumber,
+    ]);
+    expect(c.caseNumber).toMatch(/^KN-2026-\d{6}$/);
     expect(caseCalls[1]).toMatchObject({
       agencyCode: 'H39.A1',
       schemaVersion: 1,
