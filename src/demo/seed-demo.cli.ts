@@ -1,11 +1,10 @@
 import '../bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { CliModule } from '../cli.module.js';
 import { ConfigError, loadConfigFromEnvironment } from '../config/load-config.js';
 import { CONFIG_SECTIONS } from '../config-sections.js';
 import { DEMO_USERS } from './demo-data.js';
-import { DemoModule } from './demo.module.js';
+import { demoCliModule } from './demo-cli.module.js';
 import { DemoSeeder } from './demo-seeder.service.js';
 import { DemoLetters } from './demo-letters.service.js';
 
@@ -17,10 +16,9 @@ async function main(): Promise<void> {
     console.error('demo data: refused with NODE_ENV=production (the demo accounts have published passwords)');
     process.exit(2);
   }
-  const app = await NestFactory.createApplicationContext(
-    { module: class DemoCli {}, imports: [CliModule.forRoot(config), DemoModule] },
-    { logger: ['error', 'warn'] },
-  );
+  const app = await NestFactory.createApplicationContext(demoCliModule(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     const result = await app.get(DemoSeeder).seed();
     console.log(
