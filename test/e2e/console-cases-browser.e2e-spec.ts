@@ -238,6 +238,9 @@ describe('case work in the console (real browser)', () => {
       await checkScreen(page, 'quyet-dinh-xu-ly-don');
       await page.getByRole('button', { name: 'Lưu quyết định' }).click();
       await page.getByTestId('decision-saved').waitFor();
+      // The page reloads its letter (now decided); the confirmation stays (it once vanished with the reload).
+      await page.getByText('Đã xử lý', { exact: true }).waitFor();
+      expect(await page.getByTestId('decision-saved').isVisible()).toBe(true);
       const saved = (await as('unit_head', api().get(`/api/v1/letters/${letter.id}`)).expect(200)).body;
       expect(saved).toMatchObject({ status: 'decided', decision: 'accept' });
       const c = (await as('unit_head', api().get(`/api/v1/complaint-cases/${saved.caseId}`)).expect(200))

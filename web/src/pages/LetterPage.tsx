@@ -27,6 +27,9 @@ export default function LetterPage() {
   // Once offered, the split stays on the page: after it the letter is `split`, and the new parts'
   // secrets must stay readable until the officer leaves.
   const [splitOffered, setSplitOffered] = useState(false);
+  // Likewise the decision: once saved the letter is `decided`, and its confirmation (the case opened)
+  // must not vanish when the page's copy of the letter is reloaded.
+  const [decisionOffered, setDecisionOffered] = useState(false);
   const letter = useQuery({
     queryKey: ['letters', id],
     queryFn: async () => unwrap(await api.GET('/api/v1/letters/{id}', { params: { path: { id } } })),
@@ -73,8 +76,13 @@ export default function LetterPage() {
               onReload={async () => (await letter.refetch()).data?.version}
             />
           )}
-          {l.status === 'registered' && l.classification !== 'mixed' && can('letters:write') && (
-            <LetterDecision letter={l} onReload={async () => (await letter.refetch()).data?.version} />
+          {(decisionOffered ||
+            (l.status === 'registered' && l.classification !== 'mixed' && can('letters:write'))) && (
+            <LetterDecision
+              letter={l}
+              onShown={() => setDecisionOffered(true)}
+              onReload={async () => (await letter.refetch()).data?.version}
+            />
           )}
           <Card title={<h2 style={h2}>Nội dung</h2>} style={{ marginBottom: 16 }}>
             <p style={{ whiteSpace: 'pre-wrap' }}>{l.content}</p>

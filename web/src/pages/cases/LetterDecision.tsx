@@ -12,7 +12,7 @@ import {
   Select,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { ConflictAlert } from '../../components/ConflictAlert';
@@ -77,9 +77,12 @@ interface Values {
  */
 export function LetterDecision({
   letter,
+  onShown,
   onReload,
 }: {
   letter: Schemas['LetterView'];
+  /** Called once shown: the page keeps it mounted after the letter is decided (its confirmation stays). */
+  onShown: () => void;
   onReload: () => Promise<number | undefined>;
 }) {
   const [form] = Form.useForm<Values>();
@@ -94,6 +97,7 @@ export function LetterDecision({
   const archiveReason = Form.useWatch('archiveReason', form);
   const decidedOn = decidedOnValue ? decidedOnValue.format('YYYY-MM-DD') : todayInVietnam();
   const units = useScopeUnits();
+  useEffect(() => onShown(), [onShown]);
 
   const preview = useQuery({
     queryKey: ['decision-preview', letter.id, version, decision, decidedOn, transferToUnitId ?? null],
