@@ -459,6 +459,48 @@ describe('write paths under bursts on a freshly started API', () => {
     );
   });
 
+  it(`answers ${BURST} simultaneous authorisations on complaint letters (issue 20) with 200`, async () => {
+    const setup = await freshApi();
+    let officer: string;
+    const letters: { id: string; version: number }[] = [];
+    try {
+      officer = await tokenOf(setup, 'reception_officer');
+      for (let n = 0; n < BURST; n++) {
+        const created = await request(setup.getHttpServer())
+          .post('/api/v1/letters')
+          .set('authorization', `Bearer ${officer}`)
+          .send(letterBody(world.divisionA.id, 400 + n))
+          .expect(201);
+        letters.push({ id: created.body.id, version: created.body.version });
+      }
+    } finally {
+      await setup.close();
+    }
+    const answers = await burst('authorisations', (server) =>
+      letters.map((l, n) =>
+        request(server)
+          .put(`/api/v1/letters/${l.id}/authorisation`)
+          .set('authorization', `Bearer ${officer}`)
+          .send({
+            kind: 'relative',
+            person: {
+              fullName: `Lê Văn Ủy Quyền ${n}`,
+              address: `Số ${n}, đường Hùng Vương`,
+              idNumber: `0753010${String(n).padStart(5, '0')}`,
+              relationship: 'con trai',
+            },
+            documentRef: `GUQ ${n}/2026`,
+            documentDate: '2026-11-21',
+            // Lodged in 2026: an individual's authorisation is notarised or certified (NĐ 155/2026 art. 21(2)).
+            notarised: true,
+            certificationRef: `CT ${n}`,
+            version: l.version,
+          }),
+      ),
+    );
+    expect(answers.map((a) => a.body.ruleId)).toEqual(Array(BURST).fill('KN-AUTH-INDIVIDUAL-CERTIFIED'));
+  });
+
   it(`answers ${BURST} simultaneous sign-ins (JSON and the console's cookie route) with 200`, async () => {
     // Each writes a session and the sign-in throttle's rows; half come by the browser route.
     const roles = ['reception_officer', 'unit_head', 'case_handler', 'inspectorate_leader'] as const;
