@@ -265,6 +265,9 @@ describe('the console oversight area in a real browser', () => {
       // The audit trail: the run's request with its before → after, and the chain verified.
       await page.getByRole('link', { name: 'Nhật ký hệ thống' }).click();
       await page.waitForURL(/\/nhat-ky/);
+      // The page settled (its first entries shown) before a filter is chosen: an option clicked while
+      // the lazily loaded page was still mounting was once lost, and the address never changed.
+      await page.getByTestId('audit-total').waitFor();
       await page.getByRole('combobox', { name: 'Loại bản ghi' }).click();
       await page.locator('.ant-select-item-option[title="Báo cáo lập trong nền"]').click();
       await page.waitForURL(/loai=report_run/);
