@@ -36,6 +36,12 @@ export class AppConfig {
     acquireTimeoutMs: number;
     /** Throw when a command takes a second pooled connection while it holds one (docs/database.md). */
     connectionGuard: boolean;
+    /**
+     * Read replicas (DB_REPLICAS, same account and database): reports, the dashboard and the public
+     * calendar read there while every replica is at most `replicaMaxLagSeconds` behind (ADR 0013).
+     */
+    replicas: Array<{ host: string; port: number }>;
+    replicaMaxLagSeconds: number;
   };
   /**
    * Redis: one server (host, port), or, when `sentinels` is not empty, the master Sentinel names
@@ -131,19 +137,15 @@ export class AppConfig {
       poolSize: v.DB_POOL_SIZE,
       acquireTimeoutMs: v.DB_ACQUIRE_TIMEOUT_MS,
       connectionGuard: v.DB_CONNECTION_GUARD ?? v.NODE_ENV !== 'production',
+      replicas: hostPorts(v.DB_REPLICAS),
+      replicaMaxLagSeconds: v.DB_REPLICA_MAX_LAG_SECONDS,
     };
     this.redis = {
       host: v.REDIS_HOST,
       port: v.REDIS_PORT,
       password: v.REDIS_PASSWORD,
       db: v.REDIS_DB,
-      sentinels: (v.REDIS_SENTINELS ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((hostPort) => {
-          const at = hostPort.lastIndexOf(':');
-          return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
-        }),
+      sentinels: hostPorts(v.REDIS_SENTINELS),
       masterName: v.REDIS_SENTINEL_MASTER,
     };
     this.queue = { prefix: v.QUEUE_PREFIX };
@@ -203,4 +205,15 @@ export class AppConfig {
 function trustProxyOf(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** `host1:port1,host2:port2` (validated by the schema) as a list; empty or absent: none. */
+function hostPorts(list: string | undefined): Array<{ host: string; port: number }> {
+  return (list ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((hostPort) => {
+      const at = hostPort.lastIndexOf(':');
+      return { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) };
+    });
 }

@@ -133,6 +133,19 @@ export class EnvironmentVariables {
   @IsBoolean()
   DB_CONNECTION_GUARD?: boolean;
 
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'DB_REPLICAS must be a comma-separated list of host:port',
+  })
+  DB_REPLICAS?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DB_REPLICA_MAX_LAG_SECONDS = 30;
+
   @IsString()
   @IsNotEmpty()
   REDIS_HOST: string;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '../database/replica-reads.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
 import { scopeSql } from '../units/unit-scope.js';
@@ -28,7 +27,8 @@ const CASE_TABLES: Record<CaseKind, string> = {
 @Injectable()
 export class DashboardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // Counts a leader reads at a glance may be a few seconds old: a replica's when configured (ADR 0013).
+    private readonly reads: ReplicaReads,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +47,7 @@ export class DashboardService {
 
   private async cases(kind: CaseKind, actor: Actor, from: string, today: string): Promise<CaseRow[]> {
     const scope = scopeSql('c.unit_id', actor);
-    const rows: { month: string; state: string; n: number | string }[] = await this.dataSource.query(
+    const rows: { month: string; state: string; n: number | string }[] = await this.reads.query(
       `SELECT DATE_FORMAT(c.received_on, '%Y-%m') AS month, c.state AS state, COUNT(*) AS n
        FROM ${CASE_TABLES[kind]} c
        WHERE c.received_on >= ? AND c.received_on <= ? AND ${scope.sql}
@@ -59,7 +59,7 @@ export class DashboardService {
 
   private async overdue(actor: Actor, today: string): Promise<OverdueRow[]> {
     const scope = scopeSql('d.unit_id', actor);
-    const rows: { unitId: string; unitName: string; n: number | string }[] = await this.dataSource.query(
+    const rows: { unitId: string; unitName: string; n: number | string }[] = await this.reads.query(
       `SELECT d.unit_id AS unitId, u.name AS unitName, COUNT(*) AS n
        FROM case_deadlines d JOIN units u ON u.id = d.unit_id
        WHERE d.status = 'open' AND d.due_date < ? AND ${scope.sql}
@@ -71,22 +71,21 @@ export class DashboardService {
 
   private async settled(actor: Actor, from: string, today: string): Promise<SettledRow[]> {
     const scope = scopeSql('d.unit_id', actor);
-    const rows: { month: string; status: 'met' | 'missed'; n: number | string }[] =
-      await this.dataSource.query(
-        `SELECT DATE_FORMAT(d.settled_on, '%Y-%m') AS month, d.status AS status, COUNT(*) AS n
+    const rows: { month: string; status: 'met' | 'missed'; n: number | string }[] = await this.reads.query(
+      `SELECT DATE_FORMAT(d.settled_on, '%Y-%m') AS month, d.status AS status, COUNT(*) AS n
          FROM case_deadlines d
          WHERE d.purpose = 'resolution' AND d.status IN ('met', 'missed')
            AND d.settled_on >= ? AND d.settled_on <= ? AND ${scope.sql}
          GROUP BY month, d.status`,
-        [from, today, ...scope.params],
-      );
+      [from, today, ...scope.params],
+    );
     return rows.map((r) => ({ month: r.month, status: r.status, n: Number(r.n) }));
   }
 
   private async backlog(actor: Actor): Promise<BacklogRow[]> {
     const scope = scopeSql('e.unit_id', actor);
     const rows: { unitId: string; unitName: string; status: BacklogRow['status']; n: number | string }[] =
-      await this.dataSource.query(
+      await this.reads.query(
         `SELECT e.unit_id AS unitId, u.name AS unitName, e.status AS status, COUNT(*) AS n
          FROM enforcement_records e JOIN units u ON u.id = e.unit_id
          WHERE e.status IN (${BACKLOG_STATUSES.map(() => '?').join(', ')}) AND ${scope.sql}

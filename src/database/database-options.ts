@@ -9,7 +9,18 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  * (src/database/data-source.ts). Never `synchronize`: the schema comes only from migrations/.
  */
 export function databaseOptions(config: AppConfig) {
+  const credentials = { username: config.db.user, password: config.db.password, database: config.db.name };
   return {
+    // With replicas (ADR 0013) every query still goes to the primary unless it asks for a replica
+    // (database/replica-reads.ts); a replica that fails is left out for 5 s, then tried again.
+    ...(config.db.replicas.length > 0 && {
+      replication: {
+        master: { host: config.db.host, port: config.db.port, ...credentials },
+        slaves: config.db.replicas.map(({ host, port }) => ({ host, port, ...credentials })),
+        defaultMode: 'master' as const,
+        restoreNodeTimeout: 5000,
+      },
+    }),
     // TypeORM reads the schema back differently on each (nullable defaults, JSON): the migration gate
     // needs the right one to see no false drift.
     type: config.db.type,

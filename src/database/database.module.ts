@@ -1,9 +1,10 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { installPoolGuards } from '../common/database/connection-guard.js';
 import { AppConfig } from '../config/app-config.js';
 import { databaseOptions } from './database-options.js';
+import { ReplicaReads } from './replica-reads.js';
 
 /**
  * Bounds the wait for a pooled connection and, in development and tests, refuses a second pooled
@@ -20,6 +21,8 @@ export class PoolGuards {
   }
 }
 
+/** Global: any feature may inject ReplicaReads for the reads that may go to a replica (ADR 0013). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -34,6 +37,7 @@ export class PoolGuards {
       }),
     }),
   ],
-  providers: [PoolGuards],
+  providers: [PoolGuards, ReplicaReads],
+  exports: [ReplicaReads],
 })
 export class DatabaseModule {}

@@ -64,8 +64,7 @@
  * covering index of the case table — no join, no row read.
  */
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { ReplicaReads } from '../database/replica-reads.js';
 import { isLocalDate, type LocalDate } from '../common/domain/local-date.js';
 import { formByCode, leafColumns, type FormCode } from './domain/forms.js';
 import { reportInvalid } from './domain/report-error.js';
@@ -267,7 +266,8 @@ export function mainQuery(
 
 @Injectable()
 export class ReportDataService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Report figures read a replica when one is configured (ADR 0013): a report is a count up to a cut-off. */
+  constructor(private readonly reads: ReplicaReads) {}
 
   /**
    * Each given unit's own counters (every leaf key of the form; 0 where nothing counts) for the window.
@@ -295,7 +295,7 @@ export class ReportDataService {
     };
     const run = async (sql: string): Promise<Row[]> => {
       const [text, params] = bind(sql, { units: [...unitIds], from: window.from, to: window.to });
-      return (await this.dataSource.query(text, params)) as Row[];
+      return this.reads.query<Row>(text, params);
     };
     const addRows = (rows: Row[], prefix = '') => {
       for (const row of rows) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReplicaReads } from '../../database/replica-reads.js';
 import { DomainError, type DomainErrorDetail } from '../../common/domain/domain-error.js';
 import { addDays, type LocalDate } from '../../common/domain/local-date.js';
 import { UNIT_CODE_PATTERN } from '../../units/domain/unit-kind.js';
@@ -78,7 +78,8 @@ function toPlace(p: ReceptionPlaceEntity | null | undefined): PublicPlace | null
 @Injectable()
 export class PublicCalendarService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // Everything here is public and may be a little stale: a replica's when one is configured (ADR 0013).
+    private readonly reads: ReplicaReads,
     private readonly clock: Clock,
   ) {}
 
@@ -91,21 +92,23 @@ export class PublicCalendarService {
     const range = filter.month
       ? (({ first, last }) => ({ from: first, to: last }))(monthRange(filter.month))
       : { from: today, to: addDays(today, UPCOMING_DAYS - 1) };
-    const units = await this.units(today);
-    const unit = filter.unitCode ? await this.unitByCode(filter.unitCode) : null;
-    const [regular, sessions] = await Promise.all([
-      this.regular(unit?.id ?? null, range.from, range.to),
-      this.sessions(unit?.id ?? null, range.from, range.to),
-    ]);
-    return {
-      unit: unit ? { code: unit.code, name: unit.name } : null,
-      month: filter.month,
-      ...range,
-      today,
-      units,
-      regular,
-      sessions,
-    };
+    return this.reads.run(async (m) => {
+      const units = await this.units(today, m);
+      const unit = filter.unitCode ? await this.unitByCode(filter.unitCode, m) : null;
+      const [regular, sessions] = await Promise.all([
+        this.regular(m, unit?.id ?? null, range.from, range.to),
+        this.sessions(m, unit?.id ?? null, range.from, range.to),
+      ]);
+      return {
+        unit: unit ? { code: unit.code, name: unit.name } : null,
+        month: filter.month,
+        ...range,
+        today,
+        units,
+        regular,
+        sessions,
+      };
+    });
   }
 
   /** The sessions of an iCalendar feed: the unit's (or all) from FEED_PAST_DAYS back to FEED_FUTURE_DAYS on. */
@@ -113,26 +116,30 @@ export class PublicCalendarService {
     unitCode: string | null,
     today: LocalDate,
   ): Promise<{ unit: PublicUnit | null; sessions: PublicSession[] }> {
-    const unit = unitCode ? await this.unitByCode(unitCode) : null;
-    const sessions = await this.sessions(
-      unit?.id ?? null,
-      addDays(today, -FEED_PAST_DAYS),
-      addDays(today, FEED_FUTURE_DAYS),
-      false,
-    );
-    return { unit: unit ? { code: unit.code, name: unit.name } : null, sessions };
+    return this.reads.run(async (m) => {
+      const unit = unitCode ? await this.unitByCode(unitCode, m) : null;
+      const sessions = await this.sessions(
+        m,
+        unit?.id ?? null,
+        addDays(today, -FEED_PAST_DAYS),
+        addDays(today, FEED_FUTURE_DAYS),
+        false,
+      );
+      return { unit: unit ? { code: unit.code, name: unit.name } : null, sessions };
+    });
   }
 
-  private async unitByCode(code: string): Promise<UnitEntity> {
-    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ code, active: true });
+  private async unitByCode(code: string, m: EntityManager): Promise<UnitEntity> {
+    const unit = await m.getRepository(UnitEntity).findOneBy({ code, active: true });
     if (!unit) throw PublicCalendarErrors.unitNotFound();
     return unit;
   }
 
   /** Active units with a schedule still valid or a session from a month ago on: the filter's choices. */
-  async units(today: LocalDate): Promise<PublicUnit[]> {
+  async units(today: LocalDate, m?: EntityManager): Promise<PublicUnit[]> {
+    if (!m) return this.reads.run((replica) => this.units(today, replica));
     const since = addDays(today, -31);
-    const rows: PublicUnit[] = await this.dataSource.query(
+    const rows: PublicUnit[] = await m.query(
       `SELECT u.code, u.name FROM units u
        WHERE u.active = 1 AND (
          EXISTS (SELECT 1 FROM reception_schedules s WHERE s.unit_id = u.id AND s.active = 1 AND s.valid_until >= ?)
@@ -143,8 +150,8 @@ export class PublicCalendarService {
     return rows.map((r) => ({ code: r.code, name: r.name }));
   }
 
-  private async regular(unitId: string | null, from: LocalDate, to: LocalDate) {
-    const qb = this.dataSource
+  private async regular(m: EntityManager, unitId: string | null, from: LocalDate, to: LocalDate) {
+    const qb = m
       .getRepository(ReceptionScheduleEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.unit', 'u')
@@ -175,12 +182,13 @@ export class PublicCalendarService {
    * day in it (the page shows "postponed to …" on the old day).
    */
   private async sessions(
+    m: EntityManager,
     unitId: string | null,
     from: LocalDate,
     to: LocalDate,
     movedAway = true,
   ): Promise<PublicSession[]> {
-    const qb = this.dataSource
+    const qb = m
       .getRepository(ReceptionSessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.unit', 'u')
