@@ -274,6 +274,30 @@ async function main(): Promise<void> {
       },
     ];
     const anyUnit = () => seeded.codes[Math.floor(Math.random() * seeded.codes.length)];
+    const pages = (
+      (await (await fetch(`${origin}/lich-tiep-cong-dan.json`)).json()) as { page: { count: number } }
+    ).page.count;
+    const anyPage = () => 1 + Math.floor(Math.random() * pages);
+    // The largest public answer: every page of every all-units view, and each unit's feed.
+    let largest = { path: '', kib: 0 };
+    const paths = [
+      ...Array.from({ length: pages }, (_, i) => [
+        `/lich-tiep-cong-dan?trang=${i + 1}`,
+        `/lich-tiep-cong-dan.json?trang=${i + 1}`,
+        `/lich-tiep-cong-dan?thang=${month}&trang=${i + 1}`,
+        `/lich-tiep-cong-dan.json?thang=${month}&trang=${i + 1}`,
+      ]).flat(),
+      ...seeded.codes.map((code) => `/lich-tiep-cong-dan.ics?don-vi=${code}`),
+    ];
+    for (const p of paths) {
+      const kib =
+        (await (await fetch(`${origin}${p}`, { headers: { 'x-forwarded-for': client() } })).arrayBuffer())
+          .byteLength / 1024;
+      if (kib > largest.kib) largest = { path: p, kib };
+    }
+    console.log(
+      `${pages} pages of every unit's calendar; the largest public answer: ${largest.path}, ${largest.kib.toFixed(1)} KiB (of ${paths.length})`,
+    );
     const targets: { name: string; requests: AutocannonOptions['requests']; rounds: number }[] = [
       { name: 'page, one unit and month', requests: shape(() => unitPage), rounds: ROUNDS },
       {
@@ -301,8 +325,22 @@ async function main(): Promise<void> {
         requests: shape(() => '/lich-tiep-cong-dan.ics?don-vi=SO-7'),
         rounds: ROUNDS,
       },
-      { name: 'page, all units, next 30 days', requests: shape(() => '/lich-tiep-cong-dan'), rounds: 1 },
-      { name: 'JSON, all units, next 30 days', requests: shape(() => '/lich-tiep-cong-dan.json'), rounds: 1 },
+      // Every unit's calendar is paged by 20 units (issue 19: no public answer over 150 KiB).
+      {
+        name: 'page, all units, next 30 days, a random page',
+        requests: shape(() => `/lich-tiep-cong-dan?trang=${anyPage()}`),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'JSON, all units, next 30 days, a random page',
+        requests: shape(() => `/lich-tiep-cong-dan.json?trang=${anyPage()}`),
+        rounds: ROUNDS,
+      },
+      {
+        name: 'page, all units of a month, a random page',
+        requests: shape(() => `/lich-tiep-cong-dan?thang=${month}&trang=${anyPage()}`),
+        rounds: ROUNDS,
+      },
     ];
     const health = shape(() => '/health/live');
     const run = async (requests: AutocannonOptions['requests'], expect304 = false) => {

@@ -31,6 +31,7 @@ const model = (sessions: PublicSession[], unit = true): PublicCalendar => ({
   to: '2026-12-31',
   today: '2026-11-25',
   units: [{ code: 'SGDDT', name: 'Sở Giáo dục và Đào tạo' }],
+  page: unit ? null : { number: 1, count: 1, unitsPerPage: 20 },
   regular: [],
   sessions,
 });

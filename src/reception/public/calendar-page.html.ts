@@ -39,10 +39,11 @@ function placeHtml(place: PublicPlace | null, online: boolean): string {
   return parts.join('<br>');
 }
 
-function query(filter: { unit?: string | null; month?: string | null }): string {
+function query(filter: { unit?: string | null; month?: string | null; page?: number }): string {
   const params = new URLSearchParams();
   if (filter.unit) params.set('don-vi', filter.unit);
   if (filter.month) params.set('thang', filter.month);
+  if (filter.page && filter.page > 1) params.set('trang', String(filter.page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -182,6 +183,7 @@ tr.huy td,tr.huy th{background:#fdecea}
 tr.hoan td,tr.hoan th{background:#fff4d6}
 tr.moi td,tr.moi th{background:#eaf5ea}
 .trong{font-style:italic}
+.trang p{margin:.5rem 0}.trang a,.trang span{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;text-align:center;padding:0 .25rem}.trang [aria-current]{font-weight:bold}
 footer{max-width:72rem;margin:0 auto;padding:1rem;border-top:1px solid #ccc;font-size:.95rem}
 @media (max-width:48rem){
  table.bang thead{position:absolute;left:-9999px}
@@ -206,7 +208,22 @@ export interface PageInput {
 const FIELD_TEXT: Record<string, string> = {
   'don-vi': 'Đơn vị không có lịch tiếp công dân được công bố.',
   thang: 'Tháng phải có dạng năm-tháng, ví dụ 2026-12.',
+  trang: 'Không có trang này của lịch tất cả đơn vị.',
 };
+
+/** Links to the other pages of every unit's calendar (20 units a page): previous, numbers, next. */
+function pager(model: PublicCalendar): string {
+  const page = model.page;
+  if (!page || page.count <= 1) return '';
+  const link = (n: number, text: string, label: string) =>
+    n === page.number
+      ? `<span aria-current="page">${text}</span>`
+      : `<a href="${e(PAGE_PATH + query({ month: model.month, page: n }))}" aria-label="${e(label)}">${text}</a>`;
+  const numbers = Array.from({ length: page.count }, (_, i) => link(i + 1, String(i + 1), `Trang ${i + 1}`));
+  const previous = page.number > 1 ? link(page.number - 1, '« Trang trước', 'Trang trước') : '';
+  const next = page.number < page.count ? link(page.number + 1, 'Trang sau »', 'Trang sau') : '';
+  return `<nav class="trang" aria-label="Các trang của lịch tất cả đơn vị"><p>Trang ${page.number}/${page.count} (mỗi trang ${page.unitsPerPage} đơn vị, theo tên):</p><p>${[previous, ...numbers, next].filter(Boolean).join(' ')}</p></nav>`;
+}
 
 /** The whole page. `model` is null when the filter is invalid (the form and the errors are still shown). */
 export function renderCalendarPage(input: PageInput): string {
@@ -219,7 +236,7 @@ export function renderCalendarPage(input: PageInput): string {
       : `từ ${viDate(model.from)} đến ${viDate(model.to)}`
     : '';
   const heading = model
-    ? `${model.unit ? model.unit.name : 'Tất cả đơn vị'} — ${period}`
+    ? `${model.unit ? model.unit.name : `Tất cả đơn vị${model.page && model.page.count > 1 ? ` (trang ${model.page.number}/${model.page.count})` : ''}`} — ${period}`
     : 'Không xem được lịch';
   const options = units
     .map(
@@ -246,6 +263,7 @@ ${rows}
 </table>`
     : `<p class="trong">Chưa có buổi tiếp công dân nào được công bố trong thời gian này.</p>`
 }
+${pager(model)}
 </section>
 ${regularSection(model)}`
     : '';
@@ -257,8 +275,7 @@ ${regularSection(model)}`
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
-<link rel="alternate" type="text/calendar" title="Lịch tiếp công dân (iCalendar)" href="${e(ICS_PATH + query({ unit: feedUnit }))}">
-<link rel="alternate" type="application/json" title="Lịch tiếp công dân (JSON)" href="${e(JSON_PATH + query({ unit: input.unit, month: input.month }))}">
+${feedUnit ? `<link rel="alternate" type="text/calendar" title="Lịch tiếp công dân (iCalendar)" href="${e(ICS_PATH + query({ unit: feedUnit }))}">\n` : ''}<link rel="alternate" type="application/json" title="Lịch tiếp công dân (JSON)" href="${e(JSON_PATH + query({ unit: input.unit, month: input.month, page: model?.page?.number }))}">
 <style>${STYLE}</style>
 </head>
 <body>
@@ -289,7 +306,7 @@ ${sessions}
 <p>Không đến được? <a href="/gui-don">Gửi đơn trực tuyến</a>. Đã gửi đơn: <a href="/tra-cuu-don">tra cứu tình trạng đơn</a>.</p>
 </main>
 <footer>
-<p>Theo dõi lịch trên lịch điện tử (iCalendar): <a href="${e(ICS_PATH + query({ unit: feedUnit }))}">${model?.unit ? `lịch của ${e(model.unit.name)}` : 'lịch của tất cả đơn vị'}</a>${feedUnit ? ` · <a href="${ICS_PATH}">lịch của tất cả đơn vị</a>` : ''}. Dữ liệu dạng JSON: <a href="${e(JSON_PATH + query({ unit: input.unit, month: input.month }))}">tải về</a>.</p>
+<p>${model?.unit && feedUnit ? `Theo dõi lịch trên lịch điện tử (iCalendar): <a href="${e(ICS_PATH + query({ unit: feedUnit }))}">lịch của ${e(model.unit.name)}</a>.` : 'Chọn một đơn vị để theo dõi lịch của đơn vị đó trên lịch điện tử (iCalendar).'} Dữ liệu dạng JSON: <a href="${e(JSON_PATH + query({ unit: input.unit, month: input.month, page: model?.page?.number }))}">tải về</a>.</p>
 <p>Trang này không dùng JavaScript.</p>
 ${PUBLIC_PRIVACY_NOTICE}
 </footer>

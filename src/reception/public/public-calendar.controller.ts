@@ -38,6 +38,11 @@ const monthQuery = ApiQuery({
   required: false,
   description: 'Month YYYY-MM (default: the next 30 days)',
 });
+const pageQuery = ApiQuery({
+  name: 'trang',
+  required: false,
+  description: "Page of every unit's calendar (20 units a page, by name; default 1). Not with don-vi.",
+});
 
 /**
  * The public reception calendar, without login (outside /api/v1): the page, the same data as JSON, and
@@ -59,17 +64,19 @@ export class PublicCalendarController {
   @ApiOkResponse({ description: 'HTML page; 400 or 404 page for a bad filter' })
   @unitQuery
   @monthQuery
+  @pageQuery
   async page(
     @Query('don-vi') unit: unknown,
     @Query('thang') month: unknown,
+    @Query('trang') pageNumber: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month });
+    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month, trang: pageNumber });
     const today = this.calendars.today();
     const shown = { unit: filter.unitCode, month: filter.month };
     if (problems.length > 0) return this.sendError(reply, shown, problems, 400, today);
-    const key = `html|${filter.unitCode ?? ''}|${filter.month ?? ''}|${today}`;
+    const key = `html|${filter.unitCode ?? ''}|${filter.month ?? ''}|${filter.page}|${today}`;
     try {
       const rep = await this.cache.get(key, async () => ({
         body: renderCalendarPage({
@@ -89,19 +96,21 @@ export class PublicCalendarController {
 
   @Get('lich-tiep-cong-dan.json')
   @ApiOperation({ summary: 'The public reception calendar as JSON (the same data as the page)' })
-  @ApiOkResponse({ description: '{ unit, month, from, to, today, units, regular, sessions }' })
+  @ApiOkResponse({ description: '{ unit, month, from, to, today, units, page, regular, sessions }' })
   @unitQuery
   @monthQuery
+  @pageQuery
   async json(
     @Query('don-vi') unit: unknown,
     @Query('thang') month: unknown,
+    @Query('trang') pageNumber: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const filter = this.filterOrThrow(unit, month);
+    const filter = this.filterOrThrow(unit, month, pageNumber);
     const today = this.calendars.today();
     const rep = await this.cache.get(
-      `json|${filter.unitCode ?? ''}|${filter.month ?? ''}|${today}`,
+      `json|${filter.unitCode ?? ''}|${filter.month ?? ''}|${filter.page}|${today}`,
       async () => ({
         body: JSON.stringify(await this.calendars.calendar(filter, today)),
         contentType: 'application/json; charset=utf-8',
@@ -112,14 +121,17 @@ export class PublicCalendarController {
   }
 
   @Get('lich-tiep-cong-dan.ics')
-  @ApiOperation({ summary: 'iCalendar feed of one unit (don-vi) or of every unit' })
+  @ApiOperation({ summary: 'iCalendar feed of one unit (don-vi, required)' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar (RFC 5545)' })
   @unitQuery
   async ics(@Query('don-vi') unit: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const filter = this.filterOrThrow(unit, undefined);
+    const filter = this.filterOrThrow(unit, undefined, undefined);
+    // Every unit's feed would be a year of thousands of sessions (megabytes) in one calendar: a citizen
+    // subscribes to a unit's; the JSON pages carry every unit's for those who want them all.
+    if (!filter.unitCode) throw PublicCalendarErrors.unitRequired();
     const today = this.calendars.today();
-    const rep = await this.cache.get(`ics|${filter.unitCode ?? ''}|${today}`, async () => ({
+    const rep = await this.cache.get(`ics|${filter.unitCode}|${today}`, async () => ({
       body: renderCalendarFeed(
         await this.calendars.feed(filter.unitCode, today),
         this.config.http.publicBaseUrl,
@@ -127,15 +139,12 @@ export class PublicCalendarController {
       contentType: 'text/calendar; charset=utf-8',
       status: 200,
     }));
-    reply.header(
-      'content-disposition',
-      `inline; filename="lich-tiep-cong-dan${filter.unitCode ? `-${filter.unitCode}` : ''}.ics"`,
-    );
+    reply.header('content-disposition', `inline; filename="lich-tiep-cong-dan-${filter.unitCode}.ics"`);
     return this.send(request, reply, rep);
   }
 
-  private filterOrThrow(unit: unknown, month: unknown): PublicFilter {
-    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month });
+  private filterOrThrow(unit: unknown, month: unknown, pageNumber: unknown): PublicFilter {
+    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month, trang: pageNumber });
     if (problems.length > 0) throw PublicCalendarErrors.invalid(problems);
     return filter;
   }

@@ -13,6 +13,12 @@ export const FEED_PAST_DAYS = 60;
 /** …to this many days ahead (a published year of schedules). */
 export const FEED_FUTURE_DAYS = 400;
 
+/**
+ * Every unit's calendar at once is paged by units (name order): 20 units' sessions and regular reception
+ * keep an answer near 100 KiB for a province's 200 units, read on a phone (docs/reception.md).
+ */
+export const UNITS_PER_PAGE = 20;
+
 export interface PublicUnit {
   code: string;
   name: string;
@@ -81,6 +87,8 @@ export interface PublicCalendar {
   today: LocalDate;
   /** Units with a published schedule or session (the filter's choices). */
   units: PublicUnit[];
+  /** Every unit's calendar is paged by units: which page this is (null when one unit is shown). */
+  page: { number: number; count: number; unitsPerPage: number } | null;
   regular: PublicRegularReception[];
   /** Sessions taking place in [from, to], and postponed sessions first published for a day in it. */
   sessions: PublicSession[];

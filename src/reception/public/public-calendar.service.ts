@@ -15,6 +15,7 @@ import { hhmm } from '../domain/session.js';
 import {
   FEED_FUTURE_DAYS,
   FEED_PAST_DAYS,
+  UNITS_PER_PAGE,
   UPCOMING_DAYS,
   type PublicCalendar,
   type PublicPlace,
@@ -26,11 +27,14 @@ import {
 export interface PublicQuery {
   'don-vi'?: unknown;
   thang?: unknown;
+  trang?: unknown;
 }
 
 export interface PublicFilter {
   unitCode: string | null;
   month: string | null;
+  /** The page of every unit's calendar (1 when absent; only without a unit). */
+  page: number;
 }
 
 /** Parses the public filters; empty values mean "no filter" (the page's form sends them empty). */
@@ -50,12 +54,30 @@ export function parsePublicQuery(query: PublicQuery): {
   if (unit && !UNIT_CODE_PATTERN.test(unit))
     problems.push({ field: 'don-vi', message: 'is not a unit code' });
   if (month && !isYearMonth(month)) problems.push({ field: 'thang', message: 'must be a month YYYY-MM' });
-  return { filter: { unitCode: unit || null, month: month || null }, problems };
+  const pageText = text(query.trang, 'trang');
+  let page = 1;
+  if (pageText) {
+    if (!/^[1-9]\d{0,3}$/.test(pageText)) problems.push({ field: 'trang', message: 'must be a page number' });
+    else if (unit) problems.push({ field: 'trang', message: 'pages only the calendar of every unit' });
+    else page = Number(pageText);
+  }
+  return { filter: { unitCode: unit || null, month: month || null, page }, problems };
 }
 
 export const PublicCalendarErrors = {
   invalid: (details: DomainErrorDetail[]) =>
     new DomainError('PUBLIC_CALENDAR_INVALID', 'The filter is not valid.', 'invalid', details),
+  pageNotFound: (count: number) =>
+    new DomainError('PUBLIC_CALENDAR_PAGE_NOT_FOUND', `There are ${count} pages.`, 'not_found', [
+      { field: 'trang', message: `is past the last page (${count})` },
+    ]),
+  unitRequired: () =>
+    new DomainError(
+      'PUBLIC_CALENDAR_UNIT_REQUIRED',
+      "The iCalendar feed is one unit's: choose a unit.",
+      'invalid',
+      [{ field: 'don-vi', message: "is required: a feed carries one unit's sessions" }],
+    ),
   unitNotFound: () =>
     new DomainError(
       'PUBLIC_CALENDAR_UNIT_NOT_FOUND',
@@ -93,13 +115,25 @@ export class PublicCalendarService {
       ? (({ first, last }) => ({ from: first, to: last }))(monthRange(filter.month))
       : { from: today, to: addDays(today, UPCOMING_DAYS - 1) };
     return this.reads.run(async (m) => {
-      const units = await this.units(today, m);
+      const listed = await this.listedUnits(today, m);
       const unit = filter.unitCode ? await this.unitByCode(filter.unitCode, m) : null;
+      let page: PublicCalendar['page'] = null;
+      let unitIds: string[] = unit ? [unit.id] : [];
+      if (!unit) {
+        const count = Math.max(1, Math.ceil(listed.length / UNITS_PER_PAGE));
+        if (filter.page > count) throw PublicCalendarErrors.pageNotFound(count);
+        page = { number: filter.page, count, unitsPerPage: UNITS_PER_PAGE };
+        unitIds = listed
+          .slice((filter.page - 1) * UNITS_PER_PAGE, filter.page * UNITS_PER_PAGE)
+          .map((u) => u.id);
+      }
       const [regular, sessions] = await Promise.all([
-        this.regular(m, unit?.id ?? null, range.from, range.to),
-        this.sessions(m, unit?.id ?? null, range.from, range.to),
+        this.regular(m, unitIds, range.from, range.to),
+        this.sessions(m, unitIds, range.from, range.to),
       ]);
+      const units = listed.map((u) => ({ code: u.code, name: u.name }));
       return {
+        page,
         unit: unit ? { code: unit.code, name: unit.name } : null,
         month: filter.month,
         ...range,
@@ -120,7 +154,7 @@ export class PublicCalendarService {
       const unit = unitCode ? await this.unitByCode(unitCode, m) : null;
       const sessions = await this.sessions(
         m,
-        unit?.id ?? null,
+        unit ? [unit.id] : null,
         addDays(today, -FEED_PAST_DAYS),
         addDays(today, FEED_FUTURE_DAYS),
         false,
@@ -136,21 +170,26 @@ export class PublicCalendarService {
   }
 
   /** Active units with a schedule still valid or a session from a month ago on: the filter's choices. */
-  async units(today: LocalDate, m?: EntityManager): Promise<PublicUnit[]> {
-    if (!m) return this.reads.run((replica) => this.units(today, replica));
+  async units(today: LocalDate): Promise<PublicUnit[]> {
+    const listed = await this.reads.run((m) => this.listedUnits(today, m));
+    return listed.map((u) => ({ code: u.code, name: u.name }));
+  }
+
+  private async listedUnits(today: LocalDate, m: EntityManager): Promise<Array<PublicUnit & { id: string }>> {
     const since = addDays(today, -31);
-    const rows: PublicUnit[] = await m.query(
-      `SELECT u.code, u.name FROM units u
+    const rows: Array<PublicUnit & { id: string }> = await m.query(
+      `SELECT u.id, u.code, u.name FROM units u
        WHERE u.active = 1 AND (
          EXISTS (SELECT 1 FROM reception_schedules s WHERE s.unit_id = u.id AND s.active = 1 AND s.valid_until >= ?)
          OR EXISTS (SELECT 1 FROM reception_sessions x WHERE x.unit_id = u.id AND x.session_date >= ?))
        ORDER BY u.name, u.code`,
       [since, since],
     );
-    return rows.map((r) => ({ code: r.code, name: r.name }));
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name }));
   }
 
-  private async regular(m: EntityManager, unitId: string | null, from: LocalDate, to: LocalDate) {
+  /** `unitIds`: the units shown (a page of them, or one); null: every unit (the all-units feed). */
+  private async regular(m: EntityManager, unitIds: string[] | null, from: LocalDate, to: LocalDate) {
     const qb = m
       .getRepository(ReceptionScheduleEntity)
       .createQueryBuilder('s')
@@ -158,7 +197,7 @@ export class PublicCalendarService {
       .leftJoinAndSelect('s.place', 'p')
       .where("s.kind = 'regular' AND s.active = 1 AND u.active = 1")
       .andWhere('s.valid_from <= :to AND s.valid_until >= :from', { from, to });
-    if (unitId) qb.andWhere('s.unit_id = :unitId', { unitId });
+    if (unitIds) qb.andWhere(unitIds.length ? 's.unit_id IN (:...unitIds)' : '1 = 0', { unitIds });
     const rows = await qb
       .orderBy('u.name', 'ASC')
       .addOrderBy('s.valid_from', 'ASC')
@@ -183,7 +222,7 @@ export class PublicCalendarService {
    */
   private async sessions(
     m: EntityManager,
-    unitId: string | null,
+    unitIds: string[] | null,
     from: LocalDate,
     to: LocalDate,
     movedAway = true,
@@ -202,7 +241,7 @@ export class PublicCalendarService {
     } else {
       qb.andWhere('s.session_date BETWEEN :from AND :to', { from, to });
     }
-    if (unitId) qb.andWhere('s.unit_id = :unitId', { unitId });
+    if (unitIds) qb.andWhere(unitIds.length ? 's.unit_id IN (:...unitIds)' : '1 = 0', { unitIds });
     const rows = await qb
       .orderBy('s.session_date', 'ASC')
       .addOrderBy('s.start_time', 'ASC')

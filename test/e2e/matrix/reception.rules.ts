@@ -1,3 +1,5 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../../src/auth/domain/actor.js';
 import { addDays } from '../../../src/common/domain/local-date.js';
 import { ReceptionBookService } from '../../../src/reception/reception-book.service.js';
@@ -114,7 +116,13 @@ export const RECEPTION_RULES: Record<string, Rule> = {
     access: 'public',
     scoped: false,
     success: 200,
-    make: async () => ({ path: '/lich-tiep-cong-dan.ics' }),
+    // The feed is one unit's (every unit's would be megabytes: docs/reception.md).
+    make: async (w) => {
+      const [unit] = await w.app
+        .get<DataSource>(getDataSourceToken())
+        .query('SELECT code FROM units WHERE id = ?', [w.divisionA.id]);
+      return { path: `/lich-tiep-cong-dan.ics?don-vi=${encodeURIComponent(unit.code)}` };
+    },
   },
   'GET /api/v1/reception/places': {
     access: 'reception:read',

@@ -1876,7 +1876,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** iCalendar feed of one unit (don-vi) or of every unit */
+        /** iCalendar feed of one unit (don-vi, required) */
         get: operations["PublicCalendarController_ics"];
         put?: never;
         post?: never;
@@ -7567,6 +7567,8 @@ export interface operations {
                 "don-vi"?: unknown;
                 /** @description Month YYYY-MM (default: the next 30 days) */
                 thang?: unknown;
+                /** @description Page of every unit's calendar (20 units a page, by name; default 1). Not with don-vi. */
+                trang?: unknown;
             };
             header?: never;
             path?: never;
@@ -7611,6 +7613,8 @@ export interface operations {
                 "don-vi"?: unknown;
                 /** @description Month YYYY-MM (default: the next 30 days) */
                 thang?: unknown;
+                /** @description Page of every unit's calendar (20 units a page, by name; default 1). Not with don-vi. */
+                trang?: unknown;
             };
             header?: never;
             path?: never;
@@ -7618,7 +7622,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { unit, month, from, to, today, units, regular, sessions } */
+            /** @description { unit, month, from, to, today, units, page, regular, sessions } */
             200: {
                 headers: {
                     [name: string]: unknown;
