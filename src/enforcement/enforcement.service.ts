@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NationalOutbox } from '../national-sync/national-outbox.js';
-import { enforcementUpdate } from '../national-sync/national-records.js';
+import { enforcementOpened, enforcementUpdate } from '../national-sync/national-records.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -162,6 +162,7 @@ export class EnforcementService {
       unitId: row.unitId,
       changes: diffChanges(null, audited(row), SENSITIVE),
     });
+    await this.nationalOutbox.record(manager, enforcementOpened(row));
     return row;
   }
 

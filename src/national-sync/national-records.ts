@@ -81,6 +81,27 @@ export function receptionVisit(visit: ReceptionVisitEntity): NationalEventInput 
   };
 }
 
+/** The record of a final decision's enforcement, opened (its first event: the case's `case.enforcement` step
+ * says a case was handed over; this one gives the record the updates that follow belong to). */
+export function enforcementOpened(record: EnforcementRecordEntity): NationalEventInput {
+  return {
+    recordType: 'enforcement_record',
+    recordId: record.id,
+    unitId: record.unitId,
+    event: 'enforcement.opened',
+    occurredOn: record.openedOn,
+    sequence: 1,
+    payload: {
+      caseType: record.subjectType,
+      caseId: record.subjectId,
+      decisionRef: record.decisionRef,
+      openedOn: record.openedOn,
+      recordStatus: record.status,
+      nextReviewOn: record.nextReviewOn,
+    },
+  };
+}
+
 export function enforcementUpdate(
   record: EnforcementRecordEntity,
   obligation: EnforcementObligationEntity,

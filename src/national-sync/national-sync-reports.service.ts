@@ -8,7 +8,13 @@ import { LetterEntity } from '../letters/entities/letter.entity.js';
 import { ReceptionVisitEntity } from '../reception/entities/reception-visit.entity.js';
 import { NATIONAL_RECORD_TYPES, type NationalRecordType } from './domain/national-events.js';
 import { appendNationalCaseStep, appendNationalEvent } from './national-outbox.js';
-import { enforcementUpdate, letterClassified, letterProcessed, receptionVisit } from './national-records.js';
+import {
+  enforcementOpened,
+  enforcementUpdate,
+  letterClassified,
+  letterProcessed,
+  receptionVisit,
+} from './national-records.js';
 
 /** Where each record type lives. */
 const RECORD_TABLES: Record<NationalRecordType, string> = {
@@ -129,6 +135,7 @@ export class NationalSyncReports {
       }
     } else {
       const record = await manager.findOneByOrFail(EnforcementRecordEntity, { id });
+      await appendNationalEvent(manager, enforcementOpened(record));
       const updates: Array<{ obligation_id: string; reported_on: string }> = await manager.query(
         `SELECT u.obligation_id, u.reported_on FROM enforcement_updates u
          JOIN enforcement_obligations o ON o.id = u.obligation_id

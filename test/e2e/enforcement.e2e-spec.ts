@@ -203,6 +203,27 @@ describe('enforcement of a final decision', () => {
       [recordId],
     );
     expect(audit).toEqual([{ action: 'create' }]);
+    // The national database hears of it in the same transaction, once (NĐ 55/2022 art. 8; ADR 0014).
+    const national = await dataSource.query(
+      "SELECT event, sequence, occurred_on, payload FROM national_sync_outbox WHERE record_type = 'enforcement_record' AND record_id = ?",
+      [recordId],
+    );
+    expect(national).toHaveLength(1);
+    expect(national[0]).toMatchObject({
+      event: 'enforcement.opened',
+      sequence: 1,
+      occurred_on: '2026-11-24',
+    });
+    const payload =
+      typeof national[0].payload === 'string' ? JSON.parse(national[0].payload) : national[0].payload;
+    expect(payload).toEqual({
+      caseType: 'complaint_case',
+      caseId: c.id,
+      decisionRef: '125/QĐ-UBND',
+      openedOn: '2026-11-24',
+      recordStatus: 'not_started',
+      nextReviewOn: '2026-12-24',
+    });
 
     // Outside the record's units it does not exist.
     const outside = await as('outsider', api().get(`/api/v1/enforcement-records/${recordId}`));

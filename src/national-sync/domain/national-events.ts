@@ -35,6 +35,7 @@ export const NATIONAL_EVENTS = [
   'case.legally_effective',
   'case.enforcement', // handed to enforcement
   'case.closed',
+  'enforcement.opened', // the enforcement record of a legally effective decision / a conclusion is opened
   'enforcement.update', // enforcement of a decision / conclusion: an obligation's progress
 ] as const;
 export type NationalEvent = (typeof NATIONAL_EVENTS)[number];
