@@ -90,7 +90,17 @@ export function LetterDecision({
   const client = useQueryClient();
   const [version, setVersion] = useState(letter.version);
   const [conflict, setConflict] = useState(false);
-  const [done, setDone] = useState<Schemas['LetterView'] | null>(null);
+  // The saved decision lives in the query cache, not in this component: the page may mount this card
+  // again while it reloads the decided letter, and the confirmation must survive that.
+  const savedKey = ['decision-saved', letter.id];
+  const saved = useQuery<Schemas['LetterView'] | null>({
+    queryKey: savedKey,
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Infinity,
+    gcTime: 30 * 60_000,
+  });
+  const done = saved.data ?? null;
   const decision = Form.useWatch('decision', form) ?? 'accept';
   const decidedOnValue = Form.useWatch('decidedOn', form);
   const transferToUnitId = Form.useWatch('transferToUnitId', form);
@@ -153,7 +163,7 @@ export function LetterDecision({
         }),
       ),
     onSuccess: (view) => {
-      setDone(view);
+      client.setQueryData(savedKey, view);
       void client.invalidateQueries({ queryKey: ['letters'] });
       void client.invalidateQueries({ queryKey: ['work-items'] });
     },
