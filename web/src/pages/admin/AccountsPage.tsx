@@ -28,6 +28,7 @@ import { showDateTime } from '../../lib/dates';
 import { useSearchState } from '../oversight/useSearchState';
 import { passwordProblemText, PERMISSION_TEXT, ROLE_TEXT } from './labels';
 import { PasswordField } from './PasswordField';
+import { GREEN, ORANGE } from './tags';
 import { useAllUnits } from './queries';
 
 type User = Schemas['UserView'];
@@ -170,8 +171,8 @@ export default function AccountsPage() {
 
 function UserStatus({ user }: { user: User }) {
   if (!user.active) return <Tag>Ngừng hoạt động</Tag>;
-  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) return <Tag color="orange">Đang khóa</Tag>;
-  return <Tag color="green">Hoạt động</Tag>;
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) return <Tag style={ORANGE}>Đang khóa</Tag>;
+  return <Tag style={GREEN}>Hoạt động</Tag>;
 }
 
 /** Each role with what it may do, from the API's table (GET /users/roles). */
@@ -212,9 +213,10 @@ function RolePicker({ value, onChange }: { value?: Role[]; onChange?: (v: Role[]
       {(roles.data ?? []).map((r) => (
         <div key={r.role} style={{ marginBottom: 8 }}>
           <Checkbox value={r.role}>{ROLE_TEXT[r.role] ?? r.role}</Checkbox>
-          <div style={{ marginLeft: 24, fontSize: 13, color: 'rgba(0,0,0,0.62)' }}>
-            Được {r.permissions.map((p) => PERMISSION_TEXT[p] ?? p).join('; ')}.
-          </div>
+          <details style={{ marginLeft: 24, fontSize: 13, color: 'rgba(0,0,0,0.62)' }}>
+            <summary>Vai trò này được làm gì</summary>
+            <RolePermissions permissions={r.permissions} />
+          </details>
         </div>
       ))}
     </Checkbox.Group>
@@ -320,6 +322,7 @@ function AccountPanel({ id, notify, onClose }: { id: string; notify: Notify; onC
               <Form<AccountValues>
                 form={form}
                 layout="vertical"
+                name="sua-tai-khoan"
                 aria-label="Sửa tài khoản"
                 initialValues={{
                   fullName: u.fullName,
@@ -366,6 +369,7 @@ function AccountPanel({ id, notify, onClose }: { id: string; notify: Notify; onC
                 <Form
                   form={pwForm}
                   layout="vertical"
+                  name="mat-khau"
                   aria-label="Đặt lại mật khẩu"
                   onFinish={(v) => reset.mutate(v)}
                 >
@@ -477,6 +481,7 @@ function CreateAccount({
       <Form<CreateValues>
         form={form}
         layout="vertical"
+        name="them-tai-khoan"
         aria-label="Thêm tài khoản"
         initialValues={{ unitId: defaultUnitId, roles: [] }}
         onFinish={(v) => create.mutate(v)}

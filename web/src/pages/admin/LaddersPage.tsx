@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, message, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, message, Row, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { ApiError, errorText, formFieldErrors, unwrap } from '../../api/errors';
@@ -115,7 +115,11 @@ export default function LaddersPage() {
                     placeholder="Chọn quy tắc hoặc loại hồ sơ"
                     value={key}
                     onChange={(v) => set({ khoa: v, 'co-quan': agency })}
-                    options={o.keys.map((k) => ({ value: k, label: keyText(k) }))}
+                    options={[
+                      // The kinds of subject first (they govern every rule of the kind), then the rules.
+                      ...o.keys.filter((k) => k in LADDER_KEY_TEXT),
+                      ...o.keys.filter((k) => !(k in LADDER_KEY_TEXT)),
+                    ].map((k) => ({ value: k, label: keyText(k) }))}
                   />
                 </Form.Item>
                 <Form.Item label="Cơ quan">
@@ -242,6 +246,7 @@ function LadderEditor({
       <Form<EditorValues>
         form={form}
         layout="vertical"
+        name="bac-canh-bao"
         aria-label="Các mức cảnh báo"
         initialValues={{ levels: current?.levels ?? fallback, reason: '' }}
         onFinish={(v) => put.mutate(v)}
@@ -262,33 +267,41 @@ function LadderEditor({
                   <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>
                     Dòng {index + 1}
                   </legend>
-                  <Space wrap align="start">
-                    <Form.Item
-                      label="Mức"
-                      name={[field.name, 'level']}
-                      rules={[{ required: true, message: 'Cần số mức' }]}
-                    >
-                      <InputNumber style={{ width: 90 }} />
-                    </Form.Item>
-                    <Form.Item
-                      label="Ngày làm việc so với hạn"
-                      name={[field.name, 'workingDaysFromDue']}
-                      extra="Âm: trước hạn; 0: ngày hết hạn"
-                      rules={[{ required: true, message: 'Cần số ngày' }]}
-                    >
-                      <InputNumber style={{ width: 160 }} />
-                    </Form.Item>
-                    <Form.Item label="Người nhận" name={[field.name, 'recipients']} style={{ minWidth: 260 }}>
-                      <Select mode="multiple" options={RECIPIENT_OPTIONS} style={{ minWidth: 260 }} />
-                    </Form.Item>
-                    <Button
-                      onClick={() => remove(field.name)}
-                      aria-label={`Bỏ dòng ${index + 1}`}
-                      style={{ marginTop: 30 }}
-                    >
-                      Bỏ
-                    </Button>
-                  </Space>
+                  <Row gutter={12} align="top">
+                    <Col xs={8} sm={4}>
+                      <Form.Item
+                        label="Mức"
+                        name={[field.name, 'level']}
+                        rules={[{ required: true, message: 'Cần số mức' }]}
+                      >
+                        <InputNumber style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={16} sm={7}>
+                      <Form.Item
+                        label="Ngày làm việc so với hạn"
+                        name={[field.name, 'workingDaysFromDue']}
+                        extra="Âm: trước hạn; 0: ngày hết hạn"
+                        rules={[{ required: true, message: 'Cần số ngày' }]}
+                      >
+                        <InputNumber style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={10}>
+                      <Form.Item label="Người nhận" name={[field.name, 'recipients']}>
+                        <Select mode="multiple" options={RECIPIENT_OPTIONS} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={3}>
+                      <Button
+                        onClick={() => remove(field.name)}
+                        aria-label={`Bỏ dòng ${index + 1}`}
+                        style={{ marginTop: 30 }}
+                      >
+                        Bỏ
+                      </Button>
+                    </Col>
+                  </Row>
                 </fieldset>
               ))}
               <Button

@@ -23,6 +23,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { useAllUnits } from './queries';
 import { UNIT_KIND_TEXT } from './labels';
+import { BLUE, GREEN } from './tags';
 import { buildTree, moveRefusal, searchTree, type TreeNode } from './unit-tree';
 
 type Unit = Schemas['UnitView'];
@@ -153,11 +154,7 @@ function UnitTree({
               <span style={found?.hits.has(u.id) ? { fontWeight: 600 } : undefined}>{u.name}</span>{' '}
               <span style={{ color: 'rgba(0,0,0,0.62)' }}>({u.code})</span>
               {!u.active && <Tag style={{ marginLeft: 6 }}>Ngừng hoạt động</Tag>}
-              {u.remote && (
-                <Tag color="blue" style={{ marginLeft: 6 }}>
-                  Vùng sâu, vùng xa
-                </Tag>
-              )}
+              {u.remote && <Tag style={{ ...BLUE, marginLeft: 6 }}>Vùng sâu, vùng xa</Tag>}
             </span>
           );
         }}
@@ -277,7 +274,7 @@ function UnitPanel({ unit, units, notify }: { unit: Unit; units: Unit[]; notify:
       <Card
         title={<h2 style={h2}>{unit.name}</h2>}
         extra={
-          <Tag color={unit.active ? 'green' : 'default'}>
+          <Tag style={unit.active ? GREEN : undefined}>
             {unit.active ? 'Đang hoạt động' : 'Ngừng hoạt động'}
           </Tag>
         }
@@ -288,6 +285,7 @@ function UnitPanel({ unit, units, notify }: { unit: Unit; units: Unit[]; notify:
         <Form<EditValues>
           form={form}
           layout="vertical"
+          name="sua-don-vi"
           aria-label="Sửa đơn vị"
           initialValues={{
             name: unit.name,
@@ -358,7 +356,12 @@ function UnitPanel({ unit, units, notify }: { unit: Unit; units: Unit[]; notify:
         </Form>
       </Card>
       <Card title={<h2 style={h2}>Chuyển sang đơn vị cấp trên khác</h2>}>
-        <Form layout="vertical" aria-label="Chuyển đơn vị" onFinish={() => move.mutate()}>
+        <Form
+          name="chuyen-don-vi"
+          layout="vertical"
+          aria-label="Chuyển đơn vị"
+          onFinish={() => move.mutate()}
+        >
           <Form.Item
             label="Đơn vị cấp trên mới"
             validateStatus={refusal ? 'error' : undefined}
@@ -375,7 +378,12 @@ function UnitPanel({ unit, units, notify }: { unit: Unit; units: Unit[]; notify:
                 .map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
             />
           </Form.Item>
-          <Button htmlType="submit" disabled={!parentId || !!refusal} loading={move.isPending}>
+          <Button
+            htmlType="submit"
+            disabled={!parentId || !!refusal}
+            loading={move.isPending}
+            style={{ marginTop: 8 }}
+          >
             Chuyển đơn vị
           </Button>
         </Form>
@@ -450,6 +458,7 @@ function CreateUnit({
       <Form<CreateValues>
         form={form}
         layout="vertical"
+        name="them-don-vi"
         aria-label="Thêm đơn vị"
         initialValues={{ parentId: parentId ?? undefined, kind: 'division' }}
         onFinish={(v) => create.mutate(v)}

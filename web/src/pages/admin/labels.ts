@@ -84,10 +84,10 @@ export function passwordProblemText(problem: string): string {
 
 /** The ladder's field problems (src/escalations/domain/ladder.ts) in Vietnamese. */
 export function ladderProblemText(problem: string): string {
-  if (/non-empty list/.test(problem)) return 'Cần ít nhất một bậc';
-  if (/above the previous/.test(problem)) return 'Số bậc phải lớn hơn bậc trước';
+  if (/non-empty list/.test(problem)) return 'Cần ít nhất một mức';
+  if (/above the previous/.test(problem)) return 'Số mức phải lớn hơn mức trước';
   if (/from -60 to 60/.test(problem)) return 'Số ngày làm việc phải từ -60 đến 60';
-  if (/back in time/.test(problem)) return 'Bậc sau không được sớm hơn bậc trước';
+  if (/back in time/.test(problem)) return 'Mức sau không được sớm hơn mức trước';
   if (/recipients/.test(problem)) return 'Chọn ít nhất một người nhận trong danh sách';
   return 'Giá trị không hợp lệ';
 }
