@@ -86,6 +86,12 @@ describe('the console administration area in a real browser', () => {
         screen: `${name} (${width})`,
         violations: [],
       });
+      // Nothing wider than the screen: the page never scrolls sideways (tables scroll in their region).
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ screen: `${name} (${width})`, wide }).toEqual({
+        screen: `${name} (${width})`,
+        wide: viewport.width,
+      });
       await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
     }
     await page.setViewportSize(VIEWPORTS.desktop);

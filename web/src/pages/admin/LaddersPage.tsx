@@ -106,36 +106,40 @@ export default function LaddersPage() {
               )}
             </Card>
             <Card title={<h2 style={h2}>Sửa bậc cảnh báo</h2>}>
-              <Form layout="inline" aria-label="Chọn bậc cảnh báo" style={{ rowGap: 8, marginBottom: 16 }}>
-                <Form.Item label="Áp dụng cho">
-                  <Select
-                    aria-label="Áp dụng cho"
-                    showSearch={{ optionFilterProp: 'label' }}
-                    style={{ minWidth: 260 }}
-                    placeholder="Chọn quy tắc hoặc loại hồ sơ"
-                    value={key}
-                    onChange={(v) => set({ khoa: v, 'co-quan': agency })}
-                    options={[
-                      // The kinds of subject first (they govern every rule of the kind), then the rules.
-                      ...o.keys.filter((k) => k in LADDER_KEY_TEXT),
-                      ...o.keys.filter((k) => !(k in LADDER_KEY_TEXT)),
-                    ].map((k) => ({ value: k, label: keyText(k) }))}
-                  />
-                </Form.Item>
-                <Form.Item label="Cơ quan">
-                  <Select
-                    aria-label="Cơ quan"
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    style={{ minWidth: 240 }}
-                    placeholder="Mọi cơ quan"
-                    value={agency}
-                    onChange={(v) => set({ khoa: key, 'co-quan': v })}
-                    options={(units.data ?? [])
-                      .filter((u) => u.active)
-                      .map((u) => ({ value: u.id, label: u.name }))}
-                  />
-                </Form.Item>
+              <Form layout="vertical" aria-label="Chọn bậc cảnh báo">
+                <Row gutter={12}>
+                  <Col xs={24} md={12}>
+                    <Form.Item label="Áp dụng cho">
+                      <Select
+                        aria-label="Áp dụng cho"
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder="Chọn quy tắc hoặc loại hồ sơ"
+                        value={key}
+                        onChange={(v) => set({ khoa: v, 'co-quan': agency })}
+                        options={[
+                          // The kinds of subject first (they govern every rule of the kind), then the rules.
+                          ...o.keys.filter((k) => k in LADDER_KEY_TEXT),
+                          ...o.keys.filter((k) => !(k in LADDER_KEY_TEXT)),
+                        ].map((k) => ({ value: k, label: keyText(k) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item label="Cơ quan">
+                      <Select
+                        aria-label="Cơ quan"
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder="Mọi cơ quan"
+                        value={agency}
+                        onChange={(v) => set({ khoa: key, 'co-quan': v })}
+                        options={(units.data ?? [])
+                          .filter((u) => u.active)
+                          .map((u) => ({ value: u.id, label: u.name }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                </Row>
               </Form>
               {key ? (
                 <LadderEditor
@@ -262,6 +266,8 @@ function LadderEditor({
                     borderRadius: 6,
                     padding: '8px 12px',
                     marginBottom: 12,
+                    // A fieldset is as wide as its content otherwise: the phone page would scroll sideways.
+                    minWidth: 0,
                   }}
                 >
                   <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>
