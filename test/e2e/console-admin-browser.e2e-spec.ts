@@ -87,7 +87,7 @@ describe('the console administration area in a real browser', () => {
         violations: [],
       });
       // Nothing wider than the screen: the page never scrolls sideways (tables scroll in their region).
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      const wide = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect({ screen: `${name} (${width})`, wide }).toEqual({
         screen: `${name} (${width})`,
         wide: viewport.width,
@@ -175,6 +175,18 @@ describe('the console administration area in a real browser', () => {
     await page.getByRole('heading', { name: 'Phòng Quản lý đất đai', level: 2 }).waitFor();
     await treeNode('Phòng Quản lý đất đai').waitFor();
     expect((await unitsNamed('Phòng Quản lý đất đai'))[0]).toMatchObject({ id: division.id, remote: 1 });
+    // Deactivated (nothing active under it yet), then active again.
+    await edit.getByRole('button', { name: 'Ngừng hoạt động' }).click();
+    await page.getByRole('tree', { name: 'Cây đơn vị' }).getByText('Ngừng hoạt động').waitFor();
+    await edit.getByRole('button', { name: 'Hoạt động trở lại' }).click();
+    await page
+      .getByRole('tree', { name: 'Cây đơn vị' })
+      .getByText('Ngừng hoạt động')
+      .waitFor({ state: 'detached' });
+    const [{ active }] = (await dataSource.query('SELECT active FROM units WHERE id = ?', [division.id])) as {
+      active: number;
+    }[];
+    expect(active).toBe(1);
   }, 90_000);
 
   it('an administrator creates an account with the policy shown as typed, resets its password and ends its sign-ins', async () => {
