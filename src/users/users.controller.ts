@@ -8,7 +8,11 @@ import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
   CreateUserDto,
   ListUsersQueryDto,
+  PasswordCheckDto,
+  PasswordCheckView,
   ResetPasswordDto,
+  RoleView,
+  SessionsEndedView,
   UpdateUserDto,
   UserView,
 } from './dto/user.dto.js';
@@ -25,6 +29,25 @@ export class UsersController {
   @ApiPageResponse(UserView)
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto) {
     return this.users.list(actor, query);
+  }
+
+  @Get('roles')
+  @RequirePermission('users:read')
+  @ApiOperation({ summary: 'The roles and what each may do (the permissions it grants)' })
+  @ApiOkResponse({ type: RoleView, isArray: true })
+  roles(): RoleView[] {
+    return this.users.roles();
+  }
+
+  @Post('password-check')
+  @HttpCode(200)
+  @RequirePermission('users:write')
+  @ApiOperation({
+    summary: 'The password policy applied to a password being typed; nothing is stored or logged',
+  })
+  @ApiOkResponse({ type: PasswordCheckView })
+  passwordCheck(@Body() dto: PasswordCheckDto): PasswordCheckView {
+    return this.users.passwordCheck(dto);
   }
 
   @Get(':id')
@@ -57,5 +80,14 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   resetPassword(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: ResetPasswordDto) {
     return this.users.resetPassword(actor, id, dto);
+  }
+
+  @Post(':id/sessions/end')
+  @HttpCode(200)
+  @RequirePermission('users:write')
+  @ApiOperation({ summary: 'End every sign-in of an account (its next call is 401); audited' })
+  @ApiOkResponse({ type: SessionsEndedView })
+  endSessions(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.users.endSessions(actor, id);
   }
 }

@@ -5,7 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import { AuthErrors } from '../auth/auth.errors.js';
 import type { Actor } from '../auth/domain/actor.js';
-import { isRole, type Role } from '../auth/domain/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/domain/password-policy.js';
+import { isRole, ROLE_PERMISSIONS, ROLES, type Role } from '../auth/domain/roles.js';
+import { SessionEntity } from '../auth/session.entity.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
 import { PasswordService } from '../auth/password.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service.js';
@@ -17,7 +20,11 @@ import { whereInScope } from '../units/unit-scope.js';
 import type {
   CreateUserDto,
   ListUsersQueryDto,
+  PasswordCheckDto,
+  PasswordCheckView,
   ResetPasswordDto,
+  RoleView,
+  SessionsEndedView,
   UpdateUserDto,
   UserView,
 } from './dto/user.dto.js';
@@ -214,6 +221,45 @@ export class UsersService {
         ),
       });
       return toUserView(updated);
+    });
+  }
+
+  /** The roles and their permissions, from the one table that grants them (src/auth/domain/roles.ts). */
+  roles(): RoleView[] {
+    return ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] }));
+  }
+
+  /** The policy a save applies (docs/security.md), for the console to show as a password is typed. */
+  passwordCheck(dto: PasswordCheckDto): PasswordCheckView {
+    return {
+      minLength: PASSWORD_MIN_LENGTH,
+      maxLength: PASSWORD_MAX_LENGTH,
+      problems: this.passwords.problems(dto.password, { email: dto.email, fullName: dto.fullName }),
+    };
+  }
+
+  /**
+   * An administrator ends every open sign-in of an account (a lost telephone, a suspected theft): its
+   * access tokens stop working at once (each request checks its session) and its refresh tokens with them.
+   */
+  async endSessions(actor: Actor, id: string): Promise<SessionsEndedView> {
+    return transactionWithRetry(this.dataSource, async (manager) => {
+      const user = await this.load(manager, actor, id, true);
+      const now = new Date();
+      const open = await manager
+        .getRepository(SessionEntity)
+        .createQueryBuilder('s')
+        .where('s.user_id = :id AND s.revoked_at IS NULL AND s.expires_at > :now', { id, now })
+        .getCount();
+      await this.auth.revokeSessions(manager, { userId: id }, 'admin', now);
+      await this.audit.record(manager, actor, {
+        action: 'sessions_ended',
+        entityType: 'user',
+        entityId: id,
+        unitId: user.unitId,
+        changes: diffChanges({ openSessions: open }, { openSessions: 0 }),
+      });
+      return { ended: open };
     });
   }
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../../src/auth/domain/roles.js';
 import { Fixtures, login, TEST_PASSWORD, uniqueEmail } from '../support/fixtures.js';
 
 describe('units and accounts through the API', () => {
@@ -177,6 +178,60 @@ describe('units and accounts through the API', () => {
     expect(res.status).toBe(400);
     expect([...new Set(res.body.details.map((d: { field: string }) => d.field))]).toEqual(['page']);
     expect((await as(api().get('/api/v1/users').query({ page: '100001' }))).status).toBe(400);
+  });
+
+  it('ends every sign-in of an account: its next call is 401, the refresh fails, and it is audited', async () => {
+    const officer = await f.user(rootId, ['case_handler']);
+    const first = await login(app.getHttpServer(), officer.email);
+    const second = await login(app.getHttpServer(), officer.email);
+    await api().get('/api/v1/auth/me').set('authorization', `Bearer ${first.accessToken}`).expect(200);
+    const ended = await as(api().post(`/api/v1/users/${officer.id}/sessions/end`)).expect(200);
+    expect(ended.body).toEqual({ ended: 2 });
+    for (const s of [first, second]) {
+      const res = await api().get('/api/v1/auth/me').set('authorization', `Bearer ${s.accessToken}`);
+      expect(res.status).toBe(401);
+    }
+    await api().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const audit = (await dataSource.query(
+      `SELECT action, changes FROM audit_log WHERE entity_type = 'user' AND entity_id = ? AND action = 'sessions_ended'`,
+      [officer.id],
+    )) as { action: string; changes: unknown }[];
+    expect(audit).toHaveLength(1);
+    // Nothing left to end; signing in again works.
+    await as(api().post(`/api/v1/users/${officer.id}/sessions/end`)).expect(200, { ended: 0 });
+    await login(app.getHttpServer(), officer.email);
+  });
+
+  it('checks a password being typed against the policy a save applies, and lists what each role may do', async () => {
+    const check = (body: object) => as(api().post('/api/v1/users/password-check')).send(body).expect(200);
+    expect((await check({ password: 'ngắn' })).body).toEqual({
+      minLength: 12,
+      maxLength: 256,
+      problems: ['must be at least 12 characters'],
+    });
+    expect((await check({ password: 'nguyenthilan2026', fullName: 'Nguyễn Thị Lan' })).body.problems).toEqual(
+      ['must not be made of your name'],
+    );
+    expect((await check({ password: 'đèn-sáng-ở-bến-nhà-rồng' })).body.problems).toEqual([]);
+    // The same words a save answers with.
+    const weak = await as(api().post('/api/v1/users')).send({
+      email: uniqueEmail('weak'),
+      fullName: 'Nguyễn Thị Lan',
+      unitId: rootId,
+      roles: ['case_handler'],
+      password: 'nguyenthilan2026',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.details).toEqual([{ field: 'password', message: 'must not be made of your name' }]);
+    await as(api().post('/api/v1/users/password-check')).send({}).expect(400);
+
+    const roles = (await as(api().get('/api/v1/users/roles')).expect(200)).body as {
+      role: string;
+      permissions: string[];
+    }[];
+    expect(roles.map((r) => r.role)).toEqual([...ROLES]);
+    for (const r of roles) expect(r.permissions).toEqual(ROLE_PERMISSIONS[r.role as (typeof ROLES)[number]]);
+    expect(new Set(roles.flatMap((r) => r.permissions)).size).toBe(PERMISSIONS.length);
   });
 
   it('keeps the last active administrator an administrator', async () => {

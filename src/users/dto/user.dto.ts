@@ -14,7 +14,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ROLES, type Role } from '../../auth/domain/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/domain/password-policy.js';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../auth/domain/roles.js';
 import { IsId } from '../../common/http/id.js';
 import { trim } from '../../common/http/text.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
@@ -153,4 +154,45 @@ export class UserPage {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
+}
+
+/** `POST /users/password-check`: the password policy applied to a password being typed (nothing stored). */
+export class PasswordCheckDto {
+  @ApiProperty({ description: 'The password being typed' })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+
+  @ApiPropertyOptional({ description: "The account's e-mail address (the password must not be made of it)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ description: "The account's full name (the password must not be made of it)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  fullName?: string;
+}
+
+export class PasswordCheckView {
+  @ApiProperty({ example: PASSWORD_MIN_LENGTH }) minLength: number;
+  @ApiProperty({ example: PASSWORD_MAX_LENGTH }) maxLength: number;
+  @ApiProperty({
+    type: [String],
+    description: 'What is wrong, as the field messages a save would answer (empty: acceptable)',
+  })
+  problems: string[];
+}
+
+export class RoleView {
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'What the role may do' })
+  permissions: Permission[];
+}
+
+export class SessionsEndedView {
+  @ApiProperty({ description: 'Sign-ins of the account that were open and are now ended' })
+  ended: number;
 }

@@ -241,6 +241,24 @@ export const ACCOUNT_RULES: Record<string, Rule> = {
       body: { version: 1, newPassword: 'a-brand-new-password' },
     }),
   },
+  'GET /api/v1/users/roles': {
+    access: 'users:read',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/api/v1/users/roles' }),
+  },
+  'POST /api/v1/users/password-check': {
+    access: 'users:write',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/api/v1/users/password-check', body: { password: 'short' } }),
+  },
+  'POST /api/v1/users/{id}/sessions/end': {
+    access: 'users:write',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({ path: `/api/v1/users/${(await w.freshUser(s)).id}/sessions/end` }),
+  },
   'GET /api/v1/audit-entries': {
     access: 'audit:read',
     scoped: false,

@@ -1697,6 +1697,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every sign-in of an account (its next call is 401); audited */
+        post: operations["UsersController_endSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/password-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The password policy applied to a password being typed; nothing is stored or logged */
+        post: operations["UsersController_passwordCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles and what each may do (the permissions it grants) */
+        get: operations["UsersController_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -3556,6 +3607,22 @@ export interface components {
             /** @description The 10 units with the most, most first. */
             units: components["schemas"]["UnitOverdueView"][];
         };
+        PasswordCheckDto: {
+            /** @description The account's e-mail address (the password must not be made of it) */
+            email?: string;
+            /** @description The account's full name (the password must not be made of it) */
+            fullName?: string;
+            /** @description The password being typed */
+            password: string;
+        };
+        PasswordCheckView: {
+            /** @example 256 */
+            maxLength: number;
+            /** @example 12 */
+            minLength: number;
+            /** @description What is wrong, as the field messages a save would answer (empty: acceptable) */
+            problems: string[];
+        };
         PendingIntakeView: {
             /** @enum {string} */
             contentKind: "complaint" | "denunciation" | "petition" | "mixed";
@@ -3956,6 +4023,12 @@ export interface components {
             unitId: string;
             version: number;
         };
+        RoleView: {
+            /** @description What the role may do */
+            permissions: ("units:read" | "units:write" | "users:read" | "users:write" | "audit:read" | "reception:read" | "reception:write" | "reception:personal_data" | "calendars:read" | "calendars:write" | "deadlines:preview" | "letters:read" | "letters:write" | "letters:personal_data" | "cases:read" | "cases:handle" | "cases:manage" | "identity:request" | "identity:custody" | "reports:read" | "reports:deadlines" | "reports:configure" | "enforcement:read" | "enforcement:write" | "webhooks:manage" | "escalations:configure")[];
+            /** @enum {string} */
+            role: "admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian";
+        };
         SavedEscalationLadderView: {
             /** Format: uuid */
             agencyUnitId?: string | null;
@@ -4037,6 +4110,10 @@ export interface components {
             id: string;
             name: string;
             room: string | null;
+        };
+        SessionsEndedView: {
+            /** @description Sign-ins of the account that were open and are now ended */
+            ended: number;
         };
         SessionView: {
             /** @description The day is no longer a working day of the unit since a calendar change: move or cancel the session */
@@ -7177,6 +7254,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UsersController_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedView"];
+                };
+            };
+        };
+    };
+    UsersController_passwordCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordCheckView"];
+                };
+            };
+        };
+    };
+    UsersController_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"][];
                 };
             };
         };

@@ -29,6 +29,9 @@ const OversightEnforcementPage = lazy(() => import('../pages/oversight/Enforceme
 const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
 const AuditPage = lazy(() => import('../pages/oversight/AuditPage'));
 const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'));
+const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
+const AccountsPage = lazy(() => import('../pages/admin/AccountsPage'));
+const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -106,6 +109,9 @@ const router = createBrowserRouter([
           { path: '/giam-sat/canh-bao', element: <EscalationsPage /> },
           { path: '/bao-cao', element: <ReportsPage /> },
           { path: '/nhat-ky', element: <AuditPage /> },
+          { path: '/quan-tri/don-vi', element: <UnitsPage /> },
+          { path: '/quan-tri/tai-khoan', element: <AccountsPage /> },
+          { path: '/quan-tri/leo-thang', element: <LaddersPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

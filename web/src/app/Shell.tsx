@@ -1,16 +1,19 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
   BookOutlined,
+  ClusterOutlined,
   FileAddOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Layout, Menu } from 'antd';
@@ -52,6 +55,23 @@ const NAV = [
   { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
   { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
+] as const;
+
+/** The "Quản trị" group: administrators' pages (their permissions are the administrators' only). */
+const ADMIN_NAV = [
+  { key: '/quan-tri/don-vi', label: 'Đơn vị', icon: <ClusterOutlined />, permission: 'units:write' },
+  {
+    key: '/quan-tri/tai-khoan',
+    label: 'Tài khoản và vai trò',
+    icon: <UserOutlined />,
+    permission: 'users:write',
+  },
+  {
+    key: '/quan-tri/leo-thang',
+    label: 'Bậc cảnh báo quá hạn',
+    icon: <AlertOutlined />,
+    permission: 'escalations:configure',
+  },
 ] as const;
 
 export function useUnreadCount() {
@@ -136,13 +156,20 @@ export default function Shell() {
     if (window.innerWidth < 992) setCollapsed(true);
   }, [location.pathname]);
 
-  const items = NAV.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
+  const toItem = (item: (typeof NAV)[number] | (typeof ADMIN_NAV)[number]) => ({
     key: item.key,
     icon: item.icon,
     label: <Link to={item.key}>{item.label}</Link>,
-  }));
+  });
+  const adminItems = ADMIN_NAV.filter((item) => can(item.permission)).map(toItem);
+  const items = [
+    ...NAV.filter((item) => item.permission === null || can(item.permission)).map(toItem),
+    ...(adminItems.length
+      ? [{ type: 'group' as const, key: 'quan-tri', label: 'Quản trị', children: adminItems }]
+      : []),
+  ];
   const selected =
-    [...NAV]
+    [...NAV, ...ADMIN_NAV]
       .map((n) => n.key as string)
       .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)))
       .sort((a, b) => b.length - a.length)[0] ?? '/';
