@@ -6914,7 +6914,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RevealRequestView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
