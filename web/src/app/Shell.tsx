@@ -54,7 +54,7 @@ const NAV = [
   { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
   {
     key: '/yeu-cau-danh-tinh',
-    label: 'Yêu cầu xem danh tính',
+    label: 'Yêu cầu danh tính',
     icon: <SafetyCertificateOutlined />,
     permission: 'identity:custody',
   },
