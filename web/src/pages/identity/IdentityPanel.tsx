@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, message as antMessage, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { ApiError, errorText, unwrap } from '../../api/errors';
@@ -26,6 +26,7 @@ export function IdentityPanel({ letter }: { letter: Letter }) {
   const client = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [ended, setEnded] = useState<string | null>(null);
+  const [message, messages] = antMessage.useMessage();
   const basis = letter.identityBasis;
   const requester = can('identity:request') && basis !== 'custodian';
   const mine = useQuery({ ...myRequestsQuery(letter.id), enabled: requester });
@@ -67,6 +68,7 @@ export function IdentityPanel({ letter }: { letter: Letter }) {
       style={{ marginBottom: 16 }}
       data-testid="identity-panel"
     >
+      {messages}
       {ended && <Alert type="info" showIcon role="status" style={{ marginBottom: 12 }} title={ended} />}
       {basis ? (
         <>
@@ -114,7 +116,9 @@ export function IdentityPanel({ letter }: { letter: Letter }) {
                   Yêu cầu xem danh tính
                 </Button>
               )}
-              {asking && <RevealRequestForm letterId={letter.id} onDone={() => setAsking(false)} />}
+              {asking && (
+                <RevealRequestForm letterId={letter.id} message={message} onDone={() => setAsking(false)} />
+              )}
             </Space>
           )}
         </>

@@ -12,6 +12,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import type { MessageInstance } from 'antd/es/message/interface';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError, errorText, formFieldErrors, unwrap } from '../../api/errors';
@@ -41,6 +42,7 @@ export default function RevealRequestsPage({ mine }: { mine: boolean }) {
   const slug = params.get('trang-thai') ?? (mine ? '' : 'cho-duyet');
   const status = STATUS_SLUG[slug];
   const [deciding, setDeciding] = useState<{ request: RevealRequest; approve: boolean } | null>(null);
+  const [message, messages] = antMessage.useMessage();
   const list = useQuery({
     queryKey: ['reveal-requests', mine ? 'mine' : 'queue', status ?? 'all'],
     queryFn: async () =>
@@ -54,6 +56,7 @@ export default function RevealRequestsPage({ mine }: { mine: boolean }) {
   return (
     <>
       <PageTitle>{title}</PageTitle>
+      {messages}
       {!mine && (
         <p>
           Yêu cầu xem danh tính người tố cáo của các đơn vị bạn giữ danh tính. Chỉ đồng ý khi lý do cần thiết
@@ -158,6 +161,7 @@ export default function RevealRequestsPage({ mine }: { mine: boolean }) {
           key={`${deciding.request.id}-${String(deciding.approve)}`}
           request={deciding.request}
           approve={deciding.approve}
+          message={message}
           onDone={() => setDeciding(null)}
           reload={async () => {
             const fresh = (await list.refetch()).data?.items.find((r) => r.id === deciding.request.id);
@@ -177,18 +181,20 @@ interface DecisionValues {
 function Decision({
   request,
   approve,
+  message,
   onDone,
   reload,
 }: {
   request: RevealRequest;
   approve: boolean;
+  /** The page's: the confirmation outlives the form. */
+  message: MessageInstance;
   onDone: () => void;
   reload: () => Promise<number | undefined>;
 }) {
   const [form] = Form.useForm<DecisionValues>();
   const [version, setVersion] = useState(request.version);
   const [conflict, setConflict] = useState(false);
-  const [message, messages] = antMessage.useMessage();
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: async (v: DecisionValues) =>
@@ -219,7 +225,6 @@ function Decision({
   const heading = `${approve ? 'Đồng ý' : 'Từ chối'} yêu cầu của ${request.requestedByName} (đơn ${request.letterReceiptCode})`;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{heading}</h2>} style={{ marginTop: 16 }}>
-      {messages}
       {conflict && (
         <ConflictAlert
           onReload={() =>
