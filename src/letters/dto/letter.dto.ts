@@ -554,7 +554,7 @@ export class GetLetterQueryDto {
 
 /** One letter as its page reads it: the view and on which basis the reader may open who wrote it. */
 export class LetterPageView extends LetterView {
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: String,
     nullable: true,
     enum: ['personal_data', 'custodian', 'receiver', 'accepting_head', 'reveal_grant'],

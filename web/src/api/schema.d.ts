@@ -3370,7 +3370,7 @@ export interface components {
              * @description Why the reader may see who wrote the letter (GET /letters/{id}/identity); null: they may not
              * @enum {string|null}
              */
-            identityBasis?: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant" | null;
+            identityBasis: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant" | null;
             /** @enum {string|null} */
             identityDisclosure?: "self_disclosed" | "waived" | null;
             /** @description Subject and content are the redacted copy (denunciations) */
