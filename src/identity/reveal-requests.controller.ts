@@ -4,6 +4,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { ApiPageResponse } from '../common/http/page.dto.js';
 import {
   CreateRevealRequestDto,
   DecideRevealRequestDto,
@@ -28,6 +29,7 @@ export class RevealRequestsController {
   @Get('reveal-requests')
   @RequirePermission('identity:request')
   @ApiOperation({ summary: 'Reveal requests: a custodian’s units’, or my own' })
+  @ApiPageResponse(RevealRequestView)
   list(@CurrentActor() actor: Actor, @Query() query: ListRevealRequestsQueryDto) {
     return this.reveals.list(actor, query);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
@@ -10,6 +10,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import { LetterEntity } from '../letters/entities/letter.entity.js';
 import { LetterErrors } from '../letters/letters.errors.js';
 import { recordInScope, whereInScope } from '../units/unit-scope.js';
+import { UserEntity } from '../users/user.entity.js';
 import type {
   CreateRevealRequestDto,
   DecideRevealRequestDto,
@@ -65,7 +66,9 @@ export class RevealRequestsService {
           hours: { before: null, after: dto.hours ?? 24 },
         },
       });
-      return this.view(await manager.findOneByOrFail(IdentityRevealRequestEntity, { id }));
+      return (
+        await this.views(manager, [await manager.findOneByOrFail(IdentityRevealRequestEntity, { id })])
+      )[0];
     });
   }
 
@@ -73,17 +76,19 @@ export class RevealRequestsService {
   async list(actor: Actor, query: ListRevealRequestsQueryDto): Promise<Page<RevealRequestView>> {
     const qb = this.dataSource.getRepository(IdentityRevealRequestEntity).createQueryBuilder('r');
     whereInScope(qb, 'r.unit_id', actor);
-    if (!actor.permissions.has('identity:custody')) {
+    if (!actor.permissions.has('identity:custody') || query.requester === 'mine') {
       qb.andWhere('r.requested_by_user_id = :me', { me: actor.userId });
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.letterId) qb.andWhere('r.letter_id = :letterId', { letterId: query.letterId });
     const [rows, total] = await qb
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map((r) => this.view(r)), page: query.page, pageSize: query.pageSize, total };
+    const items = await this.views(this.dataSource.manager, rows);
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   async decide(actor: Actor, id: string, dto: DecideRevealRequestDto): Promise<RevealRequestView> {
@@ -112,6 +117,7 @@ export class RevealRequestsService {
       };
       await manager.update(IdentityRevealRequestEntity, { id: r.id }, next);
       Object.assign(r, next);
+      const [view] = await this.views(manager, [r]);
       await this.audit.record(manager, actor, {
         action: dto.approve ? 'identity.approve' : 'identity.refuse',
         entityType: 'identity_reveal_request',
@@ -122,20 +128,52 @@ export class RevealRequestsService {
           expiresAt: { before: null, after: r.expiresAt?.toISOString() ?? null },
         },
       });
-      return this.view(r);
+      return view;
     });
   }
 
-  private view(r: IdentityRevealRequestEntity): RevealRequestView {
+  /** The requests as shown: with the letter's receipt code and the officers' names (two reads). */
+  private async views(
+    manager: EntityManager,
+    rows: IdentityRevealRequestEntity[],
+  ): Promise<RevealRequestView[]> {
+    if (rows.length === 0) return [];
+    const letterIds = [...new Set(rows.map((r) => r.letterId))];
+    const userIds = [
+      ...new Set(
+        rows.flatMap((r) => [r.requestedByUserId, ...(r.decidedByUserId ? [r.decidedByUserId] : [])]),
+      ),
+    ];
+    const letters = await manager.find(LetterEntity, {
+      where: { id: In(letterIds) },
+      select: { id: true, receiptCode: true },
+    });
+    const users = await manager.find(UserEntity, {
+      where: { id: In(userIds) },
+      select: { id: true, fullName: true },
+    });
+    const codes = new Map(letters.map((l) => [l.id, l.receiptCode]));
+    const names = new Map(users.map((u) => [u.id, u.fullName]));
+    return rows.map((r) => this.view(r, codes, names));
+  }
+
+  private view(
+    r: IdentityRevealRequestEntity,
+    codes: Map<string, string>,
+    names: Map<string, string>,
+  ): RevealRequestView {
     return {
       id: r.id,
       letterId: r.letterId,
       unitId: r.unitId,
       requestedByUserId: r.requestedByUserId,
+      letterReceiptCode: codes.get(r.letterId) ?? '',
+      requestedByName: names.get(r.requestedByUserId) ?? '',
       reason: r.reason,
       hours: r.hours,
       status: r.status,
       decidedByUserId: r.decidedByUserId,
+      decidedByName: r.decidedByUserId ? (names.get(r.decidedByUserId) ?? null) : null,
       decidedAt: r.decidedAt?.toISOString() ?? null,
       decisionNote: r.decisionNote,
       expiresAt: r.expiresAt?.toISOString() ?? null,

@@ -20,7 +20,9 @@ import {
   CreatedLetterView,
   CreateLetterDto,
   DuplicateSuggestionView,
+  GetLetterQueryDto,
   LetterIdentityView,
+  LetterPageView,
   LetterView,
   ListLettersQueryDto,
   ProcessingDecisionDto,
@@ -81,9 +83,9 @@ export class LettersController {
   @ApiOperation({
     summary: 'One letter; its petitioners only with letters:personal_data (the read is audited)',
   })
-  @ApiOkResponse({ type: LetterView })
-  get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
-    return this.letters.get(actor, id);
+  @ApiOkResponse({ type: LetterPageView })
+  get(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Query() query: GetLetterQueryDto) {
+    return this.letters.get(actor, id, query.identity);
   }
 
   @Get(':id/duplicates')

@@ -23,6 +23,7 @@ import { normaliseReceiptCode } from './domain/receipt-code.js';
 import type {
   CreatedLetterView,
   CreateLetterDto,
+  LetterPageView,
   LetterView,
   ListLettersQueryDto,
   SplitLetterDto,
@@ -255,17 +256,26 @@ export class LettersService {
   /**
    * One letter: in scope, or the letter of a case the actor handles (src/letters/letter-reach.ts). With
    * `letters:personal_data` its petitioners are decrypted and the read is audited in the same
-   * transaction; without it, or reached only as the case's handler, `petitioners` is null.
+   * transaction; without it, or reached only as the case's handler, `petitioners` is null. With
+   * `identity=on_request` a protected letter's petitioners are not opened (nor audited): `identityBasis`
+   * says whether the reader may open them through GET /letters/{id}/identity.
    */
-  async get(actor: Actor, id: string): Promise<LetterView> {
+  async get(
+    actor: Actor,
+    id: string,
+    identity: 'include' | 'on_request' = 'include',
+  ): Promise<LetterPageView> {
     return this.dataSource.transaction(async (manager) => {
       const reached = await letterForReading(manager, actor, id);
       const { letter } = reached;
       const basis = await identityBasisOnReach(this.access, manager, actor, reached);
-      if (!basis) return { ...toLetterView(letter), petitioners: null };
+      if (!basis) return { ...toLetterView(letter), petitioners: null, identityBasis: null };
+      // The console's letter page: a denouncer is opened only when the officer asks (GET …/identity).
+      if (identity === 'on_request' && letter.identityProtected)
+        return { ...toLetterView(letter), petitioners: null, identityBasis: basis };
       const petitioners = await this.identities.petitionersOf(manager, letter.id);
       await this.identities.auditIdentityRead(manager, actor, letter, basis, PERSONAL_FIELDS);
-      return { ...toLetterView(letter), petitioners };
+      return { ...toLetterView(letter), petitioners, identityBasis: basis };
     });
   }
 

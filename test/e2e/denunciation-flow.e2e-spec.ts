@@ -490,6 +490,92 @@ describe('denunciations and the protection of the denouncer', () => {
     expect((await as('case_handler', api().get(`/api/v1/letters/${letter.id}/identity`))).status).toBe(403);
   });
 
+  it('the console’s reads: the letter without its denouncer until opened; requests by letter, mine, named', async () => {
+    const person = denouncer();
+    const letter = await denunciation(person, '2026-11-17');
+    const reads = async () =>
+      Number(
+        (
+          await app
+            .get<DataSource>(getDataSourceToken())
+            .query(
+              "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'read' AND entity_type = 'letter' AND entity_id = ?",
+              [letter.id],
+            )
+        )[0].n,
+      );
+    const before = await reads();
+    // on_request: the receiver and the custodian learn that they may open it, nothing is opened or audited.
+    for (const [who, basis] of [
+      ['reception_officer', 'receiver'],
+      ['identity_custodian', 'custodian'],
+      ['case_handler', null],
+    ] as const) {
+      const page = (await as(who, api().get(`/api/v1/letters/${letter.id}?identity=on_request`)).expect(200))
+        .body;
+      expect({ who, petitioners: page.petitioners, basis: page.identityBasis }).toEqual({
+        who,
+        petitioners: null,
+        basis,
+      });
+      expect(JSON.stringify(page)).not.toContain(person.idNumber);
+    }
+    expect(await reads()).toBe(before);
+    // The default still opens (and audits) for those allowed, as before.
+    const full = (await as('reception_officer', api().get(`/api/v1/letters/${letter.id}`)).expect(200)).body;
+    expect(full).toMatchObject({ identityBasis: 'receiver', petitioners: [{ fullName: person.fullName }] });
+    expect(await reads()).toBe(before + 1);
+    const bad = await as('reception_officer', api().get(`/api/v1/letters/${letter.id}?identity=all`));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('identity');
+
+    const mine = (
+      await as('identity_custodian', api().post(`/api/v1/letters/${letter.id}/reveal-requests`))
+        .send({ reason: 'Kiểm tra việc lưu giữ hồ sơ người tố cáo' })
+        .expect(201)
+    ).body;
+    const handlers = (
+      await as('case_handler', api().post(`/api/v1/letters/${letter.id}/reveal-requests`))
+        .send({ reason: 'Cần liên hệ người tố cáo để bổ sung chứng cứ' })
+        .expect(201)
+    ).body;
+    expect(handlers).toMatchObject({
+      letterReceiptCode: letter.receiptCode,
+      requestedByName: expect.stringContaining('case_handler'),
+      decidedByName: null,
+    });
+    const ids = (body: { items: { id: string }[] }) => body.items.map((r) => r.id);
+    const ofLetter = (
+      await as('identity_custodian', api().get(`/api/v1/reveal-requests?letterId=${letter.id}`)).expect(200)
+    ).body;
+    expect(ids(ofLetter)).toEqual([handlers.id, mine.id]);
+    const custodiansOwn = (
+      await as(
+        'identity_custodian',
+        api().get(`/api/v1/reveal-requests?letterId=${letter.id}&requester=mine`),
+      ).expect(200)
+    ).body;
+    expect(ids(custodiansOwn)).toEqual([mine.id]);
+    const handlersView = (
+      await as('case_handler', api().get(`/api/v1/reveal-requests?letterId=${letter.id}`)).expect(200)
+    ).body;
+    expect(ids(handlersView)).toEqual([handlers.id]);
+    const own = await as(
+      'identity_custodian',
+      api().post(`/api/v1/reveal-requests/${mine.id}/decision`),
+    ).send({ approve: true, version: mine.version });
+    expect(own.status).toBe(403);
+    const refused = (
+      await as('identity_custodian', api().post(`/api/v1/reveal-requests/${handlers.id}/decision`))
+        .send({ approve: false, note: 'Chưa đủ lý do', version: handlers.version })
+        .expect(201)
+    ).body;
+    expect(refused).toMatchObject({
+      status: 'refused',
+      decidedByName: expect.stringContaining('identity_custodian'),
+    });
+  });
+
   it('a denunciation is transferred without its denouncer unless that is decided, and only once', async () => {
     const person = denouncer();
     const letter = await denunciation(person, '2026-11-16');

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/http/id.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
 import { trimToNull } from '../../common/http/validators.js';
@@ -55,6 +56,19 @@ export class ListRevealRequestsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['pending', 'approved', 'refused'])
   status?: 'pending' | 'approved' | 'refused';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The requests about one letter' })
+  @IsOptional()
+  @IsId()
+  letterId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['mine'],
+    description: 'mine: only my own requests (a custodian otherwise sees the units’ requests)',
+  })
+  @IsOptional()
+  @IsIn(['mine'])
+  requester?: 'mine';
 }
 
 export class IdentityDisclosureDto {
@@ -83,10 +97,14 @@ export class RevealRequestView {
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;
   @ApiProperty() requestedByUserId: string;
+  @ApiProperty({ description: 'The letter’s receipt code (what the custodian looks for)' })
+  letterReceiptCode: string;
+  @ApiProperty({ description: 'Who asked (an officer’s name)' }) requestedByName: string;
   @ApiProperty() reason: string;
   @ApiProperty() hours: number;
   @ApiProperty({ enum: ['pending', 'approved', 'refused'] }) status: string;
   @ApiPropertyOptional({ type: String, nullable: true }) decidedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedByName: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) decisionNote: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) expiresAt: string | null;

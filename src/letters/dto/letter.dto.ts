@@ -538,6 +538,32 @@ export class LetterView {
   petitioners?: PetitionerView[] | null;
 }
 
+/** `GET /letters/{id}`: how a denouncer's identity is read (docs/identity-protection.md). */
+export class GetLetterQueryDto {
+  @ApiPropertyOptional({
+    enum: ['include', 'on_request'],
+    default: 'include',
+    description:
+      'on_request: a protected letter (denunciation, mixed) comes without its petitioners, nothing is ' +
+      'opened or audited; `identityBasis` says whether GET /letters/{id}/identity would open them',
+  })
+  @IsOptional()
+  @IsIn(['include', 'on_request'])
+  identity?: 'include' | 'on_request';
+}
+
+/** One letter as its page reads it: the view and on which basis the reader may open who wrote it. */
+export class LetterPageView extends LetterView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['personal_data', 'custodian', 'receiver', 'accepting_head', 'reveal_grant'],
+    description:
+      'Why the reader may see who wrote the letter (GET /letters/{id}/identity); null: they may not',
+  })
+  identityBasis: string | null;
+}
+
 export class DuplicateSuggestionView {
   @ApiProperty() letterId: string;
   @ApiProperty() unitId: string;

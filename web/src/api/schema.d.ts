@@ -3390,6 +3390,62 @@ export interface components {
             /** @description The original subject (denunciations: before redaction) */
             subject: string;
         };
+        LetterPageView: {
+            /** @enum {string|null} */
+            archiveReason?: "duplicate" | "resolved_second_level" | "final_judgment" | "not_eligible" | "sent_to_competent_body" | "anonymous_not_verifiable" | null;
+            caseId?: string | null;
+            /** @enum {string} */
+            channel: "reception_visit" | "post" | "online_form" | "email" | "na_deputy" | "council_deputy" | "fatherland_front" | "press" | "agency";
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            complaintTrack?: string | null;
+            content: string;
+            decidedByUserId?: string | null;
+            decidedOn?: string | null;
+            /** @enum {string|null} */
+            decision?: "accept" | "guide" | "transfer" | "return" | "archive" | null;
+            decisionLegalBasis?: string | null;
+            denunciationTrack?: string | null;
+            duplicateOfLetterId?: string | null;
+            eligibility: components["schemas"]["EligibilityAnswerDto"][];
+            /** @description false: filed on the public form, eligibility not checked yet (chưa kiểm tra) */
+            eligibilityChecked: boolean;
+            eligible: boolean;
+            flags: string[];
+            forwardedBy?: string | null;
+            forwardedRef?: string | null;
+            guidanceBody?: string | null;
+            guidanceRef?: string | null;
+            id: string;
+            /**
+             * @description Why the reader may see who wrote the letter (GET /letters/{id}/identity); null: they may not
+             * @enum {string|null}
+             */
+            identityBasis: "personal_data" | "custodian" | "receiver" | "accepting_head" | "reveal_grant" | null;
+            /** @enum {string|null} */
+            identityDisclosure?: "self_disclosed" | "waived" | null;
+            /** @description Subject and content are the redacted copy (denunciations) */
+            identityProtected: boolean;
+            parentLetterId?: string | null;
+            petitionerCount: number;
+            /** @description Only to those who may see them (letters:personal_data; a denouncer: see docs/identity-protection.md) */
+            petitioners?: components["schemas"]["PetitionerView"][] | null;
+            previousCaseId?: string | null;
+            processingDue: string;
+            receiptCode: string;
+            receivedOn: string;
+            returnRef?: string | null;
+            /** @enum {string} */
+            status: "registered" | "decided" | "split";
+            subject: string;
+            transferredFromLetterId?: string | null;
+            transferRef?: string | null;
+            transferToBody?: string | null;
+            transferToUnitId?: string | null;
+            unitId: string;
+            version: number;
+            visitId?: string | null;
+        };
         LetterPartDto: {
             /** @enum {string} */
             classification: "complaint" | "denunciation" | "petition";
@@ -4010,13 +4066,18 @@ export interface components {
             active: boolean;
             createdAt: string;
             decidedAt?: string | null;
+            decidedByName?: string | null;
             decidedByUserId?: string | null;
             decisionNote?: string | null;
             expiresAt?: string | null;
             hours: number;
             id: string;
             letterId: string;
+            /** @description The letter’s receipt code (what the custodian looks for) */
+            letterReceiptCode: string;
             reason: string;
+            /** @description Who asked (an officer’s name) */
+            requestedByName: string;
             requestedByUserId: string;
             /** @enum {string} */
             status: "pending" | "approved" | "refused";
@@ -5735,7 +5796,10 @@ export interface operations {
     };
     LettersController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description on_request: a protected letter (denunciation, mixed) comes without its petitioners, nothing is opened or audited; `identityBasis` says whether GET /letters/{id}/identity would open them */
+                identity?: "include" | "on_request";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5749,7 +5813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LetterView"];
+                    "application/json": components["schemas"]["LetterPageView"];
                 };
             };
         };
@@ -6909,8 +6973,12 @@ export interface operations {
     RevealRequestsController_list: {
         parameters: {
             query?: {
+                /** @description The requests about one letter */
+                letterId?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description mine: only my own requests (a custodian otherwise sees the units’ requests) */
+                requester?: "mine";
                 status?: "pending" | "approved" | "refused";
             };
             header?: never;
@@ -6923,7 +6991,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RevealRequestView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };

@@ -32,6 +32,7 @@ const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'))
 const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
 const AccountsPage = lazy(() => import('../pages/admin/AccountsPage'));
 const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
+const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -112,6 +113,8 @@ const router = createBrowserRouter([
           { path: '/quan-tri/don-vi', element: <UnitsPage /> },
           { path: '/quan-tri/tai-khoan', element: <AccountsPage /> },
           { path: '/quan-tri/leo-thang', element: <LaddersPage /> },
+          { path: '/yeu-cau-danh-tinh', element: <RevealRequestsPage key="queue" mine={false} /> },
+          { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
           { path: '*', element: <NotFound /> },
         ],
       },

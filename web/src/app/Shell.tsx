@@ -12,6 +12,7 @@ import {
   FundOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -54,6 +55,12 @@ const NAV = [
   { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
   { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
   { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
+  {
+    key: '/yeu-cau-danh-tinh',
+    label: 'Yêu cầu danh tính',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'identity:custody',
+  },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 

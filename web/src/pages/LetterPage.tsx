@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { DueTag } from '../components/DueTag';
 import { SplitLetter } from '../components/SplitLetter';
 import { LetterDecision } from './cases/LetterDecision';
+import { IdentityPanel } from './identity/IdentityPanel';
+import { letterPageQuery } from './identity/letter-access';
 import { useCan } from '../auth/me';
 import { ScrollTable } from '../components/ScrollTable';
 import { PageTitle } from '../components/PageTitle';
@@ -30,10 +30,8 @@ export default function LetterPage() {
   // Likewise the decision: once saved the letter is `decided`, and its confirmation (the case opened)
   // must not vanish when the page's copy of the letter is reloaded.
   const [decisionOffered, setDecisionOffered] = useState(false);
-  const letter = useQuery({
-    queryKey: ['letters', id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/letters/{id}', { params: { path: { id } } })),
-  });
+  // A denouncer is not in it: the identity panel opens it only when asked.
+  const letter = useQuery(letterPageQuery(id));
   return (
     <QueryState query={letter}>
       {(l) => (
@@ -84,6 +82,7 @@ export default function LetterPage() {
               onReload={async () => (await letter.refetch()).data?.version}
             />
           )}
+          <IdentityPanel letter={l} />
           <Card title={<h2 style={h2}>Nội dung</h2>} style={{ marginBottom: 16 }}>
             <p style={{ whiteSpace: 'pre-wrap' }}>{l.content}</p>
           </Card>

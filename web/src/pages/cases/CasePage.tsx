@@ -24,6 +24,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { showDate, todayInVietnam } from '../../lib/dates';
+import { CaseIdentitySection } from '../identity/CaseIdentitySection';
 import { CASE_STATE, CASE_TRACK } from './case-labels';
 import { DEADLINE_STATUS, OUTCOME, PURPOSE, STEP, stepForm, type CaseKind } from './step-forms';
 
@@ -102,6 +103,7 @@ function CaseView({
           )}
         </Descriptions>
       </Card>
+      {'complexity' in c && <CaseIdentitySection c={c} />}
       <Deadlines c={c} />
       <NextSteps kind={kind} c={c} reload={reload} />
       <Timeline c={c} />
