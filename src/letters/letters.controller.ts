@@ -20,6 +20,8 @@ import {
   CreatedLetterView,
   CreateLetterDto,
   DuplicateSuggestionView,
+  IntakeQueueItemView,
+  IntakeQueueQueryDto,
   LetterIdentityView,
   LetterView,
   ListLettersQueryDto,
@@ -30,6 +32,7 @@ import { LetterEligibilityService } from './letter-eligibility.service.js';
 import { LetterDecisionsService } from './letter-decisions.service.js';
 import { LetterDuplicatesService } from './letter-duplicates.service.js';
 import { LetterIdentityService } from './letter-identity.service.js';
+import { LetterIntakeQueueService } from './letter-intake-queue.service.js';
 import { LettersService } from './letters.service.js';
 import { IdentityDisclosureDto } from '../identity/dto/reveal-request.dto.js';
 
@@ -53,6 +56,7 @@ export class LettersController {
     private readonly duplicateSearch: LetterDuplicatesService,
     private readonly attachments: LetterAttachmentsService,
     private readonly eligibility: LetterEligibilityService,
+    private readonly intakeQueue: LetterIntakeQueueService,
   ) {}
 
   @Post()
@@ -74,6 +78,18 @@ export class LettersController {
   @ApiPageResponse(LetterView)
   list(@CurrentActor() actor: Actor, @Query() query: ListLettersQueryDto) {
     return this.letters.list(actor, query);
+  }
+
+  @Get('intake-queue')
+  @RequirePermission('letters:read')
+  @ApiOperation({
+    summary: 'Letters filed on the public form waiting for their eligibility check, oldest first',
+    description:
+      'Undecided and "chưa kiểm tra", in my units; each row without the writer: its subject redacted and shortened as `summary`. { items, page, pageSize, total }',
+  })
+  @ApiPageResponse(IntakeQueueItemView)
+  queue(@CurrentActor() actor: Actor, @Query() query: IntakeQueueQueryDto) {
+    return this.intakeQueue.list(actor, query);
   }
 
   @Get(':id')
