@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   BookOutlined,
   FileAddOutlined,
   FileTextOutlined,
@@ -20,6 +21,7 @@ import { api, network, session, signOut } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan, useMe, useUnit } from '../auth/me';
 import { Loading } from '../components/Loading';
+import { IntakeBadge } from '../pages/intake/IntakeBadge';
 import { useStore } from '../lib/store';
 
 const { Header, Sider, Content } = Layout;
@@ -41,6 +43,12 @@ const NAV = [
   },
   { key: '/don/tiep-nhan', label: 'Tiếp nhận đơn', icon: <FileAddOutlined />, permission: 'letters:write' },
   { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
+  {
+    key: '/tiep-nhan-truc-tuyen',
+    label: 'Đơn trực tuyến',
+    icon: <CloudUploadOutlined />,
+    permission: 'letters:write',
+  },
   { key: '/viec-cua-toi', label: 'Việc của tôi', icon: <CheckSquareOutlined />, permission: 'cases:read' },
   {
     key: '/viec-cua-don-vi',
@@ -139,7 +147,12 @@ export default function Shell() {
   const items = NAV.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
     key: item.key,
     icon: item.icon,
-    label: <Link to={item.key}>{item.label}</Link>,
+    label: (
+      <Link to={item.key}>
+        {item.label}
+        {item.key === '/tiep-nhan-truc-tuyen' && <IntakeBadge />}
+      </Link>
+    ),
   }));
   const selected =
     [...NAV]
