@@ -15,7 +15,7 @@ import { useCan, useUnit } from '../../auth/me';
 import { showDate, todayInVietnam } from '../../lib/dates';
 import { checklistOutcome, eligibilityChecklist } from '../../lib/eligibility-checklist';
 import { ELIGIBILITY } from '../../lib/labels';
-import { kindText } from './IntakeQueuePage';
+import { kindText } from './kind';
 
 type Letter = Schemas['LetterView'];
 type Check = Schemas['CheckEligibilityDto']['eligibility'][number]['check'];

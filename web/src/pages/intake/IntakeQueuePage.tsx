@@ -9,28 +9,12 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { showDate } from '../../lib/dates';
-import { CONTENT_KIND } from '../../lib/labels';
+import { kindText } from './kind';
 import { useScopeUnits } from '../../lib/units';
 
 type Row = Schemas['IntakeQueueItemView'];
 /** Rows a page: the table stays short enough to read and to move through with the keyboard. */
 export const QUEUE_PAGE = 50;
-/** Performance mark read by `npm run bench:console`: the queue's rows are on screen. */
-const MARK = 'tiep-nhan-truc-tuyen:hien';
-
-export const TRACK: Record<string, string> = {
-  first_time: 'lần đầu',
-  second_time: 'lần hai',
-  disciplinary_first: 'quyết định kỷ luật, lần đầu',
-  disciplinary_second: 'quyết định kỷ luật, lần hai',
-};
-
-/** The kind as the queue shows it ("Khiếu nại lần đầu", "Thông tin tố cáo không ghi tên"). */
-export function kindText(classification: string, track: string | null | undefined): string {
-  if (classification === 'anonymous') return 'Thông tin tố cáo không ghi tên';
-  const kind = CONTENT_KIND[classification] ?? classification;
-  return track && TRACK[track] ? `${kind} ${TRACK[track]}` : kind;
-}
 
 const columns: TableColumnsType<Row> = [
   {
@@ -101,15 +85,12 @@ export default function IntakeQueuePage() {
   const queue = useQuery({
     queryKey: ['intake-queue', 'list', unitId ?? null, page],
     placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const data = unwrap(
+    queryFn: async () =>
+      unwrap(
         await api.GET('/api/v1/letters/intake-queue', {
           params: { query: { unitId, page, pageSize: QUEUE_PAGE } },
         }),
-      );
-      requestAnimationFrame(() => performance.mark(MARK));
-      return data;
-    },
+      ),
   });
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
