@@ -312,6 +312,11 @@ describe('the console intake queue of online submissions in a real browser', () 
       expect(after.body.items.map((r: { receiptCode: string }) => r.receiptCode)).toEqual([
         filed.denunciation,
       ]);
+      // A role that may not answer the check (no letters:write) has no menu entry.
+      await signIn(page, world.users.identity_custodian.email, '/');
+      const nav = page.getByRole('navigation', { name: 'Trình đơn chính' });
+      await nav.getByRole('link', { name: 'Danh sách đơn' }).waitFor();
+      expect(await nav.getByRole('link', { name: /Đơn trực tuyến/ }).count()).toBe(0);
     } finally {
       await page.close();
     }
