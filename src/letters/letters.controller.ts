@@ -21,6 +21,8 @@ import {
   CreateLetterDto,
   DuplicateSuggestionView,
   GetLetterQueryDto,
+  IntakeQueueItemView,
+  IntakeQueueQueryDto,
   LetterIdentityView,
   LetterPageView,
   LetterView,
@@ -32,6 +34,7 @@ import { LetterEligibilityService } from './letter-eligibility.service.js';
 import { LetterDecisionsService } from './letter-decisions.service.js';
 import { LetterDuplicatesService } from './letter-duplicates.service.js';
 import { LetterIdentityService } from './letter-identity.service.js';
+import { LetterIntakeQueueService } from './letter-intake-queue.service.js';
 import { LettersService } from './letters.service.js';
 import { IdentityDisclosureDto } from '../identity/dto/reveal-request.dto.js';
 
@@ -55,6 +58,7 @@ export class LettersController {
     private readonly duplicateSearch: LetterDuplicatesService,
     private readonly attachments: LetterAttachmentsService,
     private readonly eligibility: LetterEligibilityService,
+    private readonly intakeQueue: LetterIntakeQueueService,
   ) {}
 
   @Post()
@@ -76,6 +80,18 @@ export class LettersController {
   @ApiPageResponse(LetterView)
   list(@CurrentActor() actor: Actor, @Query() query: ListLettersQueryDto) {
     return this.letters.list(actor, query);
+  }
+
+  @Get('intake-queue')
+  @RequirePermission('letters:read')
+  @ApiOperation({
+    summary: 'Letters filed on the public form waiting for their eligibility check, oldest first',
+    description:
+      'Undecided and "chưa kiểm tra", in my units; each row without the writer: its subject redacted and shortened as `summary`. { items, page, pageSize, total }',
+  })
+  @ApiPageResponse(IntakeQueueItemView)
+  queue(@CurrentActor() actor: Actor, @Query() query: IntakeQueueQueryDto) {
+    return this.intakeQueue.list(actor, query);
   }
 
   @Get(':id')

@@ -32,6 +32,7 @@ import { LetterEmailsModule } from './public/letter-emails.module.js';
 import { LetterEmailsController } from './public/letter-emails.controller.js';
 import { LetterFormController } from './public/letter-form.controller.js';
 import { LetterEligibilityService } from './letter-eligibility.service.js';
+import { LetterIntakeQueueService } from './letter-intake-queue.service.js';
 import { LetterFormGuard } from './public/letter-form.guard.js';
 import { LetterFormService } from './public/letter-form.service.js';
 
@@ -67,6 +68,7 @@ import { LetterFormService } from './public/letter-form.service.js';
   providers: [
     LetterFormGuard,
     LetterEligibilityService,
+    LetterIntakeQueueService,
     LetterFormService,
     LettersService,
     LetterRecords,

@@ -472,4 +472,87 @@ describe('the online letter form (/gui-don)', () => {
     // Another address is not held up by it.
     expect((await post(complaint({ altcha: await proof() }), '203.0.113.78')).statusCode).toBe(201);
   }, 60_000);
+
+  it("lists the officers' intake queue oldest first, each row without its writer, until the check", async () => {
+    type Row = { id: string; receiptCode: string; receivedOn: string; daysSinceReceipt: number } & Record<
+      string,
+      unknown
+    >;
+    const queue = async (token = officerToken, query = '') => {
+      const res = await request(app.getHttpServer())
+        .get(`/api/v1/letters/intake-queue?pageSize=200${query}`)
+        .set('authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: Row[]; total: number };
+    };
+    // Two days later, a complaint whose summary names its writer and her numbers.
+    now += 2 * 86_400_000;
+    const res = await post(
+      complaint({
+        tieuDe: 'Trần Thị Mai (CCCD 075 301 002 468, ĐT 0912 000 111) khiếu nại quyết định thu hồi đất',
+        altcha: await proof(),
+      }),
+      '203.0.113.90',
+    );
+    expect(res.statusCode).toBe(201);
+    const { code } = receipt(res.body);
+    const before = await queue();
+    const row = before.items.find((r) => r.receiptCode === code)!;
+    expect(row).toMatchObject({
+      unitId,
+      unitName: 'Ủy ban nhân dân xã Tân Lập',
+      receivedOn: '2026-11-27',
+      daysSinceReceipt: 0,
+      classification: 'complaint',
+      complaintTrack: 'first_time',
+      summary: '[đã ẩn] (CCCD [đã ẩn], ĐT [đã ẩn]) khiếu nại quyết định thu hồi đất',
+    });
+    // Nothing of any writer, and no letter text, in the whole answer.
+    const body = JSON.stringify(before).toLowerCase();
+    for (const marker of ['mai', '0912', '075301', '075 301', 'tổ 5', 'example.vn']) {
+      expect(body).not.toContain(marker);
+    }
+    expect(before.items.every((r) => !('content' in r) && !('petitioners' in r))).toBe(true);
+    // Oldest first: the earlier submissions (25 Nov, two days waiting) come before it.
+    const days = before.items.map((r) => r.receivedOn);
+    expect(days).toEqual([...days].sort());
+    expect(days[0]).toBe('2026-11-25');
+    expect(before.items[0].daysSinceReceipt).toBe(2);
+    expect(before.items.at(-1)!.receiptCode).toBe(code);
+    expect(before.total).toBe(before.items.length);
+    // Another unit's officer sees none of them; a unit outside the scope is refused.
+    const f = new Fixtures(app);
+    const stranger = await f.user(otherUnitId, ['reception_officer']);
+    const strangerToken = (await login(app.getHttpServer(), stranger.email)).accessToken;
+    expect((await queue(strangerToken)).total).toBe(0);
+    const outside = await request(app.getHttpServer())
+      .get(`/api/v1/letters/intake-queue?unitId=${otherUnitId}`)
+      .set('authorization', `Bearer ${officerToken}`);
+    expect(outside.status).toBe(404);
+
+    // Checked, it leaves the queue.
+    const checked = await request(app.getHttpServer())
+      .post(`/api/v1/letters/${row.id}/eligibility`)
+      .set('authorization', `Bearer ${officerToken}`)
+      .send({
+        version: row.version,
+        eligibility: [
+          'language',
+          'dated',
+          'identified_and_signed',
+          'content_complete',
+          'lawful_content',
+          'legible',
+        ].map((check) => ({
+          check,
+          passed: check !== 'dated',
+          note: check === 'dated' ? 'Đơn không ghi ngày' : null,
+        })),
+      });
+    expect(checked.status).toBe(201);
+    expect(checked.body).toMatchObject({ eligibilityChecked: true, eligible: false });
+    const after = await queue();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.some((r) => r.id === row.id)).toBe(false);
+  });
 });

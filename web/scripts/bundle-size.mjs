@@ -30,6 +30,8 @@ const routes = {
   'letters (/don)': [entry, page('Shell'), page('LettersPage')],
   'dashboard (/giam-sat)': [entry, page('Shell'), page('DashboardPage')],
   'reports (/bao-cao)': [entry, page('Shell'), page('ReportsPage')],
+  'online intake queue (/tiep-nhan-truc-tuyen)': [entry, page('Shell'), page('IntakeQueuePage')],
+  "an online letter's check": [entry, page('Shell'), page('IntakeCheckPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

@@ -38,6 +38,7 @@ import {
   type ProcessingDecision,
 } from '../domain/letter-rules.js';
 import type { LetterFlag } from '../entities/letter.entity.js';
+import { QUEUE_SUMMARY_LENGTH } from '../domain/intake-queue.js';
 import {
   COMPETENT_BODY_CATEGORIES,
   type CompetentBodyCategory,
@@ -473,6 +474,34 @@ export class ListLettersQueryDto extends PageQueryDto {
   @NoControlCharacters()
   @Length(2, 200)
   q?: string;
+}
+
+/** The officers' intake queue: letters filed on the public form waiting for their eligibility check. */
+export class IntakeQueueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One unit of my scope (and its sub-units)' })
+  @IsOptional()
+  @IsId()
+  unitId?: string;
+}
+
+/** One row of the intake queue: nothing of the writer, the subject shortened and redacted. */
+export class IntakeQueueItemView {
+  @ApiProperty() id: string;
+  @ApiProperty() receiptCode: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty({ description: 'The receiving agency or unit' }) unitName: string;
+  @ApiProperty({ description: 'YYYY-MM-DD, Asia/Ho_Chi_Minh' }) receivedOn: string;
+  @ApiProperty({ description: 'Calendar days since receipt' }) daysSinceReceipt: number;
+  @ApiProperty({ enum: LETTER_CLASSIFICATIONS }) classification: LetterClassification;
+  @ApiPropertyOptional({ type: String, nullable: true }) complaintTrack: string | null;
+  @ApiProperty({
+    description: `The subject without the writers' name, numbers, e-mail or address, at most ${QUEUE_SUMMARY_LENGTH} characters`,
+  })
+  summary: string;
+  @ApiProperty({ type: [String] }) flags: LetterFlag[];
+  @ApiProperty() processingDue: string;
+  @ApiProperty() identityProtected: boolean;
+  @ApiProperty() version: number;
 }
 
 export class PetitionerView {

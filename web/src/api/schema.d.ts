@@ -1036,6 +1036,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/intake-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Letters filed on the public form waiting for their eligibility check, oldest first
+         * @description Undecided and "chưa kiểm tra", in my units; each row without the writer: its subject redacted and shortened as `summary`. { items, page, pageSize, total }
+         */
+        get: operations["LettersController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-settings": {
         parameters: {
             query?: never;
@@ -3324,6 +3344,26 @@ export interface components {
              */
             kind: "self_disclosed" | "waived";
             note: string;
+            version: number;
+        };
+        IntakeQueueItemView: {
+            /** @enum {string} */
+            classification: "complaint" | "denunciation" | "petition" | "mixed" | "anonymous";
+            complaintTrack?: string | null;
+            /** @description Calendar days since receipt */
+            daysSinceReceipt: number;
+            flags: string[];
+            id: string;
+            identityProtected: boolean;
+            processingDue: string;
+            receiptCode: string;
+            /** @description YYYY-MM-DD, Asia/Ho_Chi_Minh */
+            receivedOn: string;
+            /** @description The subject without the writers' name, numbers, e-mail or address, at most 140 characters */
+            summary: string;
+            unitId: string;
+            /** @description The receiving agency or unit */
+            unitName: string;
             version: number;
         };
         InternalTargetDto: {
@@ -6110,6 +6150,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedLetterView"][];
+                };
+            };
+        };
+    };
+    LettersController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description One unit of my scope (and its sub-units) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IntakeQueueItemView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
         };

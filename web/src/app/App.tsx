@@ -33,6 +33,8 @@ const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
 const AccountsPage = lazy(() => import('../pages/admin/AccountsPage'));
 const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
 const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPage'));
+const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
+const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -100,6 +102,8 @@ const router = createBrowserRouter([
           { path: '/don/tiep-nhan', element: <NewLetterPage /> },
           { path: '/don/:id', element: <LetterPage /> },
           { path: '/thong-bao', element: <NotificationsPage /> },
+          { path: '/tiep-nhan-truc-tuyen', element: <IntakeQueuePage /> },
+          { path: '/tiep-nhan-truc-tuyen/:id', element: <IntakeCheckPage /> },
           { path: '/viec-cua-toi', element: <WorkListPage key="mine" scope="mine" /> },
           { path: '/viec-cua-don-vi', element: <WorkListPage key="unit" scope="unit" /> },
           { path: '/ho-so/khieu-nai/:id', element: <CasePage key="complaint" kind="complaint" /> },

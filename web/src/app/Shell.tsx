@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   BookOutlined,
   ClusterOutlined,
   FileAddOutlined,
@@ -24,6 +25,7 @@ import { api, network, session, signOut } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan, useMe, useUnit } from '../auth/me';
 import { Loading } from '../components/Loading';
+import { IntakeBadge } from '../pages/intake/IntakeBadge';
 import { useStore } from '../lib/store';
 
 const { Header, Sider, Content } = Layout;
@@ -45,6 +47,12 @@ const NAV = [
   },
   { key: '/don/tiep-nhan', label: 'Tiếp nhận đơn', icon: <FileAddOutlined />, permission: 'letters:write' },
   { key: '/don', label: 'Danh sách đơn', icon: <FileTextOutlined />, permission: 'letters:read' },
+  {
+    key: '/tiep-nhan-truc-tuyen',
+    label: 'Đơn trực tuyến',
+    icon: <CloudUploadOutlined />,
+    permission: 'letters:write',
+  },
   { key: '/viec-cua-toi', label: 'Việc của tôi', icon: <CheckSquareOutlined />, permission: 'cases:read' },
   {
     key: '/viec-cua-don-vi',
@@ -166,7 +174,12 @@ export default function Shell() {
   const toItem = (item: (typeof NAV)[number] | (typeof ADMIN_NAV)[number]) => ({
     key: item.key,
     icon: item.icon,
-    label: <Link to={item.key}>{item.label}</Link>,
+    label: (
+      <Link to={item.key}>
+        {item.label}
+        {item.key === '/tiep-nhan-truc-tuyen' && <IntakeBadge />}
+      </Link>
+    ),
   });
   const adminItems = ADMIN_NAV.filter((item) => can(item.permission)).map(toItem);
   const items = [

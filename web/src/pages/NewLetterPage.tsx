@@ -23,7 +23,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { errorText, formFieldErrors, unwrap } from '../api/errors';
 import { useMe } from '../auth/me';
-import { ScrollTable } from '../components/ScrollTable';
+import { DuplicatePanel } from '../components/DuplicatePanel';
 import { PageTitle } from '../components/PageTitle';
 import { personBody, PersonRows, type PersonValues } from '../components/PersonRows';
 import { showDate, todayInVietnam } from '../lib/dates';
@@ -332,23 +332,7 @@ export default function NewLetterPage() {
             {created.duplicates.length > 0 && (
               <>
                 <h2 style={{ fontSize: 16, marginTop: 16 }}>Đơn có thể trùng (so sánh)</h2>
-                <ScrollTable
-                  label="Đơn có thể trùng"
-                  minWidth={520}
-                  rowKey="letterId"
-                  size="small"
-                  pagination={false}
-                  dataSource={created.duplicates}
-                  columns={[
-                    { title: 'Đơn mới', render: () => created.subject },
-                    {
-                      title: 'Đơn đã có',
-                      render: (_, d) => <Link to={`/don/${d.letterId}`}>{d.subject}</Link>,
-                    },
-                    { title: 'Ngày nhận', render: (_, d) => showDate(d.receivedOn) },
-                    { title: 'Giống', render: (_, d) => `${Math.round(d.similarity * 100)}%` },
-                  ]}
-                />
+                <DuplicatePanel subject={created.subject} duplicates={created.duplicates} />
               </>
             )}
             <p style={{ marginTop: 12 }}>
