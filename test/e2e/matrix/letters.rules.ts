@@ -395,6 +395,18 @@ export const LETTER_RULES: Record<string, Rule> = {
       };
     },
   },
+  'POST /api/v1/complaint-cases/{id}/assignment-preview': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/assignment-preview`,
+        body: { handlerUserId: (await w.freshUser(s)).id },
+      };
+    },
+  },
   'PUT /api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target': {
     access: 'cases:manage',
     scoped: true,

@@ -368,6 +368,23 @@ export interface paths {
         patch: operations["ComplaintCasesController_assign"];
         trace?: never;
     };
+    "/api/v1/complaint-cases/{id}/assignment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written) */
+        post: operations["ComplaintCasesController_previewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target": {
         parameters: {
             query?: never;
@@ -545,6 +562,23 @@ export interface paths {
         head?: never;
         /** Assign a handler or move the case to another unit (audited, with the reason) */
         patch: operations["DenunciationCasesController_assign"];
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/assignment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written) */
+        post: operations["DenunciationCasesController_previewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/denunciation-cases/{id}/complexity": {
@@ -1956,6 +1990,53 @@ export interface components {
              */
             unitId?: string;
             version: number;
+        };
+        AssignmentPreviewDeadlineView: {
+            /** @description Due now, on the current unit’s calendar */
+            currentDue: string;
+            /** @description Due after the reassignment, on the new unit’s calendar */
+            due: string;
+            /** @description The engine’s explanation in Vietnamese */
+            explanation: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example resolution */
+            purpose: string;
+            /** @example KN-4 */
+            ruleId: string;
+            /** @enum {string} */
+            status: "open" | "paused";
+            /** @description Counted from */
+            triggerDate: string;
+        };
+        AssignmentPreviewDto: {
+            /**
+             * Format: uuid
+             * @description The handler; null: none
+             */
+            handlerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The resolving unit the case would move to
+             */
+            unitId?: string;
+        };
+        AssignmentPreviewProblemView: {
+            field: string;
+            message: string;
+        };
+        AssignmentPreviewView: {
+            /** @description The running deadlines afterwards */
+            deadlines: components["schemas"]["AssignmentPreviewDeadlineView"][];
+            /** @description Whether the case would move to another unit (its deadlines recomputed) */
+            moves: boolean;
+            /** @description What the reassignment would be refused for */
+            problems: components["schemas"]["AssignmentPreviewProblemView"][];
+            /**
+             * Format: uuid
+             * @description The unit the case would be at
+             */
+            unitId: string;
         };
         AuditChainVerificationDto: {
             /** Format: date-time */
@@ -5020,6 +5101,31 @@ export interface operations {
             };
         };
     };
+    ComplaintCasesController_previewAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPreviewView"];
+                };
+            };
+        };
+    };
     ComplaintCasesController_target: {
         parameters: {
             query?: never;
@@ -5255,6 +5361,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DenunciationCaseView"];
+                };
+            };
+        };
+    };
+    DenunciationCasesController_previewAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPreviewView"];
                 };
             };
         };
