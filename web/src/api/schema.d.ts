@@ -385,6 +385,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaint-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of a complaint case’s dossier (metadata) */
+        get: operations["CaseAttachmentsController_listComplaint"];
+        put?: never;
+        /**
+         * Add one file to the case’s dossier (its letter’s files; multipart: identifying=true|false first)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes (415 otherwise).
+         */
+        post: operations["CaseAttachmentsController_uploadComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file of a complaint case’s dossier */
+        get: operations["CaseAttachmentsController_downloadComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target": {
         parameters: {
             query?: never;
@@ -575,6 +613,44 @@ export interface paths {
         put?: never;
         /** What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written) */
         post: operations["DenunciationCasesController_previewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of a denunciation case’s dossier (identifying files by a neutral name) */
+        get: operations["CaseAttachmentsController_listDenunciation"];
+        put?: never;
+        /**
+         * Add one file to the case’s dossier (its letter’s files; multipart: identifying=true|false first)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes (415 otherwise).
+         */
+        post: operations["CaseAttachmentsController_uploadDenunciation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file of a denunciation case’s dossier (identifying: audited, only to those who may see the writer) */
+        get: operations["CaseAttachmentsController_downloadDenunciation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2037,6 +2113,25 @@ export interface components {
              * @description The unit the case would be at
              */
             unitId: string;
+        };
+        AttachmentView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The file’s name; `tep-nhan-dang` for an identifying file the reader may not see */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The file identifies its author (protected like a denouncer’s identity) */
+            identifying: boolean;
+            /** @description Detected from the file’s first bytes */
+            mediaType: string;
+            /** @description Hidden (null) with the name when the file identifies its author and the reader may not see it */
+            sha256: string | null;
+            sizeBytes: number;
+            /** @description The officer who uploaded it */
+            uploadedByName: string | null;
+            /** Format: uuid */
+            uploadedByUserId: string | null;
         };
         AuditChainVerificationDto: {
             /** Format: date-time */
@@ -5126,6 +5221,68 @@ export interface operations {
             };
         };
     };
+    CaseAttachmentsController_listComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"][];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_uploadComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_downloadComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ComplaintCasesController_target: {
         parameters: {
             query?: never;
@@ -5387,6 +5544,68 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssignmentPreviewView"];
                 };
+            };
+        };
+    };
+    CaseAttachmentsController_listDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"][];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_uploadDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_downloadDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
