@@ -157,7 +157,20 @@ async function main(): Promise<void> {
       `node ${process.version}; ${cpu.length} cores; ${cpu[0]?.model ?? 'unknown cpu'}; a complaint case with ${events} steps and ${deadlines} deadlines`,
     );
 
+    // The page's main read, alone: GET /complaint-cases/{id} (60 steps, 20 deadlines).
+    const apiTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      await call(head, 'GET', `/api/v1/complaint-cases/${caseId}`);
+      if (i > 0) apiTimes.push(performance.now() - started);
+    }
+    console.log(
+      `GET /api/v1/complaint-cases/{id}: median ${median(apiTimes).toFixed(0)} ms (9 runs after a warm-up)`,
+    );
+
     const times: number[] = [];
+    const shownTimes: number[] = [];
+    const warmTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const res = await fetch(`${url}/api/v1/auth/browser/login`, {
         method: 'POST',
@@ -191,25 +204,40 @@ async function main(): Promise<void> {
           },
         ]);
         const page = await context.newPage();
-        const started = performance.now();
-        await page.goto(`${url}/ho-so/khieu-nai/${caseId}`);
-        await page.locator(`[data-testid="timeline"] > li:nth-child(${STEPS})`).waitFor({ timeout: 30_000 });
-        await page
-          .locator('tbody tr.ant-table-row')
-          .nth(DEADLINES - 1)
-          .waitFor({ timeout: 30_000 });
-        await page.getByText('Hồ sơ chưa có tài liệu.').waitFor({ timeout: 30_000 });
-        await page.getByTestId('assignment-preview').getByText('các thời hạn không thay đổi').waitFor();
-        const step = page.getByRole('group', { name: 'Các bước được phép' }).getByRole('button').first();
-        await step.waitFor({ timeout: 30_000 });
-        if (!(await step.isEnabled())) throw new Error('the next step is not enabled');
-        times.push(performance.now() - started);
+        /** Navigation to interactive: the case's 60 steps and 20 deadlines, every panel loaded, a step enabled. */
+        const interactive = async (go: () => Promise<unknown>) => {
+          const started = performance.now();
+          await go();
+          await page
+            .locator(`[data-testid="timeline"] > li:nth-child(${STEPS})`)
+            .waitFor({ timeout: 30_000 });
+          const shown = performance.now() - started;
+          await page
+            .locator('tbody tr.ant-table-row')
+            .nth(DEADLINES - 1)
+            .waitFor({ timeout: 30_000 });
+          await page.getByText('Hồ sơ chưa có tài liệu.').waitFor({ timeout: 30_000 });
+          await page.getByTestId('assignment-preview').getByText('các thời hạn không thay đổi').waitFor();
+          const step = page.getByRole('group', { name: 'Các bước được phép' }).getByRole('button').first();
+          await step.waitFor({ timeout: 30_000 });
+          if (!(await step.isEnabled())) throw new Error('the next step is not enabled');
+          return [shown, performance.now() - started];
+        };
+        const [shown, cold] = await interactive(() => page.goto(`${url}/ho-so/khieu-nai/${caseId}`));
+        times.push(cold);
+        shownTimes.push(shown);
+        // The same page again, the console's files cached (an officer's second case of the day).
+        warmTimes.push((await interactive(() => page.reload()))[1]);
       } finally {
         await context.close();
         rmSync(profile, { recursive: true, force: true });
       }
     }
     const figure = median(times);
+    console.log(
+      `steps shown (cold): median ${median(shownTimes).toFixed(0)} ms; interactive again, files cached: ` +
+        `${warmTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${median(warmTimes).toFixed(0)} ms`,
+    );
     console.log(
       `/ho-so/khieu-nai/{id} interactive, cold cache: ${times.map((t) => t.toFixed(0)).join(', ')} ms → median ${figure.toFixed(0)} ms ` +
         `(target < ${TARGET_MS} ms: ${figure < TARGET_MS ? 'met' : 'NOT met'})`,
