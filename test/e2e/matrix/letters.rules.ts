@@ -97,7 +97,9 @@ async function acceptedCase(w: World, s: Scope) {
   });
 }
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** A file of a letter, stored the way the upload stores it (the file store, then the row). */
 async function freshAttachment(w: World, s: Scope) {
