@@ -293,6 +293,37 @@ export class CaseDeadlinesService {
   }
 
   /**
+   * What `changeFlags` would make of the subject's running deadlines were they counted on `unitId`'s
+   * calendar with `flags`: the same computation, nothing locked or written (a reassignment's preview).
+   */
+  async previewOn(
+    manager: EntityManager,
+    subject: DeadlineSubject,
+    unitId: string,
+    flags: DeadlineOptions,
+  ): Promise<Array<{ deadline: CaseDeadlineEntity; computed: ReturnType<typeof computedOn> }>> {
+    const calendar = await this.calendars.calendarFor(unitId, manager);
+    const running = await manager.find(CaseDeadlineEntity, {
+      where: [
+        { ...subject, status: 'open' },
+        { ...subject, status: 'paused' },
+      ],
+      order: { sequence: 'ASC', id: 'ASC' },
+    });
+    return running
+      .filter((d) => d.ruleId !== FIXED_RULE)
+      .map((d) => ({
+        deadline: d,
+        computed: computedOn(
+          calendar,
+          d.ruleId,
+          d.triggerDate,
+          applicableOptions(d.ruleId, d.triggerDate, { ...d.options, ...flags }),
+        ),
+      }));
+  }
+
+  /**
    * A unit's calendar changed from `from` on: every running deadline of the unit whose period reaches
    * that day is recomputed on the new calendar. Returns those whose due date moved.
    */

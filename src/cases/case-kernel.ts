@@ -11,6 +11,8 @@ import { searchFold } from '../common/domain/vietnamese-text.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import type { CaseEventView } from './dto/case.dto.js';
+import type { AssignmentPreviewView } from './dto/assignment-preview.dto.js';
+import { DomainError } from '../common/domain/domain-error.js';
 import type { DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import type { ProtectedText } from '../identity/protected-text.js';
 import type { LetterEntity } from '../letters/entities/letter.entity.js';
@@ -367,6 +369,59 @@ export class CaseKernel<
       );
       return this.view(manager, c);
     });
+  }
+
+  /**
+   * What `assign` would do, before it is done (reads only, writes and audits nothing): the refusals, and
+   * the running deadlines as `reassignCase` then recomputes them on the new unit's calendar — the same
+   * engine call with the same options, so the preview equals what the reassignment writes.
+   */
+  async previewAssignment(
+    actor: Actor,
+    id: string,
+    dto: { unitId?: string; handlerUserId?: string | null },
+  ): Promise<AssignmentPreviewView> {
+    const manager = this.services.dataSource.manager;
+    const c = await caseInScope(manager, this.track.caseEntity, actor, id, CaseErrors.notFound);
+    const unitId = dto.unitId ?? c.unitId;
+    const moves = unitId !== c.unitId;
+    if (moves) {
+      await unitInScope(manager, actor, unitId, () =>
+        CaseErrors.invalid([{ field: 'unitId', message: 'is not a unit you may see' }]),
+      );
+    }
+    const problems: AssignmentPreviewView['problems'] = [];
+    if (dto.handlerUserId) {
+      try {
+        await assertHandler(manager, unitId, dto.handlerUserId, CaseErrors.handlerInvalid);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problems.push(...(error.details ?? []));
+      }
+    }
+    const subject = { subjectType: this.track.subjectType, subjectId: c.id };
+    const computed = await this.services.deadlines.previewOn(
+      manager,
+      subject,
+      unitId,
+      this.track.deadlineOptions(c),
+    );
+    return {
+      problems,
+      unitId,
+      moves,
+      deadlines: computed.map(({ deadline: d, computed: next }) => ({
+        id: d.id,
+        purpose: d.purpose,
+        ruleId: d.ruleId,
+        status: d.status,
+        triggerDate: d.triggerDate,
+        currentDue: d.dueDate,
+        // Within the unit nothing is recomputed: the deadlines stay as they are.
+        due: moves ? next.dueDate : d.dueDate,
+        explanation: (moves ? next.explanation : d.explanation).vi,
+      })),
+    };
   }
 
   /** An internal target beside a statutory deadline: never replaces it. */

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
+import { AssignmentPreviewDto, AssignmentPreviewView } from '../cases/dto/assignment-preview.dto.js';
 import { ComplaintCasesService } from './complaint-cases.service.js';
 import {
   AssignCaseDto,
@@ -65,6 +66,22 @@ export class ComplaintCasesController {
   @ApiOkResponse({ type: CaseView })
   assign(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: AssignCaseDto) {
     return this.cases.assign(actor, id, dto);
+  }
+
+  @Post(':id/assignment-preview')
+  @HttpCode(200)
+  @RequirePermission('cases:manage')
+  @ApiOperation({
+    summary:
+      'What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written)',
+  })
+  @ApiOkResponse({ type: AssignmentPreviewView })
+  previewAssignment(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParamDto,
+    @Body() dto: AssignmentPreviewDto,
+  ) {
+    return this.cases.previewAssignment(actor, id, dto);
   }
 
   @Put(':id/deadlines/:deadlineId/target')

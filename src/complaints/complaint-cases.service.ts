@@ -33,6 +33,7 @@ import type {
 } from './dto/complaint-case.dto.js';
 import { ComplaintCaseEventEntity } from './entities/complaint-case-event.entity.js';
 import { ComplaintCaseEntity } from './entities/complaint-case.entity.js';
+import type { AssignmentPreviewDto, AssignmentPreviewView } from '../cases/dto/assignment-preview.dto.js';
 
 export const COMPLAINT_CASE_SUBJECT = 'complaint_case';
 
@@ -246,6 +247,11 @@ export class ComplaintCasesService {
   /** Assigns the case to a handler, or moves it to another resolving unit (deadlines follow its calendar). */
   assign(actor: Actor, id: string, dto: AssignCaseDto): Promise<CaseView> {
     return this.kernel.assign(actor, id, dto);
+  }
+
+  /** What a reassignment would do (deadlines on the new unit's calendar), nothing written. */
+  previewAssignment(actor: Actor, id: string, dto: AssignmentPreviewDto): Promise<AssignmentPreviewView> {
+    return this.kernel.previewAssignment(actor, id, dto);
   }
 
   /** An internal target beside a statutory deadline: never replaces it. */

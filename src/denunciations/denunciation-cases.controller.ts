@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { AssignCaseDto, DeadlineParamDto, InternalTargetDto } from '../complaints/dto/complaint-case.dto.js';
 import { IdParamDto } from '../common/http/id.js';
+import { AssignmentPreviewDto, AssignmentPreviewView } from '../cases/dto/assignment-preview.dto.js';
 import { DenunciationCasesService } from './denunciation-cases.service.js';
 import {
   ComplexityDto,
@@ -62,6 +63,22 @@ export class DenunciationCasesController {
   @ApiOkResponse({ type: DenunciationCaseView })
   assign(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: AssignCaseDto) {
     return this.cases.assign(actor, id, dto);
+  }
+
+  @Post(':id/assignment-preview')
+  @HttpCode(200)
+  @RequirePermission('cases:manage')
+  @ApiOperation({
+    summary:
+      'What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written)',
+  })
+  @ApiOkResponse({ type: AssignmentPreviewView })
+  previewAssignment(
+    @CurrentActor() actor: Actor,
+    @Param() { id }: IdParamDto,
+    @Body() dto: AssignmentPreviewDto,
+  ) {
+    return this.cases.previewAssignment(actor, id, dto);
   }
 
   @Put(':id/deadlines/:deadlineId/target')

@@ -31,6 +31,7 @@ import type {
 } from './dto/denunciation-case.dto.js';
 import { DenunciationCaseEventEntity } from './entities/denunciation-case-event.entity.js';
 import { DenunciationCaseEntity } from './entities/denunciation-case.entity.js';
+import type { AssignmentPreviewDto, AssignmentPreviewView } from '../cases/dto/assignment-preview.dto.js';
 
 export const DENUNCIATION_CASE_SUBJECT = 'denunciation_case';
 
@@ -223,6 +224,11 @@ export class DenunciationCasesService {
 
   assign(actor: Actor, id: string, dto: AssignCaseDto): Promise<DenunciationCaseView> {
     return this.kernel.assign(actor, id, dto);
+  }
+
+  /** What a reassignment would do (deadlines on the new unit's calendar), nothing written. */
+  previewAssignment(actor: Actor, id: string, dto: AssignmentPreviewDto): Promise<AssignmentPreviewView> {
+    return this.kernel.previewAssignment(actor, id, dto);
   }
 
   setInternalTarget(

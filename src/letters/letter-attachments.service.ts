@@ -26,22 +26,18 @@ import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { recordInScope } from '../units/unit-scope.js';
 import { LetterAttachmentEntity } from './entities/letter-attachment.entity.js';
+import { AttachmentView } from './dto/attachment.dto.js';
+import { ComplaintCaseEntity } from '../complaints/entities/complaint-case.entity.js';
+import { DenunciationCaseEntity } from '../denunciations/entities/denunciation-case.entity.js';
+import { caseInScope } from '../cases/case-records.js';
+import { CaseErrors } from '../cases/cases.errors.js';
+import { UserEntity } from '../users/user.entity.js';
+import { In } from 'typeorm';
 import { LetterEntity } from './entities/letter.entity.js';
-import { identityBasisOnReach, letterForReading } from './letter-reach.js';
+import { identityBasisOnReach, letterForReading, type LetterReach } from './letter-reach.js';
+import { whereInScope } from '../units/unit-scope.js';
 import { LetterErrors } from './letters.errors.js';
 import { ProtectedText } from '../identity/protected-text.js';
-
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  /** Hidden (null) with the file's name when the file identifies its author and the caller may not see it. */
-  sha256: string | null;
-  identifying: boolean;
-  uploadedByUserId: string | null;
-  createdAt: string;
-}
 
 const EXTENSIONS: Record<string, string> = {
   [MEDIA_TYPES.pdf]: 'pdf',
@@ -54,7 +50,11 @@ const EXTENSIONS: Record<string, string> = {
   [MEDIA_TYPES.text]: 'txt',
 };
 
-function toView(a: LetterAttachmentEntity, seesIdentity: boolean): AttachmentView {
+function toView(
+  a: LetterAttachmentEntity,
+  seesIdentity: boolean,
+  names: ReadonlyMap<string, string>,
+): AttachmentView {
   // A file that identifies its author is shown by name only to those who may see the petitioners.
   const hidden = a.identifying && !seesIdentity;
   return {
@@ -65,8 +65,20 @@ function toView(a: LetterAttachmentEntity, seesIdentity: boolean): AttachmentVie
     sha256: hidden ? null : a.sha256,
     identifying: a.identifying,
     uploadedByUserId: a.uploadedByUserId,
+    uploadedByName: a.uploadedByUserId ? (names.get(a.uploadedByUserId) ?? null) : null,
     createdAt: a.createdAt.toISOString(),
   };
+}
+
+/** A case whose files are its letter's (the case's dossier): `complaint` or `denunciation`. */
+export type CaseKindOfFiles = 'complaint' | 'denunciation';
+
+const CASE_ENTITIES = { complaint: ComplaintCaseEntity, denunciation: DenunciationCaseEntity } as const;
+
+/** How a command finds the letter whose files it reads or adds to, and what its audit entry names. */
+interface LetterOfFiles {
+  find(manager: EntityManager, lock: boolean): Promise<{ letter: LetterEntity; reach: LetterReach }>;
+  audited(letter: LetterEntity): { entityType: string; entityId: string; unitId: string };
 }
 
 /**
@@ -86,13 +98,81 @@ export class LetterAttachmentsService {
   ) {}
 
   async upload(actor: Actor, letterId: string, request: FastifyRequest): Promise<AttachmentView> {
-    const letter = await recordInScope(
-      this.dataSource.manager,
-      LetterEntity,
+    return this.uploadTo(actor, request, {
+      find: async (manager, lock) => ({
+        letter: await recordInScope(manager, LetterEntity, actor, letterId, LetterErrors.notFound, lock),
+        reach: 'scope',
+      }),
+      audited: (letter) => ({ entityType: 'letter', entityId: letter.id, unitId: letter.unitId }),
+    });
+  }
+
+  /**
+   * A file added to a case's dossier (its letter's files) by those who work the case (`cases:handle`,
+   * the case in their scope or assigned to them). The audit entry is the case's.
+   */
+  async uploadToCase(
+    actor: Actor,
+    kind: CaseKindOfFiles,
+    caseId: string,
+    request: FastifyRequest,
+  ): Promise<AttachmentView> {
+    let audited = { entityType: `${kind}_case`, entityId: caseId, unitId: '' };
+    return this.uploadTo(actor, request, {
+      find: async (manager, lock) => {
+        const c = await caseInScope(manager, CASE_ENTITIES[kind], actor, caseId, CaseErrors.notFound);
+        audited = { ...audited, unitId: c.unitId };
+        return this.letterOfCase(manager, actor, c.letterId, lock);
+      },
+      audited: () => audited,
+    });
+  }
+
+  /** The files of a case's dossier, as its reader may see them (identifying ones by name only to those who may). */
+  async listForCase(actor: Actor, kind: CaseKindOfFiles, caseId: string): Promise<AttachmentView[]> {
+    const manager = this.dataSource.manager;
+    const c = await caseInScope(manager, CASE_ENTITIES[kind], actor, caseId, CaseErrors.notFound);
+    return this.views(manager, actor, await this.letterOfCase(manager, actor, c.letterId, false));
+  }
+
+  /** One file of a case's dossier: the same rules as the letter's (`open`). */
+  async openForCase(actor: Actor, kind: CaseKindOfFiles, caseId: string, attachmentId: string) {
+    return this.openFrom(
+      attachmentId,
+      async (manager) => {
+        const c = await caseInScope(manager, CASE_ENTITIES[kind], actor, caseId, CaseErrors.notFound);
+        return this.letterOfCase(manager, actor, c.letterId, false);
+      },
       actor,
-      letterId,
-      LetterErrors.notFound,
     );
+  }
+
+  /**
+   * The letter of a case the actor reaches: `scope` when the letter's unit is in their scope, otherwise
+   * as its case's worker only (a case moved to a unit below), who sees no identifying file.
+   */
+  private async letterOfCase(
+    manager: EntityManager,
+    actor: Actor,
+    letterId: string,
+    lock: boolean,
+  ): Promise<{ letter: LetterEntity; reach: LetterReach }> {
+    const qb = manager
+      .getRepository(LetterEntity)
+      .createQueryBuilder('l')
+      .where('l.id = :id', { id: letterId });
+    if (lock) qb.setLock('pessimistic_write');
+    const inScope = await whereInScope(qb.clone(), 'l.unit_id', actor).getOne();
+    if (inScope) return { letter: inScope, reach: 'scope' };
+    return { letter: await qb.getOneOrFail(), reach: 'case_handler' };
+  }
+
+  private async uploadTo(
+    actor: Actor,
+    request: FastifyRequest,
+    target: LetterOfFiles,
+  ): Promise<AttachmentView> {
+    const { letter } = await target.find(this.dataSource.manager, false);
     assertCanAddAttachment(
       await this.dataSource.manager.countBy(LetterAttachmentEntity, { letterId: letter.id }),
     );
@@ -120,14 +200,8 @@ export class LetterAttachmentsService {
         };
     const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const locked = await recordInScope(
-        manager,
-        LetterEntity,
-        actor,
-        letter.id,
-        LetterErrors.notFound,
-        true,
-      );
+      const reached = await target.find(manager, true);
+      const locked = reached.letter;
       assertCanAddAttachment(await manager.countBy(LetterAttachmentEntity, { letterId: locked.id }));
       await manager.insert(LetterAttachmentEntity, {
         keyId: sealed?.keyId ?? null,
@@ -148,9 +222,7 @@ export class LetterAttachmentsService {
       });
       await this.audit.record(manager, actor, {
         action: 'attach',
-        entityType: 'letter',
-        entityId: locked.id,
-        unitId: locked.unitId,
+        ...target.audited(locked),
         changes: {
           attachment: {
             before: null,
@@ -167,7 +239,8 @@ export class LetterAttachmentsService {
       });
       return toView(
         await manager.findOneByOrFail(LetterAttachmentEntity, { id }),
-        await this.seesIdentity(manager, actor, locked),
+        (await identityBasisOnReach(this.access, manager, actor, reached)) !== null,
+        await this.names(manager, [actor.userId]),
       );
     });
   }
@@ -175,13 +248,35 @@ export class LetterAttachmentsService {
   /** The files of a letter in scope, or of the letter of a case the actor handles (letter-reach.ts). */
   async list(actor: Actor, letterId: string): Promise<AttachmentView[]> {
     const manager = this.dataSource.manager;
-    const reached = await letterForReading(manager, actor, letterId);
+    return this.views(manager, actor, await letterForReading(manager, actor, letterId));
+  }
+
+  private async views(
+    manager: EntityManager,
+    actor: Actor,
+    reached: { letter: LetterEntity; reach: LetterReach },
+  ): Promise<AttachmentView[]> {
     const rows = await manager.find(LetterAttachmentEntity, {
       where: { letterId: reached.letter.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     const sees = (await identityBasisOnReach(this.access, manager, actor, reached)) !== null;
-    return rows.map((a) => toView(a, sees));
+    const names = await this.names(
+      manager,
+      rows.map((a) => a.uploadedByUserId),
+    );
+    return rows.map((a) => toView(a, sees, names));
+  }
+
+  /** The officers' names (who uploaded a file: an officer, never a citizen). */
+  private async names(manager: EntityManager, ids: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (wanted.length === 0) return new Map();
+    const users = await manager.find(UserEntity, {
+      where: { id: In(wanted) },
+      select: { id: true, fullName: true },
+    });
+    return new Map(users.map((u) => [u.id, u.fullName]));
   }
 
   /**
@@ -193,8 +288,16 @@ export class LetterAttachmentsService {
     letterId: string,
     attachmentId: string,
   ): Promise<{ attachment: LetterAttachmentEntity; stream: Readable }> {
+    return this.openFrom(attachmentId, (manager) => letterForReading(manager, actor, letterId), actor);
+  }
+
+  private async openFrom(
+    attachmentId: string,
+    find: (manager: EntityManager) => Promise<{ letter: LetterEntity; reach: LetterReach }>,
+    actor: Actor,
+  ): Promise<{ attachment: LetterAttachmentEntity; stream: Readable }> {
     return this.dataSource.transaction(async (manager) => {
-      const reached = await letterForReading(manager, actor, letterId);
+      const reached = await find(manager);
       const { letter } = reached;
       const attachment = await manager.findOneBy(LetterAttachmentEntity, {
         id: attachmentId,
@@ -221,10 +324,6 @@ export class LetterAttachmentsService {
       });
       return { attachment, stream: Readable.from([plain]) };
     });
-  }
-
-  private async seesIdentity(manager: EntityManager, actor: Actor, letter: LetterEntity): Promise<boolean> {
-    return (await this.access.basis(manager, actor, letter)) !== null;
   }
 
   /** Reads the whole file (at most the attachment limit), seals it, and stores the ciphertext. */

@@ -16,6 +16,7 @@ import { IdentityRevealRequestEntity } from '../identity/entities/identity-revea
 import { ReceptionModule } from '../reception/reception.module.js';
 import { LetterDeadlineSubjectModule } from './letter-deadline-subject.module.js';
 import { LettersController } from './letters.controller.js';
+import { CaseAttachmentsController } from './case-attachments.controller.js';
 import { LetterAttachmentsService } from './letter-attachments.service.js';
 import { DiskFileStore } from '../attachments/disk-file-store.js';
 import { FILE_STORE } from '../attachments/file-store.js';
@@ -60,6 +61,7 @@ import { LetterFormService } from './public/letter-form.service.js';
   ],
   controllers: [
     LettersController,
+    CaseAttachmentsController,
     LetterAuthorisationsController,
     LetterStatusController,
     LetterFormController,

@@ -8,6 +8,7 @@ import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
 import { LetterDecisionsService } from '../../../src/letters/letter-decisions.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
+import { PDF, storedFile, type UploadCall } from './letters.rules.js';
 
 /** Records of divisionB (outside every scoped role's units) that lists must never show. */
 const outside: Record<'case' | 'reveal', string[]> = { case: [], reveal: [] };
@@ -154,6 +155,46 @@ export const DENUNCIATION_RULES: Record<string, Rule> = {
       return {
         path: `/api/v1/denunciation-cases/${c.id}/assignment`,
         body: { handlerUserId: (await w.freshUser(s)).id, reason: 'Phân công xác minh', version: c.version },
+      };
+    },
+  },
+  'POST /api/v1/denunciation-cases/{id}/attachments': {
+    access: 'cases:handle',
+    scoped: true,
+    success: 201,
+    make: async (w, s): Promise<UploadCall> => ({
+      path: `/api/v1/denunciation-cases/${(await freshCase(w, s)).id}/attachments`,
+      attach: { field: 'file', buffer: PDF, filename: 'bien-ban-xac-minh.pdf' },
+    }),
+  },
+  'GET /api/v1/denunciation-cases/{id}/attachments': {
+    access: 'cases:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      await storedFile(w, c.letterId);
+      return { path: `/api/v1/denunciation-cases/${c.id}/attachments` };
+    },
+  },
+  'GET /api/v1/denunciation-cases/{id}/attachments/{attachmentId}': {
+    access: 'cases:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return { path: `/api/v1/denunciation-cases/${c.id}/attachments/${await storedFile(w, c.letterId)}` };
+    },
+  },
+  'POST /api/v1/denunciation-cases/{id}/assignment-preview': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return {
+        path: `/api/v1/denunciation-cases/${c.id}/assignment-preview`,
+        body: { handlerUserId: (await w.freshUser(s)).id },
       };
     },
   },

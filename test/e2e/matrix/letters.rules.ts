@@ -97,18 +97,25 @@ async function acceptedCase(w: World, s: Scope) {
   });
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** A file of a letter, stored the way the upload stores it (the file store, then the row). */
 async function freshAttachment(w: World, s: Scope) {
   const letter = await freshLetter(w, s);
+  return { letterId: letter.id, attachmentId: await storedFile(w, letter.id) };
+}
+
+/** A PDF stored for the letter `letterId` (a case's dossier is its letter's files). */
+export async function storedFile(w: World, letterId: string): Promise<string> {
   const stored = await w.app
     .get<FileStore>(FILE_STORE, { strict: false })
     .put(Readable.from([PDF]), { maxBytes: MAX_ATTACHMENT_BYTES });
   const id = uuid7();
   await w.app.get<DataSource>(getDataSourceToken()).getRepository(LetterAttachmentEntity).insert({
     id,
-    letterId: letter.id,
+    letterId,
     storageKey: stored.key,
     fileName: 'don-khieu-nai.pdf',
     mediaType: 'application/pdf',
@@ -117,7 +124,7 @@ async function freshAttachment(w: World, s: Scope) {
     identifying: false,
     uploadedByUserId: null,
   });
-  return { letterId: letter.id, attachmentId: id };
+  return id;
 }
 
 /** An authorisation of a relative, notarised (valid on either side of 2027-01-01). */
@@ -392,6 +399,46 @@ export const LETTER_RULES: Record<string, Rule> = {
       return {
         path: `/api/v1/complaint-cases/${c.id}/assignment`,
         body: { handlerUserId: (await w.freshUser(s)).id, reason: 'Phân công xác minh', version: c.version },
+      };
+    },
+  },
+  'POST /api/v1/complaint-cases/{id}/attachments': {
+    access: 'cases:handle',
+    scoped: true,
+    success: 201,
+    make: async (w, s): Promise<UploadCall> => ({
+      path: `/api/v1/complaint-cases/${(await freshCase(w, s)).id}/attachments`,
+      attach: { field: 'file', buffer: PDF, filename: 'bien-ban-xac-minh.pdf' },
+    }),
+  },
+  'GET /api/v1/complaint-cases/{id}/attachments': {
+    access: 'cases:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      await storedFile(w, c.letterId);
+      return { path: `/api/v1/complaint-cases/${c.id}/attachments` };
+    },
+  },
+  'GET /api/v1/complaint-cases/{id}/attachments/{attachmentId}': {
+    access: 'cases:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return { path: `/api/v1/complaint-cases/${c.id}/attachments/${await storedFile(w, c.letterId)}` };
+    },
+  },
+  'POST /api/v1/complaint-cases/{id}/assignment-preview': {
+    access: 'cases:manage',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => {
+      const c = await freshCase(w, s);
+      return {
+        path: `/api/v1/complaint-cases/${c.id}/assignment-preview`,
+        body: { handlerUserId: (await w.freshUser(s)).id },
       };
     },
   },

@@ -368,6 +368,61 @@ export interface paths {
         patch: operations["ComplaintCasesController_assign"];
         trace?: never;
     };
+    "/api/v1/complaint-cases/{id}/assignment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written) */
+        post: operations["ComplaintCasesController_previewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of a complaint case’s dossier (metadata) */
+        get: operations["CaseAttachmentsController_listComplaint"];
+        put?: never;
+        /**
+         * Add one file to the case’s dossier (its letter’s files; multipart: identifying=true|false first)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes (415 otherwise).
+         */
+        post: operations["CaseAttachmentsController_uploadComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file of a complaint case’s dossier */
+        get: operations["CaseAttachmentsController_downloadComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaint-cases/{id}/deadlines/{deadlineId}/target": {
         parameters: {
             query?: never;
@@ -545,6 +600,61 @@ export interface paths {
         head?: never;
         /** Assign a handler or move the case to another unit (audited, with the reason) */
         patch: operations["DenunciationCasesController_assign"];
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/assignment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a reassignment would do before it is made: refusals and the running deadlines on the new unit’s calendar (nothing written) */
+        post: operations["DenunciationCasesController_previewAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files of a denunciation case’s dossier (identifying files by a neutral name) */
+        get: operations["CaseAttachmentsController_listDenunciation"];
+        put?: never;
+        /**
+         * Add one file to the case’s dossier (its letter’s files; multipart: identifying=true|false first)
+         * @description At most 20 MiB; PDF, JPEG, PNG, TIFF, WebP, DOCX, XLSX or .txt, detected from the bytes (415 otherwise).
+         */
+        post: operations["CaseAttachmentsController_uploadDenunciation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/denunciation-cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file of a denunciation case’s dossier (identifying: audited, only to those who may see the writer) */
+        get: operations["CaseAttachmentsController_downloadDenunciation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/denunciation-cases/{id}/complexity": {
@@ -2027,6 +2137,72 @@ export interface components {
              */
             unitId?: string;
             version: number;
+        };
+        AssignmentPreviewDeadlineView: {
+            /** @description Due now, on the current unit’s calendar */
+            currentDue: string;
+            /** @description Due after the reassignment, on the new unit’s calendar */
+            due: string;
+            /** @description The engine’s explanation in Vietnamese */
+            explanation: string[];
+            /** Format: uuid */
+            id: string;
+            /** @example resolution */
+            purpose: string;
+            /** @example KN-4 */
+            ruleId: string;
+            /** @enum {string} */
+            status: "open" | "paused";
+            /** @description Counted from */
+            triggerDate: string;
+        };
+        AssignmentPreviewDto: {
+            /**
+             * Format: uuid
+             * @description The handler; null: none
+             */
+            handlerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The resolving unit the case would move to
+             */
+            unitId?: string;
+        };
+        AssignmentPreviewProblemView: {
+            field: string;
+            message: string;
+        };
+        AssignmentPreviewView: {
+            /** @description The running deadlines afterwards */
+            deadlines: components["schemas"]["AssignmentPreviewDeadlineView"][];
+            /** @description Whether the case would move to another unit (its deadlines recomputed) */
+            moves: boolean;
+            /** @description What the reassignment would be refused for */
+            problems: components["schemas"]["AssignmentPreviewProblemView"][];
+            /**
+             * Format: uuid
+             * @description The unit the case would be at
+             */
+            unitId: string;
+        };
+        AttachmentView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The file’s name; `tep-nhan-dang` for an identifying file the reader may not see */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The file identifies its author (protected like a denouncer’s identity) */
+            identifying: boolean;
+            /** @description Detected from the file’s first bytes */
+            mediaType: string;
+            /** @description Hidden (null) with the name when the file identifies its author and the reader may not see it */
+            sha256: string | null;
+            sizeBytes: number;
+            /** @description The officer who uploaded it */
+            uploadedByName: string | null;
+            /** Format: uuid */
+            uploadedByUserId: string | null;
         };
         AuditChainVerificationDto: {
             /** Format: date-time */
@@ -5198,6 +5374,93 @@ export interface operations {
             };
         };
     };
+    ComplaintCasesController_previewAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPreviewView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_listComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"][];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_uploadComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_downloadComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ComplaintCasesController_target: {
         parameters: {
             query?: never;
@@ -5434,6 +5697,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DenunciationCaseView"];
                 };
+            };
+        };
+    };
+    DenunciationCasesController_previewAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPreviewView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_listDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"][];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_uploadDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+        };
+    };
+    CaseAttachmentsController_downloadDenunciation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -13,7 +13,7 @@ import {
   Space,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { ApiError, errorText, formFieldErrors, unwrap } from '../../api/errors';
@@ -26,6 +26,9 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { showDate, todayInVietnam } from '../../lib/dates';
 import { CaseIdentitySection } from '../identity/CaseIdentitySection';
 import { CASE_STATE, CASE_TRACK } from './case-labels';
+import { CaseAssignment } from './CaseAssignment';
+import { CaseDocuments } from './CaseDocuments';
+import { CaseFlagsForm, CaseFlagsSummary } from './CaseFlags';
 import { DEADLINE_STATUS, OUTCOME, PURPOSE, STEP, stepForm, type CaseKind } from './step-forms';
 
 type AnyCase = Schemas['CaseView'] | Schemas['DenunciationCaseView'];
@@ -79,33 +82,17 @@ function CaseView({
           <Descriptions.Item label="Đơn">
             <Link to={`/don/${c.letterId}`}>Mở đơn</Link>
           </Descriptions.Item>
-          {'remote' in c && (
-            <Descriptions.Item label="Đặc điểm">
-              {[
-                c.remote ? `Vùng sâu, vùng xa${c.remoteReason ? ` (${c.remoteReason})` : ''}` : null,
-                c.complicated
-                  ? `Vụ việc phức tạp${c.complicatedReason ? ` (${c.complicatedReason})` : ''}`
-                  : null,
-              ]
-                .filter(Boolean)
-                .join('; ') || 'Không'}
-            </Descriptions.Item>
-          )}
-          {'complexity' in c && (
-            <Descriptions.Item label="Mức độ phức tạp">
-              {{
-                normal: 'Thông thường',
-                complicated: 'Phức tạp',
-                especially_complicated: 'Đặc biệt phức tạp',
-              }[c.complexity] ?? c.complexity}
-              {c.complexityReason ? ` (${c.complexityReason})` : ''} · đã gia hạn {c.extensions} lần
-            </Descriptions.Item>
-          )}
+          <Descriptions.Item label={'remote' in c ? 'Đặc điểm' : 'Mức độ phức tạp'}>
+            <CaseFlagsSummary c={c} />
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       {'complexity' in c && <CaseIdentitySection c={c} />}
       <Deadlines c={c} />
       <NextSteps kind={kind} c={c} reload={reload} />
+      <CaseDocuments kind={kind} caseId={c.id} />
+      <CaseAssignment kind={kind} c={c} reload={reload} />
+      <CaseFlagsForm kind={kind} c={c} reload={reload} />
       <Timeline c={c} />
     </>
   );
@@ -211,6 +198,8 @@ function NextSteps({
   const can = useCan();
   const [event, setEvent] = useState<string | null>(null);
   const [version, setVersion] = useState(c.version);
+  // The case saved elsewhere on the page (assignment, flags): its forms carry the new version.
+  useEffect(() => setVersion(c.version), [c.version]);
   const [conflict, setConflict] = useState(false);
   const [form] = Form.useForm<StepValues>();
   const [message, messages] = antMessage.useMessage();

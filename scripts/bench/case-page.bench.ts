@@ -1,0 +1,256 @@
+// Case-page benchmark (issue 17): `npm run bench:case-page`.
+//
+// 1. A fresh database `<DB_NAME>_cpbench`, migrated by the real migrations; the real API (createApiApp)
+//    on it, on a free loopback port. Through the API: an administrator's unit, a head (who also
+//    receives letters) there, a complaint letter accepted into a case. Its first step and its deadline
+//    are then copied by SQL into 60 steps and 20 deadlines (the rows the API itself wrote, new ids and
+//    sequences), so the page reads what a long case really holds.
+// 2. The console's case page in Debian's Chromium, cold cache (a fresh profile per run, the refresh
+//    cookie set as after a sign-in): from navigation to /ho-so/khieu-nai/{id} until it is interactive —
+//    the 60th step of the timeline and the 20th deadline shown, the documents and assignment panels
+//    loaded, a next-step button enabled. The median of RUNS against the target of 1 s.
+import '../../src/bootstrap/require-supported-node.js';
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import mysql from 'mysql2/promise';
+import { chromium } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../src/bootstrap/create-api-app.js';
+import { uuid7 } from '../../src/common/ids/uuid7.js';
+import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
+import { CONFIG_SECTIONS } from '../../src/config-sections.js';
+import { FirstAdminService } from '../../src/users/first-admin.service.js';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const RUNS = Number(process.env.RUNS ?? 5);
+const STEPS = 60;
+const DEADLINES = 20;
+const TARGET_MS = 1000;
+const PASSWORD = 'Do-hieu-nang-trang-ho-so-2026';
+const ADMIN = { email: 'cp-admin@tiepdan.bench', fullName: 'Quản trị đo hiệu năng' };
+const HEAD = { email: 'cp-head@tiepdan.bench', fullName: 'Trưởng phòng đo hiệu năng' };
+const ELIGIBLE = [
+  'language',
+  'dated',
+  'identified_and_signed',
+  'content_complete',
+  'lawful_content',
+  'legible',
+].map((check) => ({ check, passed: true }));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Copies the row `id` of `table` `copies` times with new ids and the sequences start, start+1, …. */
+async function copyRow(dataSource: DataSource, table: string, id: string, copies: number, start: number) {
+  const columns = (
+    (await dataSource.query(
+      'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position',
+      [table],
+    )) as { name: string }[]
+  ).map((c) => c.name);
+  for (let i = 0; i < copies; i++) {
+    const select = columns.map((c) => (c === 'id' ? '?' : c === 'sequence' ? '?' : `\`${c}\``));
+    await dataSource.query(
+      `INSERT INTO ${table} (${columns.map((c) => `\`${c}\``).join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE id = ?`,
+      [uuid7(), start + i, id],
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
+  const database = `${base.db.name}_cpbench`;
+  Object.assign(process.env, { DB_NAME: database, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' });
+  const config = loadConfigFromEnvironment(CONFIG_SECTIONS);
+  const server = await mysql.createConnection({
+    host: base.db.host,
+    port: base.db.port,
+    user: base.db.user,
+    password: base.db.password,
+  });
+  await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const app = await createApiApp(config);
+  try {
+    const migrate = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/run-built.cjs'), 'typeorm', 'migration:run'],
+      { cwd: root, env: process.env, encoding: 'utf8' },
+    );
+    if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}${migrate.stderr}`);
+    await app.init();
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const url = `http://127.0.0.1:${address.port}`;
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+
+    await app.get(FirstAdminService).createAdmin({
+      ...ADMIN,
+      password: PASSWORD,
+      unitCode: 'CP-ROOT',
+      unitName: 'Sở đo hiệu năng',
+    });
+    const [{ id: unitId }] = (await dataSource.query("SELECT id FROM units WHERE code = 'CP-ROOT'")) as {
+      id: string;
+    }[];
+    const call = async (token: string, method: string, route: string, body?: unknown) => {
+      const res = await fetch(`${url}${route}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const login = async (email: string) =>
+      (await call('', 'POST', '/api/v1/auth/login', { email, password: PASSWORD })).accessToken as string;
+    const admin = await login(ADMIN.email);
+    await call(admin, 'POST', '/api/v1/users', {
+      ...HEAD,
+      unitId,
+      roles: ['unit_head', 'reception_officer'],
+      password: PASSWORD,
+    });
+    const head = await login(HEAD.email);
+    const letter = await call(head, 'POST', '/api/v1/letters', {
+      unitId,
+      receivedOn: new Date(Date.now() + 7 * 3600_000 - 10 * 86_400_000).toISOString().slice(0, 10),
+      channel: 'post',
+      classification: 'complaint',
+      complaintTrack: 'first_time',
+      subject: 'Khiếu nại quyết định thu hồi đất (đo hiệu năng)',
+      content: 'Đề nghị xem xét lại quyết định thu hồi đất vì chưa được bồi thường thỏa đáng.',
+      petitioners: [{ fullName: 'Nguyễn Văn Đo', address: 'Số 1, đường Lê Lợi' }],
+      eligibility: ELIGIBLE,
+    });
+    const decided = await call(head, 'POST', `/api/v1/letters/${letter.id as string}/decision`, {
+      decision: 'accept',
+      decidedOn: letter.receivedOn,
+      legalBasis: 'LKN 2011 art. 27',
+      version: letter.version,
+    });
+    const caseId = decided.caseId as string;
+    const [{ id: eventId }] = (await dataSource.query(
+      'SELECT id FROM complaint_case_events WHERE case_id = ? ORDER BY sequence LIMIT 1',
+      [caseId],
+    )) as { id: string }[];
+    const [{ id: deadlineId }] = (await dataSource.query(
+      "SELECT id FROM case_deadlines WHERE subject_type = 'complaint_case' AND subject_id = ? LIMIT 1",
+      [caseId],
+    )) as { id: string }[];
+    await copyRow(dataSource, 'complaint_case_events', eventId, STEPS - 1, 2);
+    await copyRow(dataSource, 'case_deadlines', deadlineId, DEADLINES - 1, 2);
+    const view = await call(head, 'GET', `/api/v1/complaint-cases/${caseId}`);
+    const [events, deadlines] = [(view.events as unknown[]).length, (view.deadlines as unknown[]).length];
+    if (events !== STEPS || deadlines !== DEADLINES)
+      throw new Error(`seeded ${events} steps, ${deadlines} deadlines`);
+    const cpu = cpus();
+    console.log(
+      `node ${process.version}; ${cpu.length} cores; ${cpu[0]?.model ?? 'unknown cpu'}; a complaint case with ${events} steps and ${deadlines} deadlines`,
+    );
+
+    // The page's main read, alone: GET /complaint-cases/{id} (60 steps, 20 deadlines).
+    const apiTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      await call(head, 'GET', `/api/v1/complaint-cases/${caseId}`);
+      if (i > 0) apiTimes.push(performance.now() - started);
+    }
+    console.log(
+      `GET /api/v1/complaint-cases/{id}: median ${median(apiTimes).toFixed(0)} ms (9 runs after a warm-up)`,
+    );
+
+    const times: number[] = [];
+    const shownTimes: number[] = [];
+    const warmTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const res = await fetch(`${url}/api/v1/auth/browser/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
+        body: JSON.stringify({ email: HEAD.email, password: PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`browser sign-in failed: ${res.status}`);
+      const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
+      const profile = mkdtempSync(path.join(tmpdir(), 'tiepdan-bench-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        locale: 'vi-VN',
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+        ],
+      });
+      try {
+        await context.addCookies([
+          {
+            name: 'tiepdan_refresh',
+            value: pair.slice(pair.indexOf('=') + 1),
+            domain: '127.0.0.1',
+            path: '/api/v1/auth/browser',
+            httpOnly: true,
+            secure: true,
+            sameSite: 'Strict',
+          },
+        ]);
+        const page = await context.newPage();
+        /** Navigation to interactive: the case's 60 steps and 20 deadlines, every panel loaded, a step enabled. */
+        const interactive = async (go: () => Promise<unknown>) => {
+          const started = performance.now();
+          await go();
+          await page
+            .locator(`[data-testid="timeline"] > li:nth-child(${STEPS})`)
+            .waitFor({ timeout: 30_000 });
+          const shown = performance.now() - started;
+          await page
+            .locator('tbody tr.ant-table-row')
+            .nth(DEADLINES - 1)
+            .waitFor({ timeout: 30_000 });
+          await page.getByText('Hồ sơ chưa có tài liệu.').waitFor({ timeout: 30_000 });
+          await page.getByTestId('assignment-preview').getByText('các thời hạn không thay đổi').waitFor();
+          const step = page.getByRole('group', { name: 'Các bước được phép' }).getByRole('button').first();
+          await step.waitFor({ timeout: 30_000 });
+          if (!(await step.isEnabled())) throw new Error('the next step is not enabled');
+          return [shown, performance.now() - started];
+        };
+        const [shown, cold] = await interactive(() => page.goto(`${url}/ho-so/khieu-nai/${caseId}`));
+        times.push(cold);
+        shownTimes.push(shown);
+        // The same page again, the console's files cached (an officer's second case of the day).
+        warmTimes.push((await interactive(() => page.reload()))[1]);
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+    const figure = median(times);
+    console.log(
+      `steps shown (cold): median ${median(shownTimes).toFixed(0)} ms; interactive again, files cached: ` +
+        `${warmTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${median(warmTimes).toFixed(0)} ms`,
+    );
+    console.log(
+      `/ho-so/khieu-nai/{id} interactive, cold cache: ${times.map((t) => t.toFixed(0)).join(', ')} ms → median ${figure.toFixed(0)} ms ` +
+        `(target < ${TARGET_MS} ms: ${figure < TARGET_MS ? 'met' : 'NOT met'})`,
+    );
+    if (figure >= TARGET_MS) process.exitCode = 1;
+  } finally {
+    await app.close();
+    if (process.env.BENCH_KEEP !== '1') await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await server.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:case-page failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
