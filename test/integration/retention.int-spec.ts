@@ -8,6 +8,8 @@ import { AuditService } from '../../src/audit/audit.service.js';
 import { verifyChain } from '../../src/audit/verify-chain.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig } from '../../src/config/app-config.js';
+import { LetterEmailsService } from '../../src/letters/public/letter-emails.service.js';
+import { ANONYMISED_TEXT } from '../../src/retention/domain/retention.js';
 import { RetentionService } from '../../src/retention/retention.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
@@ -53,8 +55,8 @@ const WINDOWS = [
  * verifies, a second run changes nothing, and a run that crashes half-way is finished by the next.
  *
  * Seeded on 2026-11-25 (division A); the sweep runs on 2027-11-22 with `1y`: cutoff 2026-11-22.
- * - C: a complaint accepted on 11-20, its case refused on 11-21 (step note, attachment) — past;
- * - D: a denunciation accepted on 11-20, its case refused on 11-21 (identifying scan) — past;
+ * - C: a complaint whose case is accepted on 11-20 and terminated on 11-21 (step note, attachment) — past;
+ * - D: the same for a denunciation (identifying scan) — past;
  * - A: anonymous information archived on 11-21 — past;
  * - G: a petition guided on 11-21 — past; H: a petition guided on 11-25 — not yet;
  * - O: a complaint whose case is still open — never while open;
@@ -125,20 +127,31 @@ describe('retention: anonymising the records past their period', () => {
         ...body,
       }),
     );
-  async function refuseCase(kind: 'complaint-cases' | 'denunciation-cases', caseId: string, note: string) {
-    const c = (
-      await request(server).get(`/api/v1/${kind}/${caseId}`).set('authorization', `Bearer ${tokens.head}`)
-    ).body;
-    await created(
-      post(tokens.head, `/api/v1/${kind}/${caseId}/transitions`, {
-        event: 'refuse',
-        date: '2026-11-21',
-        documentRef: '11/TB-KTL',
-        legalBasis: kind === 'complaint-cases' ? 'LKN art. 11' : 'LTC art. 29',
-        note,
-        version: c.version,
-      }),
-    );
+  /** Accepts a case on 11-20 and, unless `open`, terminates it on 11-21 with a step note. */
+  async function acceptCase(
+    kind: 'complaint-cases' | 'denunciation-cases',
+    caseId: string,
+    note: string,
+    open = false,
+  ) {
+    const basis = kind === 'complaint-cases' ? 'LKN art. 27' : 'LTC art. 29';
+    const step = async (event: string, date: string, documentRef: string) => {
+      const c = (
+        await request(server).get(`/api/v1/${kind}/${caseId}`).set('authorization', `Bearer ${tokens.head}`)
+      ).body;
+      await created(
+        post(tokens.head, `/api/v1/${kind}/${caseId}/transitions`, {
+          event,
+          date,
+          documentRef,
+          legalBasis: basis,
+          note,
+          version: c.version,
+        }),
+      );
+    };
+    await step('accept', '2026-11-20', '10/TB-TL');
+    if (!open) await step('terminate', '2026-11-21', '11/QĐ-ĐC');
   }
   async function visit(key: string) {
     people[key] = markedDenouncer();
@@ -221,7 +234,7 @@ describe('retention: anonymising the records past their period', () => {
         }),
     );
     const cDecided = await decide(c, { decision: 'accept', decidedOn: '2026-11-20' });
-    await refuseCase('complaint-cases', cDecided.caseId, `Đã gọi ${people.C.phone}`);
+    await acceptCase('complaint-cases', cDecided.caseId, `Đã gọi ${people.C.phone}`);
 
     const d = await letter('D', { classification: 'denunciation' });
     await created(
@@ -234,7 +247,7 @@ describe('retention: anonymising the records past their period', () => {
         }),
     );
     const dDecided = await decide(d, { decision: 'accept', decidedOn: '2026-11-20' });
-    await refuseCase('denunciation-cases', dDecided.caseId, 'Không đủ điều kiện thụ lý');
+    await acceptCase('denunciation-cases', dDecided.caseId, 'Người tố cáo rút đơn');
 
     people.A = markedDenouncer();
     const a = await created(
@@ -270,8 +283,16 @@ describe('retention: anonymising the records past their period', () => {
       });
     }
     const o = await letter('O', { classification: 'complaint', complaintTrack: 'first_time' });
-    await decide(o, { decision: 'accept', decidedOn: '2026-11-20' });
+    const oDecided = await decide(o, { decision: 'accept', decidedOn: '2026-11-20' });
+    await acceptCase('complaint-cases', oDecided.caseId, 'Đang xác minh', true);
     for (const key of ['V1', 'V2', 'V3']) await visit(key);
+    // Citizens who asked for news by e-mail: O's unsubscribed on 11-21 (past), H's and G's still running.
+    for (const key of ['O', 'H', 'G'])
+      await app.get(LetterEmailsService).subscribe(ids[key], people[key].email);
+    await dataSource.query(
+      `UPDATE letter_subscriptions SET unsubscribed_at = '2026-11-21 03:00:00.000' WHERE letter_id = ?`,
+      [ids.O],
+    );
     clock.now = new Date('2027-11-22T03:00:00Z');
   });
 
@@ -306,9 +327,15 @@ describe('retention: anonymising the records past their period', () => {
       complaint_case: { records: 1 },
       denunciation_case: { records: 1 },
       anonymous_information: { records: 1 },
-      email_subscription: { records: 0 },
+      email_subscription: { records: 1 },
     });
     expect(await anonymisedAudits()).toEqual([]); // a dry run changes nothing
+
+    // The figures compared are not empty: every form counts some of the records anonymised below.
+    for (const form of ['01-TCD', '02-XLD', '03-GQKN', '04-GQTC']) {
+      const { total } = before[`${form} 2026-11-01–2026-11-30`] as { total: { cells: number[] } };
+      expect(total.cells.some((n) => n > 0)).toBe(true);
+    }
 
     const run = await sweep.run();
     expect(Object.fromEntries(Object.entries(run.classes).map(([k, v]) => [k, v.records]))).toEqual({
@@ -317,7 +344,7 @@ describe('retention: anonymising the records past their period', () => {
       complaint_case: 1,
       denunciation_case: 1,
       anonymous_information: 1,
-      email_subscription: 0,
+      email_subscription: 1,
     });
 
     const gone = ['C', 'D', 'A', 'G'];
@@ -337,7 +364,24 @@ describe('retention: anonymising the records past their period', () => {
     expect(letters.filter((l) => Number(l.anonymised) === 1).map((l) => l.id)).toEqual(
       gone.map((k) => ids[k]).sort(),
     );
-    expect((await anonymisedAudits()).sort()).toEqual(gone.map((k) => `letter:${ids[k]}`).sort());
+    const subscription = await dataSource.query(`SELECT id FROM letter_subscriptions WHERE letter_id = ?`, [
+      ids.H,
+    ]);
+    expect((await anonymisedAudits()).filter((a) => a.startsWith('letter:')).sort()).toEqual(
+      gone.map((k) => `letter:${ids[k]}`).sort(),
+    );
+    expect((await anonymisedAudits()).filter((a) => a.startsWith('letter_subscription:'))).toHaveLength(1);
+    // The sealed e-mail addresses: O's ended and past, G's with its letter; H's still running stays.
+    expect(await dataSource.query(`SELECT letter_id FROM letter_subscriptions ORDER BY letter_id`)).toEqual([
+      { letter_id: ids.H },
+    ]);
+    expect(subscription).toHaveLength(1);
+    expect(
+      await dataSource.query(
+        `SELECT COUNT(*) AS n FROM letter_subscription_messages WHERE subscription_id <> ?`,
+        [subscription[0].id],
+      ),
+    ).toEqual([{ n: '0' }]);
     // The persons are gone with their keys; the letter still counts them.
     expect(
       await dataSource.query(`SELECT COUNT(*) AS n FROM letter_petitioners WHERE letter_id IN (?, ?, ?)`, [
@@ -349,6 +393,22 @@ describe('retention: anonymising the records past their period', () => {
     expect(await dataSource.query(`SELECT petitioner_count AS n FROM letters WHERE id = ?`, [ids.C])).toEqual(
       [{ n: 1 }],
     );
+
+    // The records still open, without their persons: the denouncer's receiver gets no original any more.
+    const identity = await request(server)
+      .get(`/api/v1/letters/${ids.D}/identity`)
+      .set('authorization', `Bearer ${tokens.officer}`);
+    expect(identity.status).toBe(200);
+    expect(identity.body).toMatchObject({
+      petitioners: [],
+      subject: ANONYMISED_TEXT,
+      content: ANONYMISED_TEXT,
+    });
+    const complaint = await request(server)
+      .get(`/api/v1/letters/${ids.C}`)
+      .set('authorization', `Bearer ${tokens.officer}`);
+    expect(complaint.status).toBe(200);
+    expect(complaint.body).toMatchObject({ subject: ANONYMISED_TEXT, status: 'decided', decision: 'accept' });
 
     // The chain verifies: nothing chained was changed, the new entries chain after it.
     await chainPendingEntries(dataSource, { batchSize: 1000 });
@@ -405,6 +465,11 @@ describe('retention: anonymising the records past their period', () => {
         visits.map((k) => ids[k]),
       ),
     ).toEqual([{ n: '0' }]);
+    const book = await request(server)
+      .get(`/api/v1/reception/visits/${ids.V1}`)
+      .set('authorization', `Bearer ${tokens.officer}`);
+    expect(book.status).toBe(200);
+    expect(book.body).toMatchObject({ summary: ANONYMISED_TEXT, peopleCount: 1, outcome: 'guided' });
     await chainPendingEntries(dataSource, { batchSize: 1000 });
     expect(await verifyChain(dataSource, { batchSize: 500 })).toMatchObject({ ok: true, unchained: 0 });
   });
