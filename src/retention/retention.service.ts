@@ -5,6 +5,7 @@ import { FILE_STORE, type FileStore } from '../attachments/file-store.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../auth/domain/actor.js';
 import { Clock, localDateOf } from '../common/clock.js';
+import { withSweepLock } from '../common/database/sweep-lock.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { addDays, type LocalDate } from '../common/domain/local-date.js';
 import { searchFold } from '../common/domain/vietnamese-text.js';
@@ -37,6 +38,8 @@ export interface RetentionReport {
   classes: Record<RetentionClass, RetentionClassReport>;
   /** Split mixed letters, anonymised once every part is (they follow their parts, no period of their own). */
   splitLetters: number;
+  /** Another run held the sweep lock: this one changed nothing (the counts are what is still due). */
+  busy?: true;
 }
 
 /** A kind of work: the ids past retention after `afterId` (keyset), and how to anonymise one. */
@@ -82,9 +85,13 @@ export class RetentionService {
     return this.sweep('dry-run');
   }
 
-  /** Anonymises every record past retention (the scheduled job and `npm run -s retention -- run`). */
-  run(): Promise<RetentionReport> {
-    return this.sweep('run');
+  /**
+   * Anonymises every record past retention (the scheduled job and `npm run -s retention -- run`), under
+   * the sweep lock: a run that finds another one going does nothing and says so (`busy`).
+   */
+  async run(): Promise<RetentionReport> {
+    const report = await withSweepLock(this.dataSource, 'retention-sweep', () => this.sweep('run'));
+    return report ?? { ...(await this.sweep('dry-run')), mode: 'run', busy: true };
   }
 
   private async sweep(mode: 'run' | 'dry-run'): Promise<RetentionReport> {
