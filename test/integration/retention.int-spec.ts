@@ -7,8 +7,10 @@ import { chainPendingEntries } from '../../src/audit/audit-sequencer.js';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { verifyChain } from '../../src/audit/verify-chain.js';
 import { Clock } from '../../src/common/clock.js';
+import { withSweepLock } from '../../src/common/database/sweep-lock.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { LetterEmailsService } from '../../src/letters/public/letter-emails.service.js';
+import { MetricsService } from '../../src/operations/metrics.service.js';
 import { ANONYMISED_TEXT } from '../../src/retention/domain/retention.js';
 import { RetentionService } from '../../src/retention/retention.service.js';
 import { startApi } from '../support/api.js';
@@ -413,6 +415,22 @@ describe('retention: anonymising the records past their period', () => {
     // The chain verifies: nothing chained was changed, the new entries chain after it.
     await chainPendingEntries(dataSource, { batchSize: 1000 });
     expect(await verifyChain(dataSource, { batchSize: 500 })).toMatchObject({ ok: true, unchained: 0 });
+
+    // /metrics counts the anonymised records.
+    const metrics = await app.get(MetricsService).scrape();
+    const anonymisedMetric = (record: string) =>
+      Number(
+        new RegExp(
+          `^tiepdan_retention_anonymised_records\\{[^}]*record="${record}"[^}]*\\} (\\d+)$`,
+          'm',
+        ).exec(metrics)?.[1],
+      );
+    expect(anonymisedMetric('letter')).toBe(4);
+    expect(anonymisedMetric('reception_visit')).toBe(0);
+
+    // A run while another holds the sweep lock does nothing and says so.
+    const inner = await withSweepLock(dataSource, 'retention-sweep', () => sweep.run());
+    expect(inner).toMatchObject({ mode: 'run', busy: true });
 
     // Idempotent: a second run finds nothing and changes not one cell.
     const cells = async () => {
