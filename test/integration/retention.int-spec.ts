@@ -61,6 +61,7 @@ const WINDOWS = [
  * - D: the same for a denunciation (identifying scan) — past;
  * - A: anonymous information archived on 11-21 — past;
  * - G: a petition guided on 11-21 — past; H: a petition guided on 11-25 — not yet;
+ * - M: a mixed letter split in two parts (M1, M2), both guided on 11-21 — past, the parent with them;
  * - O: a complaint whose case is still open — never while open;
  * - V1–V3: reception visits of 11-20 — a `keep` class in the first run, `1y` in the crash test.
  */
@@ -284,6 +285,31 @@ describe('retention: anonymising the records past their period', () => {
         guidanceBody: 'Ủy ban nhân dân xã Y',
       });
     }
+    // A mixed letter split in two parts, both guided: the parts are due, the parent follows them.
+    const m = await letter('M', { classification: 'mixed' });
+    const parts = await created(
+      post(tokens.officer, `/api/v1/letters/${m.id}/split`, {
+        version: m.version,
+        parts: [
+          {
+            classification: 'complaint',
+            complaintTrack: 'first_time',
+            subject: 'Phần khiếu nại',
+            content: 'Khiếu nại việc thu hồi đất.',
+          },
+          { classification: 'petition', subject: 'Phần kiến nghị', content: 'Kiến nghị sửa đường.' },
+        ].map((part) => ({ ...part, eligibility: CHECKS.map((check) => ({ check, passed: true })) })),
+      }),
+    );
+    for (const [i, part] of (parts as Array<{ id: string; version: number }>).entries()) {
+      ids[`M${i + 1}`] = part.id;
+      await decide(part, {
+        decision: 'guide',
+        decidedOn: '2026-11-21',
+        guidanceRef: '16/HD-UBND',
+        guidanceBody: 'Ủy ban nhân dân xã Y',
+      });
+    }
     const o = await letter('O', { classification: 'complaint', complaintTrack: 'first_time' });
     const oDecided = await decide(o, { decision: 'accept', decidedOn: '2026-11-20' });
     await acceptCase('complaint-cases', oDecided.caseId, 'Đang xác minh', true);
@@ -306,9 +332,9 @@ describe('retention: anonymising the records past their period', () => {
     const before = await reports();
     // Each record's markers are in the database before, the scan below can see them — but the
     // denouncer's (D), sealed from the start: their envelopes and keys are counted instead.
-    const plain = Object.keys(people).filter((k) => k !== 'D');
+    const plain = Object.keys(people).filter((k) => k !== 'D' && k !== 'M');
     expect(await owners(needles(plain))).toEqual(plain.sort());
-    expect(await owners(needles(['D']))).toEqual([]);
+    expect(await owners(needles(['D', 'M']))).toEqual([]);
     const sealedOfD = async () =>
       (
         await dataSource.query(
@@ -319,13 +345,25 @@ describe('retention: anonymising the records past their period', () => {
         )
       )[0].n;
     expect(Number(await sealedOfD())).toBe(3);
+    const family = [ids.M, ids.M1, ids.M2];
+    const sealedOfM = async () =>
+      Number(
+        (
+          await dataSource.query(
+            `SELECT (SELECT COUNT(*) FROM letter_petitioners WHERE letter_id IN (?, ?, ?))
+                  + (SELECT COUNT(*) FROM protected_letter_texts WHERE letter_id IN (?, ?, ?)) AS n`,
+            [...family, ...family],
+          )
+        )[0].n,
+      );
+    expect(await sealedOfM()).toBe(6);
     await chainPendingEntries(dataSource, { batchSize: 1000 });
 
     const sweep = retention(ALL_YEAR);
     const dry = await sweep.dryRun();
     expect(dry.classes).toMatchObject({
       reception_visit: { period: 'keep', cutoff: null, records: 0 },
-      letter_without_case: { period: '1y', cutoff: '2026-11-22', records: 1 },
+      letter_without_case: { period: '1y', cutoff: '2026-11-22', records: 3 },
       complaint_case: { records: 1 },
       denunciation_case: { records: 1 },
       anonymous_information: { records: 1 },
@@ -342,18 +380,22 @@ describe('retention: anonymising the records past their period', () => {
     const run = await sweep.run();
     expect(Object.fromEntries(Object.entries(run.classes).map(([k, v]) => [k, v.records]))).toEqual({
       reception_visit: 0,
-      letter_without_case: 1,
+      letter_without_case: 3,
       complaint_case: 1,
       denunciation_case: 1,
       anonymous_information: 1,
       email_subscription: 1,
     });
+    expect(dry.splitLetters).toBe(0); // its parts were not anonymised yet
+    expect(run.splitLetters).toBe(1);
 
-    const gone = ['C', 'D', 'A', 'G'];
+    const gone = ['C', 'D', 'A', 'G', 'M'];
+    const goneLetters = [...gone, 'M1', 'M2'];
     // No personal datum of the anonymised records anywhere (the hits, if any, say where).
     expect((await scan(needles(gone))).where).toEqual([]);
     // The denouncer's envelopes are gone with their data keys (crypto-shredding).
     expect(Number(await sealedOfD())).toBe(0);
+    expect(await sealedOfM()).toBe(0);
     // Not yet past (H), a case still open (O), a `keep` class (visits): their markers are all still there.
     const kept = ['H', 'O', 'V1', 'V2', 'V3'];
     expect(await owners(needles(kept))).toEqual(kept);
@@ -364,13 +406,13 @@ describe('retention: anonymising the records past their period', () => {
         `SELECT id, anonymised_at IS NOT NULL AS anonymised, status, decision FROM letters ORDER BY id`,
       );
     expect(letters.filter((l) => Number(l.anonymised) === 1).map((l) => l.id)).toEqual(
-      gone.map((k) => ids[k]).sort(),
+      goneLetters.map((k) => ids[k]).sort(),
     );
     const subscription = await dataSource.query(`SELECT id FROM letter_subscriptions WHERE letter_id = ?`, [
       ids.H,
     ]);
     expect((await anonymisedAudits()).filter((a) => a.startsWith('letter:')).sort()).toEqual(
-      gone.map((k) => `letter:${ids[k]}`).sort(),
+      goneLetters.map((k) => `letter:${ids[k]}`).sort(),
     );
     expect((await anonymisedAudits()).filter((a) => a.startsWith('letter_subscription:'))).toHaveLength(1);
     // The sealed e-mail addresses: O's ended and past, G's with its letter; H's still running stays.
@@ -425,7 +467,7 @@ describe('retention: anonymising the records past their period', () => {
           'm',
         ).exec(metrics)?.[1],
       );
-    expect(anonymisedMetric('letter')).toBe(4);
+    expect(anonymisedMetric('letter')).toBe(7);
     expect(anonymisedMetric('reception_visit')).toBe(0);
 
     // A run while another holds the sweep lock does nothing and says so.
