@@ -6,9 +6,11 @@ import { DiskFileStore } from '../../src/attachments/disk-file-store.js';
 import { chainPendingEntries } from '../../src/audit/audit-sequencer.js';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { verifyChain } from '../../src/audit/verify-chain.js';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { withSweepLock } from '../../src/common/database/sweep-lock.js';
 import { AppConfig } from '../../src/config/app-config.js';
+import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
 import { LetterEmailsService } from '../../src/letters/public/letter-emails.service.js';
 import { MetricsService } from '../../src/operations/metrics.service.js';
 import { ANONYMISED_TEXT } from '../../src/retention/domain/retention.js';
@@ -532,5 +534,40 @@ describe('retention: anonymising the records past their period', () => {
     expect(book.body).toMatchObject({ summary: ANONYMISED_TEXT, peopleCount: 1, outcome: 'guided' });
     await chainPendingEntries(dataSource, { batchSize: 1000 });
     expect(await verifyChain(dataSource, { batchSize: 500 })).toMatchObject({ ok: true, unchained: 0 });
+  });
+  it('waits for the enforcement of a closed case to be closed, and for its closing date to be past', async () => {
+    const sweep = retention(ALL_YEAR);
+    const e = await letter('E', { classification: 'complaint', complaintTrack: 'first_time' });
+    const decided = await decide(e, { decision: 'accept', decidedOn: '2026-11-20' });
+    await acceptCase('complaint-cases', decided.caseId, 'Chuyển thi hành');
+    await dataSource.transaction((manager) =>
+      app.get(EnforcementService).openFor(manager, SYSTEM_ACTOR, {
+        subjectType: 'complaint_case',
+        subjectId: decided.caseId,
+        unitId,
+        title: `Thi hành quyết định đối với ${people.E.fullName}`,
+        decisionRef: '12/QĐ-GQKN',
+        openedOn: '2026-11-21',
+      }),
+    );
+    const due = async () => (await sweep.dryRun()).classes.complaint_case.records;
+    expect(await due()).toBe(0); // the record is open
+    await dataSource.query(
+      `UPDATE enforcement_records SET status = 'done', closed_on = '2026-12-01' WHERE subject_id = ?`,
+      [decided.caseId],
+    );
+    expect(await due()).toBe(0); // closed after the cutoff (2026-11-22): its period runs from then
+    expect(await owners(needles(['E']))).toEqual(['E']);
+    await dataSource.query(`UPDATE enforcement_records SET closed_on = '2026-11-21' WHERE subject_id = ?`, [
+      decided.caseId,
+    ]);
+    expect((await sweep.run()).classes.complaint_case.records).toBe(1);
+    // The record's title named the person: replaced with the rest.
+    expect((await scan(needles(['E']))).where).toEqual([]);
+    expect(
+      await dataSource.query(`SELECT status, closed_on FROM enforcement_records WHERE subject_id = ?`, [
+        decided.caseId,
+      ]),
+    ).toEqual([{ status: 'done', closed_on: '2026-11-21' }]);
   });
 });
