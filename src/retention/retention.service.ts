@@ -100,11 +100,16 @@ export class RetentionService {
     for (const c of RETENTION_CLASSES) {
       const cutoff = retentionCutoff(this.periods[c], today);
       classes[c] = { period: formatRetentionPeriod(this.periods[c]), cutoff, records: 0 };
-      if (cutoff === null) continue;
-      classes[c].records = await this.process(this.candidates(c), cutoff, mode);
     }
-    // Split mixed letters follow their parts: whatever the classes, once every part is anonymised.
+    const due = async (c: RetentionClass) => {
+      const { cutoff } = classes[c];
+      if (cutoff !== null) classes[c].records = await this.process(this.candidates(c), cutoff, mode);
+    };
+    // Letters first, then what waits for them: a split letter follows its parts (whatever the classes),
+    // a visit waits for the letters handed in at it — all in the same run.
+    for (const c of RETENTION_CLASSES) if (c !== 'reception_visit') await due(c);
     const splitLetters = await this.process(this.splitParents(), today, mode);
+    await due('reception_visit');
     const report = { mode, today, classes, splitLetters };
     if (mode === 'run') {
       const total = Object.values(classes).reduce((n, c) => n + c.records, splitLetters);

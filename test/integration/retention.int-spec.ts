@@ -158,7 +158,7 @@ describe('retention: anonymising the records past their period', () => {
     await step('accept', '2026-11-20', '10/TB-TL');
     if (!open) await step('terminate', '2026-11-21', '11/QĐ-ĐC');
   }
-  async function visit(key: string) {
+  async function visit(key: string, override: object = {}) {
     people[key] = markedDenouncer();
     const p = people[key];
     const made = await created(
@@ -175,6 +175,7 @@ describe('retention: anonymising the records past their period', () => {
         outcome: 'guided',
         guidanceBody: 'Tòa án nhân dân khu vực 1',
         notes: `Gọi lại ${p.phone}`,
+        ...override,
       }),
     );
     ids[key] = made.id;
@@ -569,5 +570,29 @@ describe('retention: anonymising the records past their period', () => {
         decided.caseId,
       ]),
     ).toEqual([{ status: 'done', closed_on: '2026-11-21' }]);
+  });
+  it('anonymises a visit in the same run as the letter handed in at it', async () => {
+    await visit('V4', { outcome: 'letter_received', guidanceBody: undefined });
+    const w = await letter('W', {
+      classification: 'petition',
+      channel: 'reception_visit',
+      visitId: ids.V4,
+      receivedOn: '2026-11-20',
+    });
+    await decide(w, {
+      decision: 'guide',
+      decidedOn: '2026-11-21',
+      guidanceRef: '17/HD-UBND',
+      guidanceBody: 'Ủy ban nhân dân xã Y',
+    });
+    await retention({ ...ALL_YEAR, RETENTION_RECEPTION_VISITS: '1y' }).run();
+    expect(
+      await dataSource.query(
+        `SELECT (SELECT anonymised_at IS NOT NULL FROM letters WHERE id = ?) AS letter,
+                (SELECT anonymised_at IS NOT NULL FROM reception_visits WHERE id = ?) AS visit`,
+        [ids.W, ids.V4],
+      ),
+    ).toEqual([{ letter: 1, visit: 1 }]);
+    expect((await scan(needles(['V4', 'W']))).where).toEqual([]);
   });
 });
