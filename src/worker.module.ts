@@ -40,6 +40,9 @@ import { LetterEmailsProcessor, LetterEmailsScheduler } from './letters/public/l
 import { NationalSyncModule } from './national-sync/national-sync.module.js';
 import { NationalSyncProcessor } from './national-sync/national-sync.processor.js';
 import { NationalSyncScheduler } from './national-sync/national-sync.scheduler.js';
+import { RetentionModule } from './retention/retention.module.js';
+import { RetentionProcessor } from './retention/retention.processor.js';
+import { RetentionScheduler } from './retention/retention.scheduler.js';
 
 /** The deadline subjects' adapters (case-deadlines/deadline-subject.ts), as the API's features register them. */
 export const DEADLINE_SUBJECT_MODULES = [
@@ -61,6 +64,7 @@ export const PROCESSORS = [
   AuditProcessor,
   LetterEmailsProcessor,
   NationalSyncProcessor,
+  RetentionProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -89,6 +93,7 @@ export class WorkerModule {
         AuditSequencerModule,
         LetterEmailsModule,
         NationalSyncModule,
+        RetentionModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -102,6 +107,7 @@ export class WorkerModule {
         AuditScheduler,
         LetterEmailsScheduler,
         NationalSyncScheduler,
+        RetentionScheduler,
       ],
     };
   }

@@ -73,6 +73,18 @@ export class AppConfig {
     ackHours: number;
     denouncerIdentityBasis: string | undefined;
   };
+  /** Retention per record class (`keep` or `<n>d|m|y`) and the sweep's interval (ADR 0015). */
+  readonly retention: {
+    periods: {
+      reception_visit: string;
+      letter_without_case: string;
+      complaint_case: string;
+      denunciation_case: string;
+      anonymous_information: string;
+      email_subscription: string;
+    };
+    sweepHours: number;
+  };
   readonly shutdownTimeoutMs: number;
   readonly auth: {
     jwtSecret: string;
@@ -164,6 +176,17 @@ export class AppConfig {
       timeoutMs: v.NATIONAL_SYNC_TIMEOUT_MS,
       ackHours: v.NATIONAL_SYNC_ACK_HOURS,
       denouncerIdentityBasis: v.NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS,
+    };
+    this.retention = {
+      periods: {
+        reception_visit: v.RETENTION_RECEPTION_VISITS,
+        letter_without_case: v.RETENTION_LETTERS_WITHOUT_CASE,
+        complaint_case: v.RETENTION_COMPLAINT_CASES,
+        denunciation_case: v.RETENTION_DENUNCIATION_CASES,
+        anonymous_information: v.RETENTION_ANONYMOUS_INFORMATION,
+        email_subscription: v.RETENTION_EMAIL_SUBSCRIPTIONS,
+      },
+      sweepHours: v.RETENTION_SWEEP_HOURS,
     };
     this.shutdownTimeoutMs = v.SHUTDOWN_TIMEOUT_MS;
     this.auth = {

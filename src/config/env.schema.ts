@@ -21,6 +21,8 @@ const toBool = ({ value }: { value: unknown }) => {
   const v = value.trim().toLowerCase();
   return v === 'true' || v === '1' ? true : v === 'false' || v === '0' || v === '' ? false : value;
 };
+/** A retention period (src/retention/domain/retention.ts parses it): `keep` or 1–9999 days, months, years. */
+const RETENTION_PERIOD_PATTERN = /^(keep|[1-9]\d{0,3}[dmy])$/;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -288,6 +290,55 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined)
   @MinLength(5, { message: 'NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS must name a legal basis' })
   NATIONAL_SYNC_DENOUNCER_IDENTITY_BASIS?: string;
+
+  /** Retention of reception visits (from the visit date, once the letters handed in at it are anonymised): `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_RECEPTION_VISITS must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_RECEPTION_VISITS = 'keep';
+
+  /** Retention of letters decided without a case (from the decision date): `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_LETTERS_WITHOUT_CASE must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_LETTERS_WITHOUT_CASE = 'keep';
+
+  /** Retention of closed complaint cases and their letters (from the last step or enforcement closing): `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_COMPLAINT_CASES must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_COMPLAINT_CASES = 'keep';
+
+  /** Retention of closed denunciation cases and their letters (same): `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_DENUNCIATION_CASES must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_DENUNCIATION_CASES = 'keep';
+
+  /** Retention of anonymous information (LTC art. 25): letters and cases: `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_ANONYMOUS_INFORMATION must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_ANONYMOUS_INFORMATION = 'keep';
+
+  /** Retention of e-mail subscriptions a citizen ended (from the unsubscription): `keep` or `<n>d|m|y` (ADR 0015). */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(RETENTION_PERIOD_PATTERN, {
+    message: 'RETENTION_EMAIL_SUBSCRIPTIONS must be keep or a period like 90d, 18m, 10y',
+  })
+  RETENTION_EMAIL_SUBSCRIPTIONS = 'keep';
+
+  /** Hours between two runs of the retention sweep in the worker (ADR 0015). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  RETENTION_SWEEP_HOURS = 24;
 
   /** Bearer token that /metrics requires (empty: /metrics answers only on a loopback address). */
   @IsOptional()

@@ -99,7 +99,10 @@ export class LetterIdentityService {
     manager: EntityManager,
     letter: LetterEntity,
   ): Promise<{ subject: string; content: string }> {
-    if (!letter.identityProtected) return { subject: letter.subject, content: letter.content };
+    // An anonymised letter (ADR 0015) has no original any more: its sealed text went with its key.
+    if (!letter.identityProtected || letter.anonymisedAt) {
+      return { subject: letter.subject, content: letter.content };
+    }
     const sealed = await manager.findOneByOrFail(ProtectedLetterTextEntity, { letterId: letter.id });
     return this.vault.open<{ subject: string; content: string }>(letter.id, sealed);
   }

@@ -134,6 +134,7 @@ export class LetterRecords {
       identityDisclosure: null,
       identityDisclosureByUserId: null,
       identityDisclosureAt: null,
+      anonymisedAt: null,
       searchText: searchFold(`${input.subject} ${input.content}`),
       status: 'registered' as const,
       processingDue: processing.dueDate,

@@ -104,6 +104,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly anonymised = new Gauge({
+    name: 'tiepdan_retention_anonymised_records',
+    help: 'Records the retention job has anonymised, by record (ADR 0015, docs/personal-data.md).',
+    labelNames: ['record'],
+    registers: [this.registry],
+  });
+
   constructor(
     moduleRef: ModuleRef,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -134,13 +141,20 @@ export class MetricsService {
     const [queues, database] = await Promise.all([
       this.guarded('redis', () => Promise.all(this.queues.map((q) => this.queueFigures(q.name, q.queue)))),
       this.guarded('database', () =>
-        Promise.all([this.tally.counts(), this.auditBacklog(), this.nationalBacklog()]),
+        Promise.all([
+          this.tally.counts(),
+          this.auditBacklog(),
+          this.nationalBacklog(),
+          this.anonymisedRecords(),
+        ]),
       ),
     ]);
     this.setQueues(queues);
     this.setEscalations(database?.[0] ?? null);
     this.setAuditBacklog(database?.[1] ?? null);
     this.setNationalBacklog(database?.[2] ?? null);
+    this.anonymised.reset();
+    for (const [record, n] of Object.entries(database?.[3] ?? {})) this.anonymised.set({ record }, n);
     return this.registry.metrics();
   }
 
@@ -195,6 +209,19 @@ export class MetricsService {
     if (!backlog) return;
     this.auditUnchained.set(backlog.count);
     this.auditUnchainedAge.set(backlog.oldestSeconds);
+  }
+
+  /**
+   * Anonymised letters and reception visits: the non-null range of the index that leads with
+   * `anonymised_at` — only the anonymised rows' index entries are read, none while every class is `keep`.
+   */
+  private async anonymisedRecords(): Promise<Record<string, number>> {
+    const [row]: { letter: string | number; reception_visit: string | number }[] =
+      await this.dataSource.query(
+        `SELECT (SELECT COUNT(*) FROM letters WHERE anonymised_at IS NOT NULL) AS letter,
+              (SELECT COUNT(*) FROM reception_visits WHERE anonymised_at IS NOT NULL) AS reception_visit`,
+      );
+    return { letter: Number(row.letter), reception_visit: Number(row.reception_visit) };
   }
 
   /** The national outbox by status, and the age of its oldest unacknowledged row. */

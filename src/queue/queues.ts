@@ -71,6 +71,12 @@ export const QUEUES = {
     // expired runs with their files (docs/reports.md, "Background runs").
     jobs: { run: 'report-run', sweep: 'report-run-sweep' },
   },
+  retention: {
+    name: 'retention',
+    // `retention-sweep`: scheduled every RETENTION_SWEEP_HOURS; anonymises the records past their class's
+    // retention, each in its own transaction (ADR 0015, docs/personal-data.md).
+    jobs: { sweep: 'retention-sweep' },
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

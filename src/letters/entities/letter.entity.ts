@@ -42,6 +42,7 @@ export type LetterFlag =
 @Index('idx_letters_transferred_from', ['transferredFromLetterId'])
 @Index('uq_letters_visit', ['visitId', 'partNumber'], { unique: true })
 @Index('idx_letters_unit_eligibility_checked', ['unitId', 'eligibilityChecked'])
+@Index('idx_letters_anonymised_decided', ['anonymisedAt', 'decidedOn'])
 export class LetterEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_letters' })
   id: string;
@@ -129,6 +130,13 @@ export class LetterEntity {
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   identityDisclosureAt: Date | null;
+
+  /**
+   * When the retention job anonymised the letter (ADR 0015, docs/personal-data.md): its persons and
+   * free texts are gone, its facts and dates stay. Null: not anonymised.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  anonymisedAt: Date | null;
 
   /** A short title for lists ("Khiếu nại quyết định thu hồi đất…"). */
   @Column({ type: 'varchar', length: 500 })

@@ -25,6 +25,7 @@ import { ReceptionVisitCitizenEntity } from './reception-visit-citizen.entity.js
 @Index('uq_reception_visits_matter_number', ['matterId', 'visitNumber'], { unique: true })
 @Index('idx_reception_visits_session_id', ['sessionId'])
 @Index('idx_reception_visits_recorded_by', ['recordedByUserId'])
+@Index('idx_reception_visits_anonymised_date', ['anonymisedAt', 'visitDate'])
 export class ReceptionVisitEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_reception_visits' })
   id: string;
@@ -138,6 +139,10 @@ export class ReceptionVisitEntity {
    */
   @Column({ type: 'boolean', default: false })
   identityProtected: boolean;
+
+  /** When the retention job anonymised the visit (ADR 0015): its visitors and texts are gone. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  anonymisedAt: Date | null;
 
   @OneToMany(() => ReceptionVisitCitizenEntity, (c) => c.visit)
   citizens?: ReceptionVisitCitizenEntity[];
