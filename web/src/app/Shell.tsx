@@ -10,6 +10,7 @@ import {
   FundOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -51,6 +52,12 @@ const NAV = [
   { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
   { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
   { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
+  {
+    key: '/du-lieu-ca-nhan',
+    label: 'Dữ liệu cá nhân',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'personal_data:subject_access',
+  },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 
