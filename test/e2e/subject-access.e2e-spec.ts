@@ -180,6 +180,22 @@ describe('a data subject’s request: find, export, correct', () => {
     });
     if (visit.status !== 201) throw new Error(`${visit.status} ${JSON.stringify(visit.body)}`);
     ids.visit = visit.body.id;
+    // 4b. X denounces in person: the visitor row is sealed (ADR 0009), found by the blind index.
+    const protectedVisit = await as('reception_officer', api().post('/api/v1/reception/visits')).send({
+      unitId: world.divisionA.id,
+      visitDate: addDays(app.get(Clock).today(), -1),
+      visitTime: '10:30',
+      receivingOfficerName: 'Lê Văn Cường',
+      citizens: [{ fullName: X.fullName, address: X.address, idNumber: X.idNumber, phone: X.phone }],
+      peopleCount: 1,
+      summary: 'Công dân tố cáo cán bộ địa chính xã nhận tiền.',
+      contentKind: 'denunciation',
+      withinCompetence: true,
+      outcome: 'letter_received',
+    });
+    if (protectedVisit.status !== 201)
+      throw new Error(`${protectedVisit.status} ${JSON.stringify(protectedVisit.body)}`);
+    ids.protectedVisit = protectedVisit.body.id;
     // 5. D denounces X.
     ids.denounced = (
       await letter({
@@ -214,6 +230,7 @@ describe('a data subject’s request: find, export, correct', () => {
         `letter_subscription:${ids.ownDenunciation}`,
         `letter_authorisation:${ids.authorised}`,
         `reception_visitor:${ids.visit}`,
+        `reception_visitor:${ids.protectedVisit}`,
         `account:${ids.account}`,
         `letter_mention:${ids.denounced}`,
       ].sort(),
@@ -353,23 +370,39 @@ describe('a data subject’s request: find, export, correct', () => {
     expect(changes['letter_petitioner.address']).toEqual({ before: '[redacted]', after: '[redacted]' });
   });
 
-  it('corrects a visitor’s phone in the book', async () => {
-    const found = (await search({ idNumber: X.idNumber }).expect(200)).body.records.find(
+  it('corrects a visitor’s phone in the book, plain or sealed', async () => {
+    const records = (await search({ idNumber: X.idNumber }).expect(200)).body.records;
+    for (const visitId of [ids.visit, ids.protectedVisit]) {
+      const found = records.find((r: { recordId: string }) => r.recordId === visitId);
+      expect(found.protectedRecord).toBe(visitId === ids.protectedVisit);
+      await as('custodian', api().post('/api/v1/subject-access/corrections'))
+        .send({
+          requestRef: ref,
+          idNumber: X.idNumber,
+          kind: 'reception_visitor',
+          rowId: found.rowId,
+          version: found.version,
+          reason: 'Công dân đổi số điện thoại liên lạc',
+          values: { phone: '0912345678' },
+        })
+        .expect(200);
+    }
+    const rows = await ds.query(
+      'SELECT visit_id, phone, key_id FROM reception_visit_citizens WHERE visit_id IN (?, ?)',
+      [ids.visit, ids.protectedVisit],
+    );
+    const plain = rows.find((r: { visit_id: string }) => r.visit_id === ids.visit);
+    const sealedRow = rows.find((r: { visit_id: string }) => r.visit_id === ids.protectedVisit);
+    expect(plain).toMatchObject({ phone: '0912345678', key_id: null });
+    expect(sealedRow.phone).toBeNull(); // still sealed: the new phone only inside the envelope
+    expect(sealedRow.key_id).not.toBeNull();
+    const exported = (await exportOf('json').expect(200)).body.records.filter(
       (r: { kind: string }) => r.kind === 'reception_visitor',
     );
-    await as('custodian', api().post('/api/v1/subject-access/corrections'))
-      .send({
-        requestRef: ref,
-        idNumber: X.idNumber,
-        kind: 'reception_visitor',
-        rowId: found.rowId,
-        version: found.version,
-        reason: 'Công dân đổi số điện thoại liên lạc',
-        values: { phone: '0912345678' },
-      })
-      .expect(200);
-    const [row] = await ds.query('SELECT phone FROM reception_visit_citizens WHERE id = ?', [found.rowId]);
-    expect(row.phone).toBe('0912345678');
+    expect(exported.map((r: { data: { phone: string } }) => r.data.phone)).toEqual([
+      '0912345678',
+      '0912345678',
+    ]);
   });
 
   it('refuses other roles (403), finds nothing outside the officer’s units, and says what is missing (400)', async () => {
