@@ -30,6 +30,7 @@ const routes = {
   'letters (/don)': [entry, page('Shell'), page('LettersPage')],
   'dashboard (/giam-sat)': [entry, page('Shell'), page('DashboardPage')],
   'reports (/bao-cao)': [entry, page('Shell'), page('ReportsPage')],
+  'personal data (/du-lieu-ca-nhan)': [entry, page('Shell'), page('SubjectAccessPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {
