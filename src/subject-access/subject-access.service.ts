@@ -182,6 +182,9 @@ export class SubjectAccessService {
     if (changed.length === 0) {
       throw SubjectAccessErrors.invalid([{ field: 'values', message: 'must change at least one field' }]);
     }
+    if (values.fullName === null) {
+      throw SubjectAccessErrors.invalid([{ field: 'values.fullName', message: 'cannot be cleared' }]);
+    }
     if (dto.kind === 'letter_authorisation' && values.email !== undefined) {
       throw SubjectAccessErrors.invalid([
         { field: 'values.email', message: 'an authorisation holds no e-mail' },

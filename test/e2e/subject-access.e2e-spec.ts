@@ -275,7 +275,7 @@ describe('a data subject’s request: find, export, correct', () => {
     // The letter X wrote, with the co-petitioner cut out by the identity matcher.
     expect(own.texts.content).toContain(X.fullName);
     expect(own.texts.content).toContain('[đã ẩn]');
-    const visitor = body.records.find((r: { kind: string }) => r.kind === 'reception_visitor');
+    const visitor = body.records.find((r: { recordId: string }) => r.recordId === ids.visit);
     expect(visitor.data).toMatchObject({ fullName: X.fullName, idNumber: X.idNumber, phone: X.phone });
     expect(visitor.texts.summary).toContain('tranh chấp ranh giới');
     const sub = body.records.find((r: { kind: string }) => r.kind === 'letter_subscription');
@@ -346,6 +346,11 @@ describe('a data subject’s request: find, export, correct', () => {
       .expect(400);
     expect(named.body.code).toBe('IDENTITY_IN_TEXT');
 
+    const cleared = await as('custodian', api().post('/api/v1/subject-access/corrections'))
+      .send({ ...body, values: { fullName: null } })
+      .expect(400);
+    expect(cleared.body.details).toEqual([{ field: 'values.fullName', message: 'cannot be cleared' }]);
+
     const ok = await as('custodian', api().post('/api/v1/subject-access/corrections')).send(body).expect(200);
     expect(ok.body.version).toBe(found.version + 1);
     const stale = await as('custodian', api().post('/api/v1/subject-access/corrections'))
@@ -387,12 +392,15 @@ describe('a data subject’s request: find, export, correct', () => {
         })
         .expect(200);
     }
-    const rows = await ds.query(
-      'SELECT visit_id, phone, key_id FROM reception_visit_citizens WHERE visit_id IN (?, ?)',
-      [ids.visit, ids.protectedVisit],
-    );
-    const plain = rows.find((r: { visit_id: string }) => r.visit_id === ids.visit);
-    const sealedRow = rows.find((r: { visit_id: string }) => r.visit_id === ids.protectedVisit);
+    const rowOf = async (visitId: string) => {
+      const rowId = records.find((r: { recordId: string }) => r.recordId === visitId).rowId;
+      const [row] = await ds.query('SELECT phone, key_id FROM reception_visit_citizens WHERE id = ?', [
+        rowId,
+      ]);
+      return row;
+    };
+    const plain = await rowOf(ids.visit);
+    const sealedRow = await rowOf(ids.protectedVisit);
     expect(plain).toMatchObject({ phone: '0912345678', key_id: null });
     expect(sealedRow.phone).toBeNull(); // still sealed: the new phone only inside the envelope
     expect(sealedRow.key_id).not.toBeNull();
