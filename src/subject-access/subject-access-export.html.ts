@@ -9,6 +9,7 @@ const KIND: Record<SubjectExportRecordView['kind'], string> = {
   letter_subscription: 'Đăng ký nhận thư điện tử về đơn',
   account: 'Tài khoản người dùng',
   letter_mention: 'Đơn của người khác có nêu tên',
+  visit_mention: 'Lượt tiếp người khác có nêu tên',
 };
 
 const CATEGORY: Record<string, string> = {

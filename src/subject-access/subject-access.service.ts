@@ -338,9 +338,19 @@ export class SubjectAccessService {
       .filter((i): i is IdentityNeedles => i !== null);
     const accounts = await this.accountRecords(manager, actor, identities);
     const own = new Set([...petitioners, ...authorisations].map((f) => f.view.recordId));
+    const ownVisits = new Set(visitors.map((f) => f.view.recordId));
     const name = criteria.fullName ?? identities.find((i) => i.fullName)?.fullName ?? null;
     const mentions = name ? await this.mentionRecords(manager, actor, name, own) : [];
-    return [...petitioners, ...authorisations, ...visitors, ...subscriptions, ...accounts, ...mentions];
+    const visitMentions = name ? await this.visitMentionRecords(manager, actor, name, ownVisits) : [];
+    return [
+      ...petitioners,
+      ...authorisations,
+      ...visitors,
+      ...subscriptions,
+      ...accounts,
+      ...mentions,
+      ...visitMentions,
+    ];
   }
 
   private async petitionerRecords(manager: EntityManager, actor: Actor, c: Criteria): Promise<Found[]> {
@@ -656,10 +666,10 @@ export class SubjectAccessService {
       .limit(MENTION_CANDIDATES);
     applySearch(qb, 'l.search_text', fullName);
     whereInScope(qb, 'l.unit_id', actor);
+    if (own.size > 0) qb.andWhere('l.id NOT IN (:...own)', { own: [...own] });
     const letters = await qb.getMany();
     const out: Found[] = [];
     for (const l of letters) {
-      if (own.has(l.id)) continue;
       if (findIdentity(`${l.subject}\n${l.content}`, [{ fullName }]).length === 0) continue;
       const disclosure = subjectDisclosure({
         role: 'named_in_text',
@@ -685,6 +695,69 @@ export class SubjectAccessService {
         data: null,
         texts: null,
         audit: { entityType: 'letter', entityId: l.id, unitId: l.unitId },
+        identity: null,
+      });
+    }
+    return out.sort((a, b) => String(a.view.date).localeCompare(String(b.view.date)));
+  }
+
+  /**
+   * Visits of others whose summary names the subject (a denunciation made in person, say): candidates by
+   * each word of the name with LIKE under the column's accent-insensitive collation (`đ` as any letter,
+   * which that collation keeps apart from `d`), confirmed by the identity matcher. Listed only.
+   */
+  private async visitMentionRecords(
+    manager: EntityManager,
+    actor: Actor,
+    fullName: string,
+    own: ReadonlySet<string>,
+  ): Promise<Found[]> {
+    const words = fullName
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(0, 8);
+    if (words.length === 0) return [];
+    const scope = scopeSql('v.unit_id', actor);
+    const like = words.map(() => 'v.summary LIKE ?').join(' AND ');
+    const notOwn = own.size > 0 ? `AND v.id NOT IN (${[...own].map(() => '?').join(', ')})` : '';
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT v.id, v.unit_id, v.visit_date, v.content_kind, v.identity_protected, v.summary
+       FROM reception_visits v WHERE ${like} AND ${scope.sql} ${notOwn}
+       ORDER BY v.visit_date DESC LIMIT ${MENTION_CANDIDATES}`,
+      [
+        ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/[đĐ]/g, '_')}%`),
+        ...scope.params,
+        ...own,
+      ],
+    );
+    const out: Found[] = [];
+    for (const r of rows) {
+      if (findIdentity(String(r.summary), [{ fullName }]).length === 0) continue;
+      const protectedRecord = bool(r.identity_protected);
+      const disclosure = subjectDisclosure({
+        role: 'named_in_text',
+        protectedRecord,
+        actorMaySeeProtected: false,
+      });
+      out.push({
+        view: {
+          kind: 'visit_mention',
+          role: 'named_in_text',
+          matchedOn: 'name_in_text',
+          rowId: String(r.id),
+          recordId: String(r.id),
+          unitId: String(r.unit_id),
+          date: localDateOfRaw(r.visit_date),
+          category: String(r.content_kind),
+          protectedRecord,
+          fields: ['fullName'],
+          correctable: false,
+          version: null,
+          withheld: disclosure.withheld,
+        },
+        data: null,
+        texts: null,
+        audit: { entityType: 'reception_visit', entityId: String(r.id), unitId: String(r.unit_id) },
         identity: null,
       });
     }

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
+import { foldVietnamese } from '../../src/common/domain/vietnamese-text.js';
 import { IdentityVault } from '../../src/identity/identity-vault.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { startApi } from '../support/api.js';
@@ -205,6 +206,21 @@ describe('a data subject’s request: find, export, correct', () => {
         petitioners: [person(D)],
       })
     ).id;
+    // 5b. D also came in person to denounce X: a sealed visit whose summary names X.
+    const dVisit = await as('reception_officer', api().post('/api/v1/reception/visits')).send({
+      unitId: world.divisionA.id,
+      visitDate: addDays(app.get(Clock).today(), -1),
+      visitTime: '14:00',
+      receivingOfficerName: 'Lê Văn Cường',
+      citizens: [{ fullName: D.fullName, address: D.address, idNumber: D.idNumber, phone: D.phone }],
+      peopleCount: 1,
+      summary: `Công dân tố cáo bà ${foldVietnamese(X.fullName)} lấn chiếm đất công, có ảnh chụp.`,
+      contentKind: 'denunciation',
+      withinCompetence: true,
+      outcome: 'letter_received',
+    });
+    if (dVisit.status !== 201) throw new Error(`${dVisit.status} ${JSON.stringify(dVisit.body)}`);
+    ids.dVisit = dVisit.body.id;
     // 6. X is also an officer with an account under the same e-mail.
     ids.account = (
       await app.get(UsersService).create(SYSTEM_ACTOR, {
@@ -233,6 +249,7 @@ describe('a data subject’s request: find, export, correct', () => {
         `reception_visitor:${ids.protectedVisit}`,
         `account:${ids.account}`,
         `letter_mention:${ids.denounced}`,
+        `visit_mention:${ids.dVisit}`,
       ].sort(),
     );
     const petitioner = res.body.records.find((r: { recordId: string }) => r.recordId === ids.complaint);
@@ -310,6 +327,13 @@ describe('a data subject’s request: find, export, correct', () => {
       correctable: false,
     });
     expect(mention.withheld).toContain('điều 47');
+    const visitMention = body.records.find((r: { kind: string }) => r.kind === 'visit_mention');
+    expect(visitMention).toMatchObject({
+      recordId: ids.dVisit,
+      protectedRecord: true,
+      data: null,
+      texts: null,
+    });
     expect(findMarkers(JSON.stringify(body), needlesOf('D', D)).map(describeHit)).toEqual([]);
   });
 

@@ -36,6 +36,7 @@ export const SUBJECT_RECORD_KINDS = [
   'letter_subscription',
   'account',
   'letter_mention',
+  'visit_mention',
 ] as const;
 export type SubjectRecordKind = (typeof SUBJECT_RECORD_KINDS)[number];
 

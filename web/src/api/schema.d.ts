@@ -4240,7 +4240,7 @@ export interface components {
             /** @description The personal data fields held (names only) */
             fields: string[];
             /** @enum {string} */
-            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention";
+            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention" | "visit_mention";
             /** @enum {string} */
             matchedOn: "id_number" | "name_and_address" | "email" | "name_in_text" | "record";
             protectedRecord: boolean;
@@ -4297,7 +4297,7 @@ export interface components {
             /** @description The personal data fields held (names only) */
             fields: string[];
             /** @enum {string} */
-            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention";
+            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention" | "visit_mention";
             /** @enum {string} */
             matchedOn: "id_number" | "name_and_address" | "email" | "name_in_text" | "record";
             protectedRecord: boolean;

@@ -18,6 +18,7 @@ const KIND: Record<RecordView['kind'], string> = {
   letter_subscription: 'Đăng ký nhận thư điện tử',
   account: 'Tài khoản người dùng',
   letter_mention: 'Đơn của người khác có nêu tên',
+  visit_mention: 'Lượt tiếp người khác có nêu tên',
 };
 
 const CATEGORY: Record<string, string> = {
