@@ -255,7 +255,11 @@ export class SubjectAccessService {
         idNumber: String(after.idNumber),
         phone: (after.phone as string | null) ?? null,
       };
-      const [row] = await manager.query('SELECT key_id FROM reception_visit_citizens WHERE id = ?', [rowId]);
+      // A locking read: the latest row, even if identity:rotate sealed it since this transaction's snapshot.
+      const [row] = await manager.query(
+        'SELECT key_id FROM reception_visit_citizens WHERE id = ? FOR UPDATE',
+        [rowId],
+      );
       if (row.key_id !== null) {
         const s = this.vault.seal(rowId, identity);
         await manager.query(
