@@ -191,8 +191,9 @@ export class SubjectAccessService {
       ]);
     }
     if (dto.kind === 'reception_visitor') {
-      const missing = (['address', 'idNumber'] as const).filter((k) => values[k] === null);
-      if (values.email !== undefined) missing.push('email' as never);
+      // A visitor's address and number are required in the book (CitizenDto); the book holds no e-mail.
+      const missing: string[] = (['address', 'idNumber'] as const).filter((k) => values[k] === null);
+      if (values.email !== undefined) missing.push('email');
       if (missing.length > 0) {
         throw SubjectAccessErrors.invalid(
           missing.map((k) => ({ field: `values.${k}`, message: 'cannot be set or cleared on a visitor' })),

@@ -446,6 +446,21 @@ describe('a data subject’s request: find, export, correct', () => {
     expect(outside.body.records).toEqual([]);
     const missing = await search({ fullName: X.fullName }).expect(400);
     expect(missing.body).toMatchObject({ code: 'SUBJECT_ACCESS_INVALID', details: [{ field: 'address' }] });
+    const noNumber = await as('custodian', api().post('/api/v1/subject-access/corrections'))
+      .send({
+        requestRef: ref,
+        idNumber: X.idNumber,
+        kind: 'reception_visitor',
+        rowId: ids.visit,
+        version: 1,
+        reason: 'Công dân đề nghị xóa số căn cước',
+        values: { idNumber: null, email: 'a@thu-nghiem.vn' },
+      })
+      .expect(400);
+    expect(noNumber.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'values.idNumber',
+      'values.email',
+    ]);
     const badRef = await search({ idNumber: X.idNumber, requestRef: 'Nguyễn Văn A' }).expect(400);
     expect(badRef.body.details.map((d: { field: string }) => d.field)).toEqual(['requestRef']);
   });
