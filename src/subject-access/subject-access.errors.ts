@@ -18,7 +18,7 @@ export const SubjectAccessErrors = {
   protectedRecord: () =>
     new DomainError(
       'SUBJECT_ACCESS_PROTECTED',
-      'This record protects a denouncer (LTC art. 47): only an officer who may see that identity can correct it.',
+      'This record protects a denouncer (LTC art. 47): it is answered only by an officer who may see that identity, for a person found by their căn cước number.',
       'forbidden',
     ),
   versionConflict: (currentVersion: number) =>

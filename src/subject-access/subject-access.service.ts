@@ -384,6 +384,7 @@ export class SubjectAccessService {
         role: 'petitioner',
         protectedRecord: letter.identityProtected,
         actorMaySeeProtected: await this.maySeeLetter(manager, actor, letter),
+        matchedByNumber: bool(r.by_id),
       });
       const identity = this.vault.open<PetitionerIdentityRecord>(String(r.id), sealed(r as never));
       const data = { ...identity, representative: bool(r.representative) };
@@ -437,6 +438,7 @@ export class SubjectAccessService {
         role: 'authorised_person',
         protectedRecord: letter.identityProtected,
         actorMaySeeProtected: await this.maySeeLetter(manager, actor, letter),
+        matchedByNumber: true,
       });
       const person = this.vault.open<AuthorisedPersonRecord>(String(r.id), sealed(r as never));
       out.push({
@@ -498,6 +500,7 @@ export class SubjectAccessService {
         role: 'visitor',
         protectedRecord,
         actorMaySeeProtected: await this.maySeeVisit(manager, actor, r),
+        matchedByNumber: c.idNumber !== null,
       });
       let texts: Record<string, string> | null = null;
       if (disclosure.ownTexts) {
@@ -564,7 +567,9 @@ export class SubjectAccessService {
       const disclosure = subjectDisclosure({
         role: 'subscriber',
         protectedRecord: p.view.protectedRecord,
+        // The subscription follows its letter: disclosed when the petitioner's own data is.
         actorMaySeeProtected: p.data !== null,
+        matchedByNumber: p.data !== null,
       });
       const messages: Array<{ event_date: unknown; text: string }> = await manager.query(
         'SELECT event_date, text FROM letter_subscription_messages WHERE subscription_id = ? ORDER BY event_date, id',
@@ -680,6 +685,7 @@ export class SubjectAccessService {
         role: 'named_in_text',
         protectedRecord: l.identityProtected,
         actorMaySeeProtected: false,
+        matchedByNumber: false,
       });
       out.push({
         view: {
@@ -743,6 +749,7 @@ export class SubjectAccessService {
         role: 'named_in_text',
         protectedRecord,
         actorMaySeeProtected: false,
+        matchedByNumber: false,
       });
       out.push({
         view: {

@@ -277,6 +277,35 @@ describe('a data subject’s request: find, export, correct', () => {
       ]),
     );
     expect(res.body.searchedBy).toBe('name_and_address');
+    // A name and an address are what the denounced person may know too: not enough to open X's
+    // denunciation (LTC art. 47); the complaint is answered.
+    const byRecord = (id: string) =>
+      res.body.records.find(
+        (r: { kind: string; recordId: string }) => r.kind === 'letter_petitioner' && r.recordId === id,
+      );
+    expect(byRecord(ids.ownDenunciation)).toMatchObject({
+      correctable: false,
+      withheld: expect.stringContaining('số căn cước'),
+    });
+    expect(byRecord(ids.complaint)).toMatchObject({ correctable: true, withheld: null });
+    const exported = (await exportOf('json', { fullName: X.fullName, address: X.address }).expect(200)).body;
+    const denunciation = exported.records.find(
+      (r: { recordId: string }) => r.recordId === ids.ownDenunciation,
+    );
+    expect(denunciation).toMatchObject({ data: null, texts: null });
+    const protectedFix = await as('custodian', api().post('/api/v1/subject-access/corrections'))
+      .send({
+        requestRef: ref,
+        fullName: X.fullName,
+        address: X.address,
+        kind: 'letter_petitioner',
+        rowId: byRecord(ids.ownDenunciation).rowId,
+        version: byRecord(ids.ownDenunciation).version,
+        reason: 'Công dân đề nghị sửa số điện thoại',
+        values: { phone: '0912000333' },
+      })
+      .expect(403);
+    expect(protectedFix.body.code).toBe('SUBJECT_ACCESS_PROTECTED');
   });
 
   it('exports every datum held about the person and nothing about anyone else (JSON and HTML)', async () => {

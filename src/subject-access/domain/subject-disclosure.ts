@@ -20,7 +20,9 @@
  * - A denouncer asking about **their own** protected record gets their own data: the secrecy protects
  *   them from others (LTC art. 47(2): they may reveal it themselves). The officer answering must still be
  *   one who may see that identity (IdentityAccess: a custodian, the receiver…); otherwise the record is
- *   listed and its data withheld until a custodian answers.
+ *   listed and its data withheld until a custodian answers. And the record must have been found by the
+ *   căn cước number: a name and an address are what anyone may know of a denouncer (the denounced person
+ *   among them), so they are not enough to open a protected record (LTC art. 8(3), 47).
  */
 
 /** How the subject appears in a record. */
@@ -44,6 +46,8 @@ export interface DisclosureFacts {
   protectedRecord: boolean;
   /** The officer answering may see the protected identities of this record (IdentityAccess.basis). */
   actorMaySeeProtected: boolean;
+  /** The record was found by the căn cước number (not by name and address). */
+  matchedByNumber: boolean;
 }
 
 export interface Disclosure {
@@ -66,6 +70,9 @@ export const WITHHELD_NAMED_PROTECTED =
 export const WITHHELD_NAMED_OTHER =
   'Đơn của người khác có nêu tên người yêu cầu: nội dung đơn và thông tin của người viết đơn là dữ liệu cá ' +
   'nhân của người đó, không cung cấp (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).';
+export const WITHHELD_NEEDS_NUMBER =
+  'Hồ sơ được bảo vệ danh tính người tố cáo: chỉ cung cấp khi người yêu cầu được xác định bằng số căn cước ' +
+  'trùng với hồ sơ; họ tên và địa chỉ không đủ (Luật Tố cáo 2018, điều 8 khoản 3, điều 47).';
 export const WITHHELD_NEEDS_CUSTODIAN =
   'Hồ sơ được bảo vệ danh tính người tố cáo: chỉ người quản lý thông tin người tố cáo (hoặc người được ' +
   'phép) mới cung cấp được dữ liệu này (Luật Tố cáo 2018, điều 47, 56 khoản 1).';
@@ -83,6 +90,9 @@ export function subjectDisclosure(facts: DisclosureFacts): Disclosure {
   }
   if (facts.protectedRecord && !facts.actorMaySeeProtected) {
     return { ...base, ownData: false, ownTexts: false, withheld: WITHHELD_NEEDS_CUSTODIAN };
+  }
+  if (facts.protectedRecord && !facts.matchedByNumber) {
+    return { ...base, ownData: false, ownTexts: false, withheld: WITHHELD_NEEDS_NUMBER };
   }
   // Only a petitioner wrote the letter and only a visitor said what the visit records; an authorised
   // person, a subscriber and an account holder have their own data in the record, not its texts.
