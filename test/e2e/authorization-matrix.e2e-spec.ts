@@ -20,6 +20,7 @@ import { REPORTING_SCHEDULE_RULES } from './matrix/reporting-schedules.rules.js'
 import { AUDIT_RULES } from './matrix/audit.rules.js';
 import { ESCALATION_RULES } from './matrix/escalations.rules.js';
 import { ESCALATION_LADDER_RULES } from './matrix/escalation-ladders.rules.js';
+import { SUBJECT_ACCESS_RULES } from './matrix/subject-access.rules.js';
 import { assignTo, expectedHeadStep, HEAD_STEP_RULES, type StepCaller } from './matrix/head-steps.rules.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -46,6 +47,7 @@ const MATRIX: Record<string, Rule> = {
   ...AUDIT_RULES,
   ...ESCALATION_RULES,
   ...ESCALATION_LADDER_RULES,
+  ...SUBJECT_ACCESS_RULES,
 };
 
 function expectedStatus(rule: Rule, role: Role, scope: Scope): number {

@@ -32,6 +32,7 @@ const routes = {
   'reports (/bao-cao)': [entry, page('Shell'), page('ReportsPage')],
   'online intake queue (/tiep-nhan-truc-tuyen)': [entry, page('Shell'), page('IntakeQueuePage')],
   "an online letter's check": [entry, page('Shell'), page('IntakeCheckPage')],
+  'personal data (/du-lieu-ca-nhan)': [entry, page('Shell'), page('SubjectAccessPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

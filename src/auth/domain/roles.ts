@@ -65,6 +65,9 @@ export const PERMISSIONS = [
   // Escalation ladders kept as data (docs/escalations.md, ADR 0017): reading and changing who hears about
   // a deadline and when, for every agency or for one agency of one's units.
   'escalations:configure',
+  // A data subject's request (docs/personal-data.md; Law 91/2025/QH15): finding everything held about a
+  // person in one's units, exporting it decrypted and correcting it, every step audited.
+  'personal_data:subject_access',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -158,6 +161,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'letters:read',
     'identity:request',
     'identity:custody',
+    // The data-protection duty sits with those who already hold the most protected data (docs/personal-data.md).
+    'personal_data:subject_access',
   ],
 };
 

@@ -1690,6 +1690,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subject-access/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the person’s data on one record (request reference, reason, version) */
+        post: operations["SubjectAccessController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every datum held about the person, as JSON or a printable Vietnamese page (audited) */
+        post: operations["SubjectAccessController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access/searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find every record held about a person (by căn cước number, or name and address) */
+        post: operations["SubjectAccessController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -4478,6 +4529,156 @@ export interface components {
             parts: components["schemas"]["LetterPartDto"][];
             /** @description The version read (optimistic lock) */
             version: number;
+        };
+        SubjectCorrectionDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: string | null;
+            /** @example Nguyễn Văn An */
+            fullName?: string | null;
+            /** @example 075203004567 */
+            idNumber?: string | null;
+            /** @enum {string} */
+            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor";
+            /** @description Why the datum is corrected (never the datum itself) */
+            reason: string;
+            /**
+             * @description The request’s reference (letters, digits, / . _ -)
+             * @example YC-2026/15
+             */
+            requestRef: string;
+            /**
+             * Format: uuid
+             * @description The row of the search result (`rowId`)
+             */
+            rowId: string;
+            values: components["schemas"]["SubjectCorrectionValuesDto"];
+            /** @description The record’s version from the search result (409 when stale) */
+            version: number;
+        };
+        SubjectCorrectionValuesDto: {
+            address?: string | null;
+            /** @example an.nguyen@example.vn */
+            email?: string | null;
+            /** @example Nguyễn Văn An */
+            fullName?: string;
+            /** @example 075203004567 */
+            idNumber?: string | null;
+            /** @example 0912345678 */
+            phone?: string | null;
+        };
+        SubjectExportDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: string | null;
+            /** @enum {string} */
+            format: "json" | "html";
+            /** @example Nguyễn Văn An */
+            fullName?: string | null;
+            /** @example 075203004567 */
+            idNumber?: string | null;
+            /**
+             * @description The request’s reference (letters, digits, / . _ -)
+             * @example YC-2026/15
+             */
+            requestRef: string;
+        };
+        SubjectExportRecordView: {
+            /** @description Letter classification or visit content kind */
+            category: string | null;
+            correctable: boolean;
+            /** @description The subject’s own data in the record, decrypted */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /** @example 2026-11-20 */
+            date: string | null;
+            /** @description The personal data fields held (names only) */
+            fields: string[];
+            /** @enum {string} */
+            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention" | "visit_mention";
+            /** @enum {string} */
+            matchedOn: "id_number" | "name_and_address" | "email" | "name_in_text" | "record";
+            protectedRecord: boolean;
+            /**
+             * Format: uuid
+             * @description The letter, visit or account
+             */
+            recordId: string;
+            /** @enum {string} */
+            role: "petitioner" | "authorised_person" | "visitor" | "subscriber" | "account_holder" | "named_in_text";
+            /**
+             * Format: uuid
+             * @description The row holding the data (what a correction names)
+             */
+            rowId: string;
+            /** @description Texts the subject wrote or said, with anyone else cut out */
+            texts: {
+                [key: string]: string;
+            } | null;
+            /** Format: uuid */
+            unitId: string;
+            /** @description The version a correction must send */
+            version: number | null;
+            /** @description Why data of this record is withheld */
+            withheld: string | null;
+        };
+        SubjectExportView: {
+            /** @description UTC */
+            generatedAt: string;
+            records: components["schemas"]["SubjectExportRecordView"][];
+            requestRef: string;
+            /** @enum {string} */
+            searchedBy: "id_number" | "name_and_address";
+        };
+        SubjectQueryDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
+            address?: string | null;
+            /** @example Nguyễn Văn An */
+            fullName?: string | null;
+            /** @example 075203004567 */
+            idNumber?: string | null;
+            /**
+             * @description The request’s reference (letters, digits, / . _ -)
+             * @example YC-2026/15
+             */
+            requestRef: string;
+        };
+        SubjectRecordView: {
+            /** @description Letter classification or visit content kind */
+            category: string | null;
+            correctable: boolean;
+            /** @example 2026-11-20 */
+            date: string | null;
+            /** @description The personal data fields held (names only) */
+            fields: string[];
+            /** @enum {string} */
+            kind: "letter_petitioner" | "letter_authorisation" | "reception_visitor" | "letter_subscription" | "account" | "letter_mention" | "visit_mention";
+            /** @enum {string} */
+            matchedOn: "id_number" | "name_and_address" | "email" | "name_in_text" | "record";
+            protectedRecord: boolean;
+            /**
+             * Format: uuid
+             * @description The letter, visit or account
+             */
+            recordId: string;
+            /** @enum {string} */
+            role: "petitioner" | "authorised_person" | "visitor" | "subscriber" | "account_holder" | "named_in_text";
+            /**
+             * Format: uuid
+             * @description The row holding the data (what a correction names)
+             */
+            rowId: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @description The version a correction must send */
+            version: number | null;
+            /** @description Why data of this record is withheld */
+            withheld: string | null;
+        };
+        SubjectSearchView: {
+            records: components["schemas"]["SubjectRecordView"][];
+            requestRef: string;
+            /** @enum {string} */
+            searchedBy: "id_number" | "name_and_address";
         };
         TimeSlotDto: {
             /** @example 11:30 */
@@ -7450,6 +7651,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealRequestView"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRecordView"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectExportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectExportView"];
+                    "text/html": components["schemas"]["SubjectExportView"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectQueryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectSearchView"];
                 };
             };
         };

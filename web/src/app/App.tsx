@@ -35,6 +35,7 @@ const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
 const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPage'));
 const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
 const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
+const SubjectAccessPage = lazy(() => import('../pages/subject-access/SubjectAccessPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -119,6 +120,7 @@ const router = createBrowserRouter([
           { path: '/quan-tri/leo-thang', element: <LaddersPage /> },
           { path: '/yeu-cau-danh-tinh', element: <RevealRequestsPage key="queue" mine={false} /> },
           { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
+          { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -69,6 +69,12 @@ const NAV = [
     icon: <SafetyCertificateOutlined />,
     permission: 'identity:custody',
   },
+  {
+    key: '/du-lieu-ca-nhan',
+    label: 'Dữ liệu cá nhân',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'personal_data:subject_access',
+  },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 

@@ -22,6 +22,7 @@ const ENTITY_TYPES: Record<string, string> = {
   reporting_schedule: 'Lịch báo cáo',
   webhook_endpoint: 'Địa chỉ webhook',
   report_run: 'Báo cáo lập trong nền',
+  subject_access_request: 'Yêu cầu về dữ liệu cá nhân',
 };
 
 /** A value of a change as text: strings as they are, anything else as JSON; absent as "—". */
