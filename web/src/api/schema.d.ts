@@ -4353,7 +4353,7 @@ export interface components {
         };
         RoleView: {
             /** @description What the role may do */
-            permissions: ("units:read" | "units:write" | "users:read" | "users:write" | "audit:read" | "reception:read" | "reception:write" | "reception:personal_data" | "calendars:read" | "calendars:write" | "deadlines:preview" | "letters:read" | "letters:write" | "letters:personal_data" | "cases:read" | "cases:handle" | "cases:manage" | "identity:request" | "identity:custody" | "reports:read" | "reports:deadlines" | "reports:configure" | "enforcement:read" | "enforcement:write" | "webhooks:manage" | "escalations:configure")[];
+            permissions: ("units:read" | "units:write" | "users:read" | "users:write" | "audit:read" | "reception:read" | "reception:write" | "reception:personal_data" | "calendars:read" | "calendars:write" | "deadlines:preview" | "letters:read" | "letters:write" | "letters:personal_data" | "cases:read" | "cases:handle" | "cases:manage" | "identity:request" | "identity:custody" | "reports:read" | "reports:deadlines" | "reports:configure" | "enforcement:read" | "enforcement:write" | "webhooks:manage" | "escalations:configure" | "personal_data:subject_access")[];
             /** @enum {string} */
             role: "admin" | "inspectorate_leader" | "unit_head" | "reception_officer" | "case_handler" | "identity_custodian";
         };
