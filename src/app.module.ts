@@ -32,6 +32,7 @@ import { ReportingSchedulesModule } from './reporting-reminders/reporting-schedu
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { CaseWorkModule } from './case-work/case-work.module.js';
 import { EscalationLaddersModule } from './escalations/escalation-ladders.module.js';
+import { CalendarChangeImpactModule } from './case-deadlines/calendar-change-impact.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         WorkItemsModule,
         CaseWorkModule,
         EscalationLaddersModule,
+        CalendarChangeImpactModule,
       ],
     };
   }
