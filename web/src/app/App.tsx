@@ -29,6 +29,7 @@ const OversightEnforcementPage = lazy(() => import('../pages/oversight/Enforceme
 const ReportsPage = lazy(() => import('../pages/oversight/ReportsPage'));
 const AuditPage = lazy(() => import('../pages/oversight/AuditPage'));
 const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -106,6 +107,7 @@ const router = createBrowserRouter([
           { path: '/giam-sat/canh-bao', element: <EscalationsPage /> },
           { path: '/bao-cao', element: <ReportsPage /> },
           { path: '/nhat-ky', element: <AuditPage /> },
+          { path: '/quan-tri/lich-lam-viec', element: <CalendarPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   BookOutlined,
   FileAddOutlined,
@@ -19,6 +20,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, network, session, signOut } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan, useMe, useUnit } from '../auth/me';
+import { CalendarReadinessBanner } from '../components/CalendarReadinessBanner';
 import { Loading } from '../components/Loading';
 import { useStore } from '../lib/store';
 
@@ -51,6 +53,12 @@ const NAV = [
   { key: '/giam-sat', label: 'Bảng điều khiển', icon: <FundOutlined />, permission: 'reports:read' },
   { key: '/bao-cao', label: 'Báo cáo định kỳ', icon: <BarChartOutlined />, permission: 'reports:read' },
   { key: '/nhat-ky', label: 'Nhật ký hệ thống', icon: <AuditOutlined />, permission: 'audit:read' },
+  {
+    key: '/quan-tri/lich-lam-viec',
+    label: 'Lịch làm việc',
+    icon: <CalendarOutlined />,
+    permission: 'calendars:write',
+  },
   { key: '/thong-bao', label: 'Thông báo', icon: <BellOutlined />, permission: null },
 ] as const;
 
@@ -78,6 +86,7 @@ function Bell() {
 
 function Banners() {
   const { offline, busy } = useStore(network);
+  const can = useCan();
   const client = useQueryClient();
   const fetching = useIsFetching();
   return (
@@ -104,6 +113,7 @@ function Banners() {
           }
         />
       )}
+      {can('calendars:write') && <CalendarReadinessBanner />}
       {fetching > 0 && (
         <span className="visually-hidden" role="status">
           Đang tải…
