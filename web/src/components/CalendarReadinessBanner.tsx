@@ -26,7 +26,7 @@ export function CalendarReadinessBanner() {
       title={
         <>
           {first.message.vi}
-          {warnings.length > 1 && ` (và ${warnings.length - 1} cảnh báo khác)`}{' '}
+          {warnings.length > 1 && ` (còn ${warnings.length - 1} cảnh báo ở lịch khác)`}{' '}
           <Link
             to={`/quan-tri/lich-lam-viec?pham-vi=${first.scope}&nam=${first.year}`}
             style={{ textDecoration: 'underline' }}

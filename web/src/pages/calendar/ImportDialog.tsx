@@ -77,15 +77,18 @@ export function ImportDialog({
         CSV có dòng tiêu đề <code>date,kind,name</code>; iCalendar gồm các sự kiện cả ngày (loại ở
         CATEGORIES). Tệp có một dòng lỗi thì không nhập gì cả.
       </p>
-      <label htmlFor="cal-file" style={{ display: 'block', fontWeight: 600, marginBottom: 4 }}>
-        Chọn tệp (.ics hoặc .csv)
-      </label>
+      <p style={{ fontWeight: 600, marginBottom: 4 }}>Tệp lịch (.ics hoặc .csv)</p>
+      {/* The browser's own file button speaks the browser's language: hidden, a Vietnamese label instead. */}
       <input
         id="cal-file"
+        className="visually-hidden cal-file"
         type="file"
         accept=".ics,.csv,text/calendar,text/csv"
         onChange={(e) => void choose(e.target.files)}
       />
+      <label htmlFor="cal-file" className="ant-btn ant-btn-default cal-file-button">
+        Chọn tệp…
+      </label>
       {file && <p style={{ marginTop: 8 }}>Đã chọn: {file.name}</p>}
       {fileError && <Alert type="error" showIcon role="alert" title={fileError} style={{ marginTop: 12 }} />}
       <ImpactPreview change={change} preview={preview} />

@@ -41,7 +41,10 @@ export function RecentChanges({ scope, highlight }: { scope: string; highlight: 
               items={data.changes.map((c) => ({
                 key: c.id,
                 label: (
-                  <span data-testid={c.id === highlight ? 'latest-change' : undefined}>
+                  <span
+                    data-testid={c.id === highlight ? 'latest-change' : undefined}
+                    data-moved={c.processed ? c.movedCount : undefined}
+                  >
                     {CHANGE_REASONS[c.reason] ?? c.reason} · {showDateTime(c.createdAt)} · từ ngày{' '}
                     {showDate(c.firstAffectedDate)} ·{' '}
                     {c.processed ? (
