@@ -213,6 +213,7 @@ describe('the console calendar pages in a real browser', () => {
       await page.getByTestId('impact-preview').getByText('Thay đổi này sẽ dời 1 thời hạn đang mở.').waitFor();
       expect(await page.getByTestId('impact-preview').innerText()).toContain(overD.caseNumber);
       await page.getByRole('button', { name: 'Nhập lịch' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       expect(await movedShown(page)).toBe(1);
       await expect(page.getByTestId('moved-list').innerText()).resolves.toContain(overD.caseNumber);
       await until(async () => (await dueOf(overD.deadlineId)) !== overD.due, 10_000);
@@ -238,6 +239,7 @@ describe('the console calendar pages in a real browser', () => {
       expect(await preview.innerText()).toContain(overD2.caseNumber);
       await checkScreen(page, 'lich-lam-viec-them-ngay', true);
       await page.getByRole('button', { name: 'Lưu ngày này' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' }); // saved: the new change is the latest
       expect(await movedShown(page)).toBe(previewed);
       const [{ n }] = await dataSource.query(
         `SELECT COUNT(*) AS n FROM case_deadline_changes c

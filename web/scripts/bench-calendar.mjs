@@ -51,6 +51,7 @@ try {
     },
   ]);
   const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   const measures = () =>
     page.evaluate(() => performance.getEntriesByName('lich:nam', 'measure').map((m) => m.duration));
   const waitForMeasure = async (count) => {

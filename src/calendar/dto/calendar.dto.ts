@@ -145,7 +145,7 @@ export class CalendarChangePreviewDto {
 export class CalendarChangesQueryDto {
   @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 50 })
   @IsOptional()
-  @Matches(/^\d{1,2}$/, { message: 'limit must be a whole number from 1 to 50' })
+  @Matches(/^(?:[1-9]|[1-4]\d|50)$/, { message: 'limit must be a whole number from 1 to 50' })
   limit?: string;
 }
 

@@ -1,15 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Popconfirm, Select, Space, Tag } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorText, unwrap } from '../../api/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { ScrollTable } from '../../components/ScrollTable';
 import { showDate, todayInVietnam, weekday } from '../../lib/dates';
 import { useScopeUnits } from '../../lib/units';
-import { sourceLabel, STATUS_LABELS, type DayStatus, type ListedDay } from './calendar-model';
+import { sourceLabel, STATUS_LABELS, type ListedDay } from './calendar-model';
 import { DayDialog } from './DayDialog';
 import { ImportDialog } from './ImportDialog';
 import { RecentChanges } from './RecentChanges';
@@ -18,6 +17,55 @@ import './calendar.css';
 
 const FIRST_YEAR = 2020;
 const LAST_YEAR = 2060;
+
+/**
+ * The year's days off and make-up days as a plain table (a plain one: it is drawn with the twelve
+ * months on every change of year, and the figure is < 300 ms), scrolling sideways on a phone.
+ */
+const DayList = memo(function DayList({
+  days,
+  year,
+  scope,
+  unitNames,
+}: {
+  days: readonly ListedDay[];
+  year: number;
+  scope: string;
+  unitNames: ReadonlyMap<string, string>;
+}) {
+  const rows = days.filter((d) => d.status !== 'rest' && d.status !== 'working');
+  return (
+    <div
+      role="region"
+      aria-label={`Các ngày nghỉ, ngày làm bù năm ${year}`}
+      tabIndex={0}
+      className="cal-list"
+    >
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Ngày</th>
+            <th scope="col">Loại</th>
+            <th scope="col">Tên, lý do</th>
+            <th scope="col">Nguồn</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.date}>
+              <td>
+                {weekday(d.date)}, {showDate(d.date)}
+              </td>
+              <td>{STATUS_LABELS[d.status]}</td>
+              <td>{d.name}</td>
+              <td>{sourceLabel(d.source, scope, unitNames)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
 
 async function saveFile(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -231,25 +279,7 @@ export default function CalendarPage() {
             <h2 style={{ fontSize: 18, fontWeight: 600, marginTop: 24 }}>
               Các ngày nghỉ, ngày làm bù năm {year}
             </h2>
-            <ScrollTable<ListedDay>
-              label={`Các ngày nghỉ, ngày làm bù năm ${year}`}
-              size="small"
-              pagination={false}
-              rowKey="date"
-              dataSource={(view.days as ListedDay[]).filter(
-                (d) => d.status !== 'rest' && d.status !== 'working',
-              )}
-              columns={[
-                { title: 'Ngày', dataIndex: 'date', render: (d: string) => `${weekday(d)}, ${showDate(d)}` },
-                { title: 'Loại', dataIndex: 'status', render: (s: DayStatus) => STATUS_LABELS[s] },
-                { title: 'Tên, lý do', dataIndex: 'name' },
-                {
-                  title: 'Nguồn',
-                  dataIndex: 'source',
-                  render: (s: string) => sourceLabel(s, scope, unitNames),
-                },
-              ]}
-            />
+            <DayList days={view.days as ListedDay[]} year={year} scope={scope} unitNames={unitNames} />
             {open && (
               <DayDialog
                 key={open}
