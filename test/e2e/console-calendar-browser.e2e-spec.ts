@@ -115,15 +115,15 @@ describe('the console calendar pages in a real browser', () => {
   }
 
   /**
-   * axe at both widths, and a screenshot of each: the whole page, or for a dialog (`dialog`) axe on the
-   * dialog alone (the page behind it was checked already) and the screen it covers.
+   * axe at both widths, and a screenshot of each: the whole page, or for a part (`region`: a dialog, a
+   * card) axe on that part alone (the page around it was checked already) and the screen showing it.
    */
-  async function checkScreen(page: Page, name: string, dialog = false) {
+  async function checkScreen(page: Page, name: string, region?: string) {
     await page.mouse.move(0, 0);
     for (const [width, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
       const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-      const result = await (dialog ? axe.include('.ant-modal-wrap') : axe).analyze();
+      const result = await (region ? axe.include(region) : axe).analyze();
       const bad = result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -131,7 +131,8 @@ describe('the console calendar pages in a real browser', () => {
         screen: `${name} (${width})`,
         violations: [],
       });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: !dialog });
+      if (region) await page.locator(region).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: !region });
     }
     await page.setViewportSize(VIEWPORTS.desktop);
   }
@@ -206,7 +207,7 @@ describe('the console calendar pages in a real browser', () => {
       expect(await page.getByRole('button', { name: 'Nhập lịch' }).isDisabled()).toBe(true);
       const [{ entries }] = await dataSource.query('SELECT COUNT(*) AS entries FROM calendar_entries');
       expect(Number(entries)).toBe(0);
-      await checkScreen(page, 'lich-lam-viec-nhap-loi', true);
+      await checkScreen(page, 'lich-lam-viec-nhap-loi', '.ant-modal-wrap');
 
       // The good file: the preview counts the deadline over D before anything is saved.
       await page.setInputFiles('#cal-file', { name: 'lich.ics', mimeType: 'text/calendar', buffer: good });
@@ -216,6 +217,7 @@ describe('the console calendar pages in a real browser', () => {
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       expect(await movedShown(page)).toBe(1);
       await expect(page.getByTestId('moved-list').innerText()).resolves.toContain(overD.caseNumber);
+      await checkScreen(page, 'lich-lam-viec-da-doi', '[data-testid="recent-changes"]');
       await until(async () => (await dueOf(overD.deadlineId)) !== overD.due, 10_000);
       expect(await page.locator(`button[data-date="${d}"]`).getAttribute('aria-label')).toContain(
         'Đặt tại phạm vi này',
@@ -237,7 +239,7 @@ describe('the console calendar pages in a real browser', () => {
       await preview.getByText(/sẽ dời (\d+) thời hạn/).waitFor();
       const previewed = Number(/sẽ dời (\d+) thời hạn/.exec(await preview.innerText())![1]);
       expect(await preview.innerText()).toContain(overD2.caseNumber);
-      await checkScreen(page, 'lich-lam-viec-them-ngay', true);
+      await checkScreen(page, 'lich-lam-viec-them-ngay', '.ant-modal-wrap');
       await page.getByRole('button', { name: 'Lưu ngày này' }).click();
       await page.getByRole('dialog').waitFor({ state: 'hidden' }); // saved: the new change is the latest
       expect(await movedShown(page)).toBe(previewed);

@@ -25,6 +25,7 @@ export function RecentChanges({ scope, highlight }: { scope: string; highlight: 
   return (
     <Card
       size="small"
+      data-testid="recent-changes"
       style={{ marginTop: 16 }}
       title={
         <h2 style={{ fontSize: 16, fontWeight: 600, margin: 0 }}>Thay đổi gần đây và các thời hạn đã dời</h2>
