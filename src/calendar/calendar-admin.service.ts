@@ -318,48 +318,46 @@ export class CalendarAdminService {
     audited: boolean,
   ) {
     const name = input.name;
-    {
-      const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
-      const revision = await this.lockScope(manager, scope);
-      const now = this.clock.now();
-      const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
-        (e) => e.date === date,
-      );
-      if (existing && existing.kind === input.kind && existing.name === name) {
-        return { scope, row: existing, changeId: null as string | null };
-      }
-      const row: ScopeEntryRow = {
-        id: existing?.id ?? uuid7(),
-        date,
-        kind: input.kind,
-        name,
-        changedByUserId: actor.userId,
-        changedAt: now,
-      };
-      if (existing) {
-        await manager.query(
-          'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
-          [row.kind, row.name, row.changedByUserId, now, row.id],
-        );
-      } else {
-        await manager.query(
-          `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [row.id, scope.scopeKey, date, row.kind, row.name, row.changedByUserId, now],
-        );
-      }
-      const changeId = await this.recordChange(manager, scope, revision, 'entry.set', date);
-      if (audited) {
-        await this.audit.record(manager, actor, {
-          action: existing ? 'update' : 'create',
-          entityType: 'calendar_entry',
-          entityId: row.id,
-          unitId: scope.unitId,
-          changes: diffChanges(auditEntry(scope.scopeKey, existing ?? null), auditEntry(scope.scopeKey, row)),
-        });
-      }
-      return { scope, row, changeId };
+    const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
+    const revision = await this.lockScope(manager, scope);
+    const now = this.clock.now();
+    const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
+      (e) => e.date === date,
+    );
+    if (existing && existing.kind === input.kind && existing.name === name) {
+      return { scope, row: existing, changeId: null as string | null };
     }
+    const row: ScopeEntryRow = {
+      id: existing?.id ?? uuid7(),
+      date,
+      kind: input.kind,
+      name,
+      changedByUserId: actor.userId,
+      changedAt: now,
+    };
+    if (existing) {
+      await manager.query(
+        'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
+        [row.kind, row.name, row.changedByUserId, now, row.id],
+      );
+    } else {
+      await manager.query(
+        `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [row.id, scope.scopeKey, date, row.kind, row.name, row.changedByUserId, now],
+      );
+    }
+    const changeId = await this.recordChange(manager, scope, revision, 'entry.set', date);
+    if (audited) {
+      await this.audit.record(manager, actor, {
+        action: existing ? 'update' : 'create',
+        entityType: 'calendar_entry',
+        entityId: row.id,
+        unitId: scope.unitId,
+        changes: diffChanges(auditEntry(scope.scopeKey, existing ?? null), auditEntry(scope.scopeKey, row)),
+      });
+    }
+    return { scope, row, changeId };
   }
 
   /** Removes the entry a scope sets on a date (the inherited day applies again). */
