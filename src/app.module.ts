@@ -33,6 +33,7 @@ import { WorkItemsModule } from './work-items/work-items.module.js';
 import { CaseWorkModule } from './case-work/case-work.module.js';
 import { EscalationLaddersModule } from './escalations/escalation-ladders.module.js';
 import { SubjectAccessModule } from './subject-access/subject-access.module.js';
+import { CalendarChangeImpactModule } from './case-deadlines/calendar-change-impact.module.js';
 
 /** The API process: HTTP routes; it only produces jobs, never processes them. */
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         CaseWorkModule,
         EscalationLaddersModule,
         SubjectAccessModule,
+        CalendarChangeImpactModule,
       ],
     };
   }

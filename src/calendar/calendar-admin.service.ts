@@ -16,6 +16,7 @@ import {
   CONTENT_TYPES,
   parseCalendarFile,
   type CalendarFileFormat,
+  type ParsedCalendarFile,
 } from './calendar-files.js';
 import { CalendarStore, type ScopeEntryRow, type ScopeYearRow } from './calendar-store.js';
 import { CalendarErrors, entryNameProblem } from './calendar.errors.js';
@@ -44,6 +45,19 @@ import type {
   ScopedReadinessWarningView,
 } from './dto/calendar.dto.js';
 import { UnitCalendarService } from './unit-calendar.service.js';
+
+/** A change to a calendar, as a preview describes it (the same checks as the commands). */
+export type CalendarChangeRequest =
+  | { action: 'set_entry'; date: string; kind: CalendarEntryKind; name: string }
+  | { action: 'remove_entry'; date: string }
+  | { action: 'set_year'; year: number | string; confirmed: boolean }
+  | { action: 'import'; year: number | string; format: CalendarFileFormat; content: string };
+
+type PreparedChange =
+  | { action: 'set_entry'; date: LocalDate; kind: CalendarEntryKind; name: string }
+  | { action: 'remove_entry'; date: LocalDate }
+  | { action: 'set_year'; year: number; confirmed: boolean }
+  | { action: 'import'; year: number; format: CalendarFileFormat; parsed: ParsedCalendarFile };
 
 export interface CalendarFile {
   filename: string;
@@ -282,37 +296,59 @@ export class CalendarAdminService {
     const nameProblem = entryNameProblem(input.name);
     if (nameProblem) throw CalendarErrors.nameInvalid(nameProblem);
     const name = input.name.trim();
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
-      const revision = await this.lockScope(manager, scope);
-      const now = this.clock.now();
-      const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
-        (e) => e.date === date,
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.applySetEntry(manager, actor, scopeParam, date, { kind: input.kind, name }, true),
+    );
+    if (outcome.changeId) await this.changes.publish(outcome.changeId);
+    return {
+      scope: outcome.scope.scopeKey,
+      entry: entryView(outcome.row),
+      changed: outcome.changeId !== null,
+      changeId: outcome.changeId,
+      calendarVersion: (await this.calendars.composedFor(outcome.scope.scopeKey)).calendar.version,
+    };
+  }
+
+  private async applySetEntry(
+    manager: EntityManager,
+    actor: Actor,
+    scopeParam: string,
+    date: LocalDate,
+    input: { kind: CalendarEntryKind; name: string },
+    audited: boolean,
+  ) {
+    const name = input.name;
+    const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
+    const revision = await this.lockScope(manager, scope);
+    const now = this.clock.now();
+    const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
+      (e) => e.date === date,
+    );
+    if (existing && existing.kind === input.kind && existing.name === name) {
+      return { scope, row: existing, changeId: null as string | null };
+    }
+    const row: ScopeEntryRow = {
+      id: existing?.id ?? uuid7(),
+      date,
+      kind: input.kind,
+      name,
+      changedByUserId: actor.userId,
+      changedAt: now,
+    };
+    if (existing) {
+      await manager.query(
+        'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
+        [row.kind, row.name, row.changedByUserId, now, row.id],
       );
-      if (existing && existing.kind === input.kind && existing.name === name) {
-        return { scope, row: existing, changeId: null };
-      }
-      const row: ScopeEntryRow = {
-        id: existing?.id ?? uuid7(),
-        date,
-        kind: input.kind,
-        name,
-        changedByUserId: actor.userId,
-        changedAt: now,
-      };
-      if (existing) {
-        await manager.query(
-          'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
-          [row.kind, row.name, row.changedByUserId, now, row.id],
-        );
-      } else {
-        await manager.query(
-          `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [row.id, scope.scopeKey, date, row.kind, row.name, row.changedByUserId, now],
-        );
-      }
-      const changeId = await this.recordChange(manager, scope, revision, 'entry.set', date);
+    } else {
+      await manager.query(
+        `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [row.id, scope.scopeKey, date, row.kind, row.name, row.changedByUserId, now],
+      );
+    }
+    const changeId = await this.recordChange(manager, scope, revision, 'entry.set', date);
+    if (audited) {
       await this.audit.record(manager, actor, {
         action: existing ? 'update' : 'create',
         entityType: 'calendar_entry',
@@ -320,29 +356,35 @@ export class CalendarAdminService {
         unitId: scope.unitId,
         changes: diffChanges(auditEntry(scope.scopeKey, existing ?? null), auditEntry(scope.scopeKey, row)),
       });
-      return { scope, row, changeId };
-    });
-    if (outcome.changeId) await this.changes.publish(outcome.changeId);
-    return {
-      scope: outcome.scope.scopeKey,
-      entry: entryView(outcome.row),
-      changed: outcome.changeId !== null,
-      calendarVersion: (await this.calendars.composedFor(outcome.scope.scopeKey)).calendar.version,
-    };
+    }
+    return { scope, row, changeId };
   }
 
   /** Removes the entry a scope sets on a date (the inherited day applies again). */
   async removeEntry(actor: Actor, scopeParam: string, dateParam: string): Promise<void> {
     const date = checkDate(dateParam);
-    const changeId = await this.dataSource.transaction(async (manager) => {
-      const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
-      const revision = await this.lockScope(manager, scope);
-      const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
-        (e) => e.date === date,
-      );
-      if (!existing) throw CalendarErrors.entryNotFound(date);
-      await manager.query('DELETE FROM calendar_entries WHERE id = ?', [existing.id]);
-      const id = await this.recordChange(manager, scope, revision, 'entry.remove', date);
+    const { changeId } = await this.dataSource.transaction((manager) =>
+      this.applyRemoveEntry(manager, actor, scopeParam, date, true),
+    );
+    await this.changes.publish(changeId);
+  }
+
+  private async applyRemoveEntry(
+    manager: EntityManager,
+    actor: Actor,
+    scopeParam: string,
+    date: LocalDate,
+    audited: boolean,
+  ) {
+    const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
+    const revision = await this.lockScope(manager, scope);
+    const existing = (await this.store.entriesOf(manager, scope.scopeKey, Number(date.slice(0, 4)))).find(
+      (e) => e.date === date,
+    );
+    if (!existing) throw CalendarErrors.entryNotFound(date);
+    await manager.query('DELETE FROM calendar_entries WHERE id = ?', [existing.id]);
+    const changeId = await this.recordChange(manager, scope, revision, 'entry.remove', date);
+    if (audited) {
       await this.audit.record(manager, actor, {
         action: 'delete',
         entityType: 'calendar_entry',
@@ -350,9 +392,8 @@ export class CalendarAdminService {
         unitId: scope.unitId,
         changes: diffChanges(auditEntry(scope.scopeKey, existing), null),
       });
-      return id;
-    });
-    await this.changes.publish(changeId);
+    }
+    return { scope, changeId };
   }
 
   /** States that a year is confirmed (or held provisional) in this scope. */
@@ -363,24 +404,46 @@ export class CalendarAdminService {
     input: { confirmed: boolean },
   ): Promise<CalendarYearResultView> {
     const year = checkYear(yearParam);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
-      const revision = await this.lockScope(manager, scope);
-      const existing = (await this.store.yearsOf(manager, scope.scopeKey)).find((y) => y.year === year);
-      if (existing && existing.confirmed === input.confirmed) return { scope, row: existing, changeId: null };
-      const row: ScopeYearRow = {
-        year,
-        confirmed: input.confirmed,
-        decidedByUserId: actor.userId,
-        decidedAt: this.clock.now(),
-      };
-      await manager.query(
-        `INSERT INTO calendar_years (scope_key, year, confirmed, decided_by_user_id, decided_at) VALUES (?, ?, ?, ?, ?)
-         ON DUPLICATE KEY UPDATE confirmed = VALUES(confirmed), decided_by_user_id = VALUES(decided_by_user_id),
-           decided_at = VALUES(decided_at)`,
-        [scope.scopeKey, year, row.confirmed, row.decidedByUserId, row.decidedAt],
-      );
-      const changeId = await this.recordChange(manager, scope, revision, 'year.set', `${year}-01-01`);
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.applySetYear(manager, actor, scopeParam, year, input, true),
+    );
+    if (outcome.changeId) await this.changes.publish(outcome.changeId);
+    return {
+      scope: outcome.scope.scopeKey,
+      statement: yearView(outcome.row),
+      changed: outcome.changeId !== null,
+      changeId: outcome.changeId,
+      calendarVersion: (await this.calendars.composedFor(outcome.scope.scopeKey)).calendar.version,
+    };
+  }
+
+  private async applySetYear(
+    manager: EntityManager,
+    actor: Actor,
+    scopeParam: string,
+    year: number,
+    input: { confirmed: boolean },
+    audited: boolean,
+  ) {
+    const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
+    const revision = await this.lockScope(manager, scope);
+    const existing = (await this.store.yearsOf(manager, scope.scopeKey)).find((y) => y.year === year);
+    if (existing && existing.confirmed === input.confirmed)
+      return { scope, row: existing, changeId: null as string | null };
+    const row: ScopeYearRow = {
+      year,
+      confirmed: input.confirmed,
+      decidedByUserId: actor.userId,
+      decidedAt: this.clock.now(),
+    };
+    await manager.query(
+      `INSERT INTO calendar_years (scope_key, year, confirmed, decided_by_user_id, decided_at) VALUES (?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE confirmed = VALUES(confirmed), decided_by_user_id = VALUES(decided_by_user_id),
+         decided_at = VALUES(decided_at)`,
+      [scope.scopeKey, year, row.confirmed, row.decidedByUserId, row.decidedAt],
+    );
+    const changeId = await this.recordChange(manager, scope, revision, 'year.set', `${year}-01-01`);
+    if (audited) {
       await this.audit.record(manager, actor, {
         action: input.confirmed ? 'calendar.confirm_year' : 'calendar.hold_year_provisional',
         entityType: 'calendar_year',
@@ -391,15 +454,8 @@ export class CalendarAdminService {
           { scope: scope.scopeKey, year, confirmed: row.confirmed },
         ),
       });
-      return { scope, row, changeId };
-    });
-    if (outcome.changeId) await this.changes.publish(outcome.changeId);
-    return {
-      scope: outcome.scope.scopeKey,
-      statement: yearView(outcome.row),
-      changed: outcome.changeId !== null,
-      calendarVersion: (await this.calendars.composedFor(outcome.scope.scopeKey)).calendar.version,
-    };
+    }
+    return { scope, row, changeId };
   }
 
   /** Withdraws a scope's statement about a year (the scopes above, or the built-in data, decide again). */
@@ -445,68 +501,9 @@ export class CalendarAdminService {
     const parsed = parseCalendarFile(input.format, input.content, year);
     if (parsed.problems.length > 0) throw CalendarErrors.importInvalid(parsed.problems);
 
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
-      const revision = await this.lockScope(manager, scope);
-      const inherited = await this.inheritedLayout(manager, scope);
-      const wanted = overridesForLayout(year, inherited, parsed.entries);
-      const current = await this.store.entriesOf(manager, scope.scopeKey, year);
-      const currentByDate = new Map(current.map((e) => [e.date, e]));
-      const wantedDates = new Set(wanted.map((e) => e.date));
-      const now = this.clock.now();
-      const counts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-      const touched: LocalDate[] = [];
-      for (const w of wanted) {
-        const c = currentByDate.get(w.date);
-        if (c && c.kind === w.kind && c.name === w.name) {
-          counts.unchanged++;
-          continue;
-        }
-        touched.push(w.date);
-        if (c) {
-          counts.updated++;
-          await manager.query(
-            'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
-            [w.kind, w.name, actor.userId, now, c.id],
-          );
-        } else {
-          counts.added++;
-          await manager.query(
-            `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-            [uuid7(), scope.scopeKey, w.date, w.kind, w.name, actor.userId, now],
-          );
-        }
-      }
-      const removed = current.filter((c) => !wantedDates.has(c.date));
-      if (removed.length > 0) {
-        counts.removed = removed.length;
-        touched.push(...removed.map((r) => r.date));
-        await manager.query(
-          `DELETE FROM calendar_entries WHERE id IN (${removed.map(() => '?').join(', ')})`,
-          removed.map((r) => r.id),
-        );
-      }
-      const changed = touched.length > 0;
-      if (changed) touched.sort();
-      const changeId = changed
-        ? await this.recordChange(manager, scope, revision, 'import', touched[0])
-        : null;
-      await this.audit.record(manager, actor, {
-        action: 'calendar.import',
-        entityType: 'calendar',
-        entityId: `${scope.scopeKey}.${year}`,
-        unitId: scope.unitId,
-        changes: {
-          import: {
-            before: null,
-            after: { year, format: input.format, rows: parsed.rows, days: parsed.entries.length, ...counts },
-          },
-          ownEntries: { before: current.length, after: wanted.length },
-        },
-      });
-      return { scope, counts, changeId };
-    });
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.applyImport(manager, actor, scopeParam, year, input.format, parsed, true),
+    );
     if (outcome.changeId) await this.changes.publish(outcome.changeId);
     return {
       scope: outcome.scope.scopeKey,
@@ -516,8 +513,172 @@ export class CalendarAdminService {
       days: parsed.entries.length,
       entries: outcome.counts,
       changed: outcome.changeId !== null,
+      changeId: outcome.changeId,
       calendarVersion: (await this.calendars.composedFor(outcome.scope.scopeKey)).calendar.version,
     };
+  }
+
+  private async applyImport(
+    manager: EntityManager,
+    actor: Actor,
+    scopeParam: string,
+    year: number,
+    format: CalendarFileFormat,
+    parsed: ParsedCalendarFile,
+    audited: boolean,
+  ) {
+    const scope = await this.access.resolve(actor, scopeParam, 'write', manager);
+    const revision = await this.lockScope(manager, scope);
+    const inherited = await this.inheritedLayout(manager, scope);
+    const wanted = overridesForLayout(year, inherited, parsed.entries);
+    const current = await this.store.entriesOf(manager, scope.scopeKey, year);
+    const currentByDate = new Map(current.map((e) => [e.date, e]));
+    const wantedDates = new Set(wanted.map((e) => e.date));
+    const now = this.clock.now();
+    const counts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+    const touched: LocalDate[] = [];
+    for (const w of wanted) {
+      const c = currentByDate.get(w.date);
+      if (c && c.kind === w.kind && c.name === w.name) {
+        counts.unchanged++;
+        continue;
+      }
+      touched.push(w.date);
+      if (c) {
+        counts.updated++;
+        await manager.query(
+          'UPDATE calendar_entries SET kind = ?, name = ?, changed_by_user_id = ?, changed_at = ? WHERE id = ?',
+          [w.kind, w.name, actor.userId, now, c.id],
+        );
+      } else {
+        counts.added++;
+        await manager.query(
+          `INSERT INTO calendar_entries (id, scope_key, \`date\`, kind, name, changed_by_user_id, changed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [uuid7(), scope.scopeKey, w.date, w.kind, w.name, actor.userId, now],
+        );
+      }
+    }
+    const removed = current.filter((c) => !wantedDates.has(c.date));
+    if (removed.length > 0) {
+      counts.removed = removed.length;
+      touched.push(...removed.map((r) => r.date));
+      await manager.query(
+        `DELETE FROM calendar_entries WHERE id IN (${removed.map(() => '?').join(', ')})`,
+        removed.map((r) => r.id),
+      );
+    }
+    const changed = touched.length > 0;
+    if (changed) touched.sort();
+    const changeId = changed ? await this.recordChange(manager, scope, revision, 'import', touched[0]) : null;
+    if (audited) {
+      await this.audit.record(manager, actor, {
+        action: 'calendar.import',
+        entityType: 'calendar',
+        entityId: `${scope.scopeKey}.${year}`,
+        unitId: scope.unitId,
+        changes: {
+          import: {
+            before: null,
+            after: { year, format, rows: parsed.rows, days: parsed.entries.length, ...counts },
+          },
+          ownEntries: { before: current.length, after: wanted.length },
+        },
+      });
+    }
+    return { scope, counts, changeId };
+  }
+
+  /**
+   * A dry run of a change (docs/console-calendar.md): the change is written, this process's
+   * calendar-change subscribers (the case deadlines) act on it as the worker will, `measure` reads
+   * what they did — all in one transaction that is then rolled back. Nothing is audited, published or
+   * kept; the answer is what the same change would do now. Errors are the change's own (404, 400…).
+   */
+  async preview<T>(
+    actor: Actor,
+    scopeParam: string,
+    change: CalendarChangeRequest,
+    measure: (manager: EntityManager, changeId: string) => Promise<T>,
+  ): Promise<{ scope: string; changed: boolean; firstAffectedDate: LocalDate | null; measured: T | null }> {
+    const prepared = this.prepare(change);
+    // Scope first: an out-of-scope unit answers 404 before anything else is looked at.
+    const scope = await this.access.resolve(actor, scopeParam, 'write');
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const manager = runner.manager;
+        const { changeId } = await this.applyPrepared(manager, actor, scopeParam, prepared, false);
+        if (changeId === null)
+          return { scope: scope.scopeKey, changed: false, firstAffectedDate: null, measured: null };
+        const [row]: { first_affected_date: string }[] = await manager.query(
+          'SELECT first_affected_date FROM calendar_changes WHERE id = ?',
+          [changeId],
+        );
+        await this.changes.rehearse(manager, changeId);
+        return {
+          scope: scope.scopeKey,
+          changed: true,
+          firstAffectedDate: row.first_affected_date,
+          measured: await measure(manager, changeId),
+        };
+      } finally {
+        await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Checks a change request's own fields (before any transaction), as the command would. */
+  private prepare(change: CalendarChangeRequest): PreparedChange {
+    switch (change.action) {
+      case 'set_entry': {
+        const date = checkDate(change.date);
+        const problem = entryNameProblem(change.name);
+        if (problem) throw CalendarErrors.nameInvalid(problem);
+        return { action: 'set_entry', date, kind: change.kind, name: change.name.trim() };
+      }
+      case 'remove_entry':
+        return { action: 'remove_entry', date: checkDate(change.date) };
+      case 'set_year':
+        return { action: 'set_year', year: checkYear(change.year), confirmed: change.confirmed };
+      case 'import': {
+        const year = checkYear(change.year);
+        const parsed = parseCalendarFile(change.format, change.content, year);
+        if (parsed.problems.length > 0) throw CalendarErrors.importInvalid(parsed.problems);
+        return { action: 'import', year, format: change.format, parsed };
+      }
+    }
+  }
+
+  private async applyPrepared(
+    manager: EntityManager,
+    actor: Actor,
+    scopeParam: string,
+    change: PreparedChange,
+    audited: boolean,
+  ): Promise<{ changeId: string | null }> {
+    switch (change.action) {
+      case 'set_entry':
+        return this.applySetEntry(manager, actor, scopeParam, change.date, change, audited);
+      case 'remove_entry':
+        return this.applyRemoveEntry(manager, actor, scopeParam, change.date, audited);
+      case 'set_year':
+        return this.applySetYear(manager, actor, scopeParam, change.year, change, audited);
+      case 'import':
+        return this.applyImport(
+          manager,
+          actor,
+          scopeParam,
+          change.year,
+          change.format,
+          change.parsed,
+          audited,
+        );
+    }
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -122,16 +122,28 @@ export class CalendarChangesService {
       const row = rows[0];
       if (!row) return 'missing';
       if (row.processed_at !== null) return 'already-processed';
-      const change = toChange(row);
-      for (const subscriber of this.subscribers.all()) {
-        await subscriber.onCalendarChanged(change, manager);
-      }
+      await this.tellSubscribers(manager, toChange(row));
       await manager.query('UPDATE calendar_changes SET processed_at = ? WHERE id = ?', [
         this.clock.now(),
         changeId,
       ]);
       return 'processed';
     });
+  }
+
+  /**
+   * A dry run's second half (CalendarAdminService.preview): tells this process's subscribers about a
+   * change written, not committed, in `manager`'s transaction, which the caller then rolls back.
+   */
+  async rehearse(manager: EntityManager, changeId: string): Promise<void> {
+    const rows: ChangeRow[] = await manager.query('SELECT * FROM calendar_changes WHERE id = ?', [changeId]);
+    if (rows[0]) await this.tellSubscribers(manager, toChange(rows[0]));
+  }
+
+  private async tellSubscribers(manager: EntityManager, change: CalendarChange): Promise<void> {
+    for (const subscriber of this.subscribers.all()) {
+      await subscriber.onCalendarChanged(change, manager);
+    }
   }
 
   /**

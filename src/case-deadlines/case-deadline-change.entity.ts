@@ -5,6 +5,7 @@ import { CaseDeadlineEntity } from './case-deadline.entity.js';
 /** Every computation of a deadline, old and new dates side by side: why a due date is what it is. */
 @Entity({ name: 'case_deadline_changes' })
 @Index('idx_case_deadline_changes_deadline', ['deadlineId', 'version'])
+@Index('idx_case_deadline_changes_calendar_change', ['calendarChangeId'])
 export class CaseDeadlineChangeEntity {
   @PrimaryGeneratedColumn({
     type: 'bigint',
@@ -44,6 +45,10 @@ export class CaseDeadlineChangeEntity {
 
   @Column({ ...ID_COLUMN, nullable: true })
   actorUserId: string | null;
+
+  /** The calendar change (`calendar_changes.id`) behind a `calendar_changed` row; null otherwise. */
+  @Column({ ...ID_COLUMN, nullable: true })
+  calendarChangeId: string | null;
 
   @Column({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   changedAt: Date;

@@ -42,6 +42,7 @@ export class CaseDeadlineRecomputer implements CalendarChangeSubscriber, OnModul
       SYSTEM_ACTOR,
       rows.map((r) => r.id),
       change.firstAffectedDate,
+      change.id,
     );
   }
 }

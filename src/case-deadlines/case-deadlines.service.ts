@@ -332,6 +332,7 @@ export class CaseDeadlinesService {
     actor: Actor,
     unitIds: readonly string[],
     from: LocalDate,
+    calendarChangeId: string | null = null,
   ) {
     if (unitIds.length === 0) return [];
     // Subjects' rows first, then their deadlines: the order of every command on a subject, so a case
@@ -361,7 +362,16 @@ export class CaseDeadlinesService {
     for (const d of affected) {
       if (d.ruleId === FIXED_RULE) continue;
       const before = d.dueDate;
-      const after = await this.recompute(manager, actor, d, d.options, 'calendar_changed', d.status, true);
+      const after = await this.recompute(
+        manager,
+        actor,
+        d,
+        d.options,
+        'calendar_changed',
+        d.status,
+        true,
+        calendarChangeId,
+      );
       if (after.dueDate !== before) moved.push(after);
     }
     return moved;
@@ -395,6 +405,7 @@ export class CaseDeadlinesService {
     reason: RecomputeReason,
     status: CaseDeadlineEntity['status'],
     onlyIfChanged = false,
+    calendarChangeId: string | null = null,
   ): Promise<CaseDeadlineEntity> {
     const computed = await this.compute(manager, d.unitId, d.ruleId, d.triggerDate, options);
     const unchanged =
@@ -419,7 +430,7 @@ export class CaseDeadlinesService {
     };
     await manager.update(CaseDeadlineEntity, { id: d.id }, next);
     Object.assign(d, next);
-    await this.recordChange(manager, actor, d, reason, previous.due, previous.rawEnd);
+    await this.recordChange(manager, actor, d, reason, previous.due, previous.rawEnd, calendarChangeId);
     return d;
   }
 
@@ -493,9 +504,13 @@ export class CaseDeadlinesService {
     reason: string,
     previousDue: string | null,
     previousRawEnd: string | null,
+    calendarChangeId: string | null = null,
   ): Promise<void> {
     await this.copyToSubject(manager, d);
-    await manager.insert(CaseDeadlineChangeEntity, changeRow(actor, d, reason, previousDue, previousRawEnd));
+    await manager.insert(CaseDeadlineChangeEntity, {
+      ...changeRow(actor, d, reason, previousDue, previousRawEnd),
+      calendarChangeId,
+    });
   }
 
   /**

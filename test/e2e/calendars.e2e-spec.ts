@@ -275,6 +275,66 @@ describe('calendars over HTTP', () => {
         400,
         'VALIDATION_FAILED',
       ],
+      [
+        'previewing without an action',
+        () => api().post(`/api/v1/calendars/${a}/changes/preview`).send({ date: '2026-05-06' }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'previewing a day without its name',
+        () =>
+          api()
+            .post(`/api/v1/calendars/${a}/changes/preview`)
+            .send({ action: 'set_entry', date: '2026-05-06', kind: 'day_off' }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'previewing an impossible date',
+        () =>
+          api()
+            .post(`/api/v1/calendars/${a}/changes/preview`)
+            .send({ action: 'set_entry', date: '2026-02-30', kind: 'day_off', name: 'x' }),
+        400,
+        'DATE_INVALID',
+      ],
+      [
+        'previewing the removal of a day the calendar does not set',
+        () =>
+          api()
+            .post(`/api/v1/calendars/${a}/changes/preview`)
+            .send({ action: 'remove_entry', date: '2026-05-06' }),
+        404,
+        'CALENDAR_ENTRY_NOT_FOUND',
+      ],
+      [
+        'previewing a year outside the calendar',
+        () =>
+          api()
+            .post(`/api/v1/calendars/${a}/changes/preview`)
+            .send({ action: 'set_year', year: 2061, confirmed: true }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'previewing a bad import',
+        () =>
+          api().post(`/api/v1/calendars/${a}/changes/preview`).send({
+            action: 'import',
+            year: 2027,
+            format: 'csv',
+            content: 'date,kind,name\n2026-01-01,day_off,x\n',
+          }),
+        400,
+        'CALENDAR_IMPORT_INVALID',
+      ],
+      [
+        'listing changes with a bad limit',
+        () => api().get(`/api/v1/calendars/${a}/changes?limit=many`),
+        400,
+        'VALIDATION_FAILED',
+      ],
     ];
     const failures: string[] = [];
     for (const [name, make, status, code] of cases) {
@@ -446,6 +506,8 @@ describe('calendars over HTTP', () => {
       '/api/v1/calendars/{scope}/years/{year}/export',
       '/api/v1/calendars/{scope}/years/{year}/import',
       '/api/v1/calendars/{scope}/entries/{date}',
+      '/api/v1/calendars/{scope}/changes',
+      '/api/v1/calendars/{scope}/changes/preview',
     ]) {
       expect(doc.paths[path]).toBeDefined();
     }

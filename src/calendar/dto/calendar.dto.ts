@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { UUID_PATTERN } from '../../common/ids/uuid7.js';
 import { CALENDAR_FILE_FORMATS, type CalendarFileFormat } from '../calendar-files.js';
 import type { CalendarEntryKind, CalendarDayStatus } from '../domain/working-calendar.js';
@@ -77,7 +89,72 @@ export class CalendarImportDto {
   content: string;
 }
 
+const CHANGE_ACTIONS = ['set_entry', 'remove_entry', 'set_year', 'import'] as const;
+
+/**
+ * A change to preview: the body of the command it stands for, with `action` naming it. `set_entry`:
+ * `date`, `kind`, `name`; `remove_entry`: `date`; `set_year`: `year`, `confirmed`; `import`: `year`,
+ * `format`, `content`.
+ */
+export class CalendarChangePreviewDto {
+  @ApiProperty({ enum: CHANGE_ACTIONS })
+  @IsIn(CHANGE_ACTIONS, { message: 'action must be set_entry, remove_entry, set_year or import' })
+  action: (typeof CHANGE_ACTIONS)[number];
+
+  @ApiPropertyOptional({ example: '2027-11-24', description: 'set_entry, remove_entry: YYYY-MM-DD' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'set_entry' || o.action === 'remove_entry')
+  @IsString()
+  @MaxLength(40)
+  date?: string;
+
+  @ApiPropertyOptional({ enum: ENTRY_KINDS, description: 'set_entry' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'set_entry')
+  @IsIn(ENTRY_KINDS, { message: 'kind must be day_off or make_up_working_day' })
+  kind?: CalendarEntryKind;
+
+  @ApiPropertyOptional({ description: 'set_entry: 1–255 characters' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'set_entry')
+  @IsString()
+  @Length(1, 255)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 2027, description: 'set_year, import: 2020 … 2060' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'set_year' || o.action === 'import')
+  @IsInt({ message: 'year must be a whole number' })
+  @Min(2020)
+  @Max(2060)
+  year?: number;
+
+  @ApiPropertyOptional({ description: 'set_year' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'set_year')
+  @IsBoolean()
+  confirmed?: boolean;
+
+  @ApiPropertyOptional({ enum: CALENDAR_FILE_FORMATS, description: 'import' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'import')
+  @IsIn(CALENDAR_FILE_FORMATS, { message: 'format must be csv or ics' })
+  format?: CalendarFileFormat;
+
+  @ApiPropertyOptional({ description: 'import: the file’s text (as for the import route)' })
+  @ValidateIf((o: CalendarChangePreviewDto) => o.action === 'import')
+  @IsString()
+  @Length(1, 512 * 1024)
+  content?: string;
+}
+
+export class CalendarChangesQueryDto {
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 50 })
+  @IsOptional()
+  @Matches(/^(?:[1-9]|[1-4]\d|50)$/, { message: 'limit must be a whole number from 1 to 50' })
+  limit?: string;
+}
+
 // ── views ────────────────────────────────────────────────────────────────────────────────────────
+
+export class CalendarMessageView {
+  @ApiProperty() vi: string;
+  @ApiProperty() en: string;
+}
 
 export class ReadinessWarningView {
   @ApiProperty({ enum: ['CALENDAR_CURRENT_YEAR_PROVISIONAL', 'CALENDAR_NEXT_YEAR_PROVISIONAL'] })
@@ -85,7 +162,7 @@ export class ReadinessWarningView {
   @ApiProperty() year: number;
   @ApiProperty({ description: 'Days from today to 1 January of the year (≤ 0 once started)' })
   daysUntilStart: number;
-  @ApiProperty({ example: { vi: '…', en: '…' } }) message: { vi: string; en: string };
+  @ApiProperty({ type: CalendarMessageView }) message: CalendarMessageView;
 }
 
 export class ScopedReadinessWarningView extends ReadinessWarningView {
@@ -216,6 +293,12 @@ export class CalendarEntryResultView {
   @ApiProperty() scope: string;
   @ApiProperty({ type: CalendarEntryView }) entry: CalendarEntryView;
   @ApiProperty({ description: 'false: the entry was already exactly so (nothing changed)' }) changed: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The calendar change written (null: nothing changed); GET …/changes tells what it moved',
+  })
+  changeId: string | null;
   @ApiProperty() calendarVersion: string;
 }
 
@@ -223,6 +306,12 @@ export class CalendarYearResultView {
   @ApiProperty() scope: string;
   @ApiProperty({ type: CalendarYearStatementView }) statement: CalendarYearStatementView;
   @ApiProperty() changed: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The calendar change written (null: nothing changed); GET …/changes tells what it moved',
+  })
+  changeId: string | null;
   @ApiProperty() calendarVersion: string;
 }
 
@@ -242,5 +331,56 @@ export class CalendarImportResultView {
   @ApiProperty({ type: CalendarImportCountsView, description: 'What happened to this scope’s own entries' })
   entries: CalendarImportCountsView;
   @ApiProperty() changed: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The calendar change written (null: nothing changed); GET …/changes tells what it moved',
+  })
+  changeId: string | null;
   @ApiProperty() calendarVersion: string;
+}
+
+export class MovedDeadlineView {
+  @ApiProperty() deadlineId: string;
+  @ApiProperty({ example: 'complaint_case' }) subjectType: string;
+  @ApiProperty() subjectId: string;
+  @ApiProperty({ description: 'How the subject is named (a case number; never a person)' }) what: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The API path of the subject' })
+  link: string | null;
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ example: 'KN-3' }) ruleId: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ example: '2027-02-03' }) previousDue: string;
+  @ApiProperty({ example: '2027-02-04' }) newDue: string;
+}
+
+export class CalendarChangePreviewView {
+  @ApiProperty() scope: string;
+  @ApiProperty({ description: 'false: the calendar already says exactly this (nothing would change)' })
+  changed: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Deadlines due before it cannot move' })
+  firstAffectedDate: string | null;
+  @ApiProperty({ description: 'Open deadlines in your units the change would move' }) movedCount: number;
+  @ApiProperty({ type: MovedDeadlineView, isArray: true, description: 'The first 100 of them' })
+  moved: MovedDeadlineView[];
+}
+
+export class CalendarChangeView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['entry.set', 'entry.remove', 'year.set', 'year.remove', 'import'] }) reason: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() firstAffectedDate: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'false: the worker has not acted on it yet (the moved list may grow)' })
+  processed: boolean;
+  @ApiProperty({ description: 'Deadlines in your units it moved' }) movedCount: number;
+  @ApiProperty({ type: MovedDeadlineView, isArray: true, description: 'The first 100 of them' })
+  moved: MovedDeadlineView[];
+}
+
+export class CalendarChangeListView {
+  @ApiProperty() scope: string;
+  @ApiProperty({ type: CalendarChangeView, isArray: true, description: 'Newest first' })
+  changes: CalendarChangeView[];
 }

@@ -104,6 +104,21 @@ export const CALENDAR_RULES: Record<string, Rule> = {
       body: { format: 'csv', content: 'date,kind,name\n2027-01-01,day_off,Tết Dương lịch\n' },
     }),
   },
+  'POST /api/v1/calendars/{scope}/changes/preview': {
+    access: 'calendars:write',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({
+      path: `/api/v1/calendars/${unitOf(w, s)}/changes/preview`,
+      body: { action: 'set_entry', date: '2026-11-24', kind: 'day_off', name: 'Ngày Văn hóa Việt Nam' },
+    }),
+  },
+  'GET /api/v1/calendars/{scope}/changes': {
+    access: 'calendars:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({ path: `/api/v1/calendars/${unitOf(w, s)}/changes` }),
+  },
   'POST /api/v1/deadlines/preview': {
     access: 'deadlines:preview',
     scoped: true,

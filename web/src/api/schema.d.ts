@@ -229,6 +229,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars/{scope}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar’s latest changes, newest first, each with the deadlines in your units it moved */
+        get: operations["CalendarChangeImpactController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{scope}/changes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a change (set_entry, remove_entry, set_year, import): how many open deadlines in your units it would move, and which; nothing is kept */
+        post: operations["CalendarChangeImpactController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars/{scope}/entries/{date}": {
         parameters: {
             query?: never;
@@ -2392,6 +2426,66 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        CalendarChangeListView: {
+            /** @description Newest first */
+            changes: components["schemas"]["CalendarChangeView"][];
+            scope: string;
+        };
+        CalendarChangePreviewDto: {
+            /** @enum {string} */
+            action: "set_entry" | "remove_entry" | "set_year" | "import";
+            /** @description set_year */
+            confirmed?: boolean;
+            /** @description import: the file’s text (as for the import route) */
+            content?: string;
+            /**
+             * @description set_entry, remove_entry: YYYY-MM-DD
+             * @example 2027-11-24
+             */
+            date?: string;
+            /**
+             * @description import
+             * @enum {string}
+             */
+            format?: "csv" | "ics";
+            /**
+             * @description set_entry
+             * @enum {string}
+             */
+            kind?: "day_off" | "make_up_working_day";
+            /** @description set_entry: 1–255 characters */
+            name?: string;
+            /**
+             * @description set_year, import: 2020 … 2060
+             * @example 2027
+             */
+            year?: number;
+        };
+        CalendarChangePreviewView: {
+            /** @description false: the calendar already says exactly this (nothing would change) */
+            changed: boolean;
+            /** @description Deadlines due before it cannot move */
+            firstAffectedDate: string | null;
+            /** @description The first 100 of them */
+            moved: components["schemas"]["MovedDeadlineView"][];
+            /** @description Open deadlines in your units the change would move */
+            movedCount: number;
+            scope: string;
+        };
+        CalendarChangeView: {
+            createdAt: string;
+            firstAffectedDate: string;
+            id: string;
+            /** @description The first 100 of them */
+            moved: components["schemas"]["MovedDeadlineView"][];
+            /** @description Deadlines in your units it moved */
+            movedCount: number;
+            /** @description false: the worker has not acted on it yet (the moved list may grow) */
+            processed: boolean;
+            /** @enum {string} */
+            reason: "entry.set" | "entry.remove" | "year.set" | "year.remove" | "import";
+            revision: number;
+        };
         CalendarDayView: {
             date: string;
             /** @enum {string} */
@@ -2433,6 +2527,8 @@ export interface components {
             calendarVersion: string;
             /** @description false: the entry was already exactly so (nothing changed) */
             changed: boolean;
+            /** @description The calendar change written (null: nothing changed); GET …/changes tells what it moved */
+            changeId: string | null;
             entry: components["schemas"]["CalendarEntryView"];
             scope: string;
         };
@@ -2466,6 +2562,8 @@ export interface components {
         CalendarImportResultView: {
             calendarVersion: string;
             changed: boolean;
+            /** @description The calendar change written (null: nothing changed); GET …/changes tells what it moved */
+            changeId: string | null;
             /** @description Days the file lists */
             days: number;
             /** @description What happened to this scope’s own entries */
@@ -2484,6 +2582,10 @@ export interface components {
             today: string;
             warnings: components["schemas"]["ScopedReadinessWarningView"][];
             windowDays: number;
+        };
+        CalendarMessageView: {
+            en: string;
+            vi: string;
         };
         CalendarReadinessItemView: {
             calendarVersion: string;
@@ -2536,6 +2638,8 @@ export interface components {
         CalendarYearResultView: {
             calendarVersion: string;
             changed: boolean;
+            /** @description The calendar change written (null: nothing changed); GET …/changes tells what it moved */
+            changeId: string | null;
             scope: string;
             statement: components["schemas"]["CalendarYearStatementView"];
         };
@@ -3839,6 +3943,25 @@ export interface components {
              */
             rate: number | null;
         };
+        MovedDeadlineView: {
+            deadlineId: string;
+            /** @description The API path of the subject */
+            link: string | null;
+            /** @example 2027-02-04 */
+            newDue: string;
+            /** @example 2027-02-03 */
+            previousDue: string;
+            purpose: string;
+            /** @example KN-3 */
+            ruleId: string;
+            subjectId: string;
+            /** @example complaint_case */
+            subjectType: string;
+            unitId: string;
+            unitName: string;
+            /** @description How the subject is named (a case number; never a person) */
+            what: string;
+        };
         MoveUnitDto: {
             /** Format: uuid */
             parentId: string;
@@ -4100,13 +4223,7 @@ export interface components {
             code: "CALENDAR_CURRENT_YEAR_PROVISIONAL" | "CALENDAR_NEXT_YEAR_PROVISIONAL";
             /** @description Days from today to 1 January of the year (≤ 0 once started) */
             daysUntilStart: number;
-            /**
-             * @example {
-             *       "vi": "…",
-             *       "en": "…"
-             *     }
-             */
-            message: Record<string, never>;
+            message: components["schemas"]["CalendarMessageView"];
             year: number;
         };
         ReceptionWarning: {
@@ -4418,13 +4535,7 @@ export interface components {
             code: "CALENDAR_CURRENT_YEAR_PROVISIONAL" | "CALENDAR_NEXT_YEAR_PROVISIONAL";
             /** @description Days from today to 1 January of the year (≤ 0 once started) */
             daysUntilStart: number;
-            /**
-             * @example {
-             *       "vi": "…",
-             *       "en": "…"
-             *     }
-             */
-            message: Record<string, never>;
+            message: components["schemas"]["CalendarMessageView"];
             scope: string;
             unitName: string | null;
             year: number;
@@ -5289,6 +5400,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarDetailView"];
+                };
+            };
+        };
+    };
+    CalendarChangeImpactController_changes: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangeListView"];
+                };
+            };
+        };
+    };
+    CalendarChangeImpactController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `national`, or a unit id (the unit’s effective calendar) */
+                scope: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarChangePreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarChangePreviewView"];
                 };
             };
         };

@@ -36,6 +36,7 @@ const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPa
 const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
 const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
 const SubjectAccessPage = lazy(() => import('../pages/subject-access/SubjectAccessPage'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -121,6 +122,7 @@ const router = createBrowserRouter([
           { path: '/yeu-cau-danh-tinh', element: <RevealRequestsPage key="queue" mine={false} /> },
           { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
           { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },
+          { path: '/quan-tri/lich-lam-viec', element: <CalendarPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   BookOutlined,
@@ -24,6 +25,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, network, session, signOut } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useCan, useMe, useUnit } from '../auth/me';
+import { CalendarReadinessBanner } from '../components/CalendarReadinessBanner';
 import { Loading } from '../components/Loading';
 import { IntakeBadge } from '../pages/intake/IntakeBadge';
 import { useStore } from '../lib/store';
@@ -93,6 +95,12 @@ const ADMIN_NAV = [
     icon: <AlertOutlined />,
     permission: 'escalations:configure',
   },
+  {
+    key: '/quan-tri/lich-lam-viec',
+    label: 'Lịch làm việc',
+    icon: <CalendarOutlined />,
+    permission: 'calendars:write',
+  },
 ] as const;
 
 export function useUnreadCount() {
@@ -119,6 +127,7 @@ function Bell() {
 
 function Banners() {
   const { offline, busy } = useStore(network);
+  const can = useCan();
   const client = useQueryClient();
   const fetching = useIsFetching();
   return (
@@ -145,6 +154,7 @@ function Banners() {
           }
         />
       )}
+      {can('calendars:write') && <CalendarReadinessBanner />}
       {fetching > 0 && (
         <span className="visually-hidden" role="status">
           Đang tải…
