@@ -104,7 +104,8 @@ export class DiskFileStore implements FileStore {
       const finalPath = join(this.root, key);
       const finalDir = dirname(finalPath);
       const firstCreated = await mkdir(finalDir, { recursive: true, mode: DIR_MODE });
-      if (await this.exists(key)) {
+      const fresh = !(await this.exists(key));
+      if (!fresh) {
         // Same content already stored: reuse it. Two concurrent puts of the same bytes may both get
         // here or both rename; either way the key ends up holding exactly these bytes.
         await unlinkQuietly(tmpPath);
@@ -120,7 +121,7 @@ export class DiskFileStore implements FileStore {
           if (dir === dirname(firstCreated) || dir === this.root || dir === dirname(dir)) break;
         }
       }
-      return { key, size, sha256, head: Buffer.concat(headChunks) };
+      return { key, size, sha256, head: Buffer.concat(headChunks), fresh };
     } catch (error) {
       if (!closed) await handle.close().catch(() => undefined);
       await unlinkQuietly(tmpPath);

@@ -9,6 +9,11 @@ export interface StoredFile {
   sha256: string;
   /** The first bytes (up to SNIFF_HEAD_BYTES, 4096) for `sniffMediaType`. */
   head: Buffer;
+  /**
+   * This put placed the content under its key (it was not there before). Only such a key may be removed
+   * when the upload it belongs to is refused afterwards, and only while no row names it.
+   */
+  fresh: boolean;
 }
 
 /**

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import {
   assertCanAddAttachment,
+  type AttachmentMediaType,
   attachmentEmpty,
   attachmentTooLarge,
   MAX_ATTACHMENT_BYTES,
@@ -50,6 +51,17 @@ const EXTENSIONS: Record<string, string> = {
   [MEDIA_TYPES.text]: 'txt',
 };
 
+/** A file in the store, its row not yet written ({@link LetterAttachmentsService.insert}). */
+export interface StoredAttachment {
+  id: string;
+  /** The client's name, made safe; personal data, never log it. */
+  fileName: string;
+  identifying: boolean;
+  stored: StoredFile;
+  sealed: { keyId: string; wrappedKey: Buffer } | null;
+  mediaType: AttachmentMediaType;
+}
+
 function toView(
   a: LetterAttachmentEntity,
   seesIdentity: boolean,
@@ -91,7 +103,7 @@ export class LetterAttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(FILE_STORE) private readonly store: FileStore,
+    @Inject(FILE_STORE) private readonly fileStore: FileStore,
     private readonly vault: IdentityVault,
     private readonly access: IdentityAccess,
     private readonly protectedText: ProtectedText,
@@ -188,61 +200,117 @@ export class LetterAttachmentsService {
         { field: 'identifying', message: 'must be true or false' },
       ]);
     }
+    const file = await this.store(upload.stream, upload.fileName, identifying);
+    try {
+      return await transactionWithRetry(this.dataSource, async (manager) => {
+        const reached = await target.find(manager, true);
+        const locked = reached.letter;
+        assertCanAddAttachment(await manager.countBy(LetterAttachmentEntity, { letterId: locked.id }));
+        await this.insert(manager, actor, locked, file, target.audited(locked));
+        return toView(
+          await manager.findOneByOrFail(LetterAttachmentEntity, { id: file.id }),
+          (await identityBasisOnReach(this.access, manager, actor, reached)) !== null,
+          await this.names(manager, [actor.userId]),
+        );
+      });
+    } catch (error) {
+      await this.discard(this.dataSource.manager, [file]);
+      throw error;
+    }
+  }
+
+  /**
+   * Streams one file to the store, before any transaction: refused (nothing left on disk) when it is
+   * larger than `maxBytes` (at most the attachment limit) or not of an accepted type; sealed first when it
+   * identifies its author. The row is written later by {@link insert}.
+   */
+  async store(
+    stream: Readable,
+    fileName: string,
+    identifying: boolean,
+    maxBytes = MAX_ATTACHMENT_BYTES,
+  ): Promise<StoredAttachment> {
     const id = uuid7();
+    const limit = Math.min(maxBytes, MAX_ATTACHMENT_BYTES);
     // A file that identifies its author is sealed before it reaches the disk (src/identity).
     // A type not accepted is refused before anything is stored (415, no file left on disk).
-    const accept = (head: Buffer) => void requireAllowedMediaType(head, upload.fileName);
+    const accept = (head: Buffer) => void requireAllowedMediaType(head, fileName);
     const { stored, sealed } = identifying
-      ? await this.putSealed(id, upload.stream, accept)
-      : {
-          stored: await this.store.put(upload.stream, { maxBytes: MAX_ATTACHMENT_BYTES, accept }),
-          sealed: null,
-        };
-    const mediaType = requireAllowedMediaType(stored.head, upload.fileName);
-    return transactionWithRetry(this.dataSource, async (manager) => {
-      const reached = await target.find(manager, true);
-      const locked = reached.letter;
-      assertCanAddAttachment(await manager.countBy(LetterAttachmentEntity, { letterId: locked.id }));
-      await manager.insert(LetterAttachmentEntity, {
-        keyId: sealed?.keyId ?? null,
-        wrappedKey: sealed?.wrappedKey ?? null,
-        id,
-        letterId: locked.id,
-        storageKey: stored.key,
-        // A sealed file's name may name its author: it is replaced by a neutral one.
-        fileName: sealed
-          ? `tai-lieu-niem-phong-${id.slice(-8)}.${EXTENSIONS[mediaType] ?? 'bin'}`
-          : // Even a file not taken to identify its author keeps no name of the denouncer (issue 14).
-            (await this.protectedText.redactFor(manager, 'letter', locked.id, upload.fileName)).slice(0, 255),
-        mediaType,
-        sizeBytes: stored.size,
-        sha256: stored.sha256,
-        identifying,
-        uploadedByUserId: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'attach',
-        ...target.audited(locked),
-        changes: {
-          attachment: {
-            before: null,
-            // A sealed file's digest would let a reader confirm a guess of its content: not recorded.
-            after: {
-              id,
-              mediaType,
-              sizeBytes: stored.size,
-              sha256: identifying ? null : stored.sha256,
-              identifying,
-            },
+      ? await this.putSealed(id, stream, accept, limit)
+      : { stored: await this.fileStore.put(stream, { maxBytes: limit, accept }), sealed: null };
+    const mediaType = requireAllowedMediaType(stored.head, fileName);
+    return { id, fileName, identifying, stored, sealed, mediaType };
+  }
+
+  /**
+   * The row of a stored file and its audit entry, in the caller's transaction (`letter` locked by it).
+   * Returns the name kept on the row.
+   */
+  async insert(
+    manager: EntityManager,
+    actor: Actor,
+    letter: LetterEntity,
+    file: StoredAttachment,
+    audited: { entityType: string; entityId: string; unitId: string } = {
+      entityType: 'letter',
+      entityId: letter.id,
+      unitId: letter.unitId,
+    },
+  ): Promise<string> {
+    const { id, stored, sealed, mediaType, identifying } = file;
+    // A sealed file's name may name its author: it is replaced by a neutral one.
+    const fileName = sealed
+      ? `tai-lieu-niem-phong-${id.slice(-8)}.${EXTENSIONS[mediaType] ?? 'bin'}`
+      : // Even a file not taken to identify its author keeps no name of the denouncer (issue 14).
+        (await this.protectedText.redactFor(manager, 'letter', letter.id, file.fileName)).slice(0, 255);
+    await manager.insert(LetterAttachmentEntity, {
+      keyId: sealed?.keyId ?? null,
+      wrappedKey: sealed?.wrappedKey ?? null,
+      id,
+      letterId: letter.id,
+      storageKey: stored.key,
+      fileName,
+      mediaType,
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      identifying,
+      uploadedByUserId: actor.userId,
+    });
+    await this.audit.record(manager, actor, {
+      action: 'attach',
+      ...audited,
+      changes: {
+        attachment: {
+          before: null,
+          // A sealed file's digest would let a reader confirm a guess of its content: not recorded.
+          after: {
+            id,
+            mediaType,
+            sizeBytes: stored.size,
+            sha256: identifying ? null : stored.sha256,
+            identifying,
           },
         },
-      });
-      return toView(
-        await manager.findOneByOrFail(LetterAttachmentEntity, { id }),
-        (await identityBasisOnReach(this.access, manager, actor, reached)) !== null,
-        await this.names(manager, [actor.userId]),
-      );
+      },
     });
+    return fileName;
+  }
+
+  /**
+   * Removes the contents of stored files whose upload was refused after they were stored (a later file
+   * refused, the transaction failed): only those this upload placed in the store (`fresh`) and that no
+   * row names — content-addressed keys may be shared with another letter's or case's file.
+   */
+  async discard(manager: EntityManager, files: readonly StoredAttachment[]): Promise<void> {
+    for (const { stored } of files) {
+      if (!stored.fresh) continue;
+      const [{ n }] = (await manager.query(
+        `SELECT (SELECT COUNT(*) FROM letter_attachments WHERE storage_key = ?)
+              + (SELECT COUNT(*) FROM enforcement_evidence WHERE storage_key = ?) AS n`,
+        [stored.key, stored.key],
+      )) as { n: number | string }[];
+      if (Number(n) === 0) await this.fileStore.remove(stored.key);
+    }
   }
 
   /** The files of a letter in scope, or of the letter of a case the actor handles (letter-reach.ts). */
@@ -314,7 +382,7 @@ export class LetterAttachmentsService {
           fields: ['file'],
         });
       }
-      const stream = await this.store.open(attachment.storageKey);
+      const stream = await this.fileStore.open(attachment.storageKey);
       if (!attachment.keyId || !attachment.wrappedKey) return { attachment, stream };
       const ciphertext = await readAll(stream, Number.MAX_SAFE_INTEGER);
       const plain = this.vault.openBytes(attachment.id, {
@@ -331,12 +399,13 @@ export class LetterAttachmentsService {
     id: string,
     stream: Readable,
     accept: (head: Buffer) => void,
+    maxBytes: number,
   ): Promise<{ stored: StoredFile; sealed: { keyId: string; wrappedKey: Buffer } }> {
-    const plain = await readAll(stream, MAX_ATTACHMENT_BYTES);
+    const plain = await readAll(stream, maxBytes);
     if (plain.length === 0) throw attachmentEmpty();
     accept(plain.subarray(0, SNIFF_HEAD_BYTES));
     const sealed = this.vault.sealBytes(id, plain);
-    const onDisk = await this.store.put(Readable.from([sealed.ciphertext]), {
+    const onDisk = await this.fileStore.put(Readable.from([sealed.ciphertext]), {
       maxBytes: sealed.ciphertext.length,
     });
     return {
@@ -346,6 +415,7 @@ export class LetterAttachmentsService {
         size: plain.length,
         sha256: createHash('sha256').update(plain).digest('hex'),
         head: plain.subarray(0, SNIFF_HEAD_BYTES),
+        fresh: onDisk.fresh,
       },
       sealed: { keyId: sealed.keyId, wrappedKey: sealed.wrappedKey },
     };

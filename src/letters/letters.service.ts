@@ -73,12 +73,16 @@ export class LettersService {
 
   /**
    * Logs a letter. `eligibilityUnchecked`: filed by a citizen on the public form (src/letters/public),
-   * its eligibility checks left for an officer ("chưa kiểm tra").
+   * its eligibility checks left for an officer ("chưa kiểm tra"). `within`: more writes of the same intake
+   * (the form's files), in the letter's transaction after its audit entry.
    */
   async create(
     actor: Actor,
     dto: CreateLetterDto,
-    options: { eligibilityUnchecked?: boolean } = {},
+    options: {
+      eligibilityUnchecked?: boolean;
+      within?: (manager: EntityManager, letter: LetterEntity) => Promise<void>;
+    } = {},
   ): Promise<CreatedLetterView> {
     const people = dto.petitioners.map(toIdentityRecord);
     const {
@@ -193,6 +197,7 @@ export class LettersService {
         },
         sensitiveFields: SENSITIVE_TEXT,
       });
+      if (options.within) await options.within(manager, letter);
       return { ...toLetterView(letter), receiptSecret: receipt.secret, duplicates };
     });
   }

@@ -18,7 +18,7 @@ const OUTPUT = join(__dirname, '..', '..', 'test-output');
  * The online letter form in Debian's Chromium against the real application on 127.0.0.1: with
  * JavaScript the widget we serve solves the proof of work and the complaint is filed; without it (every
  * script refused — the page has no inline one) the signed ticket's wait applies, then a denunciation is
- * filed. axe-core finds no WCAG 2.1 A/AA violation on the form, its errors and the receipt, at desktop
+ * filed with a file chosen in the picker. axe-core finds no WCAG 2.1 A/AA violation on the form, its errors and the receipt, at desktop
  * and phone widths; the CSP refuses nothing.
  */
 describe('the online letter form in a real browser', () => {
@@ -132,7 +132,7 @@ describe('the online letter form in a real browser', () => {
     60_000,
   );
 
-  it('without JavaScript: the errors are named and linked, the ticket waits, then a denunciation is filed', async () => {
+  it('without JavaScript: the errors are named and linked, the ticket waits, then a denunciation is filed with a file', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 375, height: 812 });
     // The page has no inline script: refusing the files is running without JavaScript.
@@ -177,10 +177,23 @@ describe('the online letter form in a real browser', () => {
       expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Ngô Thị Hạnh');
 
       now += 31_000;
+      // A file chosen in the picker goes with the form (multipart, no script involved).
+      await page.getByLabel(/Tài liệu, chứng cứ kèm theo/).setInputFiles({
+        name: 'biên nhận tiền.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_039, 0x41)]),
+      });
       response = await submit(page);
       expect(response.status()).toBe(201);
+      expect(response.request().headers()['content-type']).toMatch(/^multipart\/form-data; boundary=/);
       expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Giấy biên nhận đơn');
       expect(await page.locator('main').innerText()).toContain('Tố cáo');
+      expect(await page.locator('ul.tep li').allInnerTexts()).toEqual(['biên nhận tiền.pdf (2 KB)']);
+      const [row] = await app
+        .get<DataSource>(getDataSourceToken())
+        .query('SELECT identifying, size_bytes FROM letter_attachments');
+      expect(row).toMatchObject({ size_bytes: 2_048 });
+      expect(row.identifying).toBeTruthy();
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();

@@ -2,7 +2,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { SMTPServer } from 'smtp-server';
@@ -11,6 +17,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor } from '../../src/auth/domain/actor.js';
 import type { Permission } from '../../src/auth/domain/roles.js';
 import { Clock } from '../../src/common/clock.js';
+import { AppConfig } from '../../src/config/app-config.js';
 import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
 import { LetterEmailsService } from '../../src/letters/public/letter-emails.service.js';
 import { QUEUES } from '../../src/queue/queues.js';
@@ -60,6 +67,39 @@ function unquote(raw: string): string {
   ).toString('utf8');
 }
 const LIMIT = 25;
+const MiB = 1024 * 1024;
+
+type Upload = { name: string; content: Buffer; type?: string };
+
+/** A multipart/form-data body as a browser sends the form: the text fields, then the files. */
+function multipartBody(fields: Record<string, string>, files: readonly Upload[]) {
+  const boundary = `----tiepdanFormBoundary${Math.random().toString(36).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  // No file chosen: the browser still sends the input, with no name and no bytes.
+  const parts = files.length > 0 ? files : [{ name: '', content: Buffer.alloc(0) }];
+  for (const file of parts) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="tep"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Files of accepted types, each different (a random tail): the store keeps one copy of equal files. */
+const pdf = (bytes: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes - 25, 0x41), randomBytes(16)]);
+const png = () =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(8)]);
 
 /**
  * The public online form (issue 21) over HTTP against the real application, MariaDB and migrations: a
@@ -78,6 +118,7 @@ describe('the online letter form (/gui-don)', () => {
   // 2026-11-24T18:30Z is already 25 Nov in Asia/Ho_Chi_Minh: the letter's received date is the local one.
   let now = new Date('2026-11-24T18:30:00Z').getTime();
   const sink = smtpSink();
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'tiepdan-letter-form-'));
 
   beforeAll(async () => {
     const port = await sink.start();
@@ -86,6 +127,8 @@ describe('the online letter form (/gui-don)', () => {
         ONLINE_FORM_PER_ADDRESS_PER_HOUR: String(LIMIT),
         ONLINE_FORM_NOJS_WAIT_SECONDS: '30',
         SMTP_URL: `smtp://127.0.0.1:${port}`,
+        // A folder of this suite's own: the files in it are compared before and after refusals.
+        ATTACHMENTS_DIR: attachmentsDir,
       }),
     );
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
@@ -106,6 +149,7 @@ describe('the online letter form (/gui-don)', () => {
   afterAll(async () => {
     await app?.close();
     await sink.close();
+    rmSync(attachmentsDir, { recursive: true, force: true });
   });
 
   const letterCount = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM letters'))[0].n);
@@ -146,6 +190,35 @@ describe('the online letter form (/gui-don)', () => {
     trangWeb: '',
     ...extra,
   });
+
+  function postFiles(
+    fields: Record<string, string>,
+    files: readonly Upload[],
+    opts: { streamed?: boolean; remoteAddress?: string } = {},
+  ) {
+    const { body, contentType } = multipartBody(fields, files);
+    // Streamed: sent in 64 KiB chunks with no Content-Length, so the cap is met while the body streams.
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < body.length; i += 64 * 1024) chunks.push(body.subarray(i, i + 64 * 1024));
+    return app.inject({
+      method: 'POST',
+      url: '/gui-don',
+      headers: { 'content-type': contentType },
+      payload: opts.streamed ? Readable.from(chunks) : body,
+      remoteAddress: opts.remoteAddress ?? '198.51.100.9',
+    });
+  }
+
+  /** Every file under the attachments' folder (its temporary folder included), by path. */
+  async function storedFiles(): Promise<string[]> {
+    const dir = app.get(AppConfig).attachments.dir;
+    expect(dir).toBe(attachmentsDir);
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))
+      .sort();
+  }
 
   function receipt(html: string): { code: string; secret: string } {
     const codes = [...html.matchAll(/<dd class="ma">([^<]+)<\/dd>/g)].map((m) => m[1]);
@@ -329,6 +402,165 @@ describe('the online letter form (/gui-don)', () => {
     ).toBe(404);
     // The address is sealed: not in clear in any column.
     expect(JSON.stringify(await ds.query('SELECT * FROM letter_subscriptions'))).not.toContain('nhan.thu');
+  });
+
+  const attachedPdf = pdf(300_000);
+
+  it('takes up to 5 files with a complaint: they become its attachments, and the receipt lists them', async () => {
+    const before = await storedFiles();
+    const res = await postFiles(complaint({ altcha: await proof() }), [
+      { name: 'Quyết định 12-QĐ.pdf', content: attachedPdf, type: 'application/pdf' },
+      { name: 'ảnh thửa đất.png', content: png(), type: 'image/png' },
+    ]);
+    expect(res.statusCode).toBe(201);
+    expect(res.body).toContain('<li>Quyết định 12-QĐ.pdf (293 KB)</li><li>ảnh thửa đất.png (16 byte)</li>');
+    const { code } = receipt(res.body);
+    const { letter } = await officerFinds(code);
+    const id = (letter as unknown as { id: string }).id;
+    const files = await request(app.getHttpServer())
+      .get(`/api/v1/letters/${id}/attachments`)
+      .set('authorization', `Bearer ${officerToken}`);
+    expect(files.status).toBe(200);
+    expect(files.body).toEqual([
+      expect.objectContaining({
+        fileName: 'Quyết định 12-QĐ.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 300_000,
+      }),
+      expect.objectContaining({ fileName: 'ảnh thửa đất.png', mediaType: 'image/png', identifying: false }),
+    ]);
+    const download = await request(app.getHttpServer())
+      .get(`/api/v1/letters/${id}/attachments/${files.body[0].id}`)
+      .set('authorization', `Bearer ${officerToken}`)
+      .buffer(true);
+    expect(download.status).toBe(200);
+    expect(Number(download.headers['content-length'] ?? download.body.length)).toBe(300_000);
+    // One audit entry per file, in the intake's transaction, by the public (no account).
+    const [{ n }] = await ds.query(
+      `SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'attach' AND actor_user_id IS NULL`,
+      [id],
+    );
+    expect(Number(n)).toBe(2);
+    expect((await storedFiles()).length).toBe(before.length + 2);
+
+    // A form sent with no file chosen (the browser's empty file input) files the letter without any.
+    const none = await postFiles(complaint({ altcha: await proof() }), []);
+    expect(none.statusCode).toBe(201);
+    expect(none.body).toContain('<dt>Tài liệu kèm theo</dt><dd>Không có</dd>');
+  });
+
+  it('seals a named denunciation’s files as an officer’s upload to it is; the receipt keeps the citizen’s names', async () => {
+    const d = markedDenouncer();
+    const res = await postFiles(
+      {
+        coQuan: unitId,
+        loai: 'to-cao',
+        tieuDe: 'Tố cáo cán bộ thu tiền trái phép',
+        noiDung: 'Ông Lê Văn Bình, cán bộ địa chính xã, nhận 5.000.000 đồng; có biên nhận kèm theo.',
+        hoTen: d.fullName,
+        diaChi: d.address,
+        canCuoc: d.idNumber,
+        dongY: 'co',
+        altcha: await proof(),
+      },
+      [{ name: `don-cua-${d.tokens.fullName}.pdf`, content: pdf(4_000) }],
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.body).toContain(`don-cua-${d.tokens.fullName}.pdf`);
+    const { letter } = await officerFinds(receipt(res.body).code);
+    const id = (letter as unknown as { id: string }).id;
+    const [row] = await ds.query(
+      'SELECT file_name, identifying, key_id FROM letter_attachments WHERE letter_id = ?',
+      [id],
+    );
+    expect(row.identifying).toBeTruthy();
+    expect(row.key_id).not.toBeNull();
+    expect(row.file_name).toMatch(/^tai-lieu-niem-phong-[0-9a-f]{8}\.pdf$/);
+    const listed = await request(app.getHttpServer())
+      .get(`/api/v1/letters/${id}/attachments`)
+      .set('authorization', `Bearer ${officerToken}`);
+    expect(JSON.stringify(listed.body).toLowerCase()).not.toContain(d.tokens.fullName.toLowerCase());
+  });
+
+  it('refuses a file’s type, size, count and the total cap, keeping what was typed and storing nothing', async () => {
+    const letters = await letterCount();
+    const files = await storedFiles();
+    const payload = await proof();
+    const fields = complaint({ altcha: payload });
+    const exe = { name: 'bien-nhan.pdf', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4096, 1)]) };
+    const cases: [string, Upload[], { streamed?: boolean }, number, string][] = [
+      // The first file is stored, then the second refused: the first is removed again — but not a file
+      // that was already stored, named by another letter's attachment (equal files share their copy).
+      ['type', [{ name: 'a.pdf', content: pdf(2_000) }, exe], {}, 415, 'không thuộc loại được nhận'],
+      ['type, shared', [{ name: 'b.pdf', content: attachedPdf }, exe], {}, 415, 'không thuộc loại'],
+      [
+        'count',
+        Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, content: png() })),
+        {},
+        413,
+        'tối đa 5 tệp',
+      ],
+      ['size', [{ name: 'lon.pdf', content: pdf(20 * MiB + 1) }], {}, 413, 'lớn hơn 20 MB'],
+      // Declared too long: refused before a byte of a file is read.
+      [
+        'cap',
+        [
+          { name: '1.pdf', content: pdf(16 * MiB) },
+          { name: '2.pdf', content: pdf(15 * MiB) },
+        ],
+        {},
+        413,
+        'không quá 30 MB',
+      ],
+      // Streamed without a length: two files stored, the third passes the cap; all removed.
+      [
+        'cap, streamed',
+        [1, 2, 3].map((i) => ({ name: `${i}.pdf`, content: pdf(11 * MiB + i) })),
+        { streamed: true },
+        413,
+        'không quá 30 MB',
+      ],
+    ];
+    for (const [what, uploads, opts, status, message] of cases) {
+      const res = await postFiles(fields, uploads, opts);
+      expect([what, res.statusCode]).toEqual([what, status]);
+      expect(res.body).toContain(message);
+      expect(res.body).toMatch(/id="tep"[^>]*aria-describedby="tep-goi-y tep-loi"[^>]*aria-invalid="true"/);
+      // What was typed is kept; the proof is not refilled.
+      expect(res.body).toContain('Trần Thị Mai');
+      expect(res.body).not.toContain('name="altcha"');
+      expect(await letterCount()).toBe(letters);
+      const now = await storedFiles();
+      const changed = [...now.filter((f) => !files.includes(f)), ...files.filter((f) => !now.includes(f))];
+      expect([what, changed]).toEqual([what, []]);
+    }
+    // Nothing was stored, so the same proof still files the letter once.
+    expect((await postFiles(fields, [{ name: 'a.pdf', content: pdf(2_000) }])).statusCode).toBe(201);
+    expect((await postFiles(fields, [])).statusCode).toBe(400);
+  }, 60_000);
+
+  it('removes the stored files when the intake refuses the letter', async () => {
+    const files = await storedFiles();
+    const letters = await letterCount();
+    const res = await postFiles(
+      {
+        coQuan: unitId,
+        loai: 'to-cao',
+        tieuDe: 'Tố cáo cán bộ địa chính',
+        noiDung: 'Người tố cáo gọi từ số 0973 516 2xx. Tố cáo ông Lê Văn Bình nhận tiền.',
+        hoTen: 'Đinh Thị Quyên',
+        diaChi: 'Tổ 7, xã Tân Lập',
+        canCuoc: '075301004321',
+        dienThoai: '0973516248',
+        dongY: 'co',
+        altcha: await proof(),
+      },
+      [{ name: 'bien-nhan.pdf', content: pdf(5_000) }],
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('có thể làm lộ danh tính');
+    expect(await letterCount()).toBe(letters);
+    expect(await storedFiles()).toEqual(files);
   });
 
   it('refuses a proof used twice, and stores nothing', async () => {

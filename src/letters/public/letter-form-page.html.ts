@@ -7,19 +7,26 @@
  *
  * The receipt (after filing) shows the code and its secret once; the secret is never stored in clear.
  */
+import { MAX_ATTACHMENT_BYTES } from '../../attachments/domain/attachment-policy.js';
 import { escapeHtml } from '../../common/http/html.js';
 import { viDate } from '../../common/domain/vietnamese-format.js';
 import type { LocalDate } from '../../common/domain/local-date.js';
 import { STATUS_PAGE_PATH } from './letter-status-page.html.js';
 import {
   FIELD_MAX,
+  FORM_MAX_BODY_BYTES,
+  FORM_MAX_FILES,
   FORM_PAGE_PATH,
+  viSize,
   type FormField,
   type FormProblem,
   type FormValues,
 } from './letter-form.js';
 
 const e = escapeHtml;
+
+/** What the file picker offers (the server still reads each file's type from its bytes). */
+const FILE_ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,.docx,.xlsx,.txt';
 
 export const FORM_ASSETS_PATH = `${FORM_PAGE_PATH}/tai-nguyen`;
 export const FORM_CHALLENGE_PATH = `${FORM_PAGE_PATH}/thu-thach`;
@@ -49,6 +56,8 @@ export type FormPageInput =
       unitName: string;
       kindLabel: string;
       processingDue: LocalDate;
+      /** The files taken, as the citizen named them, with their sizes in bytes. */
+      files: readonly { name: string; size: number }[];
     }
   | { kind: 'too_many'; retryAfterSeconds: number }
   /** A short page of the e-mail links (verification, unsubscribing): a heading and trusted HTML. */
@@ -71,6 +80,7 @@ const ID: Record<FormField, string> = {
   trangWeb: 'trang-web',
   altcha: 'xac-minh',
   phieu: 'xac-minh',
+  tep: 'tep',
 };
 
 function errorOf(problems: readonly FormProblem[], field: FormField): FormProblem | undefined {
@@ -174,7 +184,8 @@ function formHtml(input: Extract<FormPageInput, { kind: 'form' }>): string {
     )
     .join('');
   const consentProblem = errorOf(problems, 'dongY');
-  return `<form method="post" action="${FORM_PAGE_PATH}" novalidate aria-labelledby="gui-don" id="mau-don">
+  const fileProblem = errorOf(problems, 'tep');
+  return `<form method="post" action="${FORM_PAGE_PATH}" enctype="multipart/form-data" novalidate aria-labelledby="gui-don" id="mau-don">
 <h2 id="gui-don">Nội dung đơn</h2>
 <div class="truong${unitProblem ? ' co-loi' : ''}">
 <label for="co-quan">Cơ quan nhận đơn <span class="bat-buoc">(bắt buộc)</span></label>
@@ -267,6 +278,11 @@ ${errorLine('dongY', consentProblem)}<div class="lua-chon">
 <p class="khong-js">Trình duyệt của bạn không chạy JavaScript: đơn chỉ gửi được sau khi mở trang này ít nhất ${input.noJsWaitSeconds} giây. Hãy đọc lại đơn trước khi gửi.</p>
 <input type="hidden" name="phieu" value="${e(input.ticket)}">
 </section>
+<div class="truong${fileProblem ? ' co-loi' : ''}">
+<label for="tep">Tài liệu, chứng cứ kèm theo (không bắt buộc)</label>
+<p id="tep-goi-y" class="goi-y">Tối đa ${FORM_MAX_FILES} tệp, mỗi tệp không quá ${viSize(MAX_ATTACHMENT_BYTES)}, tất cả không quá ${viSize(FORM_MAX_BODY_BYTES)}: PDF, ảnh (JPEG, PNG, TIFF, WebP), Word (.docx), Excel (.xlsx) hoặc văn bản (.txt). Chọn nhiều tệp cùng lúc bằng cách giữ phím Ctrl (hoặc Cmd). Nếu đơn chưa gửi được, các tệp đã chọn phải chọn lại.</p>
+${errorLine('tep', fileProblem)}<input id="tep" name="tep" type="file" multiple accept="${FILE_ACCEPT}"${described('tep', true, fileProblem)}${fileProblem ? ' aria-invalid="true"' : ''}>
+</div>
 <div><button type="submit">Gửi đơn</button></div>
 </form>`;
 }
@@ -282,6 +298,11 @@ function receiptHtml(input: Extract<FormPageInput, { kind: 'receipt' }>): string
 <div><dt>Cơ quan nhận đơn</dt><dd>${e(input.unitName)}</dd></div>
 <div><dt>Loại đơn</dt><dd>${e(input.kindLabel)}</dd></div>
 <div><dt>Hạn xử lý đơn</dt><dd><time datetime="${e(input.processingDue)}">${e(viDate(input.processingDue))}</time></dd></div>
+<div><dt>Tài liệu kèm theo</dt><dd>${
+    input.files.length === 0
+      ? 'Không có'
+      : `<ul class="tep">${input.files.map((f) => `<li>${e(f.name)} (${e(viSize(f.size))})</li>`).join('')}</ul>`
+  }</dd></div>
 </dl>
 <p>Cán bộ sẽ kiểm tra điều kiện xử lý của đơn. Theo dõi đơn tại <a href="${STATUS_PAGE_PATH}">trang tra cứu tình trạng đơn</a> bằng mã tra cứu và mật mã trên. Không cho người khác biết mật mã.</p>
 </section>`;
@@ -331,6 +352,8 @@ dl.thong-tin div{display:flex;flex-wrap:wrap;gap:0 1rem;padding:.5rem .75rem;bor
 dl.thong-tin div:last-child{border-bottom:0}
 dt{font-weight:600;min-width:12rem}
 dd{margin:0}
+ul.tep{margin:0;padding-left:1.25rem;overflow-wrap:anywhere}
+input[type=file]{width:100%;max-width:36rem;background:#fff}
 dd.ma{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.25rem;letter-spacing:.05em}
 @media (max-width:30rem){dl.thong-tin div{display:block}}
 footer{max-width:48rem;margin:0 auto;padding:1rem;border-top:1px solid #ccc;font-size:.95rem}

@@ -14,7 +14,7 @@ const CHALLENGE_TTL_S = 30 * 60;
 const MAX_USED = 200_000;
 
 export type GuardOutcome =
-  | { ok: true; via: 'proof_of_work' | 'no_js_ticket' }
+  | { ok: true; via: 'proof_of_work' | 'no_js_ticket'; key: string }
   | { ok: false; reason: 'honeypot' | 'proof_missing' | 'proof_invalid' | 'too_fast' | 'replayed' };
 
 /**
@@ -107,7 +107,7 @@ export class LetterFormGuard implements OnApplicationShutdown {
       const key = `pow:${payload.challenge.parameters.nonce}`;
       if (this.used.has(key)) return { ok: false, reason: 'replayed' };
       this.remember(key, issuedAt + CHALLENGE_TTL_S * 1000);
-      return { ok: true, via: 'proof_of_work' };
+      return { ok: true, via: 'proof_of_work', key };
     }
     if (fields.phieu) {
       const parts = fields.phieu.split('.');
@@ -125,9 +125,18 @@ export class LetterFormGuard implements OnApplicationShutdown {
       const key = `ticket:${parts[1]}`;
       if (this.used.has(key)) return { ok: false, reason: 'replayed' };
       this.remember(key, issued + TICKET_TTL_MS);
-      return { ok: true, via: 'no_js_ticket' };
+      return { ok: true, via: 'no_js_ticket', key };
     }
     return { ok: false, reason: 'proof_missing' };
+  }
+
+  /**
+   * Gives back a proof or ticket that passed but whose submission was refused afterwards (a file, the
+   * intake): nothing was stored, so the citizen may send it again — without JavaScript, without a second
+   * wait. It still files one letter at most.
+   */
+  release(outcome: Extract<GuardOutcome, { ok: true }>): void {
+    this.used.delete(outcome.key);
   }
 
   onApplicationShutdown(): void {

@@ -9,7 +9,20 @@ import { UnitEntity } from '../../units/unit.entity.js';
 import type { CreateLetterDto } from '../dto/letter.dto.js';
 import { LettersService } from '../letters.service.js';
 import { LetterEmailsService } from './letter-emails.service.js';
-import { readLetterForm, type FormLetter, type FormProblem, type FormValues } from './letter-form.js';
+import { MAX_ATTACHMENT_BYTES } from '../../attachments/domain/attachment-policy.js';
+import type { FormUploadLimits, MultipartForm } from '../../attachments/multipart.js';
+import { protectsIdentity } from '../domain/letter-rules.js';
+import { LetterAttachmentsService, type StoredAttachment } from '../letter-attachments.service.js';
+import {
+  FIELD_MAX,
+  FORM_FIELDS,
+  FORM_MAX_BODY_BYTES,
+  FORM_MAX_FILES,
+  readLetterForm,
+  type FormLetter,
+  type FormProblem,
+  type FormValues,
+} from './letter-form.js';
 import type { FormUnit } from './letter-form-page.html.js';
 
 export type FiledLetter = {
@@ -19,6 +32,18 @@ export type FiledLetter = {
   unitName: string;
   kindLabel: string;
   processingDue: string;
+  /** The files taken, as the citizen named them (their own receipt), and their sizes. */
+  files: { name: string; size: number }[];
+};
+
+/** The limits of the form's multipart body (src/attachments/multipart.ts reads it). */
+export const FORM_UPLOAD_LIMITS: FormUploadLimits = {
+  maxFiles: FORM_MAX_FILES,
+  maxFileBytes: MAX_ATTACHMENT_BYTES,
+  maxBodyBytes: FORM_MAX_BODY_BYTES,
+  fields: 2 * FORM_FIELDS.length,
+  // The longest field in bytes (four per character at most), so a field within its limit is never cut.
+  fieldSize: 4 * Math.max(...Object.values(FIELD_MAX)),
 };
 
 const KIND_LABEL: Record<FormLetter['classification'], string> = {
@@ -43,6 +68,7 @@ export class LetterFormService {
     private readonly letters: LettersService,
     private readonly clock: Clock,
     private readonly emails: LetterEmailsService,
+    private readonly attachments: LetterAttachmentsService,
   ) {}
 
   /** Active units, by name; `search` keeps those whose folded name holds every folded word. */
@@ -66,10 +92,41 @@ export class LetterFormService {
     return readLetterForm(values, new Set(units.map((u) => u.id)), this.clock.today());
   }
 
-  /** Files the letter; problems the intake finds (a text that may name a denouncer) come back as form problems. */
+  /**
+   * Streams the submission's files to the attachments' store, each checked as an officer's upload is
+   * (type from its bytes, size) and sealed first when the letter protects its writer (a denunciation: as
+   * an officer's upload to such a letter is, by default). Called only once the submission passed the
+   * limit, the fields, the honeypot and the proof. Any refusal (a file's type or size, one file too many,
+   * the body past its cap) removes the files already stored and is thrown: nothing is left on disk.
+   */
+  async receiveFiles(form: MultipartForm, letter: FormLetter): Promise<StoredAttachment[]> {
+    const identifying = protectsIdentity(letter.classification);
+    const stored: StoredAttachment[] = [];
+    try {
+      for (let file = await form.nextFile(); file !== null; file = await form.nextFile()) {
+        stored.push(await this.attachments.store(file.stream, file.fileName, identifying));
+      }
+      return stored;
+    } catch (error) {
+      await this.discard(stored);
+      throw error;
+    }
+  }
+
+  /** Removes stored files of a refused submission (those no other row names). */
+  async discard(files: readonly StoredAttachment[]): Promise<void> {
+    if (files.length > 0) await this.attachments.discard(this.dataSource.manager, files);
+  }
+
+  /**
+   * Files the letter, with its stored files as attachments in the same transaction; problems the intake
+   * finds (a text that may name a denouncer) come back as form problems. Whenever no letter is filed,
+   * the files are removed from the store.
+   */
   async file(
     letter: FormLetter,
     requestId: string | null,
+    files: readonly StoredAttachment[] = [],
   ): Promise<{ filed: FiledLetter } | { problems: FormProblem[] }> {
     const actor: Actor = {
       userId: null,
@@ -91,24 +148,32 @@ export class LetterFormService {
       petitioners: letter.petitioners,
       eligibility: [],
     };
+    let created;
     try {
-      const created = await this.letters.create(actor, dto, { eligibilityUnchecked: true });
-      if (letter.notifyEmail) await this.emails.subscribe(created.id, letter.notifyEmail);
-      const unit = await this.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: letter.unitId });
-      return {
-        filed: {
-          code: created.receiptCode,
-          secret: created.receiptSecret,
-          receivedOn: created.receivedOn,
-          unitName: unit.name,
-          kindLabel: KIND_LABEL[letter.classification],
-          processingDue: created.processingDue,
+      created = await this.letters.create(actor, dto, {
+        eligibilityUnchecked: true,
+        within: async (manager, row) => {
+          for (const file of files) await this.attachments.insert(manager, actor, row, file);
         },
-      };
+      });
     } catch (error) {
+      await this.discard(files);
       if (!(error instanceof DomainError) || error.code !== 'LETTER_INVALID') throw error;
       return { problems: (error.details ?? []).map(toFormProblem) };
     }
+    if (letter.notifyEmail) await this.emails.subscribe(created.id, letter.notifyEmail);
+    const unit = await this.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: letter.unitId });
+    return {
+      filed: {
+        code: created.receiptCode,
+        secret: created.receiptSecret,
+        receivedOn: created.receivedOn,
+        unitName: unit.name,
+        kindLabel: KIND_LABEL[letter.classification],
+        processingDue: created.processingDue,
+        files: files.map((f) => ({ name: f.fileName, size: f.stored.size })),
+      },
+    };
   }
 }
 

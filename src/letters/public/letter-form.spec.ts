@@ -4,6 +4,7 @@ import {
   readLetterForm,
   requiredPersonFields,
   type FormValues,
+  viSize,
 } from './letter-form.js';
 import { renderFormPage } from './letter-form-page.html.js';
 
@@ -123,9 +124,24 @@ describe('renderFormPage', () => {
       unitName: 'Ủy ban nhân dân xã Tân Lập',
       kindLabel: 'Tố cáo',
       processingDue: '2026-12-04',
+      files: [
+        { name: 'quyết định <số 12>.pdf', size: 2_516_582 },
+        { name: 'ảnh.jpg', size: 870_400 },
+      ],
     });
     expect(html.split('K7M2QX9PRA')).toHaveLength(2);
     expect(html).toContain('04/12/2026');
     expect(html).not.toContain('<script');
+    // The files taken, named as the citizen named them (escaped), with their sizes.
+    expect(html).toContain('<li>quyết định &#60;số 12&#62;.pdf (2,4 MB)</li><li>ảnh.jpg (850 KB)</li>');
+  });
+
+  it('says sizes the Vietnamese way', () => {
+    expect([viSize(512), viSize(1024), viSize(20 * 1024 * 1024), viSize(31_457_280)]).toEqual([
+      '512 byte',
+      '1 KB',
+      '20 MB',
+      '30 MB',
+    ]);
   });
 });

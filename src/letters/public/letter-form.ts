@@ -40,6 +40,8 @@ export const FORM_FIELDS = [
   // Proof of work (the widget's payload) or, without JavaScript, the signed form ticket.
   'altcha',
   'phieu',
+  // The files (multipart/form-data): never a text value; named here for its problems on the page.
+  'tep',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
@@ -61,10 +63,30 @@ export const FIELD_MAX: Record<FormField, number> = {
   trangWeb: 200,
   altcha: 8000,
   phieu: 200,
+  tep: 255,
 };
 
 /** The whole urlencoded body at most (percent-encoding triples Vietnamese letters): the size cap. */
 export const FORM_BODY_LIMIT = 256 * 1024;
+
+const MiB = 1024 * 1024;
+
+/** Files a submission may carry (issue 21), each within the attachments' own limit (20 MiB). */
+export const FORM_MAX_FILES = 5;
+
+/**
+ * The whole multipart body at most — the size cap per submission, refused while it streams in: a few
+ * phone photos or a scanned PDF fit; five files of the per-file maximum do not (each 20 MiB, together
+ * 30 MiB). The text fields count too (at most ~100 KiB of them).
+ */
+export const FORM_MAX_BODY_BYTES = 30 * MiB;
+
+/** How the page says a size in bytes: "850 KB", "2,4 MB" (Vietnamese decimal comma). */
+export function viSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < MiB) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / MiB).toFixed(1).replace(/\.0$/, '').replace('.', ',')} MB`;
+}
 
 export type FormValues = Partial<Record<FormField, string>>;
 

@@ -239,6 +239,13 @@ export const LETTER_RULES: Record<string, Rule> = {
     },
     mustNotShow: () => outside.letter,
   },
+  // Online submissions waiting for their check; who sees which is in letter-form.e2e-spec.ts.
+  'GET /api/v1/letters/intake-queue': {
+    access: 'letters:read',
+    scoped: false,
+    success: 200,
+    make: async () => ({ path: '/api/v1/letters/intake-queue' }),
+  },
   'GET /api/v1/letters/{id}': {
     access: 'letters:read',
     scoped: true,

@@ -2024,7 +2024,7 @@ export interface paths {
         /** The online letter form (Vietnamese, works without JavaScript) */
         get: operations["LetterFormController_page"];
         put?: never;
-        /** Files a letter from the online form; the receipt page shows code and secret once */
+        /** Files a letter from the online form (with up to 5 files); the receipt page shows code and secret once */
         post: operations["LetterFormController_submit"];
         delete?: never;
         options?: never;
@@ -8378,7 +8378,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 201 the receipt; 400 the form with its problems; 429 past the per-address limit. Nothing is stored unless 201. */
+            /** @description 201 the receipt; 400 the form with its problems; 413 files or body too large, or too many files; 415 a file of a type not accepted; 429 past the per-address limit. Nothing is stored unless 201. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -31,6 +31,8 @@ export const PERMISSION_TEXT: Record<string, string> = {
   'cases:manage': 'thụ lý, quyết định, tạm đình chỉ, đình chỉ, giao việc',
   'identity:request': 'đề nghị xem danh tính người tố cáo',
   'identity:custody': 'quản lý danh tính người tố cáo, quyết định đề nghị xem',
+  'personal_data:subject_access':
+    'tìm, xuất và sửa dữ liệu cá nhân theo yêu cầu của chủ thể dữ liệu (Luật Bảo vệ dữ liệu cá nhân)',
   'reports:read': 'xem báo cáo định kỳ và bảng điều khiển (số liệu tổng hợp)',
   'reports:deadlines': 'xem lịch và hạn báo cáo định kỳ',
   'reports:configure': 'cấu hình lịch báo cáo định kỳ',
