@@ -278,8 +278,27 @@ describe('a case’s documents, assignment, flags and dialogue in the console (r
       // Before the dialogue, the decision is not offered (LKN art. 39).
       await steps.getByRole('button', { name: 'Tổ chức đối thoại (mời)' }).waitFor();
       expect(await steps.getByRole('button').allInnerTexts()).not.toContain('Ban hành quyết định giải quyết');
-      await step('Tổ chức đối thoại (mời)', { 'Căn cứ pháp lý': 'Điều 39 Luật Khiếu nại 2011' });
+      // Scheduled today for a dialogue two weeks ahead: the invitation (KN-10) is counted back from that
+      // day, so it is due before the dialogue and not yet past.
+      const dialogueOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+        new Date(Date.now() + 14 * 86_400_000),
+      );
+      await steps.getByRole('button', { name: 'Tổ chức đối thoại (mời)', exact: true }).click();
+      const invite = page.getByRole('form', { name: 'Tổ chức đối thoại (mời)' });
+      await invite.getByLabel('Ngày đối thoại').fill(shown(dialogueOn));
+      await invite.getByLabel('Ngày đối thoại').press('Enter');
+      await invite.getByLabel('Căn cứ pháp lý').fill('Điều 39 Luật Khiếu nại 2011');
+      await invite.getByRole('button', { name: 'Ghi bước “Tổ chức đối thoại (mời)”' }).click();
+      await invite.waitFor({ state: 'detached' });
       await page.getByTestId('case-state').getByText('Đối thoại', { exact: true }).waitFor();
+      const invited = (await as('unit_head', api().get(`/api/v1/complaint-cases/${caseId}`)).expect(200))
+        .body;
+      const invitation = invited.deadlines.find(
+        (d: { purpose: string }) => d.purpose === 'dialogue_invitation',
+      );
+      expect(invitation).toMatchObject({ ruleId: 'KN-10', status: 'open' });
+      expect(invitation.dueDate < dialogueOn).toBe(true);
+      expect(invitation.dueDate >= invited.events.at(-1).date).toBe(true);
       await step('Đối thoại', { 'Căn cứ pháp lý': 'Điều 39 Luật Khiếu nại 2011' });
       await checkScreen(page, 'ho-so-doi-thoai');
       await step(

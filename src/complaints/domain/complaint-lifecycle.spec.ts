@@ -1,5 +1,6 @@
 import {
   COMPLAINT_EVENTS,
+  COMPLAINT_LIFECYCLE,
   COMPLAINT_STATES,
   ComplaintTransitionError,
   allowedComplaintEvents,
@@ -68,6 +69,42 @@ const facts = (state: ComplaintState, extra: Partial<ComplaintCaseFacts> = {}): 
 const pairs = COMPLAINT_STATES.flatMap((state) => COMPLAINT_EVENTS.map((event) => [state, event] as const));
 
 describe('the complaint lifecycle', () => {
+  it('counts the dialogue invitation back from a dialogue day ahead of the scheduling (KN-10)', () => {
+    const ahead = transitionComplaint(facts('verifying', { track: 'second_time', dialogueHeld: false }), {
+      event: 'schedule_dialogue',
+      date: '2026-12-07',
+      dialogueOn: '2026-12-21',
+    });
+    expect(ahead.effects).toEqual([
+      { kind: 'open', ruleId: 'KN-10', trigger: '2026-12-21', purpose: 'dialogue_invitation' },
+    ]);
+    const sameDay = transitionComplaint(facts('verifying', { track: 'second_time', dialogueHeld: false }), {
+      event: 'schedule_dialogue',
+      date: '2026-12-07',
+    });
+    expect(sameDay.effects).toEqual([
+      { kind: 'open', ruleId: 'KN-10', trigger: '2026-12-07', purpose: 'dialogue_invitation' },
+    ]);
+  });
+
+  it.each([
+    ['schedule_dialogue', '2026-12-21', []],
+    [
+      'schedule_dialogue',
+      '2026-12-06',
+      [{ field: 'dialogueOn', message: 'must not be before the day the dialogue is scheduled' }],
+    ],
+    [
+      'hold_dialogue',
+      '2026-12-21',
+      [{ field: 'dialogueOn', message: 'is given only with the step schedule_dialogue' }],
+    ],
+  ] as const)('%s with a dialogue day %s: %j', (event, dialogueOn, problems) => {
+    expect(
+      COMPLAINT_LIFECYCLE.stepProblems!({ event, date: '2026-12-07', legalBasis: 'LKN art. 30', dialogueOn }),
+    ).toEqual(problems);
+  });
+
   it.each(pairs)(
     'first-time complaint in state %s, step %s: allowed exactly as the law table says',
     (state, event) => {

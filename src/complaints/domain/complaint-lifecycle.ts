@@ -78,6 +78,11 @@ export interface TransitionRequest {
   event: ComplaintEvent;
   /** The date of the act (decision date, receipt date…), a local date in Asia/Ho_Chi_Minh. */
   date: LocalDate;
+  /**
+   * schedule_dialogue: the day the dialogue will be held (it may lie ahead; `date` is the day it was
+   * scheduled). KN-10 counts the invitation back from it. Absent: the dialogue is on `date`.
+   */
+  dialogueOn?: LocalDate;
 }
 
 /** A deadline the transition opens (computed by the engine from `trigger`) or settles. */
@@ -218,9 +223,10 @@ export function transitionComplaint(facts: ComplaintCaseFacts, request: Transiti
       return result('verifying');
 
     case 'schedule_dialogue':
-      // `date` is the dialogue date: the invitation is due at least 5 days before (KN-10, count-back).
+      // The invitation is due at least 5 days before the dialogue day (KN-10, counted back from it:
+      // NĐ 124 art. 28(1) as amended by NĐ 155 art. 11); `date` is the day it was scheduled.
       if (state !== 'verifying' && state !== 'accepted') refuse(facts, event);
-      return result('dialogue', open(facts, 'dialogue_invitation', date));
+      return result('dialogue', open(facts, 'dialogue_invitation', request.dialogueOn ?? date));
 
     case 'hold_dialogue':
       // `date` is the dialogue day; minutes (Mẫu 14) are its document. A complainant who did not come
@@ -346,9 +352,13 @@ export function allowedComplaintEvents(facts: ComplaintCaseFacts, date: LocalDat
   });
 }
 
-/** A complaint step as the officer records it: `decide` says what it found. */
+/**
+ * A complaint step as the officer records it: `decide` says what it found; `schedule_dialogue` may name a
+ * dialogue day ahead of the day it is scheduled.
+ */
 export interface ComplaintStep extends CaseStepInput<ComplaintEvent> {
   outcome?: 'right' | 'partly_right' | 'wrong';
+  dialogueOn?: LocalDate | null;
 }
 
 /** The complaint lifecycle as the case kernel drives it (cases/domain/case-step.ts). */
@@ -358,7 +368,12 @@ export const COMPLAINT_LIFECYCLE: CaseLifecycle<
   ComplaintStep,
   TransitionResult
 > = {
-  transition: (facts, step) => transitionComplaint(facts, { event: step.event, date: step.date }),
+  transition: (facts, step) =>
+    transitionComplaint(facts, {
+      event: step.event,
+      date: step.date,
+      dialogueOn: step.dialogueOn ?? undefined,
+    }),
   // `second_complaint_lodged` is recorded by the system when the second-time complaint is accepted.
   allowed: (facts, today) =>
     allowedComplaintEvents(facts, today).filter((e) => e !== 'second_complaint_lodged'),
@@ -386,6 +401,12 @@ export const COMPLAINT_LIFECYCLE: CaseLifecycle<
       : []),
     ...(step.event === 'second_complaint_lodged'
       ? [{ field: 'event', message: 'is recorded when the second-time complaint is accepted' }]
+      : []),
+    ...(step.dialogueOn && step.event !== 'schedule_dialogue'
+      ? [{ field: 'dialogueOn', message: 'is given only with the step schedule_dialogue' }]
+      : []),
+    ...(step.dialogueOn && step.event === 'schedule_dialogue' && step.dialogueOn < step.date
+      ? [{ field: 'dialogueOn', message: 'must not be before the day the dialogue is scheduled' }]
       : []),
   ],
 };

@@ -27,6 +27,18 @@ export class TransitionDto extends CaseStepFieldsDto {
   @IsOptional()
   @IsIn(['right', 'partly_right', 'wrong'])
   outcome?: 'right' | 'partly_right' | 'wrong';
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-21',
+    description:
+      'schedule_dialogue: the day of the dialogue, which may lie ahead (date is the day it is scheduled); ' +
+      'the invitation is due 5 days before it (KN-10). Absent: the dialogue is on date.',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  dialogueOn?: string | null;
 }
 
 export class CaseFlagsDto {

@@ -4818,6 +4818,11 @@ export interface components {
              */
             date: string;
             /**
+             * @description schedule_dialogue: the day of the dialogue, which may lie ahead (date is the day it is scheduled); the invitation is due 5 days before it (KN-10). Absent: the dialogue is on date.
+             * @example 2026-12-21
+             */
+            dialogueOn?: string | null;
+            /**
              * @description The document number of the act
              * @example 125/QĐ-UBND
              */

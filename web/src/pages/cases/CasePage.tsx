@@ -184,6 +184,7 @@ interface StepValues {
   note?: string;
   outcome?: 'right' | 'partly_right' | 'wrong';
   signsOfViolation?: boolean;
+  dialogueOn?: Dayjs;
 }
 
 function NextSteps({
@@ -219,6 +220,7 @@ function NextSteps({
         note: v.note || undefined,
         outcome: shape?.outcome ? v.outcome : undefined,
         signsOfViolation: shape?.signsOfViolation ? !!v.signsOfViolation : undefined,
+        dialogueOn: shape?.dialogueDay && v.dialogueOn ? v.dialogueOn.format('YYYY-MM-DD') : undefined,
         version,
       };
       return kind === 'complaint'
@@ -286,7 +288,7 @@ function NextSteps({
           form={form}
           layout="vertical"
           aria-label={STEP[event] ?? event}
-          initialValues={{ date: dayjs(todayInVietnam()) }}
+          initialValues={{ date: dayjs(todayInVietnam()), dialogueOn: dayjs(todayInVietnam()) }}
           onFinish={(v) => save.mutate(v)}
         >
           <h3 style={{ fontSize: 15 }}>{STEP[event] ?? event}</h3>
@@ -300,6 +302,19 @@ function NextSteps({
               rules={[{ required: true, message: 'Nhập số văn bản' }]}
             >
               <Input maxLength={100} />
+            </Form.Item>
+          )}
+          {shape.dialogueDay && (
+            <Form.Item
+              label="Ngày đối thoại"
+              name="dialogueOn"
+              extra="Có thể là ngày sắp tới; giấy mời phải gửi chậm nhất 05 ngày trước ngày đối thoại (Nghị định 124/2020, Điều 28)."
+              rules={[{ required: true, message: 'Chọn ngày đối thoại' }]}
+            >
+              <DatePicker
+                format="DD/MM/YYYY"
+                disabledDate={(d) => d.format('YYYY-MM-DD') < todayInVietnam()}
+              />
             </Form.Item>
           )}
           {shape.outcome && (

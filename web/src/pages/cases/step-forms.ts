@@ -12,6 +12,8 @@ export interface StepForm {
   note: boolean;
   outcome: boolean;
   signsOfViolation: boolean;
+  /** schedule_dialogue: the dialogue's own day, which may lie ahead (KN-10 counts back from it). */
+  dialogueDay: boolean;
 }
 
 const HEAD: Record<CaseKind, readonly string[]> = {
@@ -73,6 +75,7 @@ export function stepForm(kind: CaseKind, event: string): StepForm {
     outcome:
       (kind === 'complaint' && event === 'decide') || (kind === 'denunciation' && event === 'conclude'),
     signsOfViolation: kind === 'denunciation' && event === 'withdraw',
+    dialogueDay: kind === 'complaint' && event === 'schedule_dialogue',
   };
 }
 
