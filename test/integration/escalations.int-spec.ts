@@ -367,7 +367,12 @@ describe('escalation when Redis dies', () => {
     api = await startApi(testConfig({ REDIS_PORT: String(redis.port) }));
   });
   afterAll(async () => {
-    await worker?.close().catch(() => undefined);
+    // A worker whose Redis went away may wait on a reconnect while closing; the process's own
+    // SHUTDOWN_TIMEOUT_MS bounds that in production, 15 s bounds it here.
+    await Promise.race([
+      worker?.close().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 15_000).unref()),
+    ]);
     await api?.close();
     await redis?.dispose();
   });
@@ -471,7 +476,12 @@ describe('escalation through Redis Sentinel, across a failover', () => {
   afterAll(async () => {
     // Clients still retrying the dead master's address get an answer, so they can quit.
     await primary?.start();
-    await worker?.close().catch(() => undefined);
+    // A worker whose Redis went away may wait on a reconnect while closing; the process's own
+    // SHUTDOWN_TIMEOUT_MS bounds that in production, 15 s bounds it here.
+    await Promise.race([
+      worker?.close().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 15_000).unref()),
+    ]);
     await api?.close();
     asker?.disconnect();
     await sentinel?.dispose();
