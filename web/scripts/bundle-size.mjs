@@ -33,6 +33,7 @@ const routes = {
   'online intake queue (/tiep-nhan-truc-tuyen)': [entry, page('Shell'), page('IntakeQueuePage')],
   "an online letter's check": [entry, page('Shell'), page('IntakeCheckPage')],
   'personal data (/du-lieu-ca-nhan)': [entry, page('Shell'), page('SubjectAccessPage')],
+  'an enforcement record (/thi-hanh/:id)': [entry, page('Shell'), page('EnforcementRecordPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

@@ -37,6 +37,7 @@ const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
 const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
 const SubjectAccessPage = lazy(() => import('../pages/subject-access/SubjectAccessPage'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const EnforcementRecordPage = lazy(() => import('../pages/enforcement/EnforcementRecordPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -123,6 +124,7 @@ const router = createBrowserRouter([
           { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
           { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },
           { path: '/quan-tri/lich-lam-viec', element: <CalendarPage /> },
+          { path: '/thi-hanh/:id', element: <EnforcementRecordPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

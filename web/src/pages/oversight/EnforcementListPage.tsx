@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { DueTag } from '../../components/DueTag';
@@ -71,7 +72,7 @@ export default function EnforcementListPage() {
               onChange: (p) => set({ trang: String(p) }),
             }}
             columns={[
-              { title: 'Quyết định', dataIndex: 'title' },
+              { title: 'Quyết định', render: (_, r) => <Link to={`/thi-hanh/${r.id}`}>{r.title}</Link> },
               { title: 'Đơn vị', render: (_, r) => unitName.get(r.unitId) ?? '' },
               { title: 'Trạng thái', render: (_, r) => ENFORCEMENT_STATUS_TEXT[r.status] ?? r.status },
               { title: 'Ngày mở', render: (_, r) => showDate(r.openedOn) },
