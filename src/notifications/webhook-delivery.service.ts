@@ -1,5 +1,4 @@
 import { AppConfig } from '../config/app-config.js';
-import { assertExternalTarget } from './webhook-target.js';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,13 +10,13 @@ import { ensureLiveJob } from '../queue/ensure-live-job.js';
 import { QUEUES } from '../queue/queues.js';
 import { retryDelayMs } from './domain/retry.js';
 import { webhookSignature } from './domain/webhook-signature.js';
+import { postWebhook } from './webhook-call.js';
 import { withSweepLock } from '../common/database/sweep-lock.js';
 import { SWEEP_BATCH, webhookSendJob } from './notification-jobs.js';
 
 export type WebhookOutcome = 'delivered' | 'skipped' | 'not-due' | 'paused' | 'missing' | 'retry' | 'failed';
 
 /** How long a receiver has to answer. */
-export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 interface DeliveryRow {
   id: string;
@@ -138,23 +137,7 @@ export class WebhookDeliveryService {
     return result === null ? { ran: false, enqueued: 0 } : { ran: true, enqueued: result };
   }
 
-  /** The receiver's status code, or null when it could not be reached or did not answer in time. */
-  private async post(url: string, body: string, headers: Record<string, string>): Promise<number | null> {
-    try {
-      // Checked again before each call: the host may have been re-pointed since registration.
-      await assertExternalTarget(url, this.config.webhooks.allowPrivateTargets);
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'tiepdan-webhooks/1', ...headers },
-        body,
-        // A redirect is not an acknowledgement: following it could leak the call to another host.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      return response.status;
-    } catch {
-      return null;
-    }
+  private post(url: string, body: string, headers: Record<string, string>): Promise<number | null> {
+    return postWebhook(url, body, headers, this.config.webhooks.allowPrivateTargets);
   }
 }

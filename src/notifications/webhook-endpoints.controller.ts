@@ -9,6 +9,7 @@ import {
   CreateWebhookEndpointDto,
   UpdateWebhookEndpointDto,
   WebhookEndpointView,
+  WebhookTestView,
 } from './dto/webhook-endpoint.dto.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 
@@ -38,5 +39,15 @@ export class WebhookEndpointsController {
   @ApiOkResponse({ type: WebhookEndpointView })
   update(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: UpdateWebhookEndpointDto) {
     return this.endpoints.update(actor, id, dto);
+  }
+
+  @Post(':id/test')
+  @RequirePermission('webhooks:manage')
+  @ApiOperation({
+    summary: 'Send the endpoint one signed test call now; shows the body, timestamp and signature sent',
+  })
+  @ApiCreatedResponse({ type: WebhookTestView })
+  test(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto) {
+    return this.endpoints.test(actor, id);
   }
 }

@@ -16,7 +16,10 @@ import type {
   CreateWebhookEndpointDto,
   UpdateWebhookEndpointDto,
   WebhookEndpointView,
+  WebhookTestView,
 } from './dto/webhook-endpoint.dto.js';
+import { webhookSignature } from './domain/webhook-signature.js';
+import { postWebhook } from './webhook-call.js';
 import { WebhookEndpointEntity } from './entities/webhook-endpoint.entity.js';
 import { NotificationErrors } from './notifications.errors.js';
 
@@ -116,5 +119,55 @@ export class WebhookEndpointsService {
       }
       return toView(endpoint);
     });
+  }
+
+  /**
+   * Sends the endpoint one signed test call now (paused or not: it is how a receiver is checked before
+   * it is resumed) and shows what was sent — body, timestamp, signature — and what came back. The call is
+   * made with no database connection held; the audit entry records that it was made and its answer.
+   * @throws `WEBHOOK_ENDPOINT_NOT_FOUND`
+   */
+  async test(actor: Actor, id: string): Promise<WebhookTestView> {
+    const endpoint = await this.dataSource.getRepository(WebhookEndpointEntity).findOneBy({ id });
+    if (!endpoint) throw NotificationErrors.endpointNotFound();
+    const secret = this.vault.open<string>(endpoint.id, {
+      keyId: endpoint.keyId,
+      wrappedKey: endpoint.wrappedKey,
+      ciphertext: endpoint.secretCiphertext,
+    });
+    const now = this.clock.now();
+    const deliveryId = uuid7();
+    const body = JSON.stringify({
+      id: deliveryId,
+      event: 'test',
+      eventKey: `test:${deliveryId}`,
+      createdAt: now.toISOString(),
+      data: { message: 'Thử kết nối từ hệ thống tiếp công dân' },
+    });
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const signature = webhookSignature(secret, timestamp, body);
+    const started = performance.now();
+    const status = await postWebhook(
+      endpoint.url,
+      body,
+      {
+        'x-tiepdan-event': 'test',
+        'x-tiepdan-delivery': deliveryId,
+        'x-tiepdan-timestamp': String(timestamp),
+        'x-tiepdan-signature': signature,
+      },
+      this.config.webhooks.allowPrivateTargets,
+    );
+    const durationMs = Math.round(performance.now() - started);
+    const acknowledged = status !== null && status >= 200 && status < 300;
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, actor, {
+        action: 'test',
+        entityType: 'webhook_endpoint',
+        entityId: id,
+        changes: { test: { before: null, after: { status, acknowledged } } },
+      }),
+    );
+    return { deliveryId, status, acknowledged, durationMs, timestamp, signature, body };
   }
 }

@@ -4,6 +4,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { NotificationsService, type NotifyInput } from '../../src/notifications/notifications.service.js';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
@@ -218,5 +221,68 @@ describe('notifications over HTTP', () => {
     ).expect(403);
     expect(res.body.code).toBe('AUTH_FORBIDDEN');
     await as(handler, api().get('/api/v1/webhook-endpoints')).expect(403);
+  });
+  it('sends a signed test call on demand and shows what it sent, the signature a receiver verifies', async () => {
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let answer = 204;
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      const created = await as(
+        admin,
+        api()
+          .post('/api/v1/webhook-endpoints')
+          .send({ url: `http://127.0.0.1:${port}/hooks`, events: ['escalation'] }),
+      ).expect(201);
+      // Paused, it can still be tested: that is how a receiver is checked before it is resumed.
+      await as(
+        admin,
+        api().patch(`/api/v1/webhook-endpoints/${created.body.id}`).send({ active: false }),
+      ).expect(200);
+      const test = await as(admin, api().post(`/api/v1/webhook-endpoints/${created.body.id}/test`)).expect(
+        201,
+      );
+      expect(test.body).toMatchObject({ status: 204, acknowledged: true });
+      expect(received).toHaveLength(1);
+      const [call] = received;
+      expect(call.body).toBe(test.body.body);
+      expect(call.headers['x-tiepdan-signature']).toBe(test.body.signature);
+      expect(call.headers['x-tiepdan-delivery']).toBe(test.body.deliveryId);
+      expect(JSON.parse(call.body)).toMatchObject({ event: 'test', id: test.body.deliveryId });
+      // The signature is the one a receiver checks with the secret it was shown at registration.
+      expect(
+        verifyWebhookSignature(
+          created.body.secret,
+          call.headers['x-tiepdan-timestamp'] as string,
+          call.body,
+          call.headers['x-tiepdan-signature'] as string,
+          test.body.timestamp,
+        ),
+      ).toBe(true);
+      expect(JSON.stringify(test.body)).not.toContain(created.body.secret);
+      // A receiver that refuses: shown as not acknowledged, with its status.
+      answer = 401;
+      const refused = await as(admin, api().post(`/api/v1/webhook-endpoints/${created.body.id}/test`)).expect(
+        201,
+      );
+      expect(refused.body).toMatchObject({ status: 401, acknowledged: false });
+      const audit = await dataSource.query(
+        "SELECT action FROM audit_log WHERE entity_type = 'webhook_endpoint' AND entity_id = ? ORDER BY id",
+        [created.body.id],
+      );
+      expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update', 'test', 'test']);
+      await as(head, api().post(`/api/v1/webhook-endpoints/${created.body.id}/test`)).expect(403);
+      await as(admin, api().post(`/api/v1/webhook-endpoints/${crypto.randomUUID()}/test`)).expect(404);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

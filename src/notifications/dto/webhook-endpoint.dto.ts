@@ -59,3 +59,25 @@ export class CreatedWebhookEndpointView extends WebhookEndpointView {
   })
   secret: string;
 }
+
+/** What a test call sent and what the receiver answered: the signature to check a receiver against. */
+export class WebhookTestView {
+  @ApiProperty({ format: 'uuid', description: 'X-Tiepdan-Delivery of the test call' })
+  deliveryId: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: "The receiver's status; null: not reached" })
+  status: number | null;
+
+  @ApiProperty({ description: 'A 2xx answer: the receiver acknowledged' })
+  acknowledged: boolean;
+
+  @ApiProperty() durationMs: number;
+
+  @ApiProperty({ description: 'X-Tiepdan-Timestamp (seconds since 1970, UTC)' }) timestamp: number;
+
+  @ApiProperty({ description: 'X-Tiepdan-Signature: v1=<HMAC-SHA256 of "<timestamp>.<body>">' })
+  signature: string;
+
+  @ApiProperty({ description: 'The exact body sent (event "test", nothing about any citizen)' })
+  body: string;
+}

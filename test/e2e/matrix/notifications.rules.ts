@@ -115,6 +115,22 @@ export const NOTIFICATION_RULES: Record<string, Rule> = {
     success: 200,
     make: async () => ({ path: '/api/v1/webhook-endpoints' }),
   },
+  'POST /api/v1/webhook-endpoints/{id}/test': {
+    access: 'webhooks:manage',
+    scoped: false,
+    success: 201,
+    // Nothing listens on port 9 of 127.0.0.1: the call is refused at once (shown as not acknowledged).
+    make: async (w) => ({
+      path: `/api/v1/webhook-endpoints/${
+        (
+          await w.app.get(WebhookEndpointsService).create(SYSTEM_ACTOR, {
+            url: 'http://127.0.0.1:9/hooks',
+            events: ['escalation'],
+          })
+        ).id
+      }/test`,
+    }),
+  },
   'PATCH /api/v1/webhook-endpoints/{id}': {
     access: 'webhooks:manage',
     scoped: false,

@@ -1997,6 +1997,23 @@ export interface paths {
         patch: operations["WebhookEndpointsController_update"];
         trace?: never;
     };
+    "/api/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the endpoint one signed test call now; shows the body, timestamp and signature sent */
+        post: operations["WebhookEndpointsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-items": {
         parameters: {
             query?: never;
@@ -5068,6 +5085,24 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
+        };
+        WebhookTestView: {
+            /** @description A 2xx answer: the receiver acknowledged */
+            acknowledged: boolean;
+            /** @description The exact body sent (event "test", nothing about any citizen) */
+            body: string;
+            /**
+             * Format: uuid
+             * @description X-Tiepdan-Delivery of the test call
+             */
+            deliveryId: string;
+            durationMs: number;
+            /** @description X-Tiepdan-Signature: v1=<HMAC-SHA256 of "<timestamp>.<body>"> */
+            signature: string;
+            /** @description The receiver's status; null: not reached */
+            status: number | null;
+            /** @description X-Tiepdan-Timestamp (seconds since 1970, UTC) */
+            timestamp: number;
         };
         WorkItemCounts: {
             /** @description Items matching every filter but kind and due */
@@ -8315,6 +8350,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestView"];
                 };
             };
         };
