@@ -3,6 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
@@ -319,5 +321,42 @@ describe('the console administration area in a real browser', () => {
       [officer.id],
     )) as { n: string }[];
     expect(Number(told[0].n)).toBe(1);
+  }, 90_000);
+  it('an administrator registers a receiving system, sees its secret once, pauses it and sends it a test call', async () => {
+    const received: IncomingHttpHeaders[] = [];
+    const receiver = createServer((req, res) => {
+      received.push(req.headers);
+      req.resume().on('end', () => res.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      await page.goto(`${baseUrl}/quan-tri/webhook`);
+      await page.getByRole('heading', { name: 'Hệ thống nhận sự kiện (webhook)', level: 1 }).waitFor();
+      const form = page.getByRole('form', { name: 'Đăng ký hệ thống nhận' });
+      await form.getByLabel('Địa chỉ nhận (https://…)').fill(url);
+      await choose('Sự kiện nhận', 'Cảnh báo quá hạn (leo thang)', form);
+      await page.keyboard.press('Escape');
+      await form.getByRole('button', { name: 'Đăng ký' }).click();
+      const secret = await page.getByTestId('secret-once').locator('code').innerText();
+      expect(secret).toMatch(/^whsec_/);
+      await page.getByTestId('endpoint-url').getByText(url, { exact: true }).waitFor();
+      // Paused, then tested: the receiver gets exactly the signature the page shows.
+      await page.getByRole('switch', { name: `Tạm dừng gửi tới ${url}` }).click();
+      await page.getByRole('switch', { name: `Tiếp tục gửi tới ${url}` }).waitFor();
+      await page.getByRole('button', { name: `Gửi thử tới ${url}` }).click();
+      await page
+        .getByTestId('test-result')
+        .getByText('hệ thống nhận đã xác nhận', { exact: false })
+        .waitFor();
+      const shownSignature = await page.getByTestId('test-signature').innerText();
+      expect(received).toHaveLength(1);
+      expect(received[0]['x-tiepdan-signature']).toBe(shownSignature);
+      const [row] = (await dataSource.query('SELECT active FROM webhook_endpoints')) as { active: number }[];
+      expect(Number(row.active)).toBe(0);
+      await checkScreen('quan-tri-webhook');
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   }, 90_000);
 });

@@ -32,6 +32,7 @@ const EscalationsPage = lazy(() => import('../pages/oversight/EscalationsPage'))
 const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
 const AccountsPage = lazy(() => import('../pages/admin/AccountsPage'));
 const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
+const WebhooksPage = lazy(() => import('../pages/admin/WebhooksPage'));
 const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPage'));
 const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
 const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
@@ -120,6 +121,7 @@ const router = createBrowserRouter([
           { path: '/quan-tri/don-vi', element: <UnitsPage /> },
           { path: '/quan-tri/tai-khoan', element: <AccountsPage /> },
           { path: '/quan-tri/leo-thang', element: <LaddersPage /> },
+          { path: '/quan-tri/webhook', element: <WebhooksPage /> },
           { path: '/yeu-cau-danh-tinh', element: <RevealRequestsPage key="queue" mine={false} /> },
           { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
           { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -100,6 +101,12 @@ const ADMIN_NAV = [
     label: 'Lịch làm việc',
     icon: <CalendarOutlined />,
     permission: 'calendars:write',
+  },
+  {
+    key: '/quan-tri/webhook',
+    label: 'Hệ thống nhận sự kiện',
+    icon: <ApiOutlined />,
+    permission: 'webhooks:manage',
   },
 ] as const;
 
