@@ -215,7 +215,8 @@ export default function Shell() {
     [...NAV, ...ADMIN_NAV]
       .map((n) => n.key as string)
       .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)))
-      .sort((a, b) => b.length - a.length)[0] ?? '/';
+      // A page of no menu entry (a case, an enforcement record) marks none, not "Việc hôm nay".
+      .sort((a, b) => b.length - a.length)[0] ?? '';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
