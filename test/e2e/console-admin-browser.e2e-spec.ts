@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -13,6 +12,7 @@ import { Clock } from '../../src/common/clock.js';
 import { EscalationService } from '../../src/escalations/escalation.service.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker, selectListsClosed } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures, login, TEST_PASSWORD, uniqueEmail } from '../support/fixtures.js';
 import { eventually } from '../support/wait.js';
@@ -20,7 +20,6 @@ import { startWorker } from '../support/worker.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 const ELIGIBLE = [
   'language',
   'dated',
@@ -74,49 +73,8 @@ describe('the console administration area in a real browser', () => {
     await app?.close();
   });
 
-  async function checkScreen(name: string) {
-    await page.mouse.move(0, 0);
-    // A select's list still fading out after its choice is a listbox axe reads (a fast machine gets there
-    // before the animation ends): wait until every dropdown is gone from the layout.
-    await dropdownsClosed();
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      // Nothing wider than the screen: the page never scrolls sideways (tables scroll in their region).
-      const wide = await page.evaluate<number>('document.documentElement.scrollWidth');
-      expect({ screen: `${name} (${width})`, wide }).toEqual({
-        screen: `${name} (${width})`,
-        wide: viewport.width,
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
-
-  /** Until no select's list is on the screen (one fading out still takes clicks and is read by axe). */
-  async function dropdownsClosed(timeout = 5_000) {
-    await page.waitForFunction(
-      () =>
-        Array.from(
-          (
-            globalThis as unknown as {
-              document: { querySelectorAll(s: string): ArrayLike<{ offsetParent: unknown }> };
-            }
-          ).document.querySelectorAll('.ant-select-dropdown'),
-        ).every((el) => el.offsetParent === null),
-      undefined,
-      { timeout },
-    );
-  }
+  const check = screenChecker(OUTPUT, { noSideways: true });
+  const checkScreen = (name: string) => check(page, name);
 
   /**
    * Picks an option of an antd Select named by its label, then waits for its list to close (a list that
@@ -126,9 +84,9 @@ describe('the console administration area in a real browser', () => {
     await within.getByRole('combobox', { name: label }).click();
     if (search) await within.getByRole('combobox', { name: label }).fill(search);
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-    await dropdownsClosed(1_500).catch(async () => {
+    await selectListsClosed(page, 1_500).catch(async () => {
       await page.keyboard.press('Escape');
-      await dropdownsClosed();
+      await selectListsClosed(page);
     });
   }
 

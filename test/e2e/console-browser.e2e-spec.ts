@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,6 +7,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
@@ -22,7 +22,6 @@ declare const document: {
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 const ALL_PASSED = [
   'language',
   'dated',
@@ -86,24 +85,7 @@ describe('the officers console in a real browser', () => {
   }
 
   /** axe-core (WCAG 2.1 A/AA): no serious or critical violation; then a photo at both widths. */
-  async function checkScreen(page: Page, name: string) {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(250);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT, { settleMs: 250 });
 
   /** The bell's accessible name says how many are unread. */
   function bellSays(page: Page, unread: number, timeout = 15_000) {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -14,6 +13,7 @@ import { Clock } from '../../src/common/clock.js';
 import { addDays, weekday } from '../../src/common/domain/local-date.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { until } from '../support/wait.js';
@@ -24,7 +24,6 @@ declare const document: { activeElement: { getAttribute(name: string): string | 
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 
 /**
  * Working calendars in the console (issue 18) in Chromium against the real API, worker, MariaDB and
@@ -118,24 +117,7 @@ describe('the console calendar pages in a real browser', () => {
    * axe at both widths, and a screenshot of each: the whole page, or for a part (`region`: a dialog, a
    * card) axe on that part alone (the page around it was checked already) and the screen showing it.
    */
-  async function checkScreen(page: Page, name: string, region?: string) {
-    await page.mouse.move(0, 0);
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-      const result = await (region ? axe.include(region) : axe).analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      if (region) await page.locator(region).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: !region });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT);
 
   /** The latest change's moved deadlines once the worker has processed it: [case number, old, new]. */
   async function movedShown(page: Page): Promise<number> {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -8,13 +7,13 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-casework');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 const ALL_PASSED = [
   'language',
   'dated',
@@ -101,28 +100,7 @@ describe('a case’s documents, assignment, flags and dialogue in the console (r
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
   }
 
-  async function checkScreen(page: Page, name: string) {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      // The pointer off the page: axe judges the resting colours, not a hovered button's.
-      await page.mouse.move(0, 0);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(', ')}`,
-        );
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT);
 
   async function logLetter(body: Record<string, unknown> = {}) {
     const res = await as('reception_officer', api().post('/api/v1/letters')).send({

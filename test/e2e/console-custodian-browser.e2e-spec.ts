@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -9,13 +8,13 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-custodian');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 const ALL_PASSED = [
   'language',
   'dated',
@@ -114,24 +113,7 @@ describe('identity panel and reveal requests in the console (real browser)', () 
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
   }
 
-  async function checkScreen(page: Page, name: string) {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT, { settleMs: 150 });
 
   const leaks = (texts: string[]) => findMarkers(texts.join('\n'), needles);
 

@@ -1,21 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-enforcement');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 const shown = (iso: string) => iso.split('-').reverse().join('/');
 // The smallest PDF the API's type check accepts (it reads the bytes, not the name).
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -54,24 +53,7 @@ describe('an enforcement record in the console (real browser)', () => {
     await app?.close();
   });
 
-  async function checkScreen(page: Page, name: string) {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      await page.mouse.move(0, 0);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT);
 
   it('from the work list to an obligation due by KN-11, a progress report and its evidence, downloaded back', async () => {
     // A final decision's record, opened today as the case step that makes it final opens it (so its

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -13,6 +12,7 @@ import { addDays } from '../../src/common/domain/local-date.js';
 import type { DashboardView } from '../../src/dashboard/dashboard.dto.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
+import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { startWorker } from '../support/worker.js';
@@ -20,7 +20,6 @@ import { insertDashboardRows } from './matrix/dashboard.rules.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } } as const;
 
 /**
  * The console's oversight area in Chromium against the real API, worker, MariaDB and Redis (issue 18):
@@ -142,24 +141,7 @@ describe('the console oversight area in a real browser', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
   }
 
-  async function checkScreen(page: Page, name: string) {
-    await page.mouse.move(0, 0); // no hover colour on the last button clicked
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect({ screen: `${name} (${width})`, violations: bad }).toEqual({
-        screen: `${name} (${width})`,
-        violations: [],
-      });
-      await page.screenshot({ path: join(OUTPUT, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const checkScreen = screenChecker(OUTPUT);
 
   /** A bar list's bars as [key, value], in the order shown. */
   async function barsOf(page: Page, name: string): Promise<string[][]> {
