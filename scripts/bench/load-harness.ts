@@ -2,6 +2,7 @@
 // the real migrations and seeded through the real services, a cold API and worker on the real MariaDB and
 // Redis, the officers' traffic (the mix of `bench:load`) and its figures, and the clean-up afterwards.
 // `bench:load` (load.bench.ts) and `bench:form-flood` (form-flood.bench.ts) are built on it.
+import '../../src/bootstrap/require-supported-node.js'; // first, as in every entry point: refuses an old Node
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';

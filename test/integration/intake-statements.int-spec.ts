@@ -123,8 +123,10 @@ describe('statements per letter intake', () => {
       .set('authorization', `Bearer ${officer}`)
       .expect(200);
     const { receiptSecret: _s, duplicates: _d, ...answered } = created!.body;
-    const { petitioners: _p, ...read } = stored.body;
+    // identityBasis is the reader's, not the letter's: the page view carries it, the intake answer not.
+    const { petitioners: _p, identityBasis, ...read } = stored.body;
     expect(answered).toEqual(read);
+    expect(identityBasis).toBe('personal_data');
     const [deadline] = await ds.query(
       "SELECT due_date AS due, sequence FROM case_deadlines WHERE subject_id = ? AND purpose = 'processing'",
       [created!.body.id],
