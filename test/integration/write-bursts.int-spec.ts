@@ -501,6 +501,38 @@ describe('write paths under bursts on a freshly started API', () => {
     expect(answers.map((a) => a.body.ruleId)).toEqual(Array(BURST).fill('KN-AUTH-INDIVIDUAL-CERTIFIED'));
   });
 
+  it(`answers ${BURST} simultaneous "end every sign-in" commands on one account (issue 18) with 200`, async () => {
+    const setup = await freshApi();
+    let admin: string;
+    let open: number;
+    try {
+      admin = await tokenOf(setup, 'admin');
+      // Sign-ins to end: the account's sessions, each a row the commands all lock.
+      for (let n = 0; n < 3; n++) await tokenOf(setup, 'case_handler');
+      const [row] = await setup
+        .get<DataSource>(getDataSourceToken())
+        .query('SELECT COUNT(*) AS n FROM auth_sessions WHERE user_id = ? AND revoked_at IS NULL', [
+          world.users.case_handler.id,
+        ]);
+      open = Number(row.n);
+    } finally {
+      await setup.close();
+    }
+    const answers = await burst('ended sign-ins', (server) =>
+      Array.from({ length: BURST }, () =>
+        request(server)
+          .post(`/api/v1/users/${world.users.case_handler.id}/sessions/end`)
+          .set('authorization', `Bearer ${admin}`),
+      ),
+    );
+    // The commands lock the same rows: one ends every open session, the others find them ended.
+    expect(open).toBeGreaterThanOrEqual(3);
+    expect(answers.map((a) => Number(a.body.ended)).sort((a, b) => a - b)).toEqual([
+      ...Array(BURST - 1).fill(0),
+      open,
+    ]);
+  });
+
   it(`answers ${BURST} simultaneous sign-ins (JSON and the console's cookie route) with 200`, async () => {
     // Each writes a session and the sign-in throttle's rows; half come by the browser route.
     const roles = ['reception_officer', 'unit_head', 'case_handler', 'inspectorate_leader'] as const;
