@@ -10,14 +10,13 @@
 //    the 60th step of the timeline and the 20th deadline shown, the documents and assignment panels
 //    loaded, a next-step button enabled. The median of RUNS against the target of 1 s.
 import '../../src/bootstrap/require-supported-node.js';
+import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import mysql from 'mysql2/promise';
-import { chromium } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/bootstrap/create-api-app.js';
 import { uuid7 } from '../../src/common/ids/uuid7.js';
@@ -172,37 +171,8 @@ async function main(): Promise<void> {
     const shownTimes: number[] = [];
     const warmTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const res = await fetch(`${url}/api/v1/auth/browser/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
-        body: JSON.stringify({ email: HEAD.email, password: PASSWORD }),
-      });
-      if (!res.ok) throw new Error(`browser sign-in failed: ${res.status}`);
-      const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
-      const profile = mkdtempSync(path.join(tmpdir(), 'tiepdan-bench-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium',
-        locale: 'vi-VN',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
-      });
+      const { context, close } = await signedInChromium(url, HEAD.email, PASSWORD);
       try {
-        await context.addCookies([
-          {
-            name: 'tiepdan_refresh',
-            value: pair.slice(pair.indexOf('=') + 1),
-            domain: '127.0.0.1',
-            path: '/api/v1/auth/browser',
-            httpOnly: true,
-            secure: true,
-            sameSite: 'Strict',
-          },
-        ]);
         const page = await context.newPage();
         /** Navigation to interactive: the case's 60 steps and 20 deadlines, every panel loaded, a step enabled. */
         const interactive = async (go: () => Promise<unknown>) => {
@@ -229,8 +199,7 @@ async function main(): Promise<void> {
         // The same page again, the console's files cached (an officer's second case of the day).
         warmTimes.push((await interactive(() => page.reload()))[1]);
       } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await close();
       }
     }
     const figure = median(times);

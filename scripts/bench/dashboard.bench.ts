@@ -10,12 +10,10 @@
 //    the median of RUNS against the target of 2 s.
 // Leaves the added units and accounts in the kept database (idempotent on the next run).
 import '../../src/bootstrap/require-supported-node.js';
+import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus } from 'node:os';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { chromium } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/bootstrap/create-api-app.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
@@ -123,37 +121,8 @@ async function main(): Promise<void> {
     // 3. The console, cold cache.
     const pageTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const res = await fetch(`${url}/api/v1/auth/browser/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
-        body: JSON.stringify({ email: LEADER.email, password: PASSWORD }),
-      });
-      if (!res.ok) throw new Error(`browser sign-in failed: ${res.status}`);
-      const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
-      const profile = mkdtempSync(path.join(tmpdir(), 'tiepdan-bench-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium',
-        locale: 'vi-VN',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
-      });
+      const { context, close } = await signedInChromium(url, LEADER.email, PASSWORD);
       try {
-        await context.addCookies([
-          {
-            name: 'tiepdan_refresh',
-            value: pair.slice(pair.indexOf('=') + 1),
-            domain: '127.0.0.1',
-            path: '/api/v1/auth/browser',
-            httpOnly: true,
-            secure: true,
-            sameSite: 'Strict',
-          },
-        ]);
         const page = await context.newPage();
         const [ms] = await timed(async () => {
           await page.goto(`${url}/giam-sat`);
@@ -164,8 +133,7 @@ async function main(): Promise<void> {
         });
         pageTimes.push(ms);
       } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await close();
       }
     }
     const figure = median(pageTimes);

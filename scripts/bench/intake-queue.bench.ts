@@ -16,14 +16,13 @@
 //    median of RUNS against the home page's target of 1.5 s (docs/console.md).
 // Drops the database at the end (BENCH_KEEP=1 keeps it).
 import '../../src/bootstrap/require-supported-node.js';
+import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import mysql from 'mysql2/promise';
-import { chromium } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/bootstrap/create-api-app.js';
 import { Clock } from '../../src/common/clock.js';
@@ -208,38 +207,11 @@ async function main(): Promise<void> {
     const loadTask: number[] = [];
     const nextTask: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const res = await fetch(`${url}/api/v1/auth/browser/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
-        body: JSON.stringify({ email: OFFICER.email, password: PASSWORD }),
-      });
-      if (!res.ok) throw new Error(`browser sign-in failed: ${res.status}`);
-      const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
-      const profile = mkdtempSync(path.join(tmpdir(), 'tiepdan-bench-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: '/usr/bin/chromium',
-        locale: 'vi-VN',
-        viewport: { width: 1366, height: 900 },
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
+      const { context, close } = await signedInChromium(url, OFFICER.email, PASSWORD, {
+        width: 1366,
+        height: 900,
       });
       try {
-        await context.addCookies([
-          {
-            name: 'tiepdan_refresh',
-            value: pair.slice(pair.indexOf('=') + 1),
-            domain: '127.0.0.1',
-            path: '/api/v1/auth/browser',
-            httpOnly: true,
-            secure: true,
-            sameSite: 'Strict',
-          },
-        ]);
         const page = await context.newPage();
         // The renderer main thread's CPU time (CDP Performance metrics, ThreadTime): what the page costs,
         // whatever else the machine's cores are doing meanwhile.
@@ -275,8 +247,7 @@ async function main(): Promise<void> {
         );
         nextApiTimes.push(Number(answer));
       } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await close();
       }
     }
     const figure = median(pageTimes);
