@@ -1,27 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { CCCD_PATTERN, normalisePhone, PHONE_PATTERN } from '../../common/domain/vietnamese-format.js';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { CCCD_PATTERN } from '../../common/domain/vietnamese-format.js';
 import { IsId } from '../../common/http/id.js';
 import { NoControlCharacters, trim } from '../../common/http/text.js';
 import { trimToNull } from '../../common/http/validators.js';
+import { PetitionerDto } from '../../letters/dto/letter.dto.js';
 import type { SubjectRole } from '../domain/subject-disclosure.js';
 
 const idDigits = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.replace(/[\s.]/g, '') : value;
-const phone = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? normalisePhone(value.trim()) || null : value;
 
 /**
  * The request's reference in the agency's register of data-subject requests (e.g. `YC-2026/15`): letters,
@@ -83,45 +71,13 @@ export class SubjectExportDto extends SubjectQueryDto {
   format: 'json' | 'html';
 }
 
-/** The corrected values; a field left out is unchanged, null clears an optional one. */
-export class SubjectCorrectionValuesDto {
-  @ApiPropertyOptional({ example: 'Nguyễn Văn An' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 255)
-  fullName?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsString()
-  @NoControlCharacters()
-  @Length(2, 500)
-  address?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: '075203004567' })
-  @IsOptional()
-  @Transform(idDigits)
-  @IsString()
-  @Matches(CCCD_PATTERN, { message: 'idNumber must be a căn cước number of 12 digits' })
-  idNumber?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: '0912345678' })
-  @IsOptional()
-  @Transform(phone)
-  @IsString()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a Vietnamese telephone number (0… or +84…)' })
-  phone?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'an.nguyen@example.vn' })
-  @IsOptional()
-  @Transform(trimToNull)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
-  email?: string | null;
-}
+/**
+ * The corrected values, validated as a petitioner's are (PetitionerDto); a field left out is unchanged,
+ * null clears an optional one.
+ */
+export class SubjectCorrectionValuesDto extends PartialType(
+  OmitType(PetitionerDto, ['representative'] as const),
+) {}
 
 export class SubjectCorrectionDto extends SubjectQueryDto {
   @ApiProperty({ enum: CORRECTABLE_KINDS })

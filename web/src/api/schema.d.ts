@@ -4684,12 +4684,16 @@ export interface components {
             version: number;
         };
         SubjectCorrectionValuesDto: {
+            /** @example thôn 3, xã Tân Lập, tỉnh Đồng Nai */
             address?: string | null;
             /** @example an.nguyen@example.vn */
             email?: string | null;
             /** @example Nguyễn Văn An */
             fullName?: string;
-            /** @example 075203004567 */
+            /**
+             * @description Căn cước number: 12 digits
+             * @example 075203004567
+             */
             idNumber?: string | null;
             /** @example 0912345678 */
             phone?: string | null;
