@@ -129,6 +129,9 @@ describe('the console reception pages in a real browser', () => {
       // A place, through the console.
       await signIn(page, officer.email, `/tiep-cong-dan/dia-diem?don-vi=${agency.id}`);
       await page.getByRole('heading', { name: 'Địa điểm tiếp công dân', level: 1 }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Trình đơn chính' });
+      for (const item of ['Lịch tiếp công dân', 'Địa điểm tiếp', 'Thủ trưởng tiếp dân'])
+        await nav.getByRole('link', { name: item, exact: true }).waitFor();
       await page.getByRole('button', { name: 'Thêm địa điểm' }).click();
       const placeForm = '.ant-modal-wrap';
       await page.locator(placeForm).getByLabel('Tên địa điểm').fill('Trụ sở tiếp công dân Sở Tư pháp');
@@ -227,8 +230,9 @@ describe('the console reception pages in a real browser', () => {
       expect(left).toContain(`Hoãn, chuyển sang ${vi(moved.date)}`);
       expect(left).toContain(dayOff);
 
-      // An online ad hoc session three days ahead: inside the TCD-6 window, so published with a warning.
-      const adHocDate = addDays(today, 3);
+      // An online ad hoc session on the first weekday three days ahead: inside the TCD-6 window, so published with a warning.
+      let adHocDate = addDays(today, 3);
+      while (weekday(adHocDate) > 5) adHocDate = addDays(adHocDate, 1);
       await page.getByRole('button', { name: 'Thêm buổi tiếp' }).click();
       await choose(page, dialog, 'Hình thức', 'Trực tuyến (từ 01/7/2026)');
       await typeDate(page, dialog, 'Ngày', adHocDate);
@@ -250,7 +254,7 @@ describe('the console reception pages in a real browser', () => {
 
       // Postponed with a public reason, from its panel.
       const reason = 'Lãnh đạo Sở họp đột xuất với Ủy ban nhân dân tỉnh';
-      const newDate = addDays(adHocDate, 2);
+      const newDate = addDays(adHocDate, 7); // the same weekday a week later
       await page.goto(`${baseUrl}/tiep-cong-dan/lich?don-vi=${agency.id}&thang=${adHocDate.slice(0, 7)}`);
       await cell(adHocDate).locator(`button[data-session="${adHoc.id}"]`).click();
       await page.getByTestId('session-panel').getByTestId('posted-late').waitFor();

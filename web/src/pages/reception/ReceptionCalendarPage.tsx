@@ -335,47 +335,34 @@ function FlaggedCard({
         Lịch làm việc vừa thay đổi: các buổi tiếp dưới đây rơi vào ngày nghỉ. Dời sang ngày làm việc kế tiếp
         hoặc hủy — lý do sẽ hiện trên lịch công khai.
       </p>
-      <ScrollTable<Session>
-        label="Buổi tiếp trùng ngày nghỉ mới"
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        minWidth={640}
-        columns={[
-          {
-            title: 'Ngày',
-            render: (_, s) => (
-              <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(s.id)}>
+      <ul className="rc-flagged" aria-label="Buổi tiếp trùng ngày nghỉ mới">
+        {rows.map((s) => (
+          <li key={s.id}>
+            <div>
+              <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(s.id)}>
                 {weekday(s.date)}, {showDate(s.date)} {s.startTime}
-              </Button>
-            ),
-          },
-          { title: 'Loại', render: (_, s) => KIND_TEXT[s.kind] },
-          {
-            title: 'Ngày nghỉ',
-            render: (_, s) => <span data-testid="conflict-reason">{reasonText(s.conflictReason)}</span>,
-          },
-          {
-            title: 'Việc cần làm',
-            render: (_, s) =>
-              writer ? (
-                <Space wrap>
-                  {s.suggestedDate && (
-                    <Button size="small" type="primary" onClick={() => onPostpone(s)}>
-                      Dời sang {showDate(s.suggestedDate)}
-                    </Button>
-                  )}
-                  <Button size="small" danger onClick={() => onCancel(s)}>
-                    Hủy buổi
+              </Button>{' '}
+              — {KIND_TEXT[s.kind]}
+              <br />
+              Ngày nghỉ: <span data-testid="conflict-reason">{reasonText(s.conflictReason)}</span>
+            </div>
+            {writer ? (
+              <Space wrap>
+                {s.suggestedDate && (
+                  <Button size="small" type="primary" onClick={() => onPostpone(s)}>
+                    Dời sang {showDate(s.suggestedDate)}
                   </Button>
-                </Space>
-              ) : (
-                'Cán bộ quản lý lịch cần dời hoặc hủy'
-              ),
-          },
-        ]}
-      />
+                )}
+                <Button size="small" danger onClick={() => onCancel(s)}>
+                  Hủy buổi
+                </Button>
+              </Space>
+            ) : (
+              <span>Cán bộ quản lý lịch cần dời hoặc hủy buổi này.</span>
+            )}
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }
