@@ -75,6 +75,7 @@ export const MonthGrid = memo(function MonthGrid({
                         </span>{' '}
                         {item.session.kind === 'periodic' ? 'Định kỳ' : 'Đột xuất'}
                         {item.session.mode === 'online' ? ' · trực tuyến' : ''}
+                        {item.session.postedLate && item.tone !== 'cancelled' ? ' · đăng muộn' : ''}
                         {TONE_TEXT[item.tone] && <strong> · {TONE_TEXT[item.tone]}</strong>}
                         {item.tone !== 'normal' && <span className="rc-note">{item.note}</span>}
                       </button>

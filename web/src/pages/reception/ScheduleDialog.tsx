@@ -282,7 +282,7 @@ export function ScheduleDialog({
                         {weekday(o.date)}, {showDate(o.date)}
                         {o.moved && ` — dời từ ${showDate(o.nominalDate)} do ${reasonText(o.reason)}`}
                         {o.postedLate && (
-                          <Tag style={{ ...ORANGE, marginLeft: 6 }}>
+                          <Tag style={{ ...ORANGE, marginLeft: 6, whiteSpace: 'normal' }}>
                             Đăng muộn (hạn công bố {showDate(o.postingDue)}, TCD-1)
                           </Tag>
                         )}
