@@ -305,6 +305,24 @@ describe('the console reception pages in a real browser', () => {
       }
       expect(duty.find((d) => d.unit.name !== 'Sở Tư pháp')?.compliant).toBe(false);
       await checkScreen(page, 'tiep-thu-truong');
+
+      // A reader (reception:read, not write: the administrator) sees the calendar without the commands.
+      await signIn(page, admin.email, `/tiep-cong-dan/lich?don-vi=${agency.id}&thang=${month}`);
+      await cell(target.date).locator('[data-marker="moved-away"]').waitFor();
+      expect(await page.getByRole('button', { name: 'Thêm lịch' }).count()).toBe(0);
+      expect(
+        await page
+          .getByRole('navigation', { name: 'Trình đơn chính' })
+          .getByRole('link', { name: 'Địa điểm tiếp' })
+          .count(),
+      ).toBe(0);
+      await grid.locator(`button[data-session="${target.id}"]`).click();
+      await page
+        .getByTestId('session-panel')
+        .getByTestId('public-status')
+        .getByText(/Lịch mới/)
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Hoãn sang ngày khác' }).count()).toBe(0);
     } finally {
       await page.close();
     }
