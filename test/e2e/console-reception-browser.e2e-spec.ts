@@ -98,11 +98,25 @@ describe('the console reception pages in a real browser', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
   }
 
-  /** Picks an option of the antd select labelled `label` inside `scope`. */
+  /**
+   * Picks an option of the antd select labelled `label` inside `scope` and waits for its list to close;
+   * under load a click can land while the list is still opening, so it is tried again until the select
+   * shows the option.
+   */
   async function choose(page: Page, scope: string, label: string, option: string) {
-    await page.locator(scope).getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-    await selectListsClosed(page);
+    const named = page.getByRole('combobox', { name: label, exact: true });
+    const box = page.locator(scope).locator(named);
+    const select = page.locator(scope).locator('.ant-select', { has: named });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await box.click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      await selectListsClosed(page, 2_000).catch(async () => {
+        await page.keyboard.press('Escape');
+        await selectListsClosed(page);
+      });
+      if ((await select.innerText()).includes(option)) return;
+    }
+    throw new Error(`could not choose "${option}" in "${label}"`);
   }
 
   /** Types a date into the antd date picker labelled `label` inside `scope`. */

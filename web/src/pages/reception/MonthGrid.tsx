@@ -4,13 +4,8 @@ import { monthText, monthWeeks, type DayItem } from './reception-model';
 
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 
-const TONE_TEXT: Record<string, string> = {
-  normal: '',
-  moved: 'Đã dời',
-  postponed: 'Lịch mới',
-  cancelled: 'Đã hủy',
-  conflict: 'Cần xử lý',
-};
+// A word beside the hours where the note below does not start with it already.
+const TONE_TEXT: Record<string, string> = { conflict: 'Cần xử lý' };
 
 /**
  * A month of reception sessions, Monday first. Each session is a button (in the tab order; Enter opens
