@@ -5,12 +5,14 @@ import type { Actor } from '../auth/domain/actor.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { IdParamDto } from '../common/http/id.js';
 import { ApiPageResponse } from '../common/http/page.dto.js';
-import { ComplianceQueryDto } from './dto/head-duty.dto.js';
+import { ComplianceQueryDto, HeadDutyView } from './dto/head-duty.dto.js';
 import { CreatePlaceDto, PlaceView, UnitFilterQueryDto, UpdatePlaceDto } from './dto/place.dto.js';
 import {
   CreateScheduleDto,
   EndScheduleDto,
+  PreviewScheduleDto,
   ScheduleCommandResult,
+  SchedulePreviewView,
   ScheduleView,
 } from './dto/schedule.dto.js';
 import {
@@ -84,6 +86,19 @@ export class ReceptionSchedulesController {
     return this.schedules.createSchedule(actor, dto);
   }
 
+  @Post('schedules/preview')
+  @HttpCode(200)
+  @RequirePermission('reception:read')
+  @ApiOperation({
+    summary: 'The sessions a periodic schedule would have on the unit’s calendar, nothing saved',
+    description:
+      'Moved and skipped days off as createSchedule lays them out; each day with its posting facts (TCD-1 / TCD-6) if saved today.',
+  })
+  @ApiOkResponse({ type: SchedulePreviewView })
+  previewSchedule(@CurrentActor() actor: Actor, @Body() dto: PreviewScheduleDto) {
+    return this.schedules.previewSchedule(actor, dto);
+  }
+
   @Post('schedules/:id/end')
   @HttpCode(200)
   @RequirePermission('reception:write')
@@ -153,8 +168,11 @@ export class ReceptionSchedulesController {
     summary:
       'Whether the heads meet their reception duty in a month (LTCD art. 12(5), 15(2)(d), 18(2); Law 136/2025)',
   })
-  @ApiOkResponse({ description: 'One entry per unit: rule, reception days, periods, compliant' })
-  headDutyCompliance(@CurrentActor() actor: Actor, @Query() query: ComplianceQueryDto) {
+  @ApiOkResponse({ type: HeadDutyView, isArray: true, description: 'One entry per unit' })
+  headDutyCompliance(
+    @CurrentActor() actor: Actor,
+    @Query() query: ComplianceQueryDto,
+  ): Promise<HeadDutyView[]> {
     return this.headDuty.compliance(actor, query);
   }
 }

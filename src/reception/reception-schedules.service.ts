@@ -10,13 +10,20 @@ import { daysBetween } from '../common/domain/local-date.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
 import { monthOf, monthsBetween } from './domain/month.js';
-import { expandRecurrence, recurrenceProblems, type Recurrence } from './domain/recurrence.js';
+import {
+  describeRecurrence,
+  expandRecurrence,
+  recurrenceProblems,
+  type Recurrence,
+} from './domain/recurrence.js';
 import { sessionProblems } from './domain/session.js';
 import type { UnitFilterQueryDto } from './dto/place.dto.js';
 import type {
   CreateScheduleDto,
   EndScheduleDto,
+  PreviewScheduleDto,
   ScheduleCommandResult,
+  SchedulePreviewView,
   ScheduleView,
 } from './dto/schedule.dto.js';
 import { ReceptionScheduleEntity } from './entities/reception-schedule.entity.js';
@@ -83,6 +90,54 @@ export class ReceptionSchedulesService {
         ReceptionErrors.scheduleNotFound,
       ),
     );
+  }
+
+  /**
+   * The sessions a periodic schedule would have, without saving anything: its days on the unit's working
+   * calendar as `createSchedule` lays them out (moved or skipped days off), each with its posting facts if
+   * it were saved today. What the console shows before an officer saves a schedule.
+   */
+  async previewSchedule(actor: Actor, dto: PreviewScheduleDto): Promise<SchedulePreviewView> {
+    const today = this.clock.today();
+    const mode = dto.mode ?? 'direct';
+    const problems: DomainErrorDetail[] = [...recurrenceProblems(dto.recurrence)];
+    if (problems.length === 0 && dto.recurrence.type === 'every_working_day')
+      problems.push({ field: 'recurrence.type', message: 'every_working_day is for regular reception' });
+    if (dto.validUntil < dto.validFrom)
+      problems.push({ field: 'validUntil', message: 'must not be before validFrom' });
+    else if (daysBetween(dto.validFrom, dto.validUntil) >= MAX_SCHEDULE_DAYS) {
+      problems.push({
+        field: 'validUntil',
+        message: `must be within ${MAX_SCHEDULE_DAYS} days of validFrom`,
+      });
+    }
+    if (dto.validUntil < today) problems.push({ field: 'validUntil', message: 'is in the past' });
+    if (problems.length > 0) throw ReceptionErrors.invalid(problems);
+    const unit = await unitInScope(this.dataSource.manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
+    const calendar = await this.calendars.calendarFor(unit.id);
+    const from = dto.validFrom > today ? dto.validFrom : today;
+    const expansion = expandRecurrence(
+      dto.recurrence,
+      { from, to: dto.validUntil },
+      calendar,
+      dto.nonWorkingDayPolicy ?? 'next_working_day',
+    );
+    return {
+      recurrenceText: describeRecurrence(dto.recurrence),
+      from,
+      occurrences: expansion.occurrences.map((o) => {
+        const p = posting({ kind: 'periodic', mode, date: o.date }, today, calendar);
+        return {
+          date: o.date,
+          nominalDate: o.nominalDate,
+          moved: o.moved,
+          reason: o.moved ? (o.reason ?? null) : null,
+          postingDue: p.postingDue,
+          postedLate: p.postedLate,
+        };
+      }),
+      skipped: expansion.skipped,
+    };
   }
 
   async createSchedule(actor: Actor, dto: CreateScheduleDto): Promise<ScheduleCommandResult> {

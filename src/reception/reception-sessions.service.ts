@@ -7,7 +7,7 @@ import type { Actor } from '../auth/domain/actor.js';
 import { UnitCalendarService } from '../calendar/unit-calendar.service.js';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar.js';
 import type { DomainErrorDetail } from '../common/domain/domain-error.js';
-import { type LocalDate } from '../common/domain/local-date.js';
+import { addDays, type LocalDate } from '../common/domain/local-date.js';
 import type { Page } from '../common/http/page.dto.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { recordInScope, unitInScope, whereInScope } from '../units/unit-scope.js';
@@ -42,6 +42,14 @@ export type Warning =
   | HeadDutyWarning
   | { code: 'RECEPTION_NOT_A_WORKING_DAY'; message: string; date: LocalDate };
 
+/** The first working day after a date, or null when the calendar does not reach that far. */
+export function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate | null {
+  for (let day = addDays(date, 1); calendar.contains(day); day = addDays(day, 1)) {
+    if (calendar.isWorkingDay(day)) return day;
+  }
+  return null;
+}
+
 export function toSessionView(s: ReceptionSessionEntity): SessionView {
   return {
     id: s.id,
@@ -72,6 +80,8 @@ export function toSessionView(s: ReceptionSessionEntity): SessionView {
     postingDue: s.postingDue,
     postedLate: s.postedLate,
     calendarConflict: s.calendarConflict,
+    conflictReason: null,
+    suggestedDate: null,
     version: s.version,
   };
 }
@@ -177,6 +187,8 @@ export class ReceptionSessionsService {
     if (query.to) qb.andWhere('s.session_date <= :to', { to: query.to });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
+    if (query.calendarConflict !== undefined)
+      qb.andWhere('s.calendar_conflict = :conflict', { conflict: query.calendarConflict });
     const [rows, total] = await qb
       .orderBy('s.session_date', 'ASC')
       .addOrderBy('s.start_time', 'ASC')
@@ -184,11 +196,37 @@ export class ReceptionSessionsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toSessionView), page: query.page, pageSize: query.pageSize, total };
+    return { items: await this.withConflictFacts(rows), page: query.page, pageSize: query.pageSize, total };
   }
 
   async getSession(actor: Actor, id: string): Promise<SessionView> {
-    return toSessionView(await this.sessionInScope(this.dataSource.manager, actor, id));
+    const [view] = await this.withConflictFacts([
+      await this.sessionInScope(this.dataSource.manager, actor, id),
+    ]);
+    return view;
+  }
+
+  /**
+   * Views of sessions, those flagged by a calendar change (`calendarConflict`) with what an officer needs
+   * to act: the day off's name and the next working day after it (where a postponement would go).
+   */
+  private async withConflictFacts(rows: ReceptionSessionEntity[]): Promise<SessionView[]> {
+    const calendars = new Map<string, WorkingCalendar>();
+    const out: SessionView[] = [];
+    for (const row of rows) {
+      const view = toSessionView(row);
+      if (row.calendarConflict && row.status !== 'cancelled') {
+        let calendar = calendars.get(row.unitId);
+        if (!calendar) calendars.set(row.unitId, (calendar = await this.calendars.calendarFor(row.unitId)));
+        if (calendar.contains(row.sessionDate)) {
+          const info = calendar.dayInfo(row.sessionDate);
+          view.conflictReason = info.name ?? (info.status === 'rest' ? 'weekend' : null);
+          view.suggestedDate = nextWorkingDay(calendar, row.sessionDate);
+        }
+      }
+      out.push(view);
+    }
+    return out;
   }
 
   async createSession(actor: Actor, dto: CreateSessionDto): Promise<SessionCommandResult> {
@@ -277,7 +315,8 @@ export class ReceptionSessionsService {
         manager,
         actor,
         session,
-        { status: 'cancelled', statusReason: dto.reason },
+        // A cancelled session is not checked against the calendar again: nothing left to act on.
+        { status: 'cancelled', statusReason: dto.reason, calendarConflict: false },
         'cancel',
         [monthOf(session.sessionDate)],
       );
@@ -327,6 +366,8 @@ export class ReceptionSessionsService {
           publishedOn: today,
           postingDue: p.postingDue,
           postedLate: p.postedLate,
+          // Judged again on the new day: a move off a new day off settles the calendar change's flag.
+          calendarConflict: calendar.contains(dto.newDate) && !calendar.isWorkingDay(dto.newDate),
         },
         'postpone',
         [monthOf(session.sessionDate), monthOf(dto.newDate)],

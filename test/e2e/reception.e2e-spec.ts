@@ -115,6 +115,39 @@ describe('reception through the API and the public calendar', () => {
     expect(JSON.stringify(res.body)).not.toContain('12345');
   });
 
+  it('answers a bad schedule preview or session filter with 400 naming the field; a good preview in words and dates', async () => {
+    const preview = (body: Record<string, unknown>) =>
+      as('reception_officer', api().post('/api/v1/reception/schedules/preview')).send({
+        unitId: world.divisionA.id,
+        validFrom: '2027-01-01',
+        validUntil: '2027-06-30',
+        ...body,
+      });
+    const weekday = await preview({ recurrence: { type: 'weekly', weekdays: [9] } }).expect(400);
+    expect(weekday.body.details).toEqual([{ field: 'recurrence.weekdays', message: expect.any(String) }]);
+    const range = await preview({
+      recurrence: { type: 'monthly_day', day: 15 },
+      validUntil: '2028-06-30',
+    }).expect(400);
+    expect(range.body.details.map((d: { field: string }) => d.field)).toEqual(['validUntil']);
+    const missing = await as('reception_officer', api().post('/api/v1/reception/schedules/preview'))
+      .send({ unitId: world.divisionA.id, validFrom: '2027-01-01', validUntil: '2027-02-30' })
+      .expect(400);
+    expect(missing.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'recurrence',
+      'validUntil',
+    ]);
+    const ok = await preview({ recurrence: { type: 'monthly_weekday', week: 2, weekday: 4 } }).expect(200);
+    expect(ok.body.recurrenceText).toBe('thứ Năm tuần thứ hai hằng tháng');
+    expect(ok.body.occurrences.map((o: { nominalDate: string }) => o.nominalDate).slice(0, 2)).toEqual([
+      '2027-01-14',
+      '2027-02-11',
+    ]);
+    await as('reception_officer', api().get('/api/v1/reception/sessions'))
+      .query({ calendarConflict: 'maybe' })
+      .expect(400);
+  });
+
   it("answers a list filtered on a unit outside the caller's units with 404, like any out-of-scope id", async () => {
     for (const path of ['places', 'schedules', 'sessions', 'visits', 'pending-intakes']) {
       const outside = await as(

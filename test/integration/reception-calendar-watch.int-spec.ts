@@ -76,4 +76,74 @@ describe('reception sessions follow calendar changes', () => {
     await admin.removeEntry(SYSTEM_ACTOR, agency.id, '2026-12-15');
     await until(async () => !(await conflict(mine)), 15000);
   });
+
+  it('a flagged session names its day off and the next working day; postponing or cancelling settles the flag', async () => {
+    const f = new Fixtures(api);
+    const agency = await f.unit('Sở Tư pháp', 'agency');
+    const place = await api
+      .get(ReceptionPlacesService)
+      .create(SYSTEM_ACTOR, { unitId: agency.id, name: 'Trụ sở', address: '2 Lê Lợi' });
+    const sessions = api.get(ReceptionSessionsService);
+    const at = async (date: string) =>
+      (
+        await sessions.createSession(SYSTEM_ACTOR, {
+          unitId: agency.id,
+          kind: 'periodic',
+          placeId: place.id,
+          date,
+          startTime: '07:30',
+          endTime: '11:30',
+          receiverName: 'Nguyễn Văn Hùng',
+        })
+      ).session;
+    // Thursday 17 and Friday 18 December 2026 become days off: the next working day is Monday 21.
+    const moved = await at('2026-12-17');
+    const cancelled = await at('2026-12-18');
+    const admin = api.get(CalendarAdminService);
+    for (const date of ['2026-12-17', '2026-12-18'])
+      await admin.setEntry(SYSTEM_ACTOR, agency.id, date, {
+        kind: 'day_off',
+        name: 'Nghỉ theo quyết định của tỉnh',
+      });
+    const flagged = async () =>
+      (
+        await sessions.listSessions(SYSTEM_ACTOR, {
+          unitId: agency.id,
+          calendarConflict: true,
+          page: 1,
+          pageSize: 50,
+        })
+      ).items;
+    await until(async () => (await flagged()).length === 2, 15000);
+    const [first] = await flagged();
+    expect(first).toMatchObject({
+      id: moved.id,
+      conflictReason: 'Nghỉ theo quyết định của tỉnh',
+      suggestedDate: '2026-12-21',
+    });
+    expect(await sessions.getSession(SYSTEM_ACTOR, moved.id)).toMatchObject({ suggestedDate: '2026-12-21' });
+
+    const postponed = await sessions.postponeSession(SYSTEM_ACTOR, moved.id, {
+      version: first.version,
+      newDate: first.suggestedDate!,
+      reason: 'Ngày 17/12 là ngày nghỉ theo quyết định của tỉnh',
+    });
+    expect(postponed.session).toMatchObject({
+      date: '2026-12-21',
+      originalDate: '2026-12-17',
+      calendarConflict: false,
+    });
+    await sessions.cancelSession(SYSTEM_ACTOR, cancelled.id, {
+      version: cancelled.version,
+      reason: 'Ngày nghỉ theo quyết định của tỉnh',
+    });
+    expect(await flagged()).toEqual([]);
+    const rest = await sessions.listSessions(SYSTEM_ACTOR, {
+      unitId: agency.id,
+      calendarConflict: false,
+      page: 1,
+      pageSize: 50,
+    });
+    expect(rest.items.map((s) => s.id).sort()).toEqual([moved.id, cancelled.id].sort());
+  });
 });

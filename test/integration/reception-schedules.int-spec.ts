@@ -130,6 +130,50 @@ describe('reception schedules and sessions (real MariaDB)', () => {
     expect(audit).toEqual({ action: 'create', unit_id: unit.id });
   });
 
+  it('the preview lays out what saving lays out (Tết moved, late posting) and writes nothing', async () => {
+    setToday('2026-01-05');
+    const { unit, place } = await unitWithPlace();
+    const range = { validFrom: '2026-01-06', validUntil: '2026-03-31' };
+    const preview = await schedules.previewSchedule(SYSTEM_ACTOR, {
+      unitId: unit.id,
+      recurrence: { type: 'weekly', weekdays: [2] },
+      ...range,
+    });
+    expect(preview.recurrenceText).toBe('thứ Ba hằng tuần');
+    expect(preview.occurrences.find((o) => o.nominalDate === '2026-02-17')).toMatchObject({
+      date: '2026-02-23',
+      moved: true,
+      reason: 'Tết Âm lịch (Lunar New Year)',
+    });
+    expect(preview.occurrences.filter((o) => o.postedLate).map((o) => o.date)).toEqual(['2026-01-06']);
+    const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM reception_sessions');
+    expect(Number(n)).toBe(0);
+
+    const saved = await schedules.createSchedule(SYSTEM_ACTOR, {
+      unitId: unit.id,
+      kind: 'periodic',
+      placeId: place.id,
+      recurrence: { type: 'weekly', weekdays: [2] },
+      slots: [{ startTime: '07:30', endTime: '11:30' }],
+      receiverName: 'Nguyễn Văn Hùng',
+      ...range,
+    });
+    const rows: { session_date: string; nominal_date: string }[] = await dataSource.query(
+      'SELECT session_date, nominal_date FROM reception_sessions WHERE schedule_id = ? ORDER BY session_date',
+      [saved.schedule.id],
+    );
+    expect(rows.map((r) => [r.session_date, r.nominal_date])).toEqual(
+      preview.occurrences.map((o) => [o.date, o.nominalDate]),
+    );
+    await expect(
+      schedules.previewSchedule(SYSTEM_ACTOR, {
+        unitId: unit.id,
+        recurrence: { type: 'every_working_day' },
+        ...range,
+      }),
+    ).rejects.toMatchObject({ code: 'RECEPTION_INVALID', details: [{ field: 'recurrence.type' }] });
+  });
+
   it('with the skip policy the Tết Tuesday is left out and reported', async () => {
     setToday('2026-01-05');
     const { unit, place } = await unitWithPlace();

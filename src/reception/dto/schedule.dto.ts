@@ -175,7 +175,73 @@ export class ScheduleCommandResult {
   @ApiProperty({ description: 'Sessions created (periodic) or cancelled (end)' }) sessionCount: number;
   @ApiProperty({ description: 'Sessions created inside the posting window (flagged)' })
   postedLateCount: number;
-  @ApiProperty({ type: [Object], description: 'Nominal days skipped (not working days, duplicates)' })
-  skipped: { nominalDate: string; reason: string }[];
+  @ApiProperty({
+    type: () => [SkippedOccurrence],
+    description: 'Nominal days skipped (not working days, duplicates)',
+  })
+  skipped: SkippedOccurrence[];
   @ApiProperty({ type: [ReceptionWarning] }) warnings: ReceptionWarning[];
+}
+
+// ── preview ───────────────────────────────────────────────────────────────────────────────────────
+
+export class PreviewScheduleDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsId()
+  unitId: string;
+
+  @ApiPropertyOptional({ enum: SESSION_MODES, default: 'direct' })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  mode?: SessionMode;
+
+  @ApiProperty({
+    description:
+      'weekly {weekdays: [2]} | monthly_day {day: 15} | monthly_weekday {week: 2, weekday: 4} (week -1: last)',
+    example: { type: 'monthly_weekday', week: 2, weekday: 4 },
+  })
+  @IsObject()
+  recurrence: Recurrence;
+
+  @ApiPropertyOptional({ enum: NON_WORKING_DAY_POLICIES, default: 'next_working_day' })
+  @IsOptional()
+  @IsIn(NON_WORKING_DAY_POLICIES)
+  nonWorkingDayPolicy?: NonWorkingDayPolicy;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @IsLocalDate()
+  validFrom: string;
+
+  @ApiProperty({ example: '2027-12-31', description: 'At most 366 days after validFrom' })
+  @IsLocalDate()
+  validUntil: string;
+}
+
+export class PreviewOccurrence {
+  @ApiProperty({ description: 'The day the session would take place' }) date: string;
+  @ApiProperty({ description: 'The day the recurrence names' }) nominalDate: string;
+  @ApiProperty() moved: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why it moved: the day off’s name, or weekend',
+  })
+  reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The last day to publish (TCD-1 / TCD-6)' })
+  postingDue: string | null;
+  @ApiProperty({ description: 'Saving it today would publish it inside the posting window' })
+  postedLate: boolean;
+}
+
+export class SkippedOccurrence {
+  @ApiProperty() nominalDate: string;
+  @ApiProperty({ description: 'The day off’s name, weekend, or duplicate' }) reason: string;
+}
+
+export class SchedulePreviewView {
+  @ApiProperty({ description: 'The recurrence in Vietnamese words' }) recurrenceText: string;
+  @ApiProperty({ description: 'The first day expanded: validFrom or today, whichever is later' })
+  from: string;
+  @ApiProperty({ type: [PreviewOccurrence] }) occurrences: PreviewOccurrence[];
+  @ApiProperty({ type: [SkippedOccurrence] }) skipped: SkippedOccurrence[];
 }

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -27,6 +28,9 @@ import {
 import { trim } from '../../common/http/text.js';
 import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import { IsTimeOfDay } from './validators.js';
+
+const toQueryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
@@ -277,6 +281,15 @@ export class ListSessionsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SESSION_KINDS)
   kind?: SessionKind;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only sessions flagged by a calendar change (to move or cancel)',
+  })
+  @IsOptional()
+  @Transform(toQueryBoolean)
+  @IsBoolean()
+  calendarConflict?: boolean;
 }
 
 export class SessionPlaceView {
@@ -318,6 +331,18 @@ export class SessionView {
       'The day is no longer a working day of the unit since a calendar change: move or cancel the session',
   })
   calendarConflict: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'With calendarConflict: why the day is no longer a working day (the day off’s name)',
+  })
+  conflictReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'With calendarConflict: the next working day after it, to postpone the session to',
+  })
+  suggestedDate: string | null;
   @ApiProperty() version: number;
 }
 

@@ -186,6 +186,20 @@ export const RECEPTION_RULES: Record<string, Rule> = {
       },
     }),
   },
+  'POST /api/v1/reception/schedules/preview': {
+    access: 'reception:read',
+    scoped: true,
+    success: 200,
+    make: async (w, s) => ({
+      path: '/api/v1/reception/schedules/preview',
+      body: {
+        unitId: unitOf(w, s),
+        recurrence: { type: 'monthly_weekday', week: 2, weekday: 4 },
+        validFrom: ahead(w, 10),
+        validUntil: ahead(w, 100),
+      },
+    }),
+  },
   'POST /api/v1/reception/schedules/{id}/end': {
     access: 'reception:write',
     scoped: true,

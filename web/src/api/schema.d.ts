@@ -1454,6 +1454,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reception/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sessions a periodic schedule would have on the unit’s calendar, nothing saved
+         * @description Moved and skipped days off as createSchedule lays them out; each day with its posting facts (TCD-1 / TCD-6) if saved today.
+         */
+        post: operations["ReceptionSchedulesController_previewSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reception/sessions": {
         parameters: {
             query?: never;
@@ -3591,6 +3611,16 @@ export interface components {
             subject: string;
             unitId: string;
         };
+        DutyPeriodView: {
+            /** @description A week without a working day: nothing required */
+            exempt: boolean;
+            /** @description The month, or one ISO week (Monday to Sunday) */
+            from: string;
+            held: number;
+            met: boolean;
+            required: number;
+            to: string;
+        };
         EligibilityAnswerDto: {
             /** @enum {string} */
             check: "language" | "dated" | "identified_and_signed" | "content_complete" | "lawful_content" | "legible" | "names_violator" | "has_evidence" | "verifiable";
@@ -3684,6 +3714,42 @@ export interface components {
             /** @description What came of it (Mẫu 03/TCD column 12) */
             followUp: string;
             version: number;
+        };
+        HeadDutyRuleDescriptionView: {
+            en: string;
+            vi: string;
+        };
+        HeadDutyRuleView: {
+            description: components["schemas"]["HeadDutyRuleDescriptionView"];
+            effectiveFrom: string | null;
+            effectiveUntil: string | null;
+            id: string;
+            legalBasis: string;
+            minDays: number;
+            /** @enum {string} */
+            per: "week" | "month";
+            /** @description What about the rule is not confirmed */
+            unconfirmed?: string;
+            unitKind: string;
+        };
+        HeadDutyUnitView: {
+            code: string;
+            id: string;
+            kind: string;
+            name: string;
+        };
+        HeadDutyView: {
+            /** @description null when there is no rule */
+            compliant: boolean | null;
+            /** @example 2026-12 */
+            month: string;
+            periods: components["schemas"]["DutyPeriodView"][];
+            /** @description The head’s distinct reception days counted */
+            receptionDays: string[];
+            /** @description null: this kind of unit has no head’s duty of its own */
+            rule: components["schemas"]["HeadDutyRuleView"] | null;
+            unit: components["schemas"]["HeadDutyUnitView"];
+            unitKind: string;
         };
         IdentityDisclosureDto: {
             /**
@@ -4152,9 +4218,52 @@ export interface components {
             startTime?: string;
             version: number;
         };
+        PreviewOccurrence: {
+            /** @description The day the session would take place */
+            date: string;
+            moved: boolean;
+            /** @description The day the recurrence names */
+            nominalDate: string;
+            /** @description Saving it today would publish it inside the posting window */
+            postedLate: boolean;
+            /** @description The last day to publish (TCD-1 / TCD-6) */
+            postingDue: string | null;
+            /** @description Why it moved: the day off’s name, or weekend */
+            reason: string | null;
+        };
         PreviewProblemView: {
             field: string;
             message: string;
+        };
+        PreviewScheduleDto: {
+            /**
+             * @default direct
+             * @enum {string}
+             */
+            mode: "direct" | "online";
+            /**
+             * @default next_working_day
+             * @enum {string}
+             */
+            nonWorkingDayPolicy: "next_working_day" | "skip";
+            /**
+             * @description weekly {weekdays: [2]} | monthly_day {day: 15} | monthly_weekday {week: 2, weekday: 4} (week -1: last)
+             * @example {
+             *       "type": "monthly_weekday",
+             *       "week": 2,
+             *       "weekday": 4
+             *     }
+             */
+            recurrence: Record<string, never>;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2027-01-01 */
+            validFrom: string;
+            /**
+             * @description At most 366 days after validFrom
+             * @example 2027-12-31
+             */
+            validUntil: string;
         };
         ProcessingDecisionDto: {
             /** @enum {string} */
@@ -4510,7 +4619,7 @@ export interface components {
             /** @description Sessions created (periodic) or cancelled (end) */
             sessionCount: number;
             /** @description Nominal days skipped (not working days, duplicates) */
-            skipped: Record<string, never>[];
+            skipped: components["schemas"]["SkippedOccurrence"][];
             warnings: components["schemas"]["ReceptionWarning"][];
         };
         ScheduledReportDto: {
@@ -4520,6 +4629,14 @@ export interface components {
             rule?: components["schemas"]["DeadlineRuleDto"];
             /** @description One rule per period: 12 for month, 4 for quarter */
             rules?: components["schemas"]["DeadlineRuleDto"][];
+        };
+        SchedulePreviewView: {
+            /** @description The first day expanded: validFrom or today, whichever is later */
+            from: string;
+            occurrences: components["schemas"]["PreviewOccurrence"][];
+            /** @description The recurrence in Vietnamese words */
+            recurrenceText: string;
+            skipped: components["schemas"]["SkippedOccurrence"][];
         };
         ScheduleView: {
             active: boolean;
@@ -4574,6 +4691,8 @@ export interface components {
         SessionView: {
             /** @description The day is no longer a working day of the unit since a calendar change: move or cancel the session */
             calendarConflict: boolean;
+            /** @description With calendarConflict: why the day is no longer a working day (the day off’s name) */
+            conflictReason: string | null;
             date: string;
             endTime: string;
             id: string;
@@ -4601,6 +4720,8 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "postponed" | "cancelled";
             statusReason: string | null;
+            /** @description With calendarConflict: the next working day after it, to postpone the session to */
+            suggestedDate: string | null;
             topics: string | null;
             unitId: string;
             version: number;
@@ -4652,6 +4773,11 @@ export interface components {
             outcome: "met" | "missed";
             /** @example processing */
             purpose: string;
+        };
+        SkippedOccurrence: {
+            nominalDate: string;
+            /** @description The day off’s name, weekend, or duplicate */
+            reason: string;
         };
         SplitLetterDto: {
             parts: components["schemas"]["LetterPartDto"][];
@@ -7121,12 +7247,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One entry per unit: rule, reception days, periods, compliant */
+            /** @description One entry per unit */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HeadDutyView"][];
+                };
             };
         };
     };
@@ -7343,9 +7471,34 @@ export interface operations {
             };
         };
     };
+    ReceptionSchedulesController_previewSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePreviewView"];
+                };
+            };
+        };
+    };
     ReceptionSchedulesController_listSessions: {
         parameters: {
             query?: {
+                /** @description true: only sessions flagged by a calendar change (to move or cancel) */
+                calendarConflict?: boolean;
                 /** @description From this day (inclusive) */
                 from?: string;
                 kind?: "periodic" | "ad_hoc";

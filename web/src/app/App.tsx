@@ -39,6 +39,9 @@ const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
 const SubjectAccessPage = lazy(() => import('../pages/subject-access/SubjectAccessPage'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
 const EnforcementRecordPage = lazy(() => import('../pages/enforcement/EnforcementRecordPage'));
+const ReceptionCalendarPage = lazy(() => import('../pages/reception/ReceptionCalendarPage'));
+const PlacesPage = lazy(() => import('../pages/reception/PlacesPage'));
+const HeadDutyPage = lazy(() => import('../pages/reception/HeadDutyPage'));
 
 /** Retries what the server could not do now (503: busy or starting), never what it refused. */
 function shouldRetry(failures: number, error: unknown): boolean {
@@ -127,6 +130,9 @@ const router = createBrowserRouter([
           { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },
           { path: '/quan-tri/lich-lam-viec', element: <CalendarPage /> },
           { path: '/thi-hanh/:id', element: <EnforcementRecordPage /> },
+          { path: '/tiep-cong-dan/lich', element: <ReceptionCalendarPage /> },
+          { path: '/tiep-cong-dan/dia-diem', element: <PlacesPage /> },
+          { path: '/tiep-cong-dan/thu-truong', element: <HeadDutyPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },
