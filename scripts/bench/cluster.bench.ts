@@ -12,8 +12,8 @@
 // built `dist/`, with DB_REPLICAS, REDIS_SENTINELS, TRUST_PROXY) and HAProxy in front of the APIs (health
 // check /health/ready; a connection that fails is tried on the other server, an idempotent request whose
 // answer never came too). Then the load harness's mix through HAProxy, phase by phase:
-//   1. one API (the other in maintenance in HAProxy) and 2. both, the same duration: the throughput
-//      ratio (≥ 0.9 wanted) and the CPU each API process took (/proc/<pid>/stat);
+//   1. one API (the other in maintenance in HAProxy) and 2. both, in ABBA order, the same duration
+//      each: the throughput ratio (≥ 0.9 wanted) and the CPU each API process took (/proc/<pid>/stat);
 //   3. an API killed (SIGKILL) a third into the phase: the survivor carries the mix (it is started again
 //      after the phase);
 //   4. overdue deadlines opened, and a worker killed while their escalations fire (the other finishes);
@@ -664,36 +664,43 @@ async function main(): Promise<void> {
     await mix();
     event('warm-up done');
 
-    // 1 and 2: one API, then two, the same duration.
+    // 1 and 2: one API against two, in ABBA order (one, two, two, one; the same duration each), so that
+    // a drift of what else the machine runs weighs on both sides alike.
     let ratioLine = '';
     let perSecondOne = 0;
     if (want(1) || want(2)) {
-      await haproxyCommand(c.haproxySocket, 'set server apis/api2 state maint');
-      event('api2 in maintenance in HAProxy: one API');
-      let cpu0 = apiCpu();
-      const one = await mix();
-      const cpuOne = apiCpu().map((v, i) => v - cpu0[i]);
-      phases.push({
-        name: '1. one API',
-        seconds: S,
-        recorder: one,
-        note: `CPU s api1/api2: ${cpuOne.map((v) => fmt(v / 1000, 1)).join(' / ')}`,
-      });
-      await haproxyCommand(c.haproxySocket, 'set server apis/api2 state ready');
-      await apiUp(c, 1);
-      event('api2 ready again: two APIs');
-      cpu0 = apiCpu();
-      const two = await mix();
-      const cpuTwo = apiCpu().map((v, i) => v - cpu0[i]);
-      phases.push({
-        name: '2. two APIs',
-        seconds: S,
-        recorder: two,
-        note: `CPU s api1/api2: ${cpuTwo.map((v) => fmt(v / 1000, 1)).join(' / ')} (${cpuSplit(cpuTwo).join(' / ')})`,
-      });
-      perSecondOne = statusSummary(one).total / S;
-      const ratio = statusSummary(two).total / statusSummary(one).total;
-      ratioLine = `throughput two APIs / one: ${ratio.toFixed(2)} (≥ 0.90 wanted); CPU split of the two: ${cpuSplit(cpuTwo).join(' / ')}`;
+      const totals = { one: { requests: 0, cpu: [0, 0] }, two: { requests: 0, cpu: [0, 0] } };
+      for (const [round, apis] of [
+        ['a', 1],
+        ['a', 2],
+        ['b', 2],
+        ['b', 1],
+      ] as const) {
+        const api2 = apis === 1 ? 'maint' : 'ready';
+        await haproxyCommand(c.haproxySocket, `set server apis/api2 state ${api2}`);
+        if (apis === 2) await apiUp(c, 1);
+        const cpu0 = apiCpu();
+        const recorder = await mix();
+        const cpu = apiCpu().map((v, i) => v - cpu0[i]);
+        const requests = statusSummary(recorder).total;
+        const side = apis === 1 ? totals.one : totals.two;
+        side.requests += requests;
+        side.cpu = side.cpu.map((v, i) => v + cpu[i]);
+        const cpuTotal = cpu[0] + cpu[1];
+        phases.push({
+          name: `${apis}${round}. ${apis === 1 ? 'one API' : 'two APIs'}`,
+          seconds: S,
+          recorder,
+          note: `API CPU s api1/api2: ${cpu.map((v) => fmt(v / 1000, 1)).join(' / ')}${apis === 2 ? ` (${cpuSplit(cpu).join(' / ')})` : ''}, ${fmt(cpuTotal / requests, 2)} ms a request`,
+        });
+        event(`${apis === 1 ? 'one API' : 'two APIs'} (api2 ${api2}): ${requests} requests in ${S} s`);
+      }
+      perSecondOne = totals.one.requests / (2 * S);
+      const ms = (t: { requests: number; cpu: number[] }) => (t.cpu[0] + t.cpu[1]) / t.requests;
+      ratioLine =
+        `throughput two APIs / one: ${(totals.two.requests / totals.one.requests).toFixed(2)} (≥ 0.90 wanted); ` +
+        `API CPU a request: one ${fmt(ms(totals.one), 2)} ms, two ${fmt(ms(totals.two), 2)} ms; ` +
+        `CPU split of the two: ${cpuSplit(totals.two.cpu).join(' / ')}`;
     }
 
     // 3. An API killed under the mix.
