@@ -695,6 +695,9 @@ async function main(): Promise<void> {
         });
         event(`${apis === 1 ? 'one API' : 'two APIs'} (api2 ${api2}): ${requests} requests in ${S} s`);
       }
+      await haproxyCommand(c.haproxySocket, 'set server apis/api2 state ready');
+      await apiUp(c, 1);
+      event('api2 ready again: two APIs');
       perSecondOne = totals.one.requests / (2 * S);
       const ms = (t: { requests: number; cpu: number[] }) => (t.cpu[0] + t.cpu[1]) / t.requests;
       ratioLine =
