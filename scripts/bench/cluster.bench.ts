@@ -365,6 +365,7 @@ async function startRedis(t: Tools, dir: string): Promise<RedisSet> {
   // Every sentinel knows the replica and the two others before anything relies on a failover.
   for (const port of ports.sentinels) {
     const s = new Redis({ host: '127.0.0.1', port });
+    s.on('error', () => undefined); // a slow connect on a busy machine: `until` tries again
     await until('the sentinels find the replica and each other', 60_000, async () => {
       const replicas = (await s.call('SENTINEL', 'replicas', MASTER)) as unknown[];
       const others = (await s.call('SENTINEL', 'sentinels', MASTER)) as unknown[];
@@ -373,6 +374,8 @@ async function startRedis(t: Tools, dir: string): Promise<RedisSet> {
     s.disconnect();
   }
   const sentinel = new Redis({ host: '127.0.0.1', port: ports.sentinels[0] });
+  // Reconnection is ioredis' job; an error event must not end the bench ([ioredis] Unhandled error event).
+  sentinel.on('error', () => undefined);
   return {
     ports,
     sentinel,
