@@ -1,3 +1,4 @@
+import '../../src/bootstrap/require-supported-node.js'; // first, as in every file of scripts/bench
 import { cpuSplit, isSureAnswer, Ledger, reconcile, surplus, Told, worthRetrying } from './cluster-ledger.js';
 
 const told = (ids: string[], unsure = 0) => {

@@ -1,5 +1,6 @@
 // What the clients of `bench:cluster` were told, and its comparison with the database (docs/load.md,
 // "Faults"). Pure: no I/O, so that the counting itself is unit-tested (cluster-ledger.spec.ts).
+import '../../src/bootstrap/require-supported-node.js'; // first, as in every file of scripts/bench
 
 /** One kind of record: the ids clients were told (a 201 with the id) and the requests with no sure answer. */
 export class Told {
