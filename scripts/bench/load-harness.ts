@@ -26,6 +26,7 @@ import { ReceptionPlacesService } from '../../src/reception/reception-places.ser
 import { ReceptionSchedulesService } from '../../src/reception/reception-schedules.service.js';
 import { UnitsService } from '../../src/units/units.service.js';
 import { UsersService } from '../../src/users/users.service.js';
+import { isSureAnswer, Ledger, worthRetrying } from './cluster-ledger.js';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 const PASSWORD = 'load-harness-password-1';
@@ -301,6 +302,9 @@ export const citizen = () => ({
   idNumber: `0${digits(11)}`,
   phone: `09${digits(8)}`,
 });
+/** POSTs that write nothing: sent again like a GET when no instance answered. */
+const IDEMPOTENT_POSTS = new Set(['/api/v1/public/letter-status', '/api/v1/auth/login']);
+
 export const ALL_PASSED = [
   'language',
   'dated',
@@ -357,6 +361,11 @@ export class Traffic {
   readonly cases: CaseRef[] = [];
   readonly receipts: { code: string; secret: string }[] = [];
   recorder = new Recorder();
+  /** What clients were told was written, and the writes with no sure answer (bench:cluster). */
+  readonly ledger = new Ledger();
+  /** Times an idempotent request is sent again when no instance answered it (see send). */
+  retries = 0;
+  retried = 0;
 
   constructor(
     private readonly origin: string,
@@ -364,7 +373,30 @@ export class Traffic {
     private readonly timeoutMs: number,
   ) {}
 
+  /**
+   * Sends a request; an idempotent one (a GET, a receipt look-up, a login) that found no instance to
+   * answer it (no answer, a 502/503/504 of the balancer) is sent again up to `retries` times — 0 unless a
+   * benchmark sets it (`bench:cluster`, whose instances die under it). Writes are never sent twice: the
+   * API takes no idempotency key, and a write whose answer was lost may have happened.
+   */
   async send(
+    route: string,
+    method: string,
+    url: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; body: Answer } | null> {
+    const idempotent = method === 'GET' || IDEMPOTENT_POSTS.has(url);
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.sendOnce(route, method, url, token, body);
+      if (!idempotent || attempt >= this.retries || !worthRetrying(res?.status ?? null, res?.body.code))
+        return res;
+      this.retried++;
+      await sleep(Math.min(50 * 2 ** attempt, 1000));
+    }
+  }
+
+  private async sendOnce(
     route: string,
     method: string,
     url: string,
@@ -399,6 +431,12 @@ export class Traffic {
       );
       return null;
     }
+  }
+
+  /** A write's outcome in the ledger: its id when it was made, or one more unsure write. */
+  private note(kind: string, res: { status: number; body: Answer } | null, id: string | undefined): void {
+    if ((res?.status === 201 || res?.status === 200) && id) this.ledger.told(kind, id);
+    else if (!isSureAnswer(res?.status ?? null)) this.ledger.unsure(kind);
   }
 
   loggedInAt = 0;
@@ -439,6 +477,7 @@ export class Traffic {
         outcome: 'letter_received',
       },
     );
+    this.note('visits', res, res?.body.id);
     if (res?.status === 201 && res.body.id && this.visits.length < 1000)
       this.visits.push({ id: res.body.id, desk });
   }
@@ -474,6 +513,7 @@ export class Traffic {
         eligibility: ALL_PASSED,
       },
     );
+    this.note('letters', res, res?.body.id);
     const { id, version, receiptCode, receiptSecret } = res?.status === 201 ? res.body : {};
     if (!id || version === undefined || !receiptCode || !receiptSecret) return;
     const receipt = { code: receiptCode, secret: receiptSecret };
@@ -498,6 +538,7 @@ export class Traffic {
         version: letter.version,
       },
     );
+    this.note('complaint cases', res, res?.body.caseId ?? undefined);
     if (res?.status !== 201 || !res.body.caseId) return;
     const c = await this.send(
       'GET /complaint-cases/:id',
@@ -528,6 +569,7 @@ export class Traffic {
         ...step.extra,
       },
     );
+    this.note('case steps', res, res?.body.version === undefined ? undefined : `${c.id}@${res.body.version}`);
     const { version, state } = res?.status === 201 || res?.status === 200 ? res.body : {};
     if (version !== undefined && state && NEXT_STEP[state]) this.cases.push({ ...c, version, state });
   }
@@ -641,6 +683,10 @@ export function startProcess(
   return child;
 }
 let stopping = false;
+/** The processes are being stopped on purpose: their exits are not reported. */
+export function stoppingOnPurpose(): void {
+  stopping = true;
+}
 
 export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

@@ -49,6 +49,9 @@ const UNREACHABLE_CODES = new Set([
   'ER_QUERY_INTERRUPTED', // 1317: the server is shutting down and killed the statement
   'CR_SERVER_GONE_ERROR', // 2006
   'CR_SERVER_LOST', // 2013
+  // With replicas (ADR 0013) the pool is mysql2's PoolCluster: after 5 failed connections it takes the
+  // primary out for `restoreNodeTimeout` and answers this instead of trying (bench:cluster found it a 500).
+  'POOL_NONEONLINE',
 ]);
 
 /**
