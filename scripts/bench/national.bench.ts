@@ -666,17 +666,22 @@ async function measureReports(
   return ok;
 }
 
-/** One unit's public calendar for this month, uncached, RUNS times: [median, p99]. */
-async function calendarTimes(app: INestApplicationContext, unitCode: string): Promise<[number, number]> {
-  const calendars = app.get(PublicCalendarService);
-  const today = app.get(Clock).today();
+/** One unit's public calendar for this month, uncached, from each context in turn: the times of each. */
+async function calendarTimes(apps: INestApplicationContext[], unitCode: string): Promise<number[][]> {
+  const today = apps[0].get(Clock).today();
   const filter = { unitCode, month: today.slice(0, 7), page: 1 };
-  const first = await calendars.calendar(filter, today);
-  if (first.regular.length === 0) throw new Error(`calendar of ${unitCode}: no regular schedule`);
-  const times: number[] = [];
-  for (let i = 0; i < CALENDAR_RUNS; i++)
-    times.push((await timed(() => calendars.calendar(filter, today)))[0]);
-  return [median(times), p99(times)];
+  const times = apps.map(() => [] as number[]);
+  for (const app of apps) {
+    const first = await app.get(PublicCalendarService).calendar(filter, today); // warm-up
+    if (first.regular.length === 0) throw new Error(`calendar of ${unitCode}: no regular schedule`);
+  }
+  for (let i = 0; i < CALENDAR_RUNS; i++) {
+    for (const [k, app] of apps.entries()) {
+      const calendars = app.get(PublicCalendarService);
+      times[k].push((await timed(() => calendars.calendar(filter, today)))[0]);
+    }
+  }
+  return times;
 }
 
 /** A reception place and regular schedule for the unit, through the real services (once). */
@@ -781,6 +786,7 @@ async function main(): Promise<void> {
   const units = unitTree();
   let ok = true;
   let app: INestApplicationContext | undefined;
+  let emptyApp: INestApplicationContext | undefined;
   let connection: mysql.Connection | undefined;
   try {
     if (!reuse) {
@@ -840,37 +846,36 @@ async function main(): Promise<void> {
     ok = (await measureReports(app, units, config)) && ok;
     const calendarUnit = units[1 + 2 * DEPARTMENTS];
     await publishCalendar(app, calendarUnit.id);
-    const [fullMedian, fullP99] = await calendarTimes(app, calendarUnit.code);
-    await app.close();
-    app = undefined;
-    ok = (await measureSweep(config)) && ok;
-
-    // The same unit's calendar in an empty database.
+    // The same unit's calendar in an empty database, in a second context, the calls alternating.
     await server.query(`DROP DATABASE IF EXISTS \`${empty}\``);
     await server.query(`CREATE DATABASE \`${empty}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     process.env.DB_NAME = empty;
     migrate();
-    app = await NestFactory.createApplicationContext(
+    emptyApp = await NestFactory.createApplicationContext(
       AppModule.forRoot(loadConfigFromEnvironment(CONFIG_SECTIONS)),
-      {
-        logger: false,
-      },
+      { logger: false },
     );
-    await app.init();
-    const unit = await app.get(UnitsService).create(SYSTEM_ACTOR, {
+    await emptyApp.init();
+    const unit = await emptyApp.get(UnitsService).create(SYSTEM_ACTOR, {
       code: calendarUnit.code,
       name: calendarUnit.name,
       kind: calendarUnit.kind,
     });
-    await publishCalendar(app, unit.id);
-    const [emptyMedian, emptyP99] = await calendarTimes(app, calendarUnit.code);
+    await publishCalendar(emptyApp, unit.id);
+    const [full, bare] = await calendarTimes([app, emptyApp], calendarUnit.code);
     console.log(
-      `\npublic calendar, one unit's month (PublicCalendarService.calendar, uncached, ${CALENDAR_RUNS} runs): ` +
-        `national database median ${ms(fullMedian)} p99 ${ms(fullP99)}; empty database median ${ms(emptyMedian)} ` +
-        `p99 ${ms(emptyP99)} (ratio of medians ${(fullMedian / emptyMedian).toFixed(2)})`,
+      `\npublic calendar, one unit's month (PublicCalendarService.calendar, uncached, ${CALENDAR_RUNS} calls each, ` +
+        `alternating): national database median ${ms(median(full))} p99 ${ms(p99(full))}; empty database ` +
+        `median ${ms(median(bare))} p99 ${ms(p99(bare))} (ratio of medians ${(median(full) / median(bare)).toFixed(2)})`,
     );
+    await emptyApp.close();
+    emptyApp = undefined;
+    await app.close();
+    app = undefined;
+    ok = (await measureSweep(config)) && ok;
   } finally {
     await app?.close();
+    await emptyApp?.close();
     await connection?.end();
     await server.query(`DROP DATABASE IF EXISTS \`${empty}\``);
     if (!keep) await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
