@@ -2,6 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../../src/auth/domain/actor.js';
+import { permissionsOf } from '../../src/auth/domain/roles.js';
+import { ListWorkItemsQueryDto } from '../../src/work-items/dto/work-items.dto.js';
+import { WorkItemsService } from '../../src/work-items/work-items.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
@@ -143,6 +147,29 @@ describe('work lists (GET /api/v1/work-items)', () => {
     expect((handler.body.items as WorkItem[]).map((i) => i.id)).toEqual([complaintCase.id]);
     const head = await as('unit_head', api().get('/api/v1/work-items?scope=mine')).expect(200);
     expect((head.body.items as WorkItem[]).map((i) => i.id)).toEqual([waiting.id]);
+  });
+
+  it('shows an assignee their case outside the units they may read, found by its handler', async () => {
+    // The same person seen from another unit (agency B): the case of division A is theirs, not B's.
+    const actor: Actor = {
+      userId: world.users.case_handler.id,
+      unitId: world.agencyB.id,
+      roles: ['case_handler'],
+      permissions: permissionsOf(['case_handler']),
+      scopeRootUnitIds: [world.agencyB.id],
+      requestId: null,
+      clientIp: null,
+    };
+    const service = app.get(WorkItemsService);
+    const query = (filter: Partial<ListWorkItemsQueryDto>) =>
+      Object.assign(new ListWorkItemsQueryDto(), { page: 1, pageSize: 50 }, filter);
+    const all = await service.list(actor, query({}));
+    expect(all.items.map((i) => [i.id, i.mine])).toEqual([[complaintCase.id, true]]);
+    const mine = await service.list(actor, query({ scope: 'mine' }));
+    expect(mine.items.map((i) => i.id)).toEqual([complaintCase.id]);
+    // Someone else in agency B sees none of division A's work.
+    const other = await service.list({ ...actor, userId: world.outsider.id }, query({}));
+    expect(other.total).toBe(0);
   });
 
   it('refuses bad filters field by field and never shows a denouncer', async () => {
