@@ -3277,6 +3277,12 @@ export interface components {
             unitName: string;
         };
         DashboardView: {
+            /**
+             * Format: date-time
+             * @description When the kept counts were last refreshed (every minute by the worker, ADR 0023): changes committed before it are counted. Null before the first refresh.
+             * @example 2026-11-25T02:59:00.000Z
+             */
+            asOf: string | null;
             /** @description 12 months, oldest first. */
             casesByMonth: components["schemas"]["MonthCasesView"][];
             /** @description Sums over the 12 months. */

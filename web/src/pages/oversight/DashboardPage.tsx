@@ -5,7 +5,7 @@ import { api, type Schemas } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { showDate } from '../../lib/dates';
+import { showDate, showDateTime } from '../../lib/dates';
 import { BarList, Columns, Swatch } from './charts';
 import {
   BACKLOG_COLOUR,
@@ -61,6 +61,11 @@ function Figures({ d }: { d: Schemas['DashboardView'] }) {
           Xem các cảnh báo quá hạn đã gửi
         </Link>
         .
+      </p>
+      <p className="so-lieu-tinh-den" style={{ marginTop: 0 }}>
+        {d.asOf
+          ? `Số liệu tính đến ${showDateTime(d.asOf).slice(11)} ngày ${showDateTime(d.asOf).slice(0, 10)} (cập nhật mỗi phút).`
+          : 'Số liệu đang được tính lần đầu, xin quay lại sau ít phút.'}
       </p>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
