@@ -4226,7 +4226,7 @@ export interface components {
              *       0
              *     ]
              */
-            remindDaysBefore: string[];
+            remindDaysBefore: number[];
             /** @description The reports the agency owes (each kind once) */
             reports: components["schemas"]["ScheduledReportDto"][];
             /** @description The version read (optimistic lock); 0 when the agency has no schedule yet */
