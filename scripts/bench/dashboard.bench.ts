@@ -11,6 +11,11 @@
 //    cookie set as after a sign-in): from navigation to /giam-sat until the overdue-by-unit chart shows;
 //    the median of RUNS against the target of 2 s.
 // Leaves the added units and accounts in the kept database (idempotent on the next run).
+//
+// Findings (2 cores shared, load average ~18, Dec 2026; docs/console.md, docs/dashboard.md "Figures"):
+// - five live grouped counts per call (AddDashboardIndexes): API median 2,785 ms, page 5,485 ms — not met;
+// - kept counts (ADR 0023): API median 158–291 ms; page 2,413 ms with the chunks loaded after the session,
+//   1,800 ms (1,575–2,157) with them loaded alongside it (App.tsx) — met.
 import '../../src/bootstrap/require-supported-node.js';
 import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';

@@ -234,7 +234,7 @@ describe('the console oversight area in a real browser', () => {
       );
 
       // Reports: preview laid out like the form, then the annual report in the background.
-      await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+      await page.getByRole('link', { name: 'Báo cáo định kỳ', exact: true }).click();
       await page.waitForURL(/\/bao-cao/);
       const table = page.getByTestId('report-table');
       await table.waitFor();
