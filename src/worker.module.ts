@@ -41,6 +41,9 @@ import { NationalSyncModule } from './national-sync/national-sync.module.js';
 import { NationalSyncProcessor } from './national-sync/national-sync.processor.js';
 import { NationalSyncScheduler } from './national-sync/national-sync.scheduler.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { DashboardCountsModule } from './dashboard/dashboard-counts.module.js';
+import { DashboardCountsProcessor } from './dashboard/dashboard-counts.processor.js';
+import { DashboardCountsScheduler } from './dashboard/dashboard-counts.scheduler.js';
 import { RetentionProcessor } from './retention/retention.processor.js';
 import { RetentionScheduler } from './retention/retention.scheduler.js';
 
@@ -65,6 +68,7 @@ export const PROCESSORS = [
   LetterEmailsProcessor,
   NationalSyncProcessor,
   RetentionProcessor,
+  DashboardCountsProcessor,
 ];
 
 /** The worker process: BullMQ processors and job schedulers, no HTTP. */
@@ -94,6 +98,7 @@ export class WorkerModule {
         LetterEmailsModule,
         NationalSyncModule,
         RetentionModule,
+        DashboardCountsModule,
       ],
       providers: [
         ...PROCESSORS,
@@ -108,6 +113,7 @@ export class WorkerModule {
         LetterEmailsScheduler,
         NationalSyncScheduler,
         RetentionScheduler,
+        DashboardCountsScheduler,
       ],
     };
   }

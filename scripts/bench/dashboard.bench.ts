@@ -4,11 +4,19 @@
 // 1. The real API (createApiApp) on the kept database, on a free loopback port; a province unit
 //    `BENCH-ROOT` above the 50 bench units (closure rows), an administrator in it (FirstAdminService) and,
 //    through the API, an inspectorate leader there — whose scope is then all 50 units, the whole data set.
-// 2. GET /api/v1/dashboard as that leader: one warm-up, then RUNS timed calls; the median.
-// 3. The console's dashboard in Debian's Chromium, cold cache (a fresh profile per run, the refresh
+// 2. The kept counts' refresh (the worker's job, ADR 0023): a full recount, then a run after 1,000 cases and
+//    1,000 deadlines changed, timed.
+// 3. GET /api/v1/dashboard as that leader: one warm-up, then RUNS timed calls; the median.
+// 4. The console's dashboard in Debian's Chromium, cold cache (a fresh profile per run, the refresh
 //    cookie set as after a sign-in): from navigation to /giam-sat until the overdue-by-unit chart shows;
 //    the median of RUNS against the target of 2 s.
 // Leaves the added units and accounts in the kept database (idempotent on the next run).
+//
+// Findings (2 cores shared, load average ~18, Dec 2026; docs/console.md, docs/dashboard.md "Figures"):
+// - five live grouped counts per call (AddDashboardIndexes): API median 2,785 ms, page 5,485 ms — not met;
+// - kept counts (ADR 0023): API median 103–291 ms; page 2,413 ms with the chunks loaded after the session,
+//   1,713–1,800 ms with them loaded alongside it (App.tsx) — met; refresh: full 9.7–13.8 s, a busy
+//   minute (200 recent cases and their deadlines) 3.5 s.
 import '../../src/bootstrap/require-supported-node.js';
 import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
@@ -18,6 +26,10 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/bootstrap/create-api-app.js';
 import { loadConfigFromEnvironment } from '../../src/config/load-config.js';
 import { CONFIG_SECTIONS } from '../../src/config-sections.js';
+import {
+  DashboardCountsRefresher,
+  REFRESH_OVERLAP_SECONDS,
+} from '../../src/dashboard/dashboard-counts.refresher.js';
 import { FirstAdminService } from '../../src/users/first-admin.service.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -100,7 +112,44 @@ async function main(): Promise<void> {
         `${Number(cases).toLocaleString('en')} complaint cases, ${Number(deadlines).toLocaleString('en')} deadlines`,
     );
 
-    // 2. The API.
+    // 2. The kept counts (ADR 0023), as the worker's job keeps them: a full recount (the first run after the
+    //    migration, and daily), then a run after 1,000 cases and 1,000 deadlines changed across the units.
+    const refresher = app.get(DashboardCountsRefresher);
+    await dataSource.query('UPDATE dashboard_refresh_state SET full_at = NULL');
+    const [fullMs] = await timed(() => refresher.refresh());
+    await dataSource.query(
+      'UPDATE complaint_cases SET updated_at = NOW(3) WHERE id IN (SELECT id FROM (SELECT id FROM complaint_cases ORDER BY id LIMIT 1000) t)',
+    );
+    await dataSource.query(
+      'UPDATE case_deadlines SET updated_at = NOW(3) WHERE id IN (SELECT id FROM (SELECT id FROM case_deadlines ORDER BY id LIMIT 1000) t)',
+    );
+    const [touchedMs, touched] = await timed(() => refresher.refresh());
+    const [idleMs] = await timed(() => refresher.refresh());
+    // A busy minute as it looks in use: 200 of the most recently received cases and their deadlines move.
+    // The state row is set so that this run's window starts now (past the rows the runs above touched).
+    await dataSource.query(
+      `UPDATE dashboard_refresh_state SET refreshed_at = NOW(3) + INTERVAL ${REFRESH_OVERLAP_SECONDS} SECOND, full_at = NOW(3)`,
+    );
+    await dataSource.query(
+      `UPDATE complaint_cases SET updated_at = NOW(3) WHERE id IN
+         (SELECT id FROM (SELECT id FROM complaint_cases ORDER BY received_on DESC LIMIT 200) t)`,
+    );
+    await dataSource.query(
+      `UPDATE case_deadlines SET updated_at = NOW(3) WHERE subject_id IN
+         (SELECT id FROM (SELECT id FROM complaint_cases ORDER BY received_on DESC LIMIT 200) t)`,
+    );
+    console.log(
+      `refresh of the kept counts: full ${fullMs.toFixed(0)} ms; after 1,000 cases and 1,000 deadlines changed ` +
+        `${touchedMs.toFixed(0)} ms (${touched.caseMonths} unit-months, ${touched.deadlineUnits} units); ` +
+        `the next run (the same rows, still in the overlap) ${idleMs.toFixed(0)} ms`,
+    );
+    const [busyMs, busy] = await timed(() => refresher.refresh());
+    console.log(
+      `refresh after a busy minute (200 recent cases and their deadlines): ${busyMs.toFixed(0)} ms ` +
+        `(${busy.caseMonths} unit-months, ${busy.deadlineUnits} units)`,
+    );
+
+    // 3. The API.
     const get = async () => {
       const res = await fetch(`${url}/api/v1/dashboard`, { headers: { authorization: `Bearer ${leader}` } });
       if (!res.ok) throw new Error(`dashboard: ${res.status}`);
@@ -118,7 +167,7 @@ async function main(): Promise<void> {
         `${figures.overdue.total.toLocaleString('en')} overdue deadlines over ${figures.overdue.units.length} units shown)`,
     );
 
-    // 3. The console, cold cache.
+    // 4. The console, cold cache.
     const pageTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const { context, close } = await signedInChromium(url, LEADER.email, PASSWORD);

@@ -28,6 +28,8 @@ import type { CaseDeadlineStatus } from './domain/case-deadline-status.js';
 @Index('idx_case_deadlines_unit_status_due', ['unitId', 'status', 'dueDate'])
 /** The dashboard's on-time rate by month settled (dashboard.service.ts): a range per unit, covering. */
 @Index('idx_case_deadlines_unit_purpose_settled', ['unitId', 'purpose', 'settledOn', 'status'])
+/** The dashboard refresh's changes since its last run (dashboard-counts.refresher.ts, ADR 0023). */
+@Index('idx_case_deadlines_updated', ['updatedAt', 'unitId'])
 @Index('idx_case_deadlines_status_next_escalation', ['status', 'nextEscalationOn'])
 export class CaseDeadlineEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_case_deadlines' })

@@ -326,7 +326,7 @@ export function renderDashboardPage(d: Dashboard): string {
 <h1>Bảng điều khiển thanh tra</h1>
 </header>
 <main id="noi-dung">
-<p>Số liệu của các đơn vị thuộc phạm vi quản lý của bạn, tính đến ngày ${e(d.today.split('-').reverse().join('/'))}. Trang chỉ có số đếm và tên đơn vị, không có thông tin cá nhân.</p>
+<p>Số liệu của các đơn vị thuộc phạm vi quản lý của bạn, tính đến ngày ${e(d.today.split('-').reverse().join('/'))}${d.asOf ? e(` (số liệu cập nhật lúc ${new Date(Date.parse(d.asOf) + 7 * 3600_000).toISOString().slice(11, 16)})`) : ''}. Trang chỉ có số đếm và tên đơn vị, không có thông tin cá nhân.</p>
 <section aria-labelledby="ho-so-thang">
 <h2 id="ho-so-thang">Hồ sơ khiếu nại, tố cáo theo tháng</h2>
 ${casesChart(d)}

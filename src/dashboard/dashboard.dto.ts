@@ -105,6 +105,16 @@ export class DashboardView {
   @ApiProperty({ example: '2026-11-25' })
   today: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: '2026-11-25T02:59:00.000Z',
+    description:
+      'When the kept counts were last refreshed (every minute by the worker, ADR 0023): changes committed before it are counted. Null before the first refresh.',
+  })
+  asOf: string | null;
+
   @ApiProperty({ example: '2025-12' })
   fromMonth: string;
 

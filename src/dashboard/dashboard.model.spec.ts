@@ -1,4 +1,4 @@
-import { buildDashboard, monthsEnding } from './dashboard.model.js';
+import { buildDashboard, monthRange, monthsEnding } from './dashboard.model.js';
 import { monthText, rateText, renderDashboardPage } from './dashboard-page.html.js';
 
 describe('monthsEnding', () => {
@@ -21,11 +21,22 @@ describe('monthsEnding', () => {
   });
 });
 
+describe('monthRange', () => {
+  it('gives a month as a half-open range of days, December into January', () => {
+    expect(monthRange('2026-02')).toEqual({ from: '2026-02-01', until: '2026-03-01' });
+    expect(monthRange('2026-12')).toEqual({ from: '2026-12-01', until: '2027-01-01' });
+  });
+});
+
 describe('buildDashboard', () => {
   const empty = { cases: [], overdue: [], settled: [], backlog: [] };
 
   it('fills every month and state with zero, and gives no rate for a month with nothing settled', () => {
     const d = buildDashboard('2026-11-25', empty);
+    expect(d.asOf).toBeNull();
+    expect(buildDashboard('2026-11-25', empty, '2026-11-25T02:59:00.000Z').asOf).toBe(
+      '2026-11-25T02:59:00.000Z',
+    );
     expect(d.casesByMonth).toHaveLength(12);
     expect(d.casesByMonth[0].complaint.byState.received).toBe(0);
     expect(d.onTimeTrend.every((m) => m.rate === null)).toBe(true);

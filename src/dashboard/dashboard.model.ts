@@ -57,6 +57,11 @@ export interface UnitBacklog {
 
 export interface Dashboard {
   today: LocalDate;
+  /**
+   * When the kept counts were last refreshed (UTC, ISO 8601): every change committed before it is
+   * counted (ADR 0023); null until the refresh job's first run.
+   */
+  asOf: string | null;
   /** The first and last month of the charts. */
   fromMonth: string;
   toMonth: string;
@@ -78,6 +83,14 @@ export function monthsEnding(today: LocalDate, count = DASHBOARD_MONTHS): string
     months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
   }
   return months;
+}
+
+/** The days of a `YYYY-MM` month as a half-open range of local dates: `from` ≤ d < `until`. */
+export function monthRange(month: string): { from: LocalDate; until: LocalDate } {
+  const year = Number(month.slice(0, 4));
+  const next = Number(month.slice(5, 7)) + 1;
+  const until = next > 12 ? `${year + 1}-01-01` : `${year}-${String(next).padStart(2, '0')}-01`;
+  return { from: `${month}-01`, until };
 }
 
 function emptyKind(kind: CaseKind): KindCounts {
@@ -114,6 +127,7 @@ export interface BacklogRow {
 export function buildDashboard(
   today: LocalDate,
   rows: { cases: CaseRow[]; overdue: OverdueRow[]; settled: SettledRow[]; backlog: BacklogRow[] },
+  asOf: string | null = null,
 ): Dashboard {
   const months = monthsEnding(today);
   const byMonth = new Map<string, MonthCases>(
@@ -162,6 +176,7 @@ export function buildDashboard(
 
   return {
     today,
+    asOf,
     fromMonth: months[0],
     toMonth: months[months.length - 1],
     casesByMonth: [...byMonth.values()],

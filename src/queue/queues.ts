@@ -71,6 +71,12 @@ export const QUEUES = {
     // expired runs with their files (docs/reports.md, "Background runs").
     jobs: { run: 'report-run', sweep: 'report-run-sweep' },
   },
+  dashboard: {
+    name: 'dashboard',
+    // `dashboard-refresh`: scheduled every minute; recounts the dashboard's kept counts of the units and
+    // months changed since the last run (ADR 0023, docs/dashboard.md "Kept counts").
+    jobs: { refresh: 'dashboard-refresh' },
+  },
   retention: {
     name: 'retention',
     // `retention-sweep`: scheduled every RETENTION_SWEEP_HOURS; anonymises the records past their class's

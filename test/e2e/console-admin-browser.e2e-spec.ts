@@ -331,4 +331,82 @@ describe('the console administration area in a real browser', () => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   }, 90_000);
+
+  it('an administrator sets an agency’s reporting schedule — the API’s errors beside their fields — and sees the next due dates', async () => {
+    const stored = async () =>
+      (await dataSource.query(
+        'SELECT version, reports, remind_days_before AS days FROM reporting_schedules WHERE unit_id = ?',
+        [provinceId],
+      )) as { version: number; reports: unknown; days: unknown }[];
+    await page.getByRole('navigation').getByRole('link', { name: 'Lịch báo cáo định kỳ' }).click();
+    await page.waitForURL(/\/quan-tri\/lich-bao-cao/);
+    await choose('Cơ quan', 'Ủy ban nhân dân tỉnh Thử nghiệm');
+    await page.getByText('Đang dùng mặc định').waitFor();
+    // The defaults: the six-month and annual reports, "trước ngày 10/11".
+    await expect(page.getByLabel('Ngày — Báo cáo năm').inputValue()).resolves.toBe('10');
+
+    // The quarterly report without its source, and a reminder day that is not a number: refused by the
+    // API (400), each message beside its own field, nothing saved.
+    await page.getByRole('checkbox', { name: 'Báo cáo quý' }).check();
+    await page.getByLabel('Số ngày — Báo cáo quý').fill('5');
+    await page.getByLabel(/^Nhắc trước hạn/).fill('10, 3, x');
+    await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
+    const itemOf = (label: string | RegExp) =>
+      page.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+    await itemOf('Căn cứ (văn bản) — Báo cáo quý')
+      .getByText('Cần nhập nội dung này', { exact: false })
+      .first()
+      .waitFor();
+    await itemOf(/^Nhắc trước hạn/)
+      .getByText('Nhập các số ngày nguyên, cách nhau bằng dấu phẩy', { exact: false })
+      .waitFor();
+    expect(await stored()).toEqual([]);
+
+    // Then 31/02 for the annual report: the API's rule check names it (reports[2] there, the fifth line here).
+    await page.getByLabel('Căn cứ (văn bản) — Báo cáo quý').fill('Công văn số 15/TTT-VP của Thanh tra tỉnh');
+    await page.getByLabel(/^Nhắc trước hạn/).fill('10, 3, 1');
+    await page.getByLabel('Ngày — Báo cáo năm').fill('31');
+    await page.getByLabel('Tháng — Báo cáo năm').fill('2');
+    await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
+    await itemOf('Ngày — Báo cáo năm').getByText('Ngày và tháng này không có trong năm').waitFor();
+    expect(await stored()).toEqual([]);
+
+    await page.getByLabel('Ngày — Báo cáo năm').fill('28');
+    await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu lịch báo cáo.' }).waitFor();
+    await page.getByText('Phiên bản 1').waitFor();
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0); // the earlier errors gone
+    const [row] = await stored();
+    const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+    expect(json(row.days)).toEqual([10, 3, 1]);
+    expect(json(row.reports)).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'quarter',
+          rule: expect.objectContaining({
+            type: 'days_after_window',
+            days: 5,
+            source: 'Công văn số 15/TTT-VP của Thanh tra tỉnh',
+          }),
+        },
+        expect.objectContaining({
+          kind: 'year',
+          rule: expect.objectContaining({ type: 'before', day: 28, month: 2 }),
+        }),
+      ]),
+    );
+    // The next due dates as the API computes them, and the change in the audit trail.
+    const upcoming = page.getByTestId('upcoming');
+    await upcoming
+      .getByText(/^Trước ngày 28\/02\/\d{4}/)
+      .first()
+      .waitFor();
+    expect(await upcoming.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    const audit = (await dataSource.query(
+      "SELECT action FROM audit_log WHERE entity_type = 'reporting_schedule' AND entity_id = ?",
+      [provinceId],
+    )) as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['create']);
+    await checkScreen('quan-tri-lich-bao-cao');
+  }, 90_000);
 });

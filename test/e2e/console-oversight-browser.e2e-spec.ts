@@ -1,3 +1,4 @@
+import { DashboardCountsRefresher } from '../../src/dashboard/dashboard-counts.refresher.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -114,6 +115,8 @@ describe('the console oversight area in a real browser', () => {
         { unitId: schoolA.id, status: 'not_started' },
       ],
     });
+    // The worker's refresh of the kept counts (ADR 0023), run here as the tests drive other jobs.
+    await app.get(DashboardCountsRefresher).refresh();
     baseUrl = await listenLocally(app);
     chromium = await launchChromium();
     browser = chromium.browser;
@@ -176,6 +179,12 @@ describe('the console oversight area in a real browser', () => {
         figures.overdue.units.map((u) => [u.unitId, String(u.overdue)]),
       );
       expect(await page.getByText('Phòng B1').count()).toBe(0);
+      // How fresh the kept counts are (ADR 0023): the API's asOf, in Vietnam's time.
+      expect(figures.asOf).not.toBeNull();
+      const asOfLocal = new Date(Date.parse(figures.asOf!) + 7 * 3600_000).toISOString().slice(11, 16);
+      await expect(page.getByText(/^Số liệu tính đến/).innerText()).resolves.toContain(
+        `Số liệu tính đến ${asOfLocal} ngày`,
+      );
       await checkScreen(page, 'giam-sat');
 
       // A unit's overdue bar → its cases whose nearest deadline has passed.
@@ -225,7 +234,7 @@ describe('the console oversight area in a real browser', () => {
       );
 
       // Reports: preview laid out like the form, then the annual report in the background.
-      await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+      await page.getByRole('link', { name: 'Báo cáo định kỳ', exact: true }).click();
       await page.waitForURL(/\/bao-cao/);
       const table = page.getByTestId('report-table');
       await table.waitFor();

@@ -21,6 +21,8 @@ import type { ComplaintState, ComplaintTrack } from '../domain/complaint-lifecyc
 @Index('idx_complaint_cases_previous', ['previousCaseId'])
 /** The dashboard's cases by month and state (dashboard.service.ts): a range per unit, covering. */
 @Index('idx_complaint_cases_unit_received_state', ['unitId', 'receivedOn', 'state'])
+/** The dashboard refresh's changes since its last run (dashboard-counts.refresher.ts, ADR 0023). */
+@Index('idx_complaint_cases_updated', ['updatedAt', 'unitId', 'receivedOn'])
 /** The periodic reports' covering index: every column 03/GQKN and 04/GQTC read (report-data.service.ts). */
 @Index('idx_complaint_cases_report', [
   'unitId',

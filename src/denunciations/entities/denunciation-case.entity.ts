@@ -19,6 +19,8 @@ import type { Complexity, DenunciationState, DenunciationTrack } from '../domain
 @Index('idx_denunciation_cases_unit_state', ['unitId', 'state'])
 /** The dashboard's cases by month and state (dashboard.service.ts): a range per unit, covering. */
 @Index('idx_denunciation_cases_unit_received_state', ['unitId', 'receivedOn', 'state'])
+/** The dashboard refresh's changes since its last run (dashboard-counts.refresher.ts, ADR 0023). */
+@Index('idx_denunciation_cases_updated', ['updatedAt', 'unitId', 'receivedOn'])
 @Index('idx_denunciation_cases_handler_state', ['handlerUserId', 'state'])
 @Index('idx_denunciation_cases_original', ['originalCaseId'])
 /** The periodic reports' covering index: every column 03/GQKN and 04/GQTC read (report-data.service.ts). */

@@ -24,6 +24,8 @@ export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
 @Index('uq_enforcement_records_subject', ['subjectType', 'subjectId'], { unique: true })
 @Index('idx_enforcement_records_unit_status', ['unitId', 'status'])
 @Index('idx_enforcement_records_review', ['status', 'nextReviewOn'])
+/** The dashboard refresh's changes since its last run (dashboard-counts.refresher.ts, ADR 0023). */
+@Index('idx_enforcement_records_updated', ['updatedAt', 'unitId'])
 export class EnforcementRecordEntity {
   @PrimaryColumn({ ...ID_COLUMN, primaryKeyConstraintName: 'pk_enforcement_records' })
   id: string;

@@ -128,7 +128,11 @@ export class PutReportingScheduleDto {
   @Type(() => ScheduledReportDto)
   reports: ScheduledReportDto[];
 
-  @ApiProperty({ example: [10, 3, 1, 0], description: 'Calendar days before the last day; 0 = on the day' })
+  @ApiProperty({
+    type: [Number],
+    example: [10, 3, 1, 0],
+    description: 'Calendar days before the last day; 0 = on the day',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_REMINDER_OFFSETS)

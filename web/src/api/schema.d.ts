@@ -3297,6 +3297,12 @@ export interface components {
             unitName: string;
         };
         DashboardView: {
+            /**
+             * Format: date-time
+             * @description When the kept counts were last refreshed (every minute by the worker, ADR 0023): changes committed before it are counted. Null before the first refresh.
+             * @example 2026-11-25T02:59:00.000Z
+             */
+            asOf: string | null;
             /** @description 12 months, oldest first. */
             casesByMonth: components["schemas"]["MonthCasesView"][];
             /** @description Sums over the 12 months. */
@@ -4329,7 +4335,7 @@ export interface components {
              *       0
              *     ]
              */
-            remindDaysBefore: string[];
+            remindDaysBefore: number[];
             /** @description The reports the agency owes (each kind once) */
             reports: components["schemas"]["ScheduledReportDto"][];
             /** @description The version read (optimistic lock); 0 when the agency has no schedule yet */

@@ -4,6 +4,7 @@ import viVN from 'antd/locale/vi_VN';
 import { lazy, Suspense, useEffect } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
 import { refreshSession, session } from '../api/client';
+import { dashboardQuery } from '../pages/oversight/dashboard-query';
 import { ApiError } from '../api/errors';
 import '../lib/dates';
 import { useStore } from '../lib/store';
@@ -33,6 +34,7 @@ const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
 const AccountsPage = lazy(() => import('../pages/admin/AccountsPage'));
 const LaddersPage = lazy(() => import('../pages/admin/LaddersPage'));
 const WebhooksPage = lazy(() => import('../pages/admin/WebhooksPage'));
+const ReportingSchedulePage = lazy(() => import('../pages/admin/ReportingSchedulePage'));
 const RevealRequestsPage = lazy(() => import('../pages/identity/RevealRequestsPage'));
 const IntakeQueuePage = lazy(() => import('../pages/intake/IntakeQueuePage'));
 const IntakeCheckPage = lazy(() => import('../pages/intake/IntakeCheckPage'));
@@ -81,8 +83,15 @@ function Root() {
   useEffect(() => {
     // A reload keeps the session: the HttpOnly cookie gives a new access token.
     if (session.get().status === 'starting') {
+      // Opened on the dashboard: its chunks and figures load while the session is restored, not after.
+      const dashboard = /^\/giam-sat\/?$/.test(window.location.pathname);
+      if (dashboard) {
+        void import('./Shell');
+        void import('../pages/oversight/DashboardPage');
+      }
       void refreshSession().then((ok) => {
         if (!ok) session.set({ status: 'signed-out' });
+        else if (dashboard) void queryClient.prefetchQuery(dashboardQuery);
       });
     }
   }, []);
@@ -125,6 +134,7 @@ const router = createBrowserRouter([
           { path: '/quan-tri/tai-khoan', element: <AccountsPage /> },
           { path: '/quan-tri/leo-thang', element: <LaddersPage /> },
           { path: '/quan-tri/webhook', element: <WebhooksPage /> },
+          { path: '/quan-tri/lich-bao-cao', element: <ReportingSchedulePage /> },
           { path: '/yeu-cau-danh-tinh', element: <RevealRequestsPage key="queue" mine={false} /> },
           { path: '/yeu-cau-danh-tinh/cua-toi', element: <RevealRequestsPage key="mine" mine /> },
           { path: '/du-lieu-ca-nhan', element: <SubjectAccessPage /> },

@@ -19,6 +19,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -129,6 +130,12 @@ const ADMIN_NAV = [
     label: 'Hệ thống nhận sự kiện',
     icon: <ApiOutlined />,
     permission: 'webhooks:manage',
+  },
+  {
+    key: '/quan-tri/lich-bao-cao',
+    label: 'Lịch báo cáo định kỳ',
+    icon: <ScheduleOutlined />,
+    permission: 'reports:configure',
   },
 ] as const;
 

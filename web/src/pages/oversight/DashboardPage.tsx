@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import { type Schemas } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { showDate } from '../../lib/dates';
+import { showDate, showDateTime } from '../../lib/dates';
 import { BarList, Columns, Swatch } from './charts';
+import { dashboardQuery } from './dashboard-query';
 import {
   BACKLOG_COLOUR,
   BACKLOG_STATUSES,
@@ -32,10 +32,7 @@ function caseList(params: Record<string, string>): string {
  * their unit's subtree), each bar a link to the list behind it.
  */
 export default function DashboardPage() {
-  const dashboard = useQuery({
-    queryKey: ['dashboard'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/dashboard')),
-  });
+  const dashboard = useQuery(dashboardQuery);
   return (
     <>
       <PageTitle>Bảng điều khiển</PageTitle>
@@ -61,6 +58,11 @@ function Figures({ d }: { d: Schemas['DashboardView'] }) {
           Xem các cảnh báo quá hạn đã gửi
         </Link>
         .
+      </p>
+      <p className="so-lieu-tinh-den" style={{ marginTop: 0 }}>
+        {d.asOf
+          ? `Số liệu tính đến ${showDateTime(d.asOf).slice(11)} ngày ${showDateTime(d.asOf).slice(0, 10)} (cập nhật mỗi phút).`
+          : 'Số liệu đang được tính lần đầu, xin quay lại sau ít phút.'}
       </p>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
