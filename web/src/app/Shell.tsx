@@ -14,12 +14,12 @@ import {
   BookOutlined,
   ClusterOutlined,
   FileAddOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
-  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -134,7 +134,7 @@ const ADMIN_NAV = [
   {
     key: '/quan-tri/lich-bao-cao',
     label: 'Lịch báo cáo định kỳ',
-    icon: <ScheduleOutlined />,
+    icon: <FieldTimeOutlined />,
     permission: 'reports:configure',
   },
 ] as const;
