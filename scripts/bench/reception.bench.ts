@@ -15,6 +15,10 @@
 //    revalidated with If-None-Match (304), the iCalendar feed of a unit, and (in the first round only) the
 //    all-units views. Prints the median requests per second, latency, and the median ratio to the
 //    `/health/live` runs around each target.
+//
+// Options: `--only=<regex>` runs the targets whose name matches; `--cpu-prof=<dir>` starts the API with
+// `node --cpu-prof` and writes its profile there when the API stops (open it in Chrome DevTools or
+// summarise it with scripts/bench/cpu-profile-top.ts).
 import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -65,6 +69,9 @@ const CONNECTIONS = 50;
 const CLIENTS = 200_000;
 const DURATION_S = 5;
 const ROUNDS = 3;
+
+const option = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -242,7 +249,9 @@ async function main(): Promise<void> {
     `seeded ${seeded.codes.length} units, ${seeded.sessions} periodic sessions (a year), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  const profileDir = option('cpu-prof');
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -342,6 +351,11 @@ async function main(): Promise<void> {
         rounds: ROUNDS,
       },
     ];
+    const only = option('only');
+    if (only !== null) {
+      const wanted = new RegExp(only);
+      targets.splice(0, targets.length, ...targets.filter((t) => wanted.test(t.name)));
+    }
     const health = shape(() => '/health/live');
     const run = async (requests: AutocannonOptions['requests'], expect304 = false) => {
       const r = await autocannon({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests });
