@@ -17,6 +17,7 @@ import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * A reception room on a Monday morning: more officers writing at the same moment than the API has
@@ -26,15 +27,6 @@ import { login, twoAgencies } from '../support/fixtures.js';
 const POOL_SIZE = 5; // test/support/env.ts
 const BURST = 4 * POOL_SIZE;
 const NOW = new Date('2026-11-25T03:00:00Z');
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 const CHANNELS = ['post', 'online_form', 'email', 'post'] as const;
 
