@@ -10,15 +10,23 @@
 //    Every request carries an X-Forwarded-For address drawn from CLIENTS addresses: the load is many
 //    citizens, as in production, not one client hammering the limiter (its per-client window is a list
 //    of hits that one client at thousands of requests a second would make the bottleneck).
-// 3. autocannon, 50 connections, 5 s a run, in 3 rounds of `/health/live`, every target, `/health/live`:
+// 3. autocannon, 50 connections, 5 s a run, in 3 rounds of `/health/live`, a target, `/health/live`, the
+//    next target, `/health/live`…:
 //    the calendar page and JSON for one unit and month, the same for a random unit each request, the page
-//    revalidated with If-None-Match (304), the iCalendar feed of a unit, and (in the first round only) the
-//    all-units views. Prints the median requests per second, latency, and the median ratio to the
-//    `/health/live` runs around each target.
+//    revalidated with If-None-Match (304), the iCalendar feed of a unit, and the all-units views (a random
+//    page each request). Prints the median requests per second, latency, and the median ratio to the two
+//    `/health/live` runs around each target run, with the machine's load average.
+//
+// Options: `--only=<regex>` runs the targets whose name matches; `--cpu-prof=<dir>` starts the API with
+// `node --cpu-prof` and writes its profile there when the API stops (open it in Chrome DevTools or
+// summarise it with scripts/bench/cpu-profile-top.ts); `--api=<file>` starts another build's
+// `dist/src/main.js` (an older commit's, for a comparison on the same data and the same machine).
 import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -65,6 +73,9 @@ const CONNECTIONS = 50;
 const CLIENTS = 200_000;
 const DURATION_S = 5;
 const ROUNDS = 3;
+
+const option = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -181,6 +192,15 @@ async function seed(app: INestApplicationContext): Promise<{ codes: string[]; se
   return { codes: list.map((u) => u.code), sessions: count };
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; 100 ticks a second). */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
@@ -242,7 +262,10 @@ async function main(): Promise<void> {
     `seeded ${seeded.codes.length} units, ${seeded.sessions} periodic sessions (a year), in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  const profileDir = option('cpu-prof');
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const main = path.resolve(option('api') ?? path.join(root, 'dist/src/main.js'));
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -342,11 +365,20 @@ async function main(): Promise<void> {
         rounds: ROUNDS,
       },
     ];
+    const only = option('only');
+    if (only !== null) {
+      const wanted = new RegExp(only);
+      targets.splice(0, targets.length, ...targets.filter((t) => wanted.test(t.name)));
+    }
     const health = shape(() => '/health/live');
     const run = async (requests: AutocannonOptions['requests'], expect304 = false) => {
+      const cpuBefore = cpuSeconds(child.pid);
       const r = await autocannon({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests });
+      const cpu = cpuSeconds(child.pid) - cpuBefore;
       return {
         rps: r.requests.average,
+        /** The API process's CPU time per request (µs): what the load on the machine changes least. */
+        cpuUs: r.requests.total > 0 ? (1e6 * cpu) / r.requests.total : NaN,
         p50: r.latency.p50,
         p99: r.latency.p99,
         kib: r.requests.total ? r.throughput.average / r.requests.average / 1024 : 0,
@@ -355,45 +387,68 @@ async function main(): Promise<void> {
     };
     // Warm-up: every cache and the JIT.
     await autocannon({ url: origin, connections: 10, duration: 2, requests: shape(() => unitPage) });
-    // The machine is shared and noisy: each round measures /health/live, then every target, then
-    // /health/live again, and a target's ratio is taken against the two health runs around it.
+    // The machine is shared and noisy (other engineers' test runs come and go within seconds): each
+    // target run sits between two /health/live runs, and its ratio is taken against those two — by
+    // requests a second, and by the API's CPU time per request (health's over the target's), which
+    // stays close to the ratio an unloaded machine would show when the API gets only part of a core.
     const samples = new Map<
       string,
-      { rps: number; ratio: number; p50: number; p99: number; kib: number; bad: number }[]
+      {
+        rps: number;
+        ratio: number;
+        cpuUs: number;
+        cpuRatio: number;
+        p50: number;
+        p99: number;
+        kib: number;
+        bad: number;
+      }[]
     >();
     const healthRuns: number[] = [];
+    const healthCpu: number[] = [];
+    const loadBefore = loadavg();
     for (let round = 0; round < ROUNDS; round++) {
-      const inRound = targets.filter((t) => t.rounds > round);
-      const before = (await run(health)).rps;
-      const results = [];
-      for (const t of inRound) results.push({ t, r: await run(t.requests, t.name.includes('304')) });
-      const after = (await run(health)).rps;
-      healthRuns.push(before, after);
-      for (const { t, r } of results) {
+      let before = await run(health);
+      healthRuns.push(before.rps);
+      healthCpu.push(before.cpuUs);
+      for (const t of targets.filter((x) => x.rounds > round)) {
+        const r = await run(t.requests, t.name.includes('304'));
+        const after = await run(health);
+        healthRuns.push(after.rps);
+        healthCpu.push(after.cpuUs);
         samples.set(t.name, [
           ...(samples.get(t.name) ?? []),
-          { ...r, ratio: r.rps / ((before + after) / 2) },
+          {
+            ...r,
+            ratio: r.rps / ((before.rps + after.rps) / 2),
+            cpuRatio: (before.cpuUs + after.cpuUs) / 2 / r.cpuUs,
+          },
         ]);
+        before = after;
       }
     }
+    const loadAfter = loadavg();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(
-      `\n${CONNECTIONS} connections, ${DURATION_S} s a run, ${ROUNDS} rounds, API on 127.0.0.1:${port} (its own process), ${new Date().toISOString()}`,
+      `\n${CONNECTIONS} connections, ${DURATION_S} s a run, ${ROUNDS} rounds, API on 127.0.0.1:${port} (its own process: ${main}), ${new Date().toISOString()}`,
     );
     console.log(
-      `/health/live: ${healthRuns.map(Math.round).join(', ')} req/s (median ${Math.round(median(healthRuns))})`,
+      `load average (1, 5, 15 min) before: ${loadBefore.map((x) => x.toFixed(1)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(1)).join(', ')}`,
     );
     console.log(
-      '| target | req/s (median) | vs /health/live (median) | p50 ms | p99 ms | KiB/response | errors |',
+      `/health/live: ${healthRuns.map(Math.round).join(', ')} req/s (median ${Math.round(median(healthRuns))}); API CPU ${Math.round(median(healthCpu))} µs a request (median)`,
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| target | req/s (median) | vs /health/live (median) | API CPU µs/request | vs /health/live by CPU | p50 ms | p99 ms | KiB/response | errors |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     let failed = false;
     for (const t of targets) {
       const list = samples.get(t.name) ?? [];
       const bad = list.reduce((n, x) => n + x.bad, 0);
       failed ||= bad > 0;
       console.log(
-        `| ${t.name} | ${Math.round(median(list.map((x) => x.rps)))} | ${(100 * median(list.map((x) => x.ratio))).toFixed(0)} % | ${median(list.map((x) => x.p50))} | ${median(list.map((x) => x.p99))} | ${median(list.map((x) => x.kib)).toFixed(1)} | ${bad} |`,
+        `| ${t.name} | ${Math.round(median(list.map((x) => x.rps)))} | ${(100 * median(list.map((x) => x.ratio))).toFixed(0)} % | ${Math.round(median(list.map((x) => x.cpuUs)))} | ${(100 * median(list.map((x) => x.cpuRatio))).toFixed(0)} % | ${median(list.map((x) => x.p50))} | ${median(list.map((x) => x.p99))} | ${median(list.map((x) => x.kib)).toFixed(1)} | ${bad} |`,
       );
     }
     if (failed) process.exitCode = 1;

@@ -12,6 +12,7 @@ import { DomainError } from '../common/domain/domain-error.js';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter.js';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../common/http/json-depth.js';
 import { requestIdFor } from '../common/http/request-id.js';
+import { registerLeanRequestLog } from '../common/logging/lean-request-log.js';
 import { createValidationPipe } from '../common/http/validation.js';
 import { registerQueueBoard } from '../operations/queue-board.js';
 import { registerConsole } from '../console/console-static.js';
@@ -127,6 +128,8 @@ export async function createApiApp(
       );
     }
   });
+  // The public calendar's requests are logged by a lean hook, not pino-http (src/common/logging).
+  registerLeanRequestLog(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Answers of the API may carry personal data (identities, petitioners, the reception book, exports):

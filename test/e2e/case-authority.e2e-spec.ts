@@ -5,21 +5,12 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
-import type { CreateLetterDto } from '../../src/letters/dto/letter.dto.js';
 import { LetterDecisionsService } from '../../src/letters/letter-decisions.service.js';
 import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }) as CreateLetterDto['eligibility'][number]);
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * Issue 14, finding 3: the department head assigned a denunciation case to the head of a division below,

@@ -11,6 +11,7 @@ import { DEFAULT_DEADLINE_POLICY } from '../../src/deadlines/domain/deadline-pol
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const PETITIONER = {
   fullName: 'Trần Thị Mai',
@@ -18,15 +19,6 @@ const PETITIONER = {
   idNumber: '075301002468',
   phone: '0912000111',
 };
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 interface DeadlineRow {
   id: string;

@@ -11,6 +11,7 @@ import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 // Functions run in the page (the console's CSP forbids evaluating strings there).
 declare const document: {
@@ -22,15 +23,6 @@ declare const document: {
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
-
 /**
  * The officers' console in Debian's Chromium against the real API, MariaDB and Redis (issue 16): the
  * reception officer's journeys end to end — sign-in and reload, home, a visit logged by keyboard alone,

@@ -11,18 +11,10 @@ import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-cases');
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
-
 /**
  * The console's case work in Debian's Chromium against the real API, MariaDB and Redis (issue 17): the
  * work lists, a letter's processing decision, a case's page. Every screen passes axe-core and is

@@ -11,17 +11,10 @@ import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-casework');
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 /**

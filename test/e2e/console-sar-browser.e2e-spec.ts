@@ -13,18 +13,10 @@ import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { describeHit, findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console');
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
-
 /**
  * The subject-access page (/du-lieu-ca-nhan, issue 20) in Chromium against the real API: a custodian
  * finds a person's records by căn cước number, downloads the JSON export (the person's data, not the

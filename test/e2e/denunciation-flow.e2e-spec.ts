@@ -11,15 +11,7 @@ import { DEFAULT_DEADLINE_POLICY } from '../../src/deadlines/domain/deadline-pol
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 interface DeadlineRow {
   purpose: string;

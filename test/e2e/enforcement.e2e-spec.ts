@@ -21,19 +21,11 @@ import { QUEUES } from '../../src/queue/queues.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% biên bản bàn giao đất\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 interface ObligationBody {
   id: string;

@@ -13,15 +13,7 @@ import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { login, twoAgencies } from '../support/fixtures.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /** Every error answer has this shape (docs/security.md). */
 const errorShape = (statusCode: number, code: string) => ({

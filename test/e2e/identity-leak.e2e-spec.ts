@@ -36,6 +36,7 @@ import { ENFORCEMENT_RULES } from './matrix/enforcement.rules.js';
 import { NOTIFICATION_RULES } from './matrix/notifications.rules.js';
 import { OPERATIONS_RULES } from './matrix/operations.rules.js';
 import { REPORT_RULES } from './matrix/reports.rules.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /** Every route of the application (the authorization matrix's rules). */
 const MATRIX: Record<string, Rule> = {
@@ -119,15 +120,6 @@ interface Sent {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   raw: Buffer;
 }
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 const TEXTUAL = /json|text|csv|html/;
 const SPREADSHEET = /spreadsheetml/;

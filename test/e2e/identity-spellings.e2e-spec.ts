@@ -11,15 +11,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const MARK = '[đã ẩn]';
 const NBSP = '\u00a0';

@@ -88,6 +88,30 @@ describe('two API instances behind one load balancer', () => {
     }
   });
 
+  it('refuses a client over the limit in memory, Redis keeping the block for the other instance', async () => {
+    const config = testConfig(settings);
+    const [one, other] = [new RedisThrottlerStorage(config), new RedisThrottlerStorage(config)];
+    const key = `in-memory-block-${Date.now()}`;
+    const counted = async () => Number(await redis.get(`${config.queue.prefix}:rate:default:${key}`));
+    try {
+      await Promise.all([one.connected(), other.connected()]);
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await one.increment(key, 60_000, 3, 60_000, 'default'));
+      expect(answers.map((x) => x.isBlocked)).toEqual([false, false, false, true]);
+      const before = await counted();
+      expect(before).toBeGreaterThanOrEqual(4);
+      // Refused again without a command to Redis: the counter there does not move.
+      for (let i = 0; i < 5; i++)
+        expect((await one.increment(key, 60_000, 3, 60_000, 'default')).isBlocked).toBe(true);
+      expect(await counted()).toBe(before);
+      // The other instance has no copy in memory: Redis refuses it.
+      expect((await other.increment(key, 60_000, 3, 60_000, 'default')).isBlocked).toBe(true);
+    } finally {
+      one.onApplicationShutdown();
+      other.onApplicationShutdown();
+    }
+  });
+
   it('counts a client address once across both instances on public routes', async () => {
     const address = freshAddress();
     const statuses: number[] = [];

@@ -6,18 +6,10 @@ import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /** "Today": Tuesday 5 January 2027, so letters of 31 Dec 2026 and 1 Jan 2027 can both be logged. */
 const NOW = new Date('2027-01-05T03:00:00Z');
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 const RELATIVE = {
   fullName: 'Lê Văn Ủy Quyền',

@@ -9,12 +9,12 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor } from '../../src/auth/domain/actor.js';
 import type { Permission } from '../../src/auth/domain/roles.js';
 import { Clock } from '../../src/common/clock.js';
-import type { EligibilityCheck } from '../../src/letters/domain/letter-rules.js';
 import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally } from '../support/browser.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
 
@@ -24,15 +24,6 @@ const PETITIONER = {
   idNumber: '075301002468',
   phone: '0912000111',
 };
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check: check as EligibilityCheck, passed: true }));
 
 /** Scope null: every unit. */
 const RECEPTION: Actor = { ...SYSTEM_ACTOR, permissions: new Set<Permission>(['letters:write']) };

@@ -6,15 +6,7 @@ import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * The console's letters list (docs/console.md): by channel, undecided letters due by a day, and the

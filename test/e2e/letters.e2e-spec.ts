@@ -15,19 +15,11 @@ import { DEFAULT_DEADLINE_POLICY } from '../../src/deadlines/domain/deadline-pol
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /** "Today" for the whole file: Wednesday 25 November 2026, 10:00 in Hà Nội. */
 const NOW = new Date('2026-11-25T03:00:00Z');
 const TODAY = '2026-11-25';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 const ANONYMOUS_PASSED = [
   'language',

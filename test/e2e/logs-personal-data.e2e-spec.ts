@@ -135,6 +135,11 @@ describe('logs carry no personal data', () => {
       undefined,
       token,
     );
+    // The public calendar, logged by its lean hook rather than pino-http (src/common/logging).
+    expect((await call('GET', '/lich-tiep-cong-dan.json')).status).toBe(200);
+    expect((await call('GET', `/lich-tiep-cong-dan?thang=${encodeURIComponent(MARKERS.phone)}`)).status).toBe(
+      400,
+    );
 
     await new Promise((r) => setTimeout(r, 300)); // let the last lines flush
     expect(output).toContain('request completed'); // the logs were really captured
@@ -159,5 +164,27 @@ describe('logs carry no personal data', () => {
     // An unmatched path is not a pattern: it is named as such, never echoed.
     expect(routes).toContain('(no route)');
     expect(routes.filter((route) => route === '(no route)')).toHaveLength(1);
+  });
+
+  it('logs the public calendar as every other route: one line a request, the same keys', () => {
+    const completed = output
+      .split('\n')
+      .filter((line) => line.includes('"request completed"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown> & { route: string });
+    const of = (route: string) => completed.filter((line) => line.route === route);
+    const [json] = of('/lich-tiep-cong-dan.json');
+    const [page] = of('/lich-tiep-cong-dan');
+    expect(of('/lich-tiep-cong-dan.json')).toHaveLength(1);
+    expect(of('/lich-tiep-cong-dan')).toHaveLength(1);
+    expect(json).toMatchObject({
+      process: 'api',
+      requestId: expect.any(String),
+      req: { id: json.requestId, method: 'GET' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
+    expect(page).toMatchObject({ res: { statusCode: 400 } });
+    const keys = (line: object) => Object.keys(line).sort();
+    expect(keys(json)).toEqual(keys(of('/api/v1/reception/visits/:id')[0]));
   });
 });

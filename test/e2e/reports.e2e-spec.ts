@@ -9,6 +9,7 @@ import { XLSX_HEADER_ROW } from '../../src/reports/report-export.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 const PETITIONER = {
   fullName: 'Trần Thị Mai',
@@ -16,15 +17,6 @@ const PETITIONER = {
   idNumber: '075301002468',
   phone: '0912000111',
 };
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 interface ReportBody {
   form: { code: string; title: { vi: string } };

@@ -20,15 +20,7 @@ import {
   needlesOf,
   type MarkedDenouncer,
 } from '../support/leak.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * A data subject's request (issue 20, point 2): the subject X is a petitioner of a complaint (with a

@@ -10,15 +10,7 @@ import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
+import { ALL_PASSED } from '../support/eligibility.js';
 
 interface WorkItem {
   kind: string;

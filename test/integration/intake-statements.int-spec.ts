@@ -6,6 +6,7 @@ import { Clock } from '../../src/common/clock.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * What one letter intake costs in round trips to the database (issue 13: intake is a chain of dependent
@@ -14,15 +15,6 @@ import { login, twoAgencies } from '../support/fixtures.js';
  * (the unit's calendar chain cached, as it is after the first letter of a unit).
  */
 const NOW = new Date('2026-11-25T03:00:00Z');
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
-
 function letter(unitId: string, n: number, extra: Record<string, unknown> = {}) {
   const id = String(n).padStart(4, '0');
   return {

@@ -3,16 +3,21 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
 import { Clock } from '../../src/common/clock.js';
 import { SecondPooledConnectionError } from '../../src/common/database/connection-guard.js';
 import { beforeCommit, transactionWithRetry } from '../../src/common/database/transactions.js';
 import { searchFold } from '../../src/common/domain/vietnamese-text.js';
 import { EnforcementService } from '../../src/enforcement/enforcement.service.js';
+import type { CreateLetterDto } from '../../src/letters/dto/letter.dto.js';
+import { LettersService } from '../../src/letters/letters.service.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
 import { login, twoAgencies } from '../support/fixtures.js';
+import { ALL_PASSED } from '../support/eligibility.js';
 
 /**
  * A reception room on a Monday morning: more officers writing at the same moment than the API has
@@ -22,15 +27,6 @@ import { login, twoAgencies } from '../support/fixtures.js';
 const POOL_SIZE = 5; // test/support/env.ts
 const BURST = 4 * POOL_SIZE;
 const NOW = new Date('2026-11-25T03:00:00Z');
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }));
 
 const CHANNELS = ['post', 'online_form', 'email', 'post'] as const;
 
@@ -612,6 +608,228 @@ describe('write paths under bursts on a freshly started API', () => {
       await expect(ds.transaction((m) => m.query('SELECT 5 AS n'))).resolves.toEqual([{ n: 5 }]);
     } finally {
       await app.close();
+    }
+  });
+
+  /** Answers grouped by outcome: `ok` for 2xx, otherwise `<status> <code>`. */
+  const outcomes = (answers: request.Response[]) =>
+    answers.map((a) => (a.status >= 200 && a.status < 300 ? 'ok' : `${a.status} ${a.body.code}`));
+
+  it(`answers ${BURST} simultaneous subject-access corrections: each once, one winner on a shared record`, async () => {
+    // Letters each with their own petitioner, made on a first process; the custodian finds each record.
+    const setup = await freshApi();
+    let custodian: string;
+    const found: { idNumber: string; rowId: string; recordId: string; version: number }[] = [];
+    try {
+      custodian = await tokenOf(setup, 'identity_custodian');
+      const letters = setup.get(LettersService);
+      for (let n = 0; n <= BURST / 2; n++) {
+        const body = letterBody(world.divisionA.id, 6000 + n);
+        await letters.create(SYSTEM_ACTOR, body as CreateLetterDto);
+        const idNumber = body.petitioners[0].idNumber;
+        const search = await request(setup.getHttpServer())
+          .post('/api/v1/subject-access/searches')
+          .set('authorization', `Bearer ${custodian}`)
+          .send({ requestRef: `YC-BURST/${n}`, idNumber })
+          .expect(200);
+        const [record] = search.body.records.filter((r: { kind: string }) => r.kind === 'letter_petitioner');
+        found.push({ idNumber, rowId: record.rowId, recordId: record.recordId, version: record.version });
+      }
+    } finally {
+      await setup.close();
+    }
+    const [shared, ...distinct] = found;
+    const correction = (target: (typeof found)[number], phone: string) => ({
+      requestRef: 'YC-BURST/1',
+      idNumber: target.idNumber,
+      kind: 'letter_petitioner',
+      rowId: target.rowId,
+      version: target.version,
+      reason: 'Công dân đề nghị sửa số điện thoại liên lạc',
+      values: { phone },
+    });
+    const phoneOf = (n: number) => `0912${String(n).padStart(6, '0')}`;
+    const app = await freshApi();
+    try {
+      const server = app.getHttpServer();
+      const correct = (body: object) =>
+        request(server)
+          .post('/api/v1/subject-access/corrections')
+          .set('authorization', `Bearer ${custodian}`)
+          .send(body);
+      // Half on records of their own, half on one shared record with the same version read.
+      const answers = await Promise.all([
+        ...distinct.map((target, n) => correct(correction(target, phoneOf(n)))),
+        ...Array.from({ length: BURST / 2 }, (_, n) => correct(correction(shared, phoneOf(100 + n)))),
+      ]);
+      const own = answers.slice(0, distinct.length);
+      const onShared = answers.slice(distinct.length);
+      expect(outcomes(own)).toEqual(Array(distinct.length).fill('ok'));
+      expect(outcomes(onShared).sort()).toEqual([
+        ...Array(BURST / 2 - 1).fill('409 SUBJECT_ACCESS_VERSION_CONFLICT'),
+        'ok',
+      ]);
+      await request(server).get('/health/ready').expect(200);
+      // Each record changed once: one version step, one audit entry, the winner's value in the record.
+      const ds = app.get<DataSource>(getDataSourceToken());
+      const ids = found.map((f) => f.recordId);
+      const versions = await ds.query('SELECT id, version FROM letters WHERE id IN (?)', [ids]);
+      const audited = await ds.query(
+        "SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE action = 'subject_access.correct' AND entity_id IN (?) GROUP BY entity_id",
+        [ids],
+      );
+      for (const f of found) {
+        expect(Number(versions.find((v: { id: string }) => v.id === f.recordId).version)).toBe(f.version + 1);
+        expect(Number(audited.find((a: { entity_id: string }) => a.entity_id === f.recordId)?.n)).toBe(1);
+      }
+      const winner = onShared.findIndex((a) => a.status === 200);
+      const exported = await request(server)
+        .post('/api/v1/subject-access/exports')
+        .set('authorization', `Bearer ${custodian}`)
+        .send({ requestRef: 'YC-BURST/1', idNumber: shared.idNumber, format: 'json' })
+        .expect(200);
+      const record = exported.body.records.find((r: { rowId: string }) => r.rowId === shared.rowId);
+      expect(record.data.phone).toBe(phoneOf(100 + winner));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it(`answers ${BURST} simultaneous eligibility checks from the intake queue: each letter checked once`, async () => {
+    // Letters as the public form files them ("chưa kiểm tra"), made on a first process.
+    const setup = await freshApi();
+    let officer: string;
+    const letters: { id: string; version: number }[] = [];
+    try {
+      officer = await tokenOf(setup, 'reception_officer');
+      for (let n = 0; n <= BURST / 2; n++) {
+        const body = { ...letterBody(world.divisionA.id, 7000 + n), channel: 'online_form', eligibility: [] };
+        const letter = await setup
+          .get(LettersService)
+          .create(SYSTEM_ACTOR, body as CreateLetterDto, { eligibilityUnchecked: true });
+        letters.push({ id: letter.id, version: letter.version });
+      }
+    } finally {
+      await setup.close();
+    }
+    const [shared, ...distinct] = letters;
+    const app = await freshApi();
+    try {
+      const server = app.getHttpServer();
+      const queued = async () =>
+        (
+          await request(server)
+            .get('/api/v1/letters/intake-queue')
+            .query({ pageSize: 100 })
+            .set('authorization', `Bearer ${officer}`)
+            .expect(200)
+        ).body.items.map((i: { id: string }) => i.id) as string[];
+      expect(await queued()).toEqual(expect.arrayContaining(letters.map((l) => l.id)));
+      const check = (letter: { id: string; version: number }) =>
+        request(server)
+          .post(`/api/v1/letters/${letter.id}/eligibility`)
+          .set('authorization', `Bearer ${officer}`)
+          .send({ version: letter.version, eligibility: ALL_PASSED });
+      const answers = await Promise.all([
+        ...distinct.map(check),
+        ...Array.from({ length: BURST / 2 }, () => check(shared)),
+      ]);
+      expect(outcomes(answers.slice(0, distinct.length))).toEqual(Array(distinct.length).fill('ok'));
+      expect(outcomes(answers.slice(distinct.length)).sort()).toEqual([
+        ...Array(BURST / 2 - 1).fill('409 LETTER_VERSION_CONFLICT'),
+        'ok',
+      ]);
+      await request(server).get('/health/ready').expect(200);
+      const ds = app.get<DataSource>(getDataSourceToken());
+      const ids = letters.map((l) => l.id);
+      const rows = await ds.query(
+        'SELECT id, version, eligibility_checked, eligible FROM letters WHERE id IN (?)',
+        [ids],
+      );
+      const audited = await ds.query(
+        "SELECT entity_id, COUNT(*) AS n FROM audit_log WHERE action = 'check_eligibility' AND entity_id IN (?) GROUP BY entity_id",
+        [ids],
+      );
+      for (const l of letters) {
+        const row = rows.find((r: { id: string }) => r.id === l.id);
+        expect({ version: Number(row.version), checked: Number(row.eligibility_checked) }).toEqual({
+          version: l.version + 1,
+          checked: 1,
+        });
+        expect(Number(audited.find((a: { entity_id: string }) => a.entity_id === l.id)?.n)).toBe(1);
+      }
+      // Out of the queue, every one of them.
+      expect((await queued()).filter((id) => ids.includes(id))).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it(`answers ${BURST} simultaneous webhook test calls to a slow receiver, holding no connection meanwhile`, async () => {
+    // The receiver answers nobody until every call has arrived (or 5 s have passed): the calls can only
+    // all be in flight at once if none holds one of the pool's connections while it waits.
+    const arrived: { delivery: string; signature: string; answer: () => void }[] = [];
+    let allArrived: () => void = () => undefined;
+    const together = new Promise<void>((resolve) => (allArrived = resolve));
+    const receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        arrived.push({
+          delivery: String(req.headers['x-tiepdan-delivery']),
+          signature: String(req.headers['x-tiepdan-signature']),
+          answer: () => res.writeHead(204).end(),
+        });
+        if (arrived.length === BURST) allArrived();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as AddressInfo).port;
+    const setup = await freshApi();
+    let admin: string;
+    let endpointId: string;
+    try {
+      admin = await tokenOf(setup, 'admin');
+      const created = await request(setup.getHttpServer())
+        .post('/api/v1/webhook-endpoints')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ url: `http://127.0.0.1:${port}/hooks`, events: ['escalation'] })
+        .expect(201);
+      endpointId = created.body.id;
+    } finally {
+      await setup.close();
+    }
+    const app = await freshApi();
+    try {
+      const server = app.getHttpServer();
+      const calls = Promise.all(
+        Array.from({ length: BURST }, () =>
+          request(server)
+            .post(`/api/v1/webhook-endpoints/${endpointId}/test`)
+            .set('authorization', `Bearer ${admin}`),
+        ),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([together, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
+      const inFlight = arrived.length;
+      // Meanwhile the database is free for everyone else.
+      const ready = await request(server).get('/health/ready');
+      for (const call of arrived) call.answer();
+      const answers = await calls;
+      expect({ inFlight, ready: ready.status }).toEqual({ inFlight: BURST, ready: 200 });
+      expect(outcomes(answers)).toEqual(Array(BURST).fill('ok'));
+      expect(answers.every((a) => a.body.acknowledged === true && a.body.status === 204)).toBe(true);
+      // Each call sent once, each with its own delivery id, and audited once.
+      const sent = answers.map((a) => a.body.deliveryId as string);
+      expect(new Set(sent).size).toBe(BURST);
+      expect(arrived.map((a) => a.delivery).sort()).toEqual([...sent].sort());
+      const [{ n }] = await app
+        .get<DataSource>(getDataSourceToken())
+        .query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'test' AND entity_id = ?", [endpointId]);
+      expect(Number(n)).toBe(BURST);
+    } finally {
+      await app.close();
+      await new Promise((resolve) => receiver.close(resolve));
     }
   });
 });

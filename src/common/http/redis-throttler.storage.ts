@@ -21,6 +21,14 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
  * Keys are `<QUEUE_PREFIX>:rate:<throttler>:<hash>`; the throttler hashes the route and the tracker
  * (account or address), so no address or account id is stored in Redis.
  *
+ * What a hit costs (docs/reception.md, "Reading the numbers"): the limiter's client pipelines
+ * automatically (`enableAutoPipelining`): the hits of every request that arrives in one turn of the event
+ * loop go to Redis in one write and come back in one read, instead of a write and a read each — the round
+ * trip per request was the largest single cost of a cached public page. Each hit is still its own atomic
+ * script, counted in Redis before the request goes on. A client over the limit is also blocked in this
+ * process (`inMemoryBlockOnConsumed`) for the rest of its block, so a flood from one address costs no Redis
+ * command at all once refused; the block is in Redis too, so every other instance refuses it as well.
+ *
  * Redis down, slow or not yet connected never holds a request up nor refuses it: the hit is counted in
  * this process instead (RateWindowStorage, the in-memory sliding window of docs/load.md), so a deployment
  * of N instances allows up to N times the limit while Redis is away, and exactly the limit otherwise.
@@ -38,6 +46,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     this.client = new Redis({
       ...redisConnection(config, 'producer'),
       commandTimeout: COMMAND_TIMEOUT_MS,
+      enableAutoPipelining: true,
     });
     // Reconnection is ioredis' job; an error event must not crash the process.
     this.client.on('error', () => undefined);
@@ -75,24 +84,32 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   }
 
   /**
-   * Forgets every counter and block of this deployment (QUEUE_PREFIX), in every instance: tests start
-   * from zero with it; in production it lifts every block at once.
+   * Forgets every counter and block of this deployment (QUEUE_PREFIX) in Redis, and the blocks this
+   * process holds in memory: tests start from zero with it; in production it lifts every block at once
+   * (another instance's in-memory copy of a block still runs to its end, a minute at most).
    */
   async reset(): Promise<void> {
-    if (this.client.status !== 'ready')
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('Redis is not reachable')), 5000);
-        this.client.once('ready', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+    await this.connected();
     let cursor = '0';
     do {
       const [next, keys] = await this.client.scan(cursor, 'MATCH', `${this.keyPrefix}:*`, 'COUNT', 1000);
       if (keys.length > 0) await this.client.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');
+    // The blocks held in this process's memory go with them (new limiters start empty).
+    this.limiters.clear();
+  }
+
+  /** Resolves once the limiter's Redis connection is up (until then hits are counted in this process). */
+  async connected(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Redis is not reachable')), 5000);
+      this.client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** One limiter per throttler, window, limit and block duration (a handful in all). */
@@ -106,6 +123,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
         points: limit,
         duration: seconds(ttl),
         blockDuration: seconds(blockDuration),
+        // Once over the limit, refused here without asking Redis until the block ends.
+        inMemoryBlockOnConsumed: limit + 1,
+        inMemoryBlockDuration: seconds(blockDuration),
         // Not connected: count locally at once rather than wait for a connection.
         rejectIfRedisNotReady: true,
       });

@@ -2,6 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../../config/app-config.js';
+import { LEAN_LOGGED_PATHS } from './lean-request-log.js';
 
 /**
  * Structured JSON logs, one object a line, each with the request id (`req.id`) of the request that
@@ -21,6 +22,8 @@ export class LoggingModule {
             exclude: [
               { method: RequestMethod.GET, path: 'health/live' },
               { method: RequestMethod.GET, path: 'health/ready' },
+              // Logged by a lean hook instead, each request one line as here (lean-request-log.ts).
+              ...LEAN_LOGGED_PATHS.map((path) => ({ method: RequestMethod.GET, path })),
             ],
             pinoHttp: {
               level: config.log.level,

@@ -4,11 +4,11 @@ import { Clock } from '../../../src/common/clock.js';
 import { addDays } from '../../../src/common/domain/local-date.js';
 import { DenunciationCasesService } from '../../../src/denunciations/denunciation-cases.service.js';
 import { RevealRequestsService } from '../../../src/identity/reveal-requests.service.js';
-import type { CreateLetterDto } from '../../../src/letters/dto/letter.dto.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
 import { LetterDecisionsService } from '../../../src/letters/letter-decisions.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
 import { PDF, storedFile, type UploadCall } from './letters.rules.js';
+import { ALL_PASSED } from '../../support/eligibility.js';
 
 /** Records of divisionB (outside every scoped role's units) that lists must never show. */
 const outside: Record<'case' | 'reveal', string[]> = { case: [], reveal: [] };
@@ -26,15 +26,6 @@ const DENOUNCER = {
   idNumber: '075201003579',
   phone: '0913000222',
 };
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }) as CreateLetterDto['eligibility'][number]);
 
 /**
  * A denunciation letter (its denouncer's identity protected), received three days ago. `receiverUserId`

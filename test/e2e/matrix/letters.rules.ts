@@ -16,6 +16,7 @@ import { LetterDecisionsService } from '../../../src/letters/letter-decisions.se
 import { LetterAuthorisationsService } from '../../../src/letters/letter-authorisations.service.js';
 import type { Call, Rule, Scope, World } from './accounts.rules.js';
 import { freshDenunciationLetter } from './denunciations.rules.js';
+import { ALL_PASSED } from '../../support/eligibility.js';
 
 /** A call that uploads one file as multipart/form-data (the matrix's `call()` attaches it). */
 export type UploadCall = Call & { attach?: { field: string; buffer: Buffer; filename: string } };
@@ -36,15 +37,6 @@ const PETITIONER = {
   idNumber: '075301002468',
   phone: '0912000111',
 };
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }) as CreateLetterDto['eligibility'][number]);
 
 const letterBody = (w: World, s: Scope, overrides: Partial<CreateLetterDto> = {}): CreateLetterDto => ({
   unitId: unitOf(w, s),

@@ -6,19 +6,11 @@ import { Clock } from '../../../src/common/clock.js';
 import { addDays } from '../../../src/common/domain/local-date.js';
 import { LettersService } from '../../../src/letters/letters.service.js';
 import type { Rule, Scope, World } from './accounts.rules.js';
+import { ALL_PASSED } from '../../support/eligibility.js';
 
 /** One person's letters in divisionB, outside every scoped role's units: never in an answer. */
 const OUTSIDE_ID = `0${String(randomInt(10 ** 10, 10 ** 11))}`;
 const outside: string[] = [];
-
-const ALL_PASSED = [
-  'language',
-  'dated',
-  'identified_and_signed',
-  'content_complete',
-  'lawful_content',
-  'legible',
-].map((check) => ({ check, passed: true }) as never);
 
 async function letterOf(w: World, s: Scope, idNumber: string) {
   const letter = await w.app.get(LettersService).create(SYSTEM_ACTOR, {
