@@ -28,6 +28,7 @@ import { CaseIdentitySection } from '../identity/CaseIdentitySection';
 import { CASE_STATE, CASE_TRACK } from './case-labels';
 import { CaseAssignment } from './CaseAssignment';
 import { CaseDocuments } from './CaseDocuments';
+import { CaseEnforcement, hasEnforcement } from './CaseEnforcement';
 import { CaseFlagsForm, CaseFlagsSummary } from './CaseFlags';
 import { DEADLINE_STATUS, OUTCOME, PURPOSE, STEP, stepForm, type CaseKind } from './step-forms';
 
@@ -85,6 +86,11 @@ function CaseView({
           <Descriptions.Item label={'remote' in c ? 'Đặc điểm' : 'Mức độ phức tạp'}>
             <CaseFlagsSummary c={c} />
           </Descriptions.Item>
+          {hasEnforcement(c.state) && (
+            <Descriptions.Item label="Thi hành">
+              <CaseEnforcement caseId={c.id} state={c.state} />
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {'complexity' in c && <CaseIdentitySection c={c} />}
@@ -287,6 +293,7 @@ function NextSteps({
         <Form<StepValues>
           form={form}
           layout="vertical"
+          name="case-step"
           aria-label={STEP[event] ?? event}
           initialValues={{ date: dayjs(todayInVietnam()), dialogueOn: dayjs(todayInVietnam()) }}
           onFinish={(v) => save.mutate(v)}
