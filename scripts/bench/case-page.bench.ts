@@ -60,6 +60,27 @@ async function copyRow(dataSource: DataSource, table: string, id: string, copies
   }
 }
 
+/** The page's requests as Chromium timed them: start → end (ms from navigation), size, name. */
+async function waterfall(page: import('playwright-core').Page): Promise<string> {
+  const rows = await page.evaluate(() => {
+    type Timed = { name: string; startTime: number; responseEnd: number; encodedBodySize: number };
+    const timings = performance as unknown as { getEntriesByType(type: string): Timed[] };
+    const timed = (type: string) => timings.getEntriesByType(type);
+    return [...timed('navigation'), ...timed('resource')].map((e) => ({
+      name: e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 70),
+      start: e.startTime,
+      end: e.responseEnd,
+      size: e.encodedBodySize,
+    }));
+  });
+  return rows
+    .map(
+      (r) =>
+        `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms ${String(r.size).padStart(8)} B  ${r.name}`,
+    )
+    .join('\n');
+}
+
 async function main(): Promise<void> {
   const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_cpbench`;
@@ -183,7 +204,8 @@ async function main(): Promise<void> {
             .waitFor({ timeout: 30_000 });
           const shown = performance.now() - started;
           await page
-            .locator('tbody tr.ant-table-row')
+            .getByRole('region', { name: 'Thời hạn của hồ sơ' })
+            .locator('tbody tr')
             .nth(DEADLINES - 1)
             .waitFor({ timeout: 30_000 });
           await page.getByText('Hồ sơ chưa có tài liệu.').waitFor({ timeout: 30_000 });
@@ -196,6 +218,8 @@ async function main(): Promise<void> {
         const [shown, cold] = await interactive(() => page.goto(`${url}/ho-so/khieu-nai/${caseId}`));
         times.push(cold);
         shownTimes.push(shown);
+        // BENCH_WATERFALL=1: the first cold run's requests, when each started and ended (ms from navigation).
+        if (process.env.BENCH_WATERFALL === '1' && i === 0) console.log(await waterfall(page));
         // The same page again, the console's files cached (an officer's second case of the day).
         warmTimes.push((await interactive(() => page.reload()))[1]);
       } finally {

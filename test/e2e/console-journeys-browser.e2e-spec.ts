@@ -154,7 +154,7 @@ describe('case-work journeys in the console (real browser)', () => {
 
   /** Every deadline row on the page says the API's rule and due date, in the API's order. */
   async function deadlinesShownAsApi(page: Page, c: CaseBody) {
-    const rows = page.getByRole('region', { name: 'Thời hạn của hồ sơ' }).locator('tbody tr.ant-table-row');
+    const rows = page.getByRole('region', { name: 'Thời hạn của hồ sơ' }).locator('tbody tr');
     await rows.nth(c.deadlines.length - 1).waitFor();
     // The page follows the saved step: wait for the last due date to be the API's.
     const last = c.deadlines.at(-1)!;
@@ -408,7 +408,7 @@ describe('case-work journeys in the console (real browser)', () => {
       expect(pauseLines.length).toBeGreaterThan(0);
       const row = page
         .getByRole('region', { name: 'Thời hạn của hồ sơ' })
-        .locator('tbody tr.ant-table-row', { hasText: `(${resumed.ruleId})` })
+        .locator('tbody tr', { hasText: `(${resumed.ruleId})` })
         .filter({ hasText: shown(resumed.dueDate) });
       await row.getByText('Xem cách tính').click();
       for (const line of pauseLines) await row.getByText(line, { exact: true }).waitFor();
@@ -460,7 +460,7 @@ describe('case-work journeys in the console (real browser)', () => {
     try {
       const { page } = custodian;
       await signIn(page, world.users.identity_custodian.email, '/yeu-cau-danh-tinh');
-      const row = page.locator('tbody tr.ant-table-row', { hasText: 'Cần mời người tố cáo' });
+      const row = page.locator('tbody tr', { hasText: 'Cần mời người tố cáo' });
       await row.getByRole('button', { name: /^Đồng ý yêu cầu/ }).click();
       const decision = page.getByRole('form', { name: /^Đồng ý yêu cầu/ });
       await decision.getByLabel('Ghi chú').fill('Đồng ý trong 1 giờ');

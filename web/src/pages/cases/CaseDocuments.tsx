@@ -5,7 +5,7 @@ import { api, type Schemas } from '../../api/client';
 import { ApiError, errorText, unwrap } from '../../api/errors';
 import { useCan } from '../../auth/me';
 import { QueryState } from '../../components/QueryState';
-import { ScrollTable } from '../../components/ScrollTable';
+import { LightTable } from '../../components/LightTable';
 import { showDateTime } from '../../lib/dates';
 import type { CaseKind } from './step-forms';
 
@@ -113,16 +113,14 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
           rows.length === 0 ? (
             <p>Hồ sơ chưa có tài liệu.</p>
           ) : (
-            <ScrollTable<FileView>
+            <LightTable<FileView>
               label="Tài liệu của hồ sơ"
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={rows}
+              rowKey={(f) => f.id}
+              rows={rows}
               columns={[
                 {
                   title: 'Tên tệp',
-                  render: (_, f) =>
+                  render: (f) =>
                     f.identifying && f.sha256 === null ? (
                       <span data-testid="file-hidden">
                         Tài liệu nhận dạng người viết đơn (chỉ người có thẩm quyền được xem)
@@ -134,12 +132,12 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
                       </span>
                     ),
                 },
-                { title: 'Dung lượng', render: (_, f) => fileSize(f.sizeBytes) },
-                { title: 'Người tải lên', render: (_, f) => f.uploadedByName ?? '—' },
-                { title: 'Thời điểm', render: (_, f) => showDateTime(f.createdAt) },
+                { title: 'Dung lượng', render: (f) => fileSize(f.sizeBytes) },
+                { title: 'Người tải lên', render: (f) => f.uploadedByName ?? '—' },
+                { title: 'Thời điểm', render: (f) => showDateTime(f.createdAt) },
                 {
                   title: 'Tải về',
-                  render: (_, f) =>
+                  render: (f) =>
                     f.identifying && f.sha256 === null ? (
                       '—'
                     ) : (
