@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { refreshSession } from '../api/client';
 import { meQuery } from '../auth/me-query';
-import { caseQuery } from '../pages/cases/case-query';
+import { calendarQuery } from '../lib/calendar-query';
+import { todayInVietnam } from '../lib/dates';
+import { caseFilesQuery, caseQuery, type AnyCase } from '../pages/cases/case-query';
 
 export const loadShell = () => import('./Shell');
 export const loadCasePage = () => import('../pages/cases/CasePage');
@@ -19,12 +21,15 @@ export function preloadFor(pathname: string, client: QueryClient): void {
   void loadShell();
   const casePage = CASE_PAGE.exec(pathname);
   if (casePage) void loadCasePage();
-  void refreshSession().then((signedIn) => {
+  void refreshSession().then(async (signedIn) => {
     if (!signedIn) return;
     void client.prefetchQuery(meQuery);
-    if (casePage)
-      void client.prefetchQuery(
-        caseQuery(casePage[1] === 'khieu-nai' ? 'complaint' : 'denunciation', casePage[2]),
-      );
+    if (!casePage) return;
+    const kind = casePage[1] === 'khieu-nai' ? 'complaint' : 'denunciation';
+    void client.prefetchQuery(caseFilesQuery(kind, casePage[2]));
+    await client.prefetchQuery(caseQuery(kind, casePage[2]));
+    // Its unit's calendar for this year (the deadlines' working days left), before the page first shows.
+    const unitId = client.getQueryData<AnyCase>(caseQuery(kind, casePage[2]).queryKey)?.unitId;
+    if (unitId) void client.prefetchQuery(calendarQuery(unitId, [Number(todayInVietnam().slice(0, 4))]));
   });
 }

@@ -7,6 +7,7 @@ import { useCan } from '../../auth/me';
 import { QueryState } from '../../components/QueryState';
 import { LightTable } from '../../components/LightTable';
 import { showDateTime } from '../../lib/dates';
+import { caseFilesQuery } from './case-query';
 import type { CaseKind } from './step-forms';
 
 type FileView = Schemas['AttachmentView'];
@@ -27,11 +28,6 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
-const path = (kind: CaseKind) =>
-  kind === 'complaint'
-    ? ('/api/v1/complaint-cases/{id}/attachments' as const)
-    : ('/api/v1/denunciation-cases/{id}/attachments' as const);
-
 /**
  * A case's documents (issue 17): its dossier's files (its letter's), listed, downloaded, added by those
  * who work the case. A file that identifies the writer comes from the API by a neutral name and without
@@ -47,10 +43,7 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
   const [identifying, setIdentifying] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const key = ['case-files', kind, caseId];
-  const files = useQuery({
-    queryKey: key,
-    queryFn: async () => unwrap(await api.GET(path(kind), { params: { path: { id: caseId } } })),
-  });
+  const files = useQuery(caseFilesQuery(kind, caseId));
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const form = new FormData();

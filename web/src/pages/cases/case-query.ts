@@ -19,3 +19,15 @@ export function caseQuery(kind: CaseKind, id: string) {
         : unwrap(await api.GET('/api/v1/denunciation-cases/{id}', { params: { path: { id } } })),
   };
 }
+
+/** A case's documents (`GET …-cases/{id}/attachments`): CaseDocuments' list, and the boot's preload. */
+export function caseFilesQuery(kind: CaseKind, id: string) {
+  return {
+    queryKey: ['case-files', kind, id],
+    staleTime: 5_000,
+    queryFn: async () =>
+      kind === 'complaint'
+        ? unwrap(await api.GET('/api/v1/complaint-cases/{id}/attachments', { params: { path: { id } } }))
+        : unwrap(await api.GET('/api/v1/denunciation-cases/{id}/attachments', { params: { path: { id } } })),
+  };
+}
