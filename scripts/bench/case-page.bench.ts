@@ -60,6 +60,27 @@ async function copyRow(dataSource: DataSource, table: string, id: string, copies
   }
 }
 
+/** The page's requests as Chromium timed them: start → end (ms from navigation), size, name. */
+async function waterfall(page: import('playwright-core').Page): Promise<string> {
+  const rows = await page.evaluate(() => {
+    type Timed = { name: string; startTime: number; responseEnd: number; encodedBodySize: number };
+    const timings = performance as unknown as { getEntriesByType(type: string): Timed[] };
+    const timed = (type: string) => timings.getEntriesByType(type);
+    return [...timed('navigation'), ...timed('resource')].map((e) => ({
+      name: e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 70),
+      start: e.startTime,
+      end: e.responseEnd,
+      size: e.encodedBodySize,
+    }));
+  });
+  return rows
+    .map(
+      (r) =>
+        `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms ${String(r.size).padStart(8)} B  ${r.name}`,
+    )
+    .join('\n');
+}
+
 async function main(): Promise<void> {
   const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_cpbench`;
@@ -170,10 +191,17 @@ async function main(): Promise<void> {
     const times: number[] = [];
     const shownTimes: number[] = [];
     const warmTimes: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const { context, close } = await signedInChromium(url, HEAD.email, PASSWORD);
       try {
         const page = await context.newPage();
+        // The page's main-thread CPU time (Chromium's ThreadTime): the work, whatever else the machine runs.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const threadTime = async () =>
+          ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ??
+            0) * 1000;
         /** Navigation to interactive: the case's 60 steps and 20 deadlines, every panel loaded, a step enabled. */
         const interactive = async (go: () => Promise<unknown>) => {
           const started = performance.now();
@@ -183,7 +211,8 @@ async function main(): Promise<void> {
             .waitFor({ timeout: 30_000 });
           const shown = performance.now() - started;
           await page
-            .locator('tbody tr.ant-table-row')
+            .getByRole('region', { name: 'Thời hạn của hồ sơ' })
+            .locator('tbody tr')
             .nth(DEADLINES - 1)
             .waitFor({ timeout: 30_000 });
           await page.getByText('Hồ sơ chưa có tài liệu.').waitFor({ timeout: 30_000 });
@@ -193,9 +222,13 @@ async function main(): Promise<void> {
           if (!(await step.isEnabled())) throw new Error('the next step is not enabled');
           return [shown, performance.now() - started];
         };
+        const cpuBefore = await threadTime();
         const [shown, cold] = await interactive(() => page.goto(`${url}/ho-so/khieu-nai/${caseId}`));
+        cpuTimes.push((await threadTime()) - cpuBefore);
         times.push(cold);
         shownTimes.push(shown);
+        // BENCH_WATERFALL=1: the first cold run's requests, when each started and ended (ms from navigation).
+        if (process.env.BENCH_WATERFALL === '1' && i === 0) console.log(await waterfall(page));
         // The same page again, the console's files cached (an officer's second case of the day).
         warmTimes.push((await interactive(() => page.reload()))[1]);
       } finally {
@@ -203,6 +236,9 @@ async function main(): Promise<void> {
       }
     }
     const figure = median(times);
+    console.log(
+      `main thread's CPU time, cold cache, navigation → interactive: ${cpuTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${median(cpuTimes).toFixed(0)} ms`,
+    );
     console.log(
       `steps shown (cold): median ${median(shownTimes).toFixed(0)} ms; interactive again, files cached: ` +
         `${warmTimes.map((t) => t.toFixed(0)).join(', ')} ms → median ${median(warmTimes).toFixed(0)} ms`,

@@ -180,6 +180,11 @@ export class EnforcementService {
       where.sql += ' AND r.unit_id = ?';
       where.params.push(query.unitId);
     }
+    if (query.subjectId) {
+      // Both subject types: the unique (subject_type, subject_id) index answers it.
+      where.sql += " AND r.subject_type IN ('complaint_case', 'denunciation_case') AND r.subject_id = ?";
+      where.params.push(query.subjectId);
+    }
     const inner = summarySelect(this.clock.today(), where);
     const outer = query.status ? ' WHERE x.live_status = ?' : '';
     const params = query.status ? [...inner.params, query.status] : inner.params;

@@ -190,6 +190,19 @@ describe('enforcement of a final decision', () => {
       obligations: [],
       version: 1,
     });
+    // A case's page finds its record by the case (subjectId); another case has none.
+    const bySubject = (
+      await as('case_handler', api().get(`/api/v1/enforcement-records?subjectId=${c.id}`)).expect(200)
+    ).body;
+    expect(bySubject).toMatchObject({ total: 1, items: [{ id: recordId, subjectId: c.id }] });
+    const other = await as(
+      'case_handler',
+      api().get(`/api/v1/enforcement-records?subjectId=${crypto.randomUUID()}`),
+    ).expect(200);
+    expect(other.body.total).toBe(0);
+    const bad = await as('case_handler', api().get('/api/v1/enforcement-records?subjectId=KN-1'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'subjectId' })]);
     const audit = await dataSource.query(
       "SELECT action FROM audit_log WHERE entity_type = 'enforcement_record' AND entity_id = ? ORDER BY id",
       [recordId],

@@ -99,6 +99,14 @@ export class ListEnforcementQueryDto extends PageQueryDto {
   @IsOptional()
   @IsId()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The case whose decision or conclusion the record enforces (a case page links its record)',
+  })
+  @IsOptional()
+  @IsId()
+  subjectId?: string;
 }
 
 export class EvidenceView {

@@ -6408,6 +6408,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description As of today (overdue included) */
                 status?: "not_started" | "in_progress" | "done" | "overdue" | "blocked";
+                /** @description The case whose decision or conclusion the record enforces (a case page links its record) */
+                subjectId?: string;
                 unitId?: string;
             };
             header?: never;

@@ -9,10 +9,11 @@ import { ApiError } from '../api/errors';
 import '../lib/dates';
 import { useStore } from '../lib/store';
 import { Loading } from '../components/Loading';
+import { loadCasePage, loadShell, preloadFor } from './preload';
 import './global.css';
 
 // The shell (menu, header, banners) is not part of the sign-in page's download.
-const Shell = lazy(() => import('./Shell'));
+const Shell = lazy(loadShell);
 const SignInPage = lazy(() => import('../pages/SignInPage'));
 const HomePage = lazy(() => import('../pages/HomePage'));
 const LogVisitPage = lazy(() => import('../pages/LogVisitPage'));
@@ -23,7 +24,7 @@ const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
-const CasePage = lazy(() => import('../pages/cases/CasePage'));
+const CasePage = lazy(loadCasePage);
 const DashboardPage = lazy(() => import('../pages/oversight/DashboardPage'));
 const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'));
 const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));
@@ -62,6 +63,7 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+preloadFor(window.location.pathname, queryClient);
 
 /** Pages of a signed-in officer; without a session, the sign-in page, which comes back here after. */
 function RequireSession() {

@@ -2,18 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { api, session, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useStore } from '../lib/store';
+import { meQuery } from './me-query';
 
 export type Me = Schemas['MeView'];
 
 /** The signed-in officer (GET /auth/me): roles, permissions, unit scope. */
 export function useMe() {
   const { status } = useStore(session);
-  return useQuery({
-    queryKey: ['me'],
-    enabled: status === 'signed-in',
-    staleTime: 300_000,
-    queryFn: async () => unwrap(await api.GET('/api/v1/auth/me')) as Me,
-  });
+  return useQuery({ ...meQuery, enabled: status === 'signed-in' });
 }
 
 export function useCan() {

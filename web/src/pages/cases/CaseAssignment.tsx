@@ -109,6 +109,7 @@ function AssignmentForm({
       <Form<Values>
         form={form}
         layout="vertical"
+        name="case-assignment"
         aria-label="Phân công lại hồ sơ"
         initialValues={{ unitId: c.unitId, handlerUserId: c.handlerUserId ?? undefined }}
         onFinish={(v) => save.mutate(v)}

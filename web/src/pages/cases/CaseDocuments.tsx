@@ -5,8 +5,9 @@ import { api, type Schemas } from '../../api/client';
 import { ApiError, errorText, unwrap } from '../../api/errors';
 import { useCan } from '../../auth/me';
 import { QueryState } from '../../components/QueryState';
-import { ScrollTable } from '../../components/ScrollTable';
+import { LightTable } from '../../components/LightTable';
 import { showDateTime } from '../../lib/dates';
+import { caseFilesQuery } from './case-query';
 import type { CaseKind } from './step-forms';
 
 type FileView = Schemas['AttachmentView'];
@@ -27,11 +28,6 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
-const path = (kind: CaseKind) =>
-  kind === 'complaint'
-    ? ('/api/v1/complaint-cases/{id}/attachments' as const)
-    : ('/api/v1/denunciation-cases/{id}/attachments' as const);
-
 /**
  * A case's documents (issue 17): its dossier's files (its letter's), listed, downloaded, added by those
  * who work the case. A file that identifies the writer comes from the API by a neutral name and without
@@ -47,10 +43,7 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
   const [identifying, setIdentifying] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const key = ['case-files', kind, caseId];
-  const files = useQuery({
-    queryKey: key,
-    queryFn: async () => unwrap(await api.GET(path(kind), { params: { path: { id: caseId } } })),
-  });
+  const files = useQuery(caseFilesQuery(kind, caseId));
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const form = new FormData();
@@ -113,16 +106,14 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
           rows.length === 0 ? (
             <p>Hồ sơ chưa có tài liệu.</p>
           ) : (
-            <ScrollTable<FileView>
+            <LightTable<FileView>
               label="Tài liệu của hồ sơ"
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={rows}
+              rowKey={(f) => f.id}
+              rows={rows}
               columns={[
                 {
                   title: 'Tên tệp',
-                  render: (_, f) =>
+                  render: (f) =>
                     f.identifying && f.sha256 === null ? (
                       <span data-testid="file-hidden">
                         Tài liệu nhận dạng người viết đơn (chỉ người có thẩm quyền được xem)
@@ -134,12 +125,12 @@ export function CaseDocuments({ kind, caseId }: { kind: CaseKind; caseId: string
                       </span>
                     ),
                 },
-                { title: 'Dung lượng', render: (_, f) => fileSize(f.sizeBytes) },
-                { title: 'Người tải lên', render: (_, f) => f.uploadedByName ?? '—' },
-                { title: 'Thời điểm', render: (_, f) => showDateTime(f.createdAt) },
+                { title: 'Dung lượng', render: (f) => fileSize(f.sizeBytes) },
+                { title: 'Người tải lên', render: (f) => f.uploadedByName ?? '—' },
+                { title: 'Thời điểm', render: (f) => showDateTime(f.createdAt) },
                 {
                   title: 'Tải về',
-                  render: (_, f) =>
+                  render: (f) =>
                     f.identifying && f.sha256 === null ? (
                       '—'
                     ) : (

@@ -163,6 +163,7 @@ function FlagsForm({
       <Form<FlagValues>
         form={form}
         layout="vertical"
+        name="case-flags"
         aria-label={title}
         initialValues={initial}
         onFinish={(v) => save.mutate(v)}

@@ -338,6 +338,7 @@ function ReportProgress({ o, reload }: { o: Obligation; reload: () => Promise<Re
     <Form<ProgressValues>
       form={form}
       layout="vertical"
+      name={`progress-${o.position}`}
       aria-label={`Báo cáo tiến độ nghĩa vụ ${o.position}`}
       initialValues={{ reportedOn: dayjs(todayInVietnam()), status: 'in_progress' }}
       onFinish={(v) => save.mutate(v)}
@@ -438,6 +439,7 @@ function NewObligation({ r, reload }: { r: RecordView; reload: () => Promise<Rec
       <Form<ObligationValues>
         form={form}
         layout="vertical"
+        name="add-obligation"
         aria-label="Thêm nghĩa vụ thi hành"
         initialValues={{ dueBy: 'rule', owningUnitId: r.unitId }}
         onFinish={(v) => save.mutate(v)}

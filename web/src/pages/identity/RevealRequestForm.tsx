@@ -53,6 +53,7 @@ export function RevealRequestForm({
     <Form<Values>
       form={form}
       layout="vertical"
+      name="reveal-request"
       aria-label="Yêu cầu xem danh tính"
       initialValues={{ hours: 24 }}
       onFinish={(v) => send.mutate(v)}
