@@ -3,6 +3,7 @@
 // Prints the functions with the most self time, then self time by package (the node_modules folder a
 // function's file is in; `node:` for Node's own code, `app` for ours), then the functions with the most
 // total time (themselves and what they call), as shares of the busy (not idle) sampled time.
+import '../../src/bootstrap/require-supported-node.js';
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
