@@ -383,32 +383,93 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
+/**
+ * The matcher for one set of people, their patterns compiled once: intake checks a denouncer's letter
+ * with the same people up to six times (its subject and content redacted, then each checked for what is
+ * left and for doubt), and compiling the patterns — every order of the name's words, the address's
+ * parts — cost more than matching (docs/load.md, "Intake's CPU"). It answers exactly as the functions
+ * below, which use one each. The people are read when it is made: make another after changing them.
+ */
+export interface IdentityMatcher {
+  /** Where the people's identity occurs in the text: spans of the original text, sorted, disjoint. */
+  find(text: string): Array<[number, number]>;
+  /** The text with every occurrence of the people's identity replaced by the mark, the rest kept. */
+  redact(text: string): string;
+  /** Whether any of the people's identity still occurs in the text. */
+  reveals(text: string): boolean;
+  /** See {@link doubtfulIdentity}. */
+  doubtful(text: string): boolean;
+}
+
+export function identityMatcher(people: readonly IdentityNeedles[]): IdentityMatcher {
+  const c = compile(people);
+  // The name words' own patterns, for the "cannot be sure" check.
+  const nameWords = c.names.map((words) =>
+    words.map((w) => new RegExp(`${WORD_BEFORE}${escape(w)}${WORD_AFTER}`, 'gu')),
+  );
+  const find = (text: string): Array<[number, number]> => {
+    if (!text) return [];
+    const n = normaliseForMatching(text);
+    return merge(
+      normalisedSpans(n.text, c).map(([s, e]): [number, number] => {
+        // Spaces at the edges of a match stay in the text.
+        let from = s;
+        let to = e;
+        while (from < to && n.text[from] === ' ') from++;
+        while (to > from && n.text[to - 1] === ' ') to--;
+        return [n.start[from], n.end[to - 1]];
+      }),
+    );
+  };
+  return {
+    find,
+    redact(text) {
+      let out = '';
+      let last = 0;
+      for (const [s, e] of find(text)) {
+        out += text.slice(last, s) + REDACTION_MARK;
+        last = e;
+      }
+      return out + text.slice(last);
+    },
+    reveals: (text) => find(text).length > 0,
+    doubtful(text) {
+      const n = normaliseForMatching(text).text;
+      const runs = digitRuns(n).map((r) => r.digits);
+      for (const needle of [...c.phones, ...c.numbers]) {
+        for (let k = 0; k + PARTIAL_DIGITS <= needle.length; k++) {
+          const piece = needle.slice(k, k + PARTIAL_DIGITS);
+          if (runs.some((r) => r.includes(piece))) return true;
+        }
+      }
+      for (const words of nameWords) {
+        const places = words.map((re) => {
+          const found: number[] = [];
+          re.lastIndex = 0;
+          for (let m = re.exec(n); m; m = re.exec(n)) found.push(m.index);
+          return found;
+        });
+        if (places.some((p) => p.length === 0)) continue;
+        // Every word within one window of text.
+        for (const anchor of places[0]) {
+          if (places.every((p) => p.some((at) => Math.abs(at - anchor) <= NAME_WINDOW))) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
 /** Where the people's identity occurs in the text: spans of the original text, sorted, disjoint. */
 export function findIdentity(text: string, people: readonly IdentityNeedles[]): Array<[number, number]> {
   if (!text) return [];
-  const c = compile(people);
-  const n = normaliseForMatching(text);
-  return merge(
-    normalisedSpans(n.text, c).map(([s, e]): [number, number] => {
-      // Spaces at the edges of a match stay in the text.
-      let from = s;
-      let to = e;
-      while (from < to && n.text[from] === ' ') from++;
-      while (to > from && n.text[to - 1] === ' ') to--;
-      return [n.start[from], n.end[to - 1]];
-    }),
-  );
+  return identityMatcher(people).find(text);
 }
 
 /** The text with every occurrence of the people's identity replaced by the mark, the rest kept as it was. */
 export function redact(text: string, people: readonly IdentityNeedles[]): string {
-  let out = '';
-  let last = 0;
-  for (const [s, e] of findIdentity(text, people)) {
-    out += text.slice(last, s) + REDACTION_MARK;
-    last = e;
-  }
-  return out + text.slice(last);
+  if (!text) return text;
+  return identityMatcher(people).redact(text);
 }
 
 /** Whether any of the people's identity still occurs in the text. */
@@ -427,29 +488,7 @@ const NAME_WINDOW = 60;
  * together but split by other words ("Yyqw, tức Edgemarker").
  */
 export function doubtfulIdentity(text: string, people: readonly IdentityNeedles[]): boolean {
-  const c = compile(people);
-  const n = normaliseForMatching(text).text;
-  const runs = digitRuns(n).map((r) => r.digits);
-  for (const needle of [...c.phones, ...c.numbers]) {
-    for (let k = 0; k + PARTIAL_DIGITS <= needle.length; k++) {
-      const piece = needle.slice(k, k + PARTIAL_DIGITS);
-      if (runs.some((r) => r.includes(piece))) return true;
-    }
-  }
-  for (const words of c.names) {
-    const places = words.map((w) => {
-      const found: number[] = [];
-      const re = new RegExp(`${WORD_BEFORE}${escape(w)}${WORD_AFTER}`, 'gu');
-      for (let m = re.exec(n); m; m = re.exec(n)) found.push(m.index);
-      return found;
-    });
-    if (places.some((p) => p.length === 0)) continue;
-    // Every word within one window of text.
-    for (const anchor of places[0]) {
-      if (places.every((p) => p.some((at) => Math.abs(at - anchor) <= NAME_WINDOW))) return true;
-    }
-  }
-  return false;
+  return identityMatcher(people).doubtful(text);
 }
 
 /** What the matcher makes of a text: its redacted copy, whether it named the people, and whether it is
@@ -461,6 +500,7 @@ export interface TextAssessment {
 }
 
 export function assessText(text: string, people: readonly IdentityNeedles[]): TextAssessment {
-  const redacted = redact(text, people);
-  return { redacted, named: redacted !== text, doubtful: doubtfulIdentity(redacted, people) };
+  const matcher = identityMatcher(people);
+  const redacted = matcher.redact(text);
+  return { redacted, named: redacted !== text, doubtful: matcher.doubtful(redacted) };
 }
