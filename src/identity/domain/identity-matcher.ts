@@ -172,7 +172,14 @@ function nameOrders(words: readonly string[]): string[][] {
   return out;
 }
 
-function namePatterns(fullName: string): string[] {
+/**
+ * A pattern's source and the literal words any match of it contains (folded, as in the folded text): a
+ * text without one of them cannot match, and is not scanned (scanning with the leading look-behind is
+ * what the matcher spends its time on: docs/load.md, "Intake's CPU").
+ */
+type Pattern = [source: string, needs: string[]];
+
+function namePatterns(fullName: string): Pattern[] {
   const words = fold(fullName)
     .split(/[\s.,\-_]+/)
     .filter(Boolean);
@@ -183,37 +190,32 @@ function namePatterns(fullName: string): string[] {
     const pair = [words[0], words[words.length - 1]];
     orders.push(pair, [...pair].reverse());
   }
-  return orders.map((order) => order.map(escape).join(NAME_GAP));
+  return orders.map((order) => [order.map(escape).join(NAME_GAP), order]);
 }
 
-function emailPatterns(email: string): string[] {
+function emailPatterns(email: string): Pattern[] {
   const folded = fold(email).replace(/\s+/g, '');
   const at = folded.lastIndexOf('@');
-  if (at <= 0 || at === folded.length - 1) return folded.length >= 5 ? [escape(folded)] : [];
-  const local = folded.slice(0, at).split('.').filter(Boolean).map(escape).join(DOT);
-  const domain = folded
+  if (at <= 0 || at === folded.length - 1) return folded.length >= 5 ? [[escape(folded), [folded]]] : [];
+  const localParts = folded.slice(0, at).split('.').filter(Boolean);
+  const domainParts = folded
     .slice(at + 1)
     .split('.')
-    .filter(Boolean)
-    .map(escape)
-    .join(DOT);
-  const out = [`${local}${AT}${domain}`];
+    .filter(Boolean);
+  const local = localParts.map(escape).join(DOT);
+  const domain = domainParts.map(escape).join(DOT);
+  const out: Pattern[] = [[`${local}${AT}${domain}`, [...localParts, ...domainParts]]];
   // The mailbox alone ("hanh.nt") points at the person as surely as the whole address.
   if (folded.slice(0, at).length >= 5)
-    out.push(`(?<![\\p{L}\\p{N}._%+\\-])${local}(?![\\p{L}\\p{N}_%+\\-]|\\.[\\p{L}\\p{N}])`);
+    out.push([`(?<![\\p{L}\\p{N}._%+\\-])${local}(?![\\p{L}\\p{N}_%+\\-]|\\.[\\p{L}\\p{N}])`, localParts]);
   return out;
 }
 
-function addressPatterns(address: string): string[] {
+function addressPatterns(address: string): Pattern[] {
   const folded = fold(address);
   if (folded.length < 3) return [];
-  const out = [
-    folded
-      .split(/[\s,.;\-_]+/)
-      .filter(Boolean)
-      .map(escape)
-      .join(ADDRESS_GAP),
-  ];
+  const words = folded.split(/[\s,.;\-_]+/).filter(Boolean);
+  const out: Pattern[] = [[words.map(escape).join(ADDRESS_GAP), words]];
   const parts = folded
     .split(/[,;]/)
     .map((p) => p.trim())
@@ -236,12 +238,11 @@ function addressPatterns(address: string): string[] {
     const streetWords = street.split(/\s+/).filter(Boolean);
     if (streetWords.join('').length < 2) return;
     const streetPattern = streetWords.map(escape).join(NAME_GAP);
-    const housePattern = house
-      .split(/([/-])/)
-      .map(escape)
-      .join('\\s*');
-    out.push(`${HOUSE_WORD}${housePattern}${ADDRESS_GAP}${STREET_WORD}${streetPattern}`);
-    out.push(`${STREET_WORD}${streetPattern}${ADDRESS_GAP}${HOUSE_WORD}${housePattern}`);
+    const houseParts = house.split(/([/-])/);
+    const housePattern = houseParts.map(escape).join('\\s*');
+    const needs = [...houseParts.filter(Boolean), ...streetWords];
+    out.push([`${HOUSE_WORD}${housePattern}${ADDRESS_GAP}${STREET_WORD}${streetPattern}`, needs]);
+    out.push([`${STREET_WORD}${streetPattern}${ADDRESS_GAP}${HOUSE_WORD}${housePattern}`, needs]);
   });
   return out;
 }
@@ -256,8 +257,8 @@ function nationalNumber(phone: string): string | null {
 }
 
 interface Compiled {
-  /** Words and addresses: matched in the folded text. */
-  patterns: RegExp[];
+  /** Words and addresses: matched in the folded text (when it holds every word the pattern needs). */
+  patterns: Array<{ re: RegExp; needs: string[] }>;
   /** Phone numbers: national numbers, found in any run of digits with a prefix before them. */
   phones: string[];
   /** ID numbers (căn cước, old ID): found in any run of digits. */
@@ -267,20 +268,20 @@ interface Compiled {
 }
 
 function compile(people: readonly IdentityNeedles[]): Compiled {
-  const sources = new Set<string>();
+  const sources = new Map<string, string[]>();
   const phones = new Set<string>();
   const numbers = new Set<string>();
   const names: string[][] = [];
   for (const p of people) {
     if (p.fullName) {
-      for (const s of namePatterns(p.fullName)) sources.add(s);
+      for (const [s, needs] of namePatterns(p.fullName)) sources.set(s, needs);
       const words = fold(p.fullName)
         .split(/[\s.,\-_]+/)
         .filter(Boolean);
       if (words.length >= 2) names.push(words);
     }
-    if (p.email) for (const s of emailPatterns(p.email)) sources.add(s);
-    if (p.address) for (const s of addressPatterns(p.address)) sources.add(s);
+    if (p.email) for (const [s, needs] of emailPatterns(p.email)) sources.set(s, needs);
+    if (p.address) for (const [s, needs] of addressPatterns(p.address)) sources.set(s, needs);
     if (p.phone) {
       const n = nationalNumber(p.phone);
       if (n) phones.add(n);
@@ -291,7 +292,10 @@ function compile(people: readonly IdentityNeedles[]): Compiled {
     }
   }
   return {
-    patterns: [...sources].map((s) => new RegExp(`${WORD_BEFORE}(?:${s})${WORD_AFTER}`, 'gu')),
+    patterns: [...sources].map(([s, needs]) => ({
+      re: new RegExp(`${WORD_BEFORE}(?:${s})${WORD_AFTER}`, 'gu'),
+      needs,
+    })),
     phones: [...phones],
     numbers: [...numbers],
     names,
@@ -359,7 +363,8 @@ function numberSpans(text: string, c: Compiled): Array<[number, number]> {
 
 function normalisedSpans(text: string, c: Compiled): Array<[number, number]> {
   const out = numberSpans(text, c);
-  for (const pattern of c.patterns) {
+  for (const { re: pattern, needs } of c.patterns) {
+    if (!needs.every((word) => text.includes(word))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[0].length === 0) {
