@@ -1,13 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
+import { CacheInvalidationBus } from '../common/cache/cache-invalidation.bus.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../users/user.entity.js';
-import { VerifiedSessions } from './verified-sessions.js';
+import { VERIFIED_SESSIONS_TOPIC, VerifiedSessions } from './verified-sessions.js';
 import { ActorResolver, type RequestOrigin } from './actor.resolver.js';
 import { AuthErrors } from './auth.errors.js';
 import type { Actor } from './domain/actor.js';
@@ -71,8 +72,21 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly throttle: SignInThrottleService,
+    // Absent in the CLI's context (no Redis there): its changes then reach the instances within the bound.
+    @Optional() private readonly bus?: CacheInvalidationBus,
   ) {
     this.sessions = new VerifiedSessions(config.auth.sessionCacheMs);
+    this.bus?.on(VERIFIED_SESSIONS_TOPIC, () => this.sessions.distrust(Date.now()));
+  }
+
+  /**
+   * A session ended or a user changed: forgets every verified session here, keeps none while the change
+   * commits, and tells the other instances to do the same (ADR 0025).
+   */
+  private distrustSessions(): void {
+    if (this.config.auth.sessionCacheMs <= 0) return;
+    this.sessions.distrust(Date.now());
+    this.bus?.publish(VERIFIED_SESSIONS_TOPIC);
   }
 
   /** Sessions just found valid, trusted for AUTH_SESSION_CACHE_MS (verified-sessions.ts). */
@@ -259,7 +273,7 @@ export class AuthService {
           sessionId,
         })
         .execute();
-      this.sessions.forgetUser(user.id);
+      this.distrustSessions();
       await this.audit.record(manager, actor, {
         action: 'password_change',
         entityType: 'user',
@@ -318,9 +332,9 @@ export class AuthService {
     return { ...actor, ...origin, sessionId: claims.sid };
   }
 
-  /** A user's roles, unit or state changed: their sessions are read again on their next request. */
-  forgetUser(userId: string): void {
-    this.sessions.forgetUser(userId);
+  /** A user's roles, unit or state changed: sessions are read again on their next request. */
+  forgetUser(_userId: string): void {
+    this.distrustSessions();
   }
 
   /** Ends sessions matching `where` (used by logout, reuse detection, password reset, deactivation). */
@@ -330,8 +344,7 @@ export class AuthService {
     reason: string,
     now = new Date(),
   ): Promise<void> {
-    if (where.id) this.sessions.forgetSession(where.id);
-    if (where.userId) this.sessions.forgetUser(where.userId);
+    this.distrustSessions();
     await manager.update(
       SessionEntity,
       { ...where, revokedAt: IsNull() },

@@ -7,6 +7,9 @@ export interface VerifiedSession {
   actor: Omit<Actor, 'requestId' | 'clientIp'>;
 }
 
+/** The cache-invalidation bus's topic: a session ended or a user changed on some instance. */
+export const VERIFIED_SESSIONS_TOPIC = 'verified-sessions';
+
 /** Sessions kept at most (the oldest go first): a few hundred signed-in officers per instance. */
 const LIMIT = 10_000;
 
@@ -15,10 +18,12 @@ const LIMIT = 10_000;
  * instead of one database round trip per request (docs/load.md, "Intake's CPU"; docs/security.md).
  * Only valid sessions are kept; the expiry is checked on every request all the same. A session ended,
  * or a user changed, through this instance is forgotten at once (AuthService.revokeSessions, the users
- * service); through another instance or in the database it takes effect here at most `ttlMs` later.
+ * service) and, through the cache-invalidation bus, on the other instances a few milliseconds later; with
+ * Redis away, or changed directly in the database, it takes effect here at most `ttlMs` later.
  */
 export class VerifiedSessions {
   private readonly entries = new Map<string, VerifiedSession & { until: number }>();
+  private pausedUntil = 0;
 
   constructor(private readonly ttlMs: number) {}
 
@@ -33,7 +38,7 @@ export class VerifiedSessions {
   }
 
   keep(sessionId: string, session: VerifiedSession, now: number): void {
-    if (this.ttlMs <= 0) return;
+    if (this.ttlMs <= 0 || now < this.pausedUntil) return;
     this.entries.delete(sessionId);
     this.entries.set(sessionId, { ...session, until: now + this.ttlMs });
     while (this.entries.size > LIMIT) this.entries.delete(this.entries.keys().next().value as string);
@@ -43,8 +48,15 @@ export class VerifiedSessions {
     this.entries.delete(sessionId);
   }
 
-  forgetUser(userId: string): void {
-    for (const [id, entry] of this.entries) if (entry.user.userId === userId) this.entries.delete(id);
+  /**
+   * Forgets every session and keeps none for the next `ttlMs`: a session was ended or a user changed, here
+   * or on another instance (whose message names nothing). The pause covers the change's own transaction,
+   * which commits after this is called: a request read meanwhile still sees the session valid, and must
+   * not be trusted for a whole bound after the commit.
+   */
+  distrust(now: number): void {
+    this.entries.clear();
+    this.pausedUntil = now + this.ttlMs;
   }
 
   /** Sessions held (tests). */
