@@ -1,12 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
+import { CacheInvalidationBus } from '../common/cache/cache-invalidation.bus.js';
 import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserEntity } from '../users/user.entity.js';
+import { VERIFIED_SESSIONS_TOPIC, VerifiedSessions } from './verified-sessions.js';
 import { ActorResolver, type RequestOrigin } from './actor.resolver.js';
 import { AuthErrors } from './auth.errors.js';
 import type { Actor } from './domain/actor.js';
@@ -70,7 +72,25 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly throttle: SignInThrottleService,
-  ) {}
+    // Absent in the CLI's context (no Redis there): its changes then reach the instances within the bound.
+    @Optional() private readonly bus?: CacheInvalidationBus,
+  ) {
+    this.sessions = new VerifiedSessions(config.auth.sessionCacheMs);
+    this.bus?.on(VERIFIED_SESSIONS_TOPIC, () => this.sessions.distrust(Date.now()));
+  }
+
+  /**
+   * A session ended or a user changed: forgets every verified session here, keeps none while the change
+   * commits, and tells the other instances to do the same (ADR 0025).
+   */
+  private distrustSessions(): void {
+    if (this.config.auth.sessionCacheMs <= 0) return;
+    this.sessions.distrust(Date.now());
+    this.bus?.publish(VERIFIED_SESSIONS_TOPIC);
+  }
+
+  /** Sessions just found valid, trusted for AUTH_SESSION_CACHE_MS (verified-sessions.ts). */
+  private readonly sessions: VerifiedSessions;
 
   async login(email: string, password: string, origin: RequestOrigin, now = new Date()): Promise<TokenPair> {
     // Throttling comes first, keyed by what was typed, before the account is even looked up: an unknown
@@ -253,6 +273,7 @@ export class AuthService {
           sessionId,
         })
         .execute();
+      this.distrustSessions();
       await this.audit.record(manager, actor, {
         action: 'password_change',
         entityType: 'user',
@@ -289,14 +310,31 @@ export class AuthService {
     now = new Date(),
   ): Promise<Actor & { sessionId: string }> {
     const claims = await this.tokens.verifyAccess(accessToken);
+    const known = this.sessions.get(claims.sid, claims.sub, now.getTime());
+    if (known && known.user.sessionExpiresAt > now) {
+      return { ...known.actor, ...origin, sessionId: claims.sid };
+    }
     const user = await this.actors.loadSessionUser(claims.sub, claims.sid);
     if (!user) throw AuthErrors.tokenInvalid();
-    if (!user.active || user.sessionRevoked || user.sessionExpiresAt <= now) throw AuthErrors.sessionEnded();
-    const actor = await this.actors.resolve(
+    if (!user.active || user.sessionRevoked || user.sessionExpiresAt <= now) {
+      this.sessions.forgetSession(claims.sid);
+      throw AuthErrors.sessionEnded();
+    }
+    const {
+      requestId: _r,
+      clientIp: _c,
+      ...actor
+    } = await this.actors.resolve(
       { userId: user.userId, unitId: user.unitId, roles: user.roles.filter(isRole) },
       origin,
     );
-    return { ...actor, sessionId: claims.sid };
+    this.sessions.keep(claims.sid, { user, actor }, now.getTime());
+    return { ...actor, ...origin, sessionId: claims.sid };
+  }
+
+  /** A user's roles, unit or state changed: sessions are read again on their next request. */
+  forgetUser(_userId: string): void {
+    this.distrustSessions();
   }
 
   /** Ends sessions matching `where` (used by logout, reuse detection, password reset, deactivation). */
@@ -306,6 +344,7 @@ export class AuthService {
     reason: string,
     now = new Date(),
   ): Promise<void> {
+    this.distrustSessions();
     await manager.update(
       SessionEntity,
       { ...where, revokedAt: IsNull() },

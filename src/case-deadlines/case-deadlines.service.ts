@@ -97,6 +97,7 @@ export class CaseDeadlinesService {
     manager?: EntityManager,
   ): Promise<CaseDeadlineEntity[]> {
     const calendars = new Map<string, WorkingCalendar>();
+    const ladders = new Map<string, Awaited<ReturnType<typeof storedLaddersFor>>>();
     const out: CaseDeadlineEntity[] = [];
     for (const input of inputs) {
       let calendar = calendars.get(input.unitId);
@@ -106,10 +107,22 @@ export class CaseDeadlinesService {
       }
       const options = applicableOptions(input.ruleId, input.trigger, input.options ?? {});
       const computed = computedOn(calendar, input.ruleId, input.trigger, options);
-      // The ladders kept as data (ADR 0017), read like the calendar: on the pool before the transaction.
-      const ladder = await this.ladderFor(
-        manager ?? this.dataSource.manager,
-        input.unitId,
+      // The ladders kept as data (ADR 0017), read like the calendar: on the pool before the transaction,
+      // one statement per unit for all the deadlines planned (a letter forwarded by an agency has two).
+      let unitLadders = ladders.get(input.unitId);
+      if (!unitLadders) {
+        const keys = inputs
+          .filter((i) => i.unitId === input.unitId)
+          .flatMap((i) => [i.ruleId, i.subjectType]);
+        unitLadders = await storedLaddersFor(manager ?? this.dataSource.manager, input.unitId, [
+          ...new Set(keys),
+        ]);
+        ladders.set(input.unitId, unitLadders);
+      }
+      const { ladder } = resolveLadder(
+        unitLadders.stored,
+        unitLadders.chain,
+        this.ladders,
         input.ruleId,
         input.subjectType,
       );

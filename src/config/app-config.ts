@@ -89,6 +89,8 @@ export class AppConfig {
   readonly auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
+    /** How long a verified session is trusted without reading it again (ms, 0: never). */
+    sessionCacheMs: number;
     refreshTokenTtlDays: number;
     throttle: {
       freePerAccountAddress: number;
@@ -192,6 +194,7 @@ export class AppConfig {
     this.auth = {
       jwtSecret: v.JWT_SECRET,
       accessTokenTtlSeconds: v.ACCESS_TOKEN_TTL_SECONDS,
+      sessionCacheMs: v.AUTH_SESSION_CACHE_MS,
       refreshTokenTtlDays: v.REFRESH_TOKEN_TTL_DAYS,
       throttle: {
         freePerAccountAddress: v.AUTH_THROTTLE_FREE_PER_ACCOUNT_ADDRESS,

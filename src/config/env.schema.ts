@@ -357,6 +357,17 @@ export class EnvironmentVariables {
   @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /**
+   * How long the API trusts a session it has just checked (ms; 0: check the database on every request).
+   * A sign-out, deactivation or role change made through another API instance (or in the database) takes
+   * effect there at most this late; through the same instance at once (docs/security.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  AUTH_SESSION_CACHE_MS = 1000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -6,7 +6,7 @@ import { ComplaintCaseEntity } from '../complaints/entities/complaint-case.entit
 import { IdentityAccess } from '../identity/identity-access.js';
 import { recordInScope, whereInScope } from '../units/unit-scope.js';
 import { DUPLICATE_SIMILARITY, type LetterClassification } from './domain/letter-rules.js';
-import { contentSimilarity } from '../common/domain/vietnamese-text.js';
+import { similarityTo } from '../common/domain/vietnamese-text.js';
 import type { DuplicateSuggestionView, LetterView } from './dto/letter.dto.js';
 import { LetterPetitionerEntity } from './entities/letter-petitioner.entity.js';
 import { LetterEntity, type LetterFlag } from './entities/letter.entity.js';
@@ -125,11 +125,10 @@ export class LetterDuplicatesService {
     whereInScope(qb, 'l.unit_id', actor);
     const rows: Array<Record<string, unknown>> = await qb.getRawMany();
     const out: DuplicateSuggestionView[] = [];
+    // The letter's own text folded once, not once per candidate.
+    const toLetter = rows.length > 0 ? similarityTo(`${letter.subject} ${letter.content}`) : null;
     for (const r of rows) {
-      const similarity = contentSimilarity(
-        `${letter.subject} ${letter.content}`,
-        `${String(r.subject)} ${String(r.content)}`,
-      );
+      const similarity = toLetter!(`${String(r.subject)} ${String(r.content)}`);
       if (similarity < DUPLICATE_SIMILARITY) continue;
       out.push({
         letterId: String(r.id),

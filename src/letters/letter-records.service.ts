@@ -212,7 +212,13 @@ export class LetterRecords {
     }));
   }
 
-  async insertPetitioners(manager: EntityManager, letterId: string, people: PetitionerIdentityRecord[]) {
+  /** `indexes`: the people's blind indexes when the caller has them already (intake's duplicate search). */
+  async insertPetitioners(
+    manager: EntityManager,
+    letterId: string,
+    people: PetitionerIdentityRecord[],
+    indexes: readonly PetitionerIndexes[] = this.petitionerIndexes(people),
+  ) {
     if (people.length === 0) return;
     await manager.insert(
       LetterPetitionerEntity,
@@ -231,7 +237,7 @@ export class LetterRecords {
             phone: p.phone,
             email: p.email,
           }),
-          ...this.petitionerIndexes([p])[0],
+          ...indexes[position],
         };
       }),
     );

@@ -41,12 +41,11 @@ import {
   letterSubject,
   newReceipt,
   type NewLetterInput,
-  type PetitionerIdentityRecord,
   previousCaseUnknown,
   toIdentityRecord,
   toLetterView,
 } from './letter-views.js';
-import { LetterRecords } from './letter-records.service.js';
+import { LetterRecords, type PetitionerIndexes } from './letter-records.service.js';
 import { LetterIdentityService } from './letter-identity.service.js';
 import { LetterDuplicatesService } from './letter-duplicates.service.js';
 
@@ -131,9 +130,11 @@ export class LettersService {
       eligible: eligibility.eligible,
       flags: [],
     };
+    // The petitioners' blind indexes: searched for now, stored with their rows later (computed once).
+    const indexes = this.records.petitionerIndexes(people);
     const [planned, { duplicates, duplicateFlags }] = await Promise.all([
       this.records.planLetter(input),
-      this.suggestDuplicates(actor, input, people),
+      this.suggestDuplicates(actor, input, indexes),
     ]);
 
     return transactionWithRetry(this.dataSource, async (manager) => {
@@ -184,7 +185,7 @@ export class LettersService {
         receipt,
         planned,
       );
-      await this.records.insertPetitioners(manager, letter.id, people);
+      await this.records.insertPetitioners(manager, letter.id, people, indexes);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'letter',
@@ -207,7 +208,7 @@ export class LettersService {
    * before its transaction), and the flags they set on it. Flags are seen by everyone who reads the
    * letter: a denouncer's letters never set them.
    */
-  private async suggestDuplicates(actor: Actor, input: NewLetterInput, people: PetitionerIdentityRecord[]) {
+  private async suggestDuplicates(actor: Actor, input: NewLetterInput, indexes: PetitionerIndexes[]) {
     const manager = this.dataSource.manager;
     const probe = {
       id: '',
@@ -217,12 +218,7 @@ export class LettersService {
       content: input.content,
       classification: input.classification,
     };
-    const found = await this.duplicateSearch.findDuplicatesOfNew(
-      manager,
-      actor,
-      probe,
-      this.records.petitionerIndexes(people),
-    );
+    const found = await this.duplicateSearch.findDuplicatesOfNew(manager, actor, probe, indexes);
     const duplicateFlags = await this.duplicateSearch.flagsFromDuplicates(
       manager,
       probe,

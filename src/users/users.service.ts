@@ -166,6 +166,8 @@ export class UsersService {
         },
       );
       if (dto.roles) await this.setRoles(manager, id, dto.roles);
+      // Their signed-in requests are checked against the database again (roles, unit, state).
+      this.auth.forgetUser(id);
       if (dto.active === false && user.active)
         await this.auth.revokeSessions(manager, { userId: id }, 'deactivated');
       const updated = await this.load(manager, actor, id);

@@ -90,7 +90,7 @@ describe('statements per letter intake', () => {
   // Before (issue 13's code): 16 statements, 13 of them inside the transaction — the unit, the calendar
   // chain twice per deadline, the deadline's sequence, the due date copied by an UPDATE, a SELECT after
   // the INSERT, the petitioners read back, the duplicate search; 22 and 19 for the denunciation below.
-  it('logs a complaint with two petitioners in 14 statements, 6 inserts in its transaction', async () => {
+  it('logs a complaint with two petitioners in 13 statements, 6 inserts in its transaction', async () => {
     await intake(letter(world.divisionA.id, 1)); // warm: the unit's calendar chain is cached now
     let created: request.Response | undefined;
     const sent = await statementsOf(async () => {
@@ -107,8 +107,10 @@ describe('statements per letter intake', () => {
       'INSERT INTO audit_log',
     ]);
     // 11 in issue 13, then the escalation ladders kept as data (ADR 0017: the unit's chain and its ladders,
-    // read before the transaction) and the national database's outbox row (issue 20, in it).
-    expect(sent).toHaveLength(14);
+    // read before the transaction) and the national database's outbox row (issue 20, in it): 14; the
+    // chain and the ladders in one statement since (docs/load.md, "Intake's CPU"): 13.
+    expect(sent).toHaveLength(13);
+    expect(sent.filter((q) => q.includes('AS ladderKey'))).toHaveLength(1);
     // The letter answered is the letter stored, its processing due date its deadline's.
     const stored = await request(app.getHttpServer())
       .get(`/api/v1/letters/${created!.body.id}`)
@@ -141,5 +143,8 @@ describe('statements per letter intake', () => {
     const writes = inTransaction(sent);
     expect(writes).toHaveLength(7);
     expect(writes.every((q) => q.startsWith('INSERT'))).toBe(true);
+    // Its two deadlines' ladders (processing and the forwarder's notice) read in one statement, not four.
+    expect(sent.filter((q) => q.includes('AS ladderKey'))).toHaveLength(1);
+    expect(sent).toHaveLength(14);
   });
 });

@@ -34,6 +34,9 @@ export function testConfig(overrides: RawEnvironment = {}): AppConfig {
       QUEUE_PREFIX: workerDatabaseName()
         .toLowerCase()
         .replace(/[^a-z0-9_-]/g, '-'),
+      // Sessions are read on every request, so a test that ends one in the database sees it at once;
+      // test/integration/session-cache.int-spec.ts sets the cache the API runs with.
+      AUTH_SESSION_CACHE_MS: '0',
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
       // Every test signs in from 127.0.0.1 and the counters outlive a file: the per-address sign-in

@@ -76,7 +76,10 @@ export function diffChanges(
   for (const field of [...fields].sort()) {
     const b = toJsonValue(before?.[field]);
     const a = toJsonValue(after?.[field]);
-    if (canonicalJson(b) !== canonicalJson(a)) changes[field] = { before: b, after: a };
+    // A created or deleted record: one side is all null, and a JSON value serialises as `null` only
+    // when it is null — no need to serialise the other side to compare (every intake writes one).
+    const same = !before || !after ? b === a : canonicalJson(b) === canonicalJson(a);
+    if (!same) changes[field] = { before: b, after: a };
   }
   return redactChanges(changes, sensitiveFields);
 }

@@ -40,10 +40,17 @@ function shingles(folded: string): Set<string> {
  * paragraphs does not matter much; diacritics and case do not matter at all.
  */
 export function contentSimilarity(a: string, b: string): number {
+  return similarityTo(a)(b);
+}
+
+/** {@link contentSimilarity} to one text, folded once for many comparisons (a letter against candidates). */
+export function similarityTo(a: string): (b: string) => number {
   const x = shingles(foldVietnamese(a));
-  const y = shingles(foldVietnamese(b));
-  if (x.size === 0 && y.size === 0) return 1;
-  let shared = 0;
-  for (const s of x) if (y.has(s)) shared++;
-  return shared / (x.size + y.size - shared);
+  return (b) => {
+    const y = shingles(foldVietnamese(b));
+    if (x.size === 0 && y.size === 0) return 1;
+    let shared = 0;
+    for (const s of x) if (y.has(s)) shared++;
+    return shared / (x.size + y.size - shared);
+  };
 }

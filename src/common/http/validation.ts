@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type DomainErrorDetail } from '../domain/domain-error.js';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 /** Flattens class-validator's tree into `{ field: 'a.b[0].c', message }` rows, one per broken rule. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): DomainErrorDetail[] {
@@ -31,6 +32,7 @@ export function requestValidationError(errors: ValidationError[]): DomainError {
 
 /** Whitelist, reject unknown fields, convert types; every failure becomes a VALIDATION_FAILED 400. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

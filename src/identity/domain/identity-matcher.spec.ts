@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { assessText, doubtfulIdentity, redact, REDACTION_MARK, revealsIdentity } from './identity-matcher.js';
+import {
+  assessText,
+  doubtfulIdentity,
+  findIdentity,
+  identityMatcher,
+  redact,
+  REDACTION_MARK,
+  revealsIdentity,
+} from './identity-matcher.js';
 
 const denouncer = {
   fullName: 'Nguyễn Thị Hạnh',
@@ -296,5 +304,30 @@ describe('the identity matcher: however people write it', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('one matcher compiled for many texts (intake checks a letter with it up to six times)', () => {
+  const texts = [
+    'Tôi là Nguyễn Thị Hạnh, CCCD 079301004455, ĐT 0903123456, email hanh.nt@example.vn.',
+    'NGUYEN THI HANH gọi từ +84903123456; nguyen thi hanh ký tên.',
+    'Quyết định số 45/QĐ-UBND ngày 12/3/2026',
+    'Hạnh, tức Nguyễn, ở cùng Thị — số 0903 123 45x',
+    'Số 12 đường Lê Lợi, phường Bến Thành; hanh.nt@example.vn; lại Nguyễn Thị Hạnh.',
+    '',
+  ];
+
+  it('answers every text as a fresh one does, in whatever order and however often it is asked', () => {
+    const matcher = identityMatcher([denouncer]);
+    for (const text of [...texts, ...[...texts].reverse(), ...texts]) {
+      expect(matcher.redact(text)).toBe(redact(text, [denouncer]));
+      expect(matcher.reveals(text)).toBe(revealsIdentity(text, [denouncer]));
+      expect(matcher.doubtful(text)).toBe(doubtfulIdentity(text, [denouncer]));
+      expect(matcher.find(text)).toEqual(findIdentity(text, [denouncer]));
+    }
+    // The patterns are global regular expressions: a match left half-way through one text must not make
+    // the next one start late (the same text twice finds the same spans).
+    expect(matcher.find(texts[1])).toHaveLength(3);
+    expect(matcher.find(texts[1])).toHaveLength(3);
   });
 });

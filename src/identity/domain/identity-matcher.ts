@@ -172,7 +172,14 @@ function nameOrders(words: readonly string[]): string[][] {
   return out;
 }
 
-function namePatterns(fullName: string): string[] {
+/**
+ * A pattern's source and the literal words any match of it contains (folded, as in the folded text): a
+ * text without one of them cannot match, and is not scanned (scanning with the leading look-behind is
+ * what the matcher spends its time on: docs/load.md, "Intake's CPU").
+ */
+type Pattern = [source: string, needs: string[]];
+
+function namePatterns(fullName: string): Pattern[] {
   const words = fold(fullName)
     .split(/[\s.,\-_]+/)
     .filter(Boolean);
@@ -183,37 +190,32 @@ function namePatterns(fullName: string): string[] {
     const pair = [words[0], words[words.length - 1]];
     orders.push(pair, [...pair].reverse());
   }
-  return orders.map((order) => order.map(escape).join(NAME_GAP));
+  return orders.map((order) => [order.map(escape).join(NAME_GAP), order]);
 }
 
-function emailPatterns(email: string): string[] {
+function emailPatterns(email: string): Pattern[] {
   const folded = fold(email).replace(/\s+/g, '');
   const at = folded.lastIndexOf('@');
-  if (at <= 0 || at === folded.length - 1) return folded.length >= 5 ? [escape(folded)] : [];
-  const local = folded.slice(0, at).split('.').filter(Boolean).map(escape).join(DOT);
-  const domain = folded
+  if (at <= 0 || at === folded.length - 1) return folded.length >= 5 ? [[escape(folded), [folded]]] : [];
+  const localParts = folded.slice(0, at).split('.').filter(Boolean);
+  const domainParts = folded
     .slice(at + 1)
     .split('.')
-    .filter(Boolean)
-    .map(escape)
-    .join(DOT);
-  const out = [`${local}${AT}${domain}`];
+    .filter(Boolean);
+  const local = localParts.map(escape).join(DOT);
+  const domain = domainParts.map(escape).join(DOT);
+  const out: Pattern[] = [[`${local}${AT}${domain}`, [...localParts, ...domainParts]]];
   // The mailbox alone ("hanh.nt") points at the person as surely as the whole address.
   if (folded.slice(0, at).length >= 5)
-    out.push(`(?<![\\p{L}\\p{N}._%+\\-])${local}(?![\\p{L}\\p{N}_%+\\-]|\\.[\\p{L}\\p{N}])`);
+    out.push([`(?<![\\p{L}\\p{N}._%+\\-])${local}(?![\\p{L}\\p{N}_%+\\-]|\\.[\\p{L}\\p{N}])`, localParts]);
   return out;
 }
 
-function addressPatterns(address: string): string[] {
+function addressPatterns(address: string): Pattern[] {
   const folded = fold(address);
   if (folded.length < 3) return [];
-  const out = [
-    folded
-      .split(/[\s,.;\-_]+/)
-      .filter(Boolean)
-      .map(escape)
-      .join(ADDRESS_GAP),
-  ];
+  const words = folded.split(/[\s,.;\-_]+/).filter(Boolean);
+  const out: Pattern[] = [[words.map(escape).join(ADDRESS_GAP), words]];
   const parts = folded
     .split(/[,;]/)
     .map((p) => p.trim())
@@ -236,12 +238,11 @@ function addressPatterns(address: string): string[] {
     const streetWords = street.split(/\s+/).filter(Boolean);
     if (streetWords.join('').length < 2) return;
     const streetPattern = streetWords.map(escape).join(NAME_GAP);
-    const housePattern = house
-      .split(/([/-])/)
-      .map(escape)
-      .join('\\s*');
-    out.push(`${HOUSE_WORD}${housePattern}${ADDRESS_GAP}${STREET_WORD}${streetPattern}`);
-    out.push(`${STREET_WORD}${streetPattern}${ADDRESS_GAP}${HOUSE_WORD}${housePattern}`);
+    const houseParts = house.split(/([/-])/);
+    const housePattern = houseParts.map(escape).join('\\s*');
+    const needs = [...houseParts.filter(Boolean), ...streetWords];
+    out.push([`${HOUSE_WORD}${housePattern}${ADDRESS_GAP}${STREET_WORD}${streetPattern}`, needs]);
+    out.push([`${STREET_WORD}${streetPattern}${ADDRESS_GAP}${HOUSE_WORD}${housePattern}`, needs]);
   });
   return out;
 }
@@ -256,8 +257,8 @@ function nationalNumber(phone: string): string | null {
 }
 
 interface Compiled {
-  /** Words and addresses: matched in the folded text. */
-  patterns: RegExp[];
+  /** Words and addresses: matched in the folded text (when it holds every word the pattern needs). */
+  patterns: Array<{ re: RegExp; needs: string[] }>;
   /** Phone numbers: national numbers, found in any run of digits with a prefix before them. */
   phones: string[];
   /** ID numbers (căn cước, old ID): found in any run of digits. */
@@ -267,20 +268,20 @@ interface Compiled {
 }
 
 function compile(people: readonly IdentityNeedles[]): Compiled {
-  const sources = new Set<string>();
+  const sources = new Map<string, string[]>();
   const phones = new Set<string>();
   const numbers = new Set<string>();
   const names: string[][] = [];
   for (const p of people) {
     if (p.fullName) {
-      for (const s of namePatterns(p.fullName)) sources.add(s);
+      for (const [s, needs] of namePatterns(p.fullName)) sources.set(s, needs);
       const words = fold(p.fullName)
         .split(/[\s.,\-_]+/)
         .filter(Boolean);
       if (words.length >= 2) names.push(words);
     }
-    if (p.email) for (const s of emailPatterns(p.email)) sources.add(s);
-    if (p.address) for (const s of addressPatterns(p.address)) sources.add(s);
+    if (p.email) for (const [s, needs] of emailPatterns(p.email)) sources.set(s, needs);
+    if (p.address) for (const [s, needs] of addressPatterns(p.address)) sources.set(s, needs);
     if (p.phone) {
       const n = nationalNumber(p.phone);
       if (n) phones.add(n);
@@ -291,7 +292,10 @@ function compile(people: readonly IdentityNeedles[]): Compiled {
     }
   }
   return {
-    patterns: [...sources].map((s) => new RegExp(`${WORD_BEFORE}(?:${s})${WORD_AFTER}`, 'gu')),
+    patterns: [...sources].map(([s, needs]) => ({
+      re: new RegExp(`${WORD_BEFORE}(?:${s})${WORD_AFTER}`, 'gu'),
+      needs,
+    })),
     phones: [...phones],
     numbers: [...numbers],
     names,
@@ -359,7 +363,8 @@ function numberSpans(text: string, c: Compiled): Array<[number, number]> {
 
 function normalisedSpans(text: string, c: Compiled): Array<[number, number]> {
   const out = numberSpans(text, c);
-  for (const pattern of c.patterns) {
+  for (const { re: pattern, needs } of c.patterns) {
+    if (!needs.every((word) => text.includes(word))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[0].length === 0) {
@@ -383,32 +388,93 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
+/**
+ * The matcher for one set of people, their patterns compiled once: intake checks a denouncer's letter
+ * with the same people up to six times (its subject and content redacted, then each checked for what is
+ * left and for doubt), and compiling the patterns — every order of the name's words, the address's
+ * parts — cost more than matching (docs/load.md, "Intake's CPU"). It answers exactly as the functions
+ * below, which use one each. The people are read when it is made: make another after changing them.
+ */
+export interface IdentityMatcher {
+  /** Where the people's identity occurs in the text: spans of the original text, sorted, disjoint. */
+  find(text: string): Array<[number, number]>;
+  /** The text with every occurrence of the people's identity replaced by the mark, the rest kept. */
+  redact(text: string): string;
+  /** Whether any of the people's identity still occurs in the text. */
+  reveals(text: string): boolean;
+  /** See {@link doubtfulIdentity}. */
+  doubtful(text: string): boolean;
+}
+
+export function identityMatcher(people: readonly IdentityNeedles[]): IdentityMatcher {
+  const c = compile(people);
+  // The name words' own patterns, for the "cannot be sure" check.
+  const nameWords = c.names.map((words) =>
+    words.map((w) => new RegExp(`${WORD_BEFORE}${escape(w)}${WORD_AFTER}`, 'gu')),
+  );
+  const find = (text: string): Array<[number, number]> => {
+    if (!text) return [];
+    const n = normaliseForMatching(text);
+    return merge(
+      normalisedSpans(n.text, c).map(([s, e]): [number, number] => {
+        // Spaces at the edges of a match stay in the text.
+        let from = s;
+        let to = e;
+        while (from < to && n.text[from] === ' ') from++;
+        while (to > from && n.text[to - 1] === ' ') to--;
+        return [n.start[from], n.end[to - 1]];
+      }),
+    );
+  };
+  return {
+    find,
+    redact(text) {
+      let out = '';
+      let last = 0;
+      for (const [s, e] of find(text)) {
+        out += text.slice(last, s) + REDACTION_MARK;
+        last = e;
+      }
+      return out + text.slice(last);
+    },
+    reveals: (text) => find(text).length > 0,
+    doubtful(text) {
+      const n = normaliseForMatching(text).text;
+      const runs = digitRuns(n).map((r) => r.digits);
+      for (const needle of [...c.phones, ...c.numbers]) {
+        for (let k = 0; k + PARTIAL_DIGITS <= needle.length; k++) {
+          const piece = needle.slice(k, k + PARTIAL_DIGITS);
+          if (runs.some((r) => r.includes(piece))) return true;
+        }
+      }
+      for (const words of nameWords) {
+        const places = words.map((re) => {
+          const found: number[] = [];
+          re.lastIndex = 0;
+          for (let m = re.exec(n); m; m = re.exec(n)) found.push(m.index);
+          return found;
+        });
+        if (places.some((p) => p.length === 0)) continue;
+        // Every word within one window of text.
+        for (const anchor of places[0]) {
+          if (places.every((p) => p.some((at) => Math.abs(at - anchor) <= NAME_WINDOW))) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
 /** Where the people's identity occurs in the text: spans of the original text, sorted, disjoint. */
 export function findIdentity(text: string, people: readonly IdentityNeedles[]): Array<[number, number]> {
   if (!text) return [];
-  const c = compile(people);
-  const n = normaliseForMatching(text);
-  return merge(
-    normalisedSpans(n.text, c).map(([s, e]): [number, number] => {
-      // Spaces at the edges of a match stay in the text.
-      let from = s;
-      let to = e;
-      while (from < to && n.text[from] === ' ') from++;
-      while (to > from && n.text[to - 1] === ' ') to--;
-      return [n.start[from], n.end[to - 1]];
-    }),
-  );
+  return identityMatcher(people).find(text);
 }
 
 /** The text with every occurrence of the people's identity replaced by the mark, the rest kept as it was. */
 export function redact(text: string, people: readonly IdentityNeedles[]): string {
-  let out = '';
-  let last = 0;
-  for (const [s, e] of findIdentity(text, people)) {
-    out += text.slice(last, s) + REDACTION_MARK;
-    last = e;
-  }
-  return out + text.slice(last);
+  if (!text) return text;
+  return identityMatcher(people).redact(text);
 }
 
 /** Whether any of the people's identity still occurs in the text. */
@@ -427,29 +493,7 @@ const NAME_WINDOW = 60;
  * together but split by other words ("Yyqw, tức Edgemarker").
  */
 export function doubtfulIdentity(text: string, people: readonly IdentityNeedles[]): boolean {
-  const c = compile(people);
-  const n = normaliseForMatching(text).text;
-  const runs = digitRuns(n).map((r) => r.digits);
-  for (const needle of [...c.phones, ...c.numbers]) {
-    for (let k = 0; k + PARTIAL_DIGITS <= needle.length; k++) {
-      const piece = needle.slice(k, k + PARTIAL_DIGITS);
-      if (runs.some((r) => r.includes(piece))) return true;
-    }
-  }
-  for (const words of c.names) {
-    const places = words.map((w) => {
-      const found: number[] = [];
-      const re = new RegExp(`${WORD_BEFORE}${escape(w)}${WORD_AFTER}`, 'gu');
-      for (let m = re.exec(n); m; m = re.exec(n)) found.push(m.index);
-      return found;
-    });
-    if (places.some((p) => p.length === 0)) continue;
-    // Every word within one window of text.
-    for (const anchor of places[0]) {
-      if (places.every((p) => p.some((at) => Math.abs(at - anchor) <= NAME_WINDOW))) return true;
-    }
-  }
-  return false;
+  return identityMatcher(people).doubtful(text);
 }
 
 /** What the matcher makes of a text: its redacted copy, whether it named the people, and whether it is
@@ -461,6 +505,7 @@ export interface TextAssessment {
 }
 
 export function assessText(text: string, people: readonly IdentityNeedles[]): TextAssessment {
-  const redacted = redact(text, people);
-  return { redacted, named: redacted !== text, doubtful: doubtfulIdentity(redacted, people) };
+  const matcher = identityMatcher(people);
+  const redacted = matcher.redact(text);
+  return { redacted, named: redacted !== text, doubtful: matcher.doubtful(redacted) };
 }

@@ -7,12 +7,7 @@
  */
 import type { DomainErrorDetail } from '../../common/domain/domain-error.js';
 import { compareLocalDates, type LocalDate } from '../../common/domain/local-date.js';
-import {
-  doubtfulIdentity,
-  redact,
-  revealsIdentity,
-  type IdentityNeedles,
-} from '../../identity/domain/identity-matcher.js';
+import { identityMatcher, type IdentityNeedles } from '../../identity/domain/identity-matcher.js';
 
 export const LETTER_CHANNELS = [
   'reception_visit', // handed in or written at the reception place (LTCD art. 25–26)
@@ -382,6 +377,8 @@ export function registration(
     problems.push({ field: 'receivedOn', message: 'must not be in the future' });
   }
   const protect = protectsIdentity(input.classification);
+  // Compiled once for the up to six texts below (docs/load.md, "Intake's CPU").
+  const matcher = protect ? identityMatcher(people) : null;
   if (input.eligibilityUnchecked && input.eligibility.length > 0) {
     problems.push({ field: 'eligibility', message: 'is answered by an officer, not on the public form' });
   }
@@ -391,7 +388,7 @@ export function registration(
         input.classification,
         protect
           ? // Notes on "identified and signed" describe the writer: redacted like the text.
-            input.eligibility.map((a) => ({ ...a, note: a.note ? redact(a.note, people) : a.note }))
+            input.eligibility.map((a) => ({ ...a, note: a.note ? matcher!.redact(a.note) : a.note }))
           : input.eligibility,
         problems,
       );
@@ -434,22 +431,22 @@ export function registration(
   if (!protect && (input.redactedSubject || input.redactedContent)) {
     problems.push({ field: 'redactedContent', message: 'is only for a denunciation or a mixed letter' });
   }
-  const shown = protect
+  const shown = matcher
     ? {
-        subject: (input.redactedSubject ?? redact(input.subject, people)).slice(0, SUBJECT_MAX),
-        content: input.redactedContent ?? redact(input.content, people),
+        subject: (input.redactedSubject ?? matcher.redact(input.subject)).slice(0, SUBJECT_MAX),
+        content: input.redactedContent ?? matcher.redact(input.content),
       }
     : { subject: input.subject.slice(0, SUBJECT_MAX), content: input.content };
-  if (protect) {
+  if (matcher) {
     // An officer's own redacted text that still names the denouncer is refused; so is any text the
     // matcher cannot clean with confidence (most of a number, the name's words split apart).
     for (const [field, text] of [
       ['redactedSubject', shown.subject],
       ['redactedContent', shown.content],
     ] as const) {
-      if (revealsIdentity(text, people)) {
+      if (matcher.reveals(text)) {
         problems.push({ field, message: 'still names or identifies the denouncer' });
-      } else if (doubtfulIdentity(text, people)) {
+      } else if (matcher.doubtful(text)) {
         problems.push({
           field,
           message: 'may still identify the denouncer (part of a number, or the name split): write it without',
