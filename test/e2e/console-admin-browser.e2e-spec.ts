@@ -375,7 +375,9 @@ describe('the console administration area in a real browser', () => {
     await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu lịch báo cáo.' }).waitFor();
     await page.getByText('Phiên bản 1').waitFor();
-    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0); // the earlier errors gone
+    // The earlier errors gone: antd fades a cleared message out, so wait for it to leave the page.
+    await page.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-form-item-has-error').count()).toBe(0);
     const [row] = await stored();
     const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
     expect(json(row.days)).toEqual([10, 3, 1]);

@@ -91,7 +91,8 @@ function CorrectionForm({
   query: Query;
   record: RecordView;
   onDone: (r: RecordView) => void;
-  onReload: () => void;
+  /** Resolves once the current version is in `record`. */
+  onReload: () => Promise<void>;
 }) {
   const [form] = Form.useForm();
   const save = useMutation({
@@ -125,8 +126,9 @@ function CorrectionForm({
       {conflict && (
         <ConflictAlert
           onReload={() => {
-            save.reset();
-            onReload();
+            // The conflict stays until the current version has arrived: a save sent before it would carry
+            // the stale version again.
+            void onReload().then(() => save.reset());
           }}
         />
       )}
@@ -382,13 +384,13 @@ export default function SubjectAccessPage() {
               key={`${editing.kind}:${editing.rowId}`}
               query={query}
               record={editing}
-              onReload={() => {
+              onReload={() =>
                 // A fresh search gives the current version; the typed values stay in the form.
-                void search.mutateAsync(query).then((res) => {
+                search.mutateAsync(query).then((res) => {
                   const fresh = res.records.find((r) => r.kind === editing.kind && r.rowId === editing.rowId);
                   if (fresh) setEditing(fresh);
-                });
-              }}
+                })
+              }
               onDone={() => {
                 setEditing(null);
                 setSaved('Đã lưu đính chính và ghi nhật ký.');
