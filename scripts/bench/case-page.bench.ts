@@ -8,7 +8,10 @@
 // 2. The console's case page in Debian's Chromium, cold cache (a fresh profile per run, the refresh
 //    cookie set as after a sign-in): from navigation to /ho-so/khieu-nai/{id} until it is interactive —
 //    the 60th step of the timeline and the 20th deadline shown, the documents and assignment panels
-//    loaded, a next-step button enabled. The median of RUNS against the target of 1 s.
+//    loaded, a next-step button enabled. The median of RUNS against the target of 1 s. Timed on the page's
+//    own clock (`performance.now()`, from its navigation start) at the first animation frame where all of it
+//    is there; the same conditions are then checked through Playwright, whose polling (backing off to 500 ms
+//    between tries) also gives the bench process's view, printed beside it.
 import '../../src/bootstrap/require-supported-node.js';
 import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
@@ -40,6 +43,15 @@ const ELIGIBLE = [
   'lawful_content',
   'legible',
 ].map((check) => ({ check, passed: true }));
+
+/** What the functions run in the page use of its globals (this project's TypeScript has no DOM types). */
+type PageGlobals = {
+  document: {
+    querySelector(selector: string): { textContent: string | null } | null;
+    body: { textContent: string | null };
+  };
+  performance: { now(): number };
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -190,6 +202,8 @@ async function main(): Promise<void> {
 
     const times: number[] = [];
     const shownTimes: number[] = [];
+    /** The same cold runs as the bench process saw them: Playwright's polling and the CDP round trips included. */
+    const wallTimes: number[] = [];
     const warmTimes: number[] = [];
     const cpuTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -206,10 +220,54 @@ async function main(): Promise<void> {
         const interactive = async (go: () => Promise<unknown>) => {
           const started = performance.now();
           await go();
+          // The page's own clock, read on the first animation frame at which every condition below holds
+          // (ms from its navigation start; `go` returns once the navigation commits, before the console has
+          // loaded). Playwright's locator polling backs off to 500 ms between tries, which made the figure
+          // jump by half a second between otherwise equal runs.
+          const steps = STEPS;
+          const deadlines = DEADLINES;
+          const shown = Number(
+            await (
+              await page.waitForFunction(
+                ({ steps }) => {
+                  const g = globalThis as unknown as PageGlobals;
+                  return (
+                    !!g.document.querySelector(`[data-testid="timeline"] > li:nth-child(${steps})`) &&
+                    g.performance.now()
+                  );
+                },
+                { steps },
+                { polling: 'raf', timeout: 30_000 },
+              )
+            ).jsonValue(),
+          );
+          const onPage = Number(
+            await (
+              await page.waitForFunction(
+                ({ deadlines }) => {
+                  const g = globalThis as unknown as PageGlobals;
+                  const q = (s: string) => g.document.querySelector(s);
+                  return (
+                    !!q(
+                      `[role="region"][aria-label="Thời hạn của hồ sơ"] tbody tr:nth-child(${deadlines})`,
+                    ) &&
+                    (q('[data-testid="assignment-preview"]')?.textContent ?? '').includes(
+                      'các thời hạn không thay đổi',
+                    ) &&
+                    !!q('[role="group"][aria-label="Các bước được phép"] button:not([disabled])') &&
+                    (g.document.body.textContent ?? '').includes('Hồ sơ chưa có tài liệu.') &&
+                    g.performance.now()
+                  );
+                },
+                { deadlines },
+                { polling: 'raf', timeout: 30_000 },
+              )
+            ).jsonValue(),
+          );
+          // The same conditions through Playwright, as a person's assistive technology finds them.
           await page
             .locator(`[data-testid="timeline"] > li:nth-child(${STEPS})`)
             .waitFor({ timeout: 30_000 });
-          const shown = performance.now() - started;
           await page
             .getByRole('region', { name: 'Thời hạn của hồ sơ' })
             .locator('tbody tr')
@@ -220,17 +278,20 @@ async function main(): Promise<void> {
           const step = page.getByRole('group', { name: 'Các bước được phép' }).getByRole('button').first();
           await step.waitFor({ timeout: 30_000 });
           if (!(await step.isEnabled())) throw new Error('the next step is not enabled');
-          return [shown, performance.now() - started];
+          return [shown, onPage, performance.now() - started];
         };
         const cpuBefore = await threadTime();
-        const [shown, cold] = await interactive(() => page.goto(`${url}/ho-so/khieu-nai/${caseId}`));
+        const [shown, cold, wall] = await interactive(() =>
+          page.goto(`${url}/ho-so/khieu-nai/${caseId}`, { waitUntil: 'commit' }),
+        );
+        wallTimes.push(wall);
         cpuTimes.push((await threadTime()) - cpuBefore);
         times.push(cold);
         shownTimes.push(shown);
         // BENCH_WATERFALL=1: the first cold run's requests, when each started and ended (ms from navigation).
         if (process.env.BENCH_WATERFALL === '1' && i === 0) console.log(await waterfall(page));
         // The same page again, the console's files cached (an officer's second case of the day).
-        warmTimes.push((await interactive(() => page.reload()))[1]);
+        warmTimes.push((await interactive(() => page.reload({ waitUntil: 'commit' })))[1]);
       } finally {
         await close();
       }
@@ -245,7 +306,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `/ho-so/khieu-nai/{id} interactive, cold cache: ${times.map((t) => t.toFixed(0)).join(', ')} ms → median ${figure.toFixed(0)} ms ` +
-        `(target < ${TARGET_MS} ms: ${figure < TARGET_MS ? 'met' : 'NOT met'})`,
+        `(target < ${TARGET_MS} ms: ${figure < TARGET_MS ? 'met' : 'NOT met'}; on the page's clock, from navigation ` +
+        `start to the first frame with everything there; from the bench process: ` +
+        `${wallTimes.map((t) => t.toFixed(0)).join(', ')} ms)`,
     );
     if (figure >= TARGET_MS) process.exitCode = 1;
   } finally {

@@ -9,11 +9,11 @@ import { ApiError } from '../api/errors';
 import '../lib/dates';
 import { useStore } from '../lib/store';
 import { Loading } from '../components/Loading';
-import { loadCasePage, loadShell, preloadFor } from './preload';
+import { CasePageChunk, preloadFor, ShellChunk } from './preload';
 import './global.css';
 
 // The shell (menu, header, banners) is not part of the sign-in page's download.
-const Shell = lazy(loadShell);
+const Shell = ShellChunk.Component;
 const SignInPage = lazy(() => import('../pages/SignInPage'));
 const HomePage = lazy(() => import('../pages/HomePage'));
 const LogVisitPage = lazy(() => import('../pages/LogVisitPage'));
@@ -24,7 +24,7 @@ const LetterPage = lazy(() => import('../pages/LetterPage'));
 const NewLetterPage = lazy(() => import('../pages/NewLetterPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const WorkListPage = lazy(() => import('../pages/cases/WorkListPage'));
-const CasePage = lazy(loadCasePage);
+const CasePage = CasePageChunk.Component;
 const DashboardPage = lazy(() => import('../pages/oversight/DashboardPage'));
 const OversightCasesPage = lazy(() => import('../pages/oversight/CaseListPage'));
 const OversightEnforcementPage = lazy(() => import('../pages/oversight/EnforcementListPage'));

@@ -3,10 +3,17 @@ import { refreshSession } from '../api/client';
 import { meQuery } from '../auth/me-query';
 import { calendarQuery } from '../lib/calendar-query';
 import { todayInVietnam } from '../lib/dates';
-import { caseFilesQuery, caseQuery, type AnyCase } from '../pages/cases/case-query';
+import {
+  assignmentPreviewQuery,
+  caseFilesQuery,
+  caseQuery,
+  handlersQuery,
+  type AnyCase,
+} from '../pages/cases/case-query';
+import { preloadable } from './preloadable';
 
-export const loadShell = () => import('./Shell');
-export const loadCasePage = () => import('../pages/cases/CasePage');
+export const ShellChunk = preloadable(() => import('./Shell'));
+export const CasePageChunk = preloadable(() => import('../pages/cases/CasePage'));
 
 const CASE_PAGE = /^\/ho-so\/(khieu-nai|to-cao)\/([^/]+)\/?$/;
 
@@ -18,18 +25,24 @@ const CASE_PAGE = /^\/ho-so\/(khieu-nai|to-cao)\/([^/]+)\/?$/;
  */
 export function preloadFor(pathname: string, client: QueryClient): void {
   if (pathname.startsWith('/dang-nhap')) return;
-  void loadShell();
+  void ShellChunk.preload();
   const casePage = CASE_PAGE.exec(pathname);
-  if (casePage) void loadCasePage();
+  if (casePage) void CasePageChunk.preload();
   void refreshSession().then(async (signedIn) => {
     if (!signedIn) return;
-    void client.prefetchQuery(meQuery);
+    const me = client.fetchQuery(meQuery).catch(() => undefined);
     if (!casePage) return;
     const kind = casePage[1] === 'khieu-nai' ? 'complaint' : 'denunciation';
     void client.prefetchQuery(caseFilesQuery(kind, casePage[2]));
     await client.prefetchQuery(caseQuery(kind, casePage[2]));
+    const c = client.getQueryData<AnyCase>(caseQuery(kind, casePage[2]).queryKey);
+    if (!c) return;
     // Its unit's calendar for this year (the deadlines' working days left), before the page first shows.
-    const unitId = client.getQueryData<AnyCase>(caseQuery(kind, casePage[2]).queryKey)?.unitId;
-    if (unitId) void client.prefetchQuery(calendarQuery(unitId, [Number(todayInVietnam().slice(0, 4))]));
+    void client.prefetchQuery(calendarQuery(c.unitId, [Number(todayInVietnam().slice(0, 4))]));
+    // For whoever may reassign it, what the reassignment panel first asks for (CaseAssignment).
+    if ((await me)?.permissions.includes('cases:manage')) {
+      void client.prefetchQuery(handlersQuery(c.unitId));
+      void client.prefetchQuery(assignmentPreviewQuery(kind, c, c.unitId, null));
+    }
   });
 }

@@ -7,6 +7,7 @@ import { useCan } from '../../auth/me';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { showDate } from '../../lib/dates';
 import { useScopeUnits } from '../../lib/units';
+import { assignmentPreviewQuery, handlersQuery } from './case-query';
 import { PURPOSE, type CaseKind } from './step-forms';
 
 type AnyCase = Schemas['CaseView'] | Schemas['DenunciationCaseView'];
@@ -40,29 +41,8 @@ function AssignmentForm({
   const handlerUserId = Form.useWatch('handlerUserId', form);
   const base = kind === 'complaint' ? '/api/v1/complaint-cases/{id}' : '/api/v1/denunciation-cases/{id}';
 
-  const handlers = useQuery({
-    queryKey: ['handlers', unitId],
-    staleTime: 60_000,
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/users', {
-          params: { query: { unitId, role: 'case_handler', active: true, pageSize: 200 } },
-        }),
-      ),
-  });
-  const preview = useQuery({
-    queryKey: ['assignment-preview', kind, c.id, c.version, unitId, handlerUserId ?? null],
-    queryFn: async () =>
-      unwrap(
-        await api.POST(`${base}/assignment-preview` as '/api/v1/complaint-cases/{id}/assignment-preview', {
-          params: { path: { id: c.id } },
-          body: {
-            unitId: unitId === c.unitId ? undefined : unitId,
-            handlerUserId: handlerUserId || undefined,
-          },
-        }),
-      ),
-  });
+  const handlers = useQuery(handlersQuery(unitId));
+  const preview = useQuery(assignmentPreviewQuery(kind, c, unitId, handlerUserId ?? null));
 
   const save = useMutation({
     mutationFn: async (v: Values) =>

@@ -31,3 +31,44 @@ export function caseFilesQuery(kind: CaseKind, id: string) {
         : unwrap(await api.GET('/api/v1/denunciation-cases/{id}/attachments', { params: { path: { id } } })),
   };
 }
+
+/** A unit's active case handlers (the reassignment form's list; the boot's preload for a head). */
+export function handlersQuery(unitId: string) {
+  return {
+    queryKey: ['handlers', unitId],
+    staleTime: 60_000,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/users', {
+          params: { query: { unitId, role: 'case_handler', active: true, pageSize: 200 } },
+        }),
+      ),
+  };
+}
+
+/**
+ * `POST …/assignment-preview`: the running deadlines as a reassignment to `unitId` (and handler) would
+ * leave them. The form's, and the boot's preload for the case as it stands (its own unit, no handler
+ * chosen yet — what the form first asks for).
+ */
+export function assignmentPreviewQuery(
+  kind: CaseKind,
+  c: AnyCase,
+  unitId: string,
+  handlerUserId: string | null,
+) {
+  const base = kind === 'complaint' ? '/api/v1/complaint-cases/{id}' : '/api/v1/denunciation-cases/{id}';
+  return {
+    queryKey: ['assignment-preview', kind, c.id, c.version, unitId, handlerUserId],
+    queryFn: async () =>
+      unwrap(
+        await api.POST(`${base}/assignment-preview` as '/api/v1/complaint-cases/{id}/assignment-preview', {
+          params: { path: { id: c.id } },
+          body: {
+            unitId: unitId === c.unitId ? undefined : unitId,
+            handlerUserId: handlerUserId || undefined,
+          },
+        }),
+      ),
+  };
+}
