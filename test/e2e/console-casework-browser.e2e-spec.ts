@@ -6,10 +6,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../support/api.js';
-import { launchChromium, listenLocally } from '../support/browser.js';
+import { launchChromium, listenLocally, signInToConsole } from '../support/browser.js';
 import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
-import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
+import { login, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
 import { ALL_PASSED } from '../support/eligibility.js';
 
@@ -83,15 +83,8 @@ describe('a case’s documents, assignment, flags and dialogue in the console (r
     return { page, responses, allRead };
   }
 
-  async function signIn(page: Page, email: string, path: string) {
-    await browser.clearCookies();
-    await page.goto(`${baseUrl}${path}`);
-    await page.waitForURL(/\/dang-nhap/);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
-  }
+  const signIn = (page: Page, email: string, path: string) =>
+    signInToConsole(page, `${baseUrl}${path}`, email);
 
   const checkScreen = screenChecker(OUTPUT);
 

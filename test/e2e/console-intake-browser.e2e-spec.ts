@@ -8,10 +8,10 @@ import request from 'supertest';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../support/api.js';
-import { launchChromium, listenLocally } from '../support/browser.js';
+import { launchChromium, listenLocally, signInToConsole } from '../support/browser.js';
 import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
-import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
+import { login, twoAgencies } from '../support/fixtures.js';
 import { describeHit, findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -156,15 +156,8 @@ describe('the console intake queue of online submissions in a real browser', () 
     return { page, bodies: () => Promise.all(pending) };
   }
 
-  async function signIn(page: Page, email: string, path: string) {
-    await browser.clearCookies();
-    await page.goto(`${baseUrl}${path}`);
-    await page.waitForURL(/\/dang-nhap/);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
-  }
+  const signIn = (page: Page, email: string, path: string) =>
+    signInToConsole(page, `${baseUrl}${path}`, email);
 
   const checkScreen = screenChecker(OUTPUT);
 

@@ -12,10 +12,10 @@ import { Clock } from '../../src/common/clock.js';
 import { addDays } from '../../src/common/domain/local-date.js';
 import type { DashboardView } from '../../src/dashboard/dashboard.dto.js';
 import { startApi } from '../support/api.js';
-import { launchChromium, listenLocally } from '../support/browser.js';
+import { launchChromium, listenLocally, signInToConsole } from '../support/browser.js';
 import { screenChecker } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
-import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
+import { login, twoAgencies } from '../support/fixtures.js';
 import { startWorker } from '../support/worker.js';
 import { insertDashboardRows } from './matrix/dashboard.rules.js';
 
@@ -134,15 +134,8 @@ describe('the console oversight area in a real browser', () => {
     return page;
   }
 
-  async function signIn(page: Page, email: string, path: string) {
-    await browser.clearCookies();
-    await page.goto(`${baseUrl}${path}`);
-    await page.waitForURL(/\/dang-nhap/);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
-  }
+  const signIn = (page: Page, email: string, path: string) =>
+    signInToConsole(page, `${baseUrl}${path}`, email);
 
   const checkScreen = screenChecker(OUTPUT);
 

@@ -9,10 +9,10 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { addDays, weekday } from '../../src/common/domain/local-date.js';
 import { startApi } from '../support/api.js';
-import { launchChromium, listenLocally } from '../support/browser.js';
+import { launchChromium, listenLocally, signInToConsole } from '../support/browser.js';
 import { screenChecker, selectListsClosed } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
-import { Fixtures, login, TEST_PASSWORD } from '../support/fixtures.js';
+import { Fixtures, login } from '../support/fixtures.js';
 import { until } from '../support/wait.js';
 import { startWorker } from '../support/worker.js';
 
@@ -88,15 +88,8 @@ describe('the console reception pages in a real browser', () => {
     await app?.close();
   });
 
-  async function signIn(page: Page, email: string, path: string) {
-    await browser.clearCookies();
-    await page.goto(`${baseUrl}${path}`);
-    await page.waitForURL(/\/dang-nhap/);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
-  }
+  const signIn = (page: Page, email: string, path: string) =>
+    signInToConsole(page, `${baseUrl}${path}`, email);
 
   /**
    * Picks an option of the antd select labelled `label` inside `scope` and waits for its list to close;

@@ -7,6 +7,7 @@ import { errorText, formFieldErrors, unwrap } from '../../api/errors';
 import { showDate, todayInVietnam, weekday } from '../../lib/dates';
 import { ORANGE } from '../admin/tags';
 import {
+  MODE_OPTIONS,
   reasonText,
   recurrenceWords,
   WEEK_OPTIONS,
@@ -179,13 +180,7 @@ export function ScheduleDialog({
           </Form.Item>
           {kind === 'periodic' && (
             <Form.Item label="Hình thức" name="mode">
-              <Select
-                style={{ minWidth: 180 }}
-                options={[
-                  { value: 'direct', label: 'Trực tiếp' },
-                  { value: 'online', label: 'Trực tuyến (từ 01/7/2026)' },
-                ]}
-              />
+              <Select style={{ minWidth: 180 }} options={MODE_OPTIONS} />
             </Form.Item>
           )}
         </Space>

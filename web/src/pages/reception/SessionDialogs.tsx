@@ -19,7 +19,7 @@ import { ApiError, errorText, formFieldErrors, unwrap } from '../../api/errors';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { showDate, todayInVietnam, weekday } from '../../lib/dates';
 import { ORANGE } from '../admin/tags';
-import { KIND_TEXT, publicStatusText, reasonText, type Session } from './reception-model';
+import { KIND_TEXT, MODE_OPTIONS, publicStatusText, reasonText, type Session } from './reception-model';
 
 type Warning = Schemas['ReceptionWarning'];
 const TIME = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'Giờ dạng HH:mm' };
@@ -439,13 +439,7 @@ export function SessionDialog({
               />
             </Form.Item>
             <Form.Item label="Hình thức" name="mode">
-              <Select
-                style={{ minWidth: 180 }}
-                options={[
-                  { value: 'direct', label: 'Trực tiếp' },
-                  { value: 'online', label: 'Trực tuyến (từ 01/7/2026)' },
-                ]}
-              />
+              <Select style={{ minWidth: 180 }} options={MODE_OPTIONS} />
             </Form.Item>
             <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Chọn ngày' }]}>
               <DatePicker format="DD/MM/YYYY" disabledDate={notPast} />

@@ -54,6 +54,12 @@ export function reasonText(reason: string | null | undefined): string {
   return reason;
 }
 
+/** A session's form: in person, or online (TCD-6, from 1 July 2026). */
+export const MODE_OPTIONS = [
+  { value: 'direct', label: 'Trực tiếp' },
+  { value: 'online', label: 'Trực tuyến (từ 01/7/2026)' },
+];
+
 export const KIND_TEXT: Record<Session['kind'], string> = {
   periodic: 'Định kỳ (thủ trưởng)',
   ad_hoc: 'Đột xuất',
