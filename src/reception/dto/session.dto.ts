@@ -28,9 +28,7 @@ import {
 import { trim } from '../../common/http/text.js';
 import { IsLocalDate, trimToNull } from '../../common/http/validators.js';
 import { IsTimeOfDay } from './validators.js';
-
-const toQueryBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { toQueryBoolean } from '../../common/http/query-boolean.js';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 

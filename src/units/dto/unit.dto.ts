@@ -16,6 +16,7 @@ import {
 import { IsId } from '../../common/http/id.js';
 import { trim } from '../../common/http/text.js';
 import { UNIT_CODE_PATTERN, UNIT_KINDS, type UnitKind } from '../domain/unit-kind.js';
+import { toQueryBoolean } from '../../common/http/query-boolean.js';
 
 const upperTrim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
@@ -171,7 +172,7 @@ export class ListUnitsQueryDto {
 
   @ApiPropertyOptional({ description: 'true: active only; false: inactive only' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toQueryBoolean)
   @IsBoolean()
   active?: boolean;
 

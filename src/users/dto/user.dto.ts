@@ -19,6 +19,7 @@ import { PERMISSIONS, ROLES, type Permission, type Role } from '../../auth/domai
 import { IsId } from '../../common/http/id.js';
 import { trim } from '../../common/http/text.js';
 import { PageQueryDto } from '../../common/http/page.dto.js';
+import { toQueryBoolean } from '../../common/http/query-boolean.js';
 
 const roleMessage = `each role must be one of: ${ROLES.join(', ')}`;
 
@@ -123,7 +124,7 @@ export class ListUsersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toQueryBoolean)
   @IsBoolean()
   active?: boolean;
 
