@@ -17,17 +17,26 @@ export interface ScreenCheckOptions {
   settleMs?: number;
 }
 
-/** Until no select's list is on the screen: one still fading out takes clicks and is read by axe. */
+/**
+ * Until no select's list is on the screen and no popover or confirmation (antd's Popconfirm) is still
+ * fading out: either takes clicks and is read by axe (a fading confirmation's grey text failed contrast).
+ */
 export async function selectListsClosed(page: Page, timeout = 5_000): Promise<void> {
   await page.waitForFunction(
-    () =>
-      Array.from(
-        (
-          globalThis as unknown as {
-            document: { querySelectorAll(s: string): ArrayLike<{ offsetParent: unknown }> };
-          }
-        ).document.querySelectorAll('.ant-select-dropdown'),
-      ).every((el) => el.offsetParent === null),
+    () => {
+      const all = (selector: string) =>
+        Array.from(
+          (
+            globalThis as unknown as {
+              document: { querySelectorAll(s: string): ArrayLike<{ offsetParent: unknown }> };
+            }
+          ).document.querySelectorAll(selector),
+        );
+      return (
+        all('.ant-select-dropdown').every((el) => el.offsetParent === null) &&
+        all('.ant-popover[class*="-leave"]').every((el) => el.offsetParent === null)
+      );
+    },
     undefined,
     { timeout },
   );
