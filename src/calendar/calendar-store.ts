@@ -95,8 +95,16 @@ export class CalendarStore {
         `SELECT scope_key, year, confirmed FROM calendar_years WHERE scope_key IN (${marks}) ORDER BY year`,
         [...scopeKeys],
       );
+    // The owner's name and edition title the calendar in explanations (not part of its version).
+    const scopes: { scope_key: string; revision: number | string; name: string | null }[] =
+      await manager.query(
+        `SELECT s.scope_key, s.revision, u.name FROM calendar_scopes s LEFT JOIN units u ON u.id = s.unit_id
+        WHERE s.scope_key IN (${marks})`,
+        [...scopeKeys],
+      );
     return scopeKeys.map((scope) => ({
       scope,
+      ...titleOf(scopes.find((s) => s.scope_key === scope)),
       entries: entries
         .filter((e) => e.scope_key === scope)
         .map((e) => ({ date: e.date, kind: e.kind, name: e.name })),
@@ -148,4 +156,12 @@ export class CalendarStore {
       decidedAt: r.decided_at,
     }));
   }
+}
+
+function titleOf(row: { revision: number | string; name: string | null } | undefined): {
+  name?: string;
+  revision?: number;
+} {
+  if (!row) return {};
+  return { revision: Number(row.revision), ...(row.name ? { name: row.name } : {}) };
 }

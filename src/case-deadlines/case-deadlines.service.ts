@@ -7,6 +7,7 @@ import { uuid7 } from '../common/ids/uuid7.js';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar.js';
 import { computeDeadline, type DeadlineOptions } from '../deadlines/domain/deadline-engine.js';
 import { DEFAULT_DEADLINE_POLICY } from '../deadlines/domain/deadline-policy.js';
+import { dateVi } from '../deadlines/domain/vietnamese-text.js';
 import { CaseDeadlineChangeEntity } from './case-deadline-change.entity.js';
 import { CaseDeadlineEntity } from './case-deadline.entity.js';
 import { applicableOptions } from './domain/applicable-options.js';
@@ -212,7 +213,7 @@ export class CaseDeadlinesService {
       policyVersion: 'fixed',
       provisional: false,
       explanation: {
-        vi: [`Thời hạn do quyết định ấn định: ${input.due} (${input.basis}).`],
+        vi: [`Thời hạn do quyết định ấn định: ngày ${dateVi(input.due)} (${input.basis}).`],
         en: [`Due date set by the decision: ${input.due} (${input.basis}).`],
       },
       version: 1,

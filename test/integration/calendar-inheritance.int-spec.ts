@@ -98,6 +98,21 @@ describe('calendars per unit (real MariaDB, real migrations)', () => {
     expect(await tc1(sibling.id)).toBe('2026-11-26'); // 17,18,19,20,23,25,26 (24 off)
     expect(await tc1(agency.id)).toBe('2026-11-26'); // 17,18,19,23,24,25,26 (20 off, 24 worked)
     expect(await tc1(school.id)).toBe('2026-11-25'); // 17,18,19,20,23,24,25 (both worked)
+
+    // The explanation officers read names each calendar by the unit whose days decide it, with the
+    // revision its administrators see — never the calendar id (issue 17).
+    const calendarLine = async (unitId: string) =>
+      computeDeadline('TC-1', '2026-11-16', {}, await calendars.calendarFor(unitId)).explanation.vi.at(-1);
+    expect(await calendarLine(sibling.id)).toMatch(
+      /^Lịch làm việc năm 2026 chung của các cơ quan nhà nước \(bản số 1\)\./,
+    );
+    expect(await calendarLine(agency.id)).toMatch(
+      /^Lịch làm việc năm 2026 của Sở Giáo dục và Đào tạo \(bản số 2\)\./,
+    );
+    expect(await calendarLine(school.id)).toMatch(
+      /^Lịch làm việc năm 2026 của Trường THPT Số 1 \(bản số 1\)\./,
+    );
+    expect(await calendarLine(school.id)).not.toContain(school.id);
   });
 
   it('confirms a year where the nearest scope that says anything about it confirmed it', async () => {

@@ -27,6 +27,7 @@ import {
   buildWorkingCalendar,
   MONDAY_TO_FRIDAY,
   type CalendarEntry,
+  type CalendarTitle,
   type WorkingCalendar,
 } from './working-calendar.js';
 
@@ -54,6 +55,10 @@ export interface CalendarLayer {
   scope: string;
   entries: readonly CalendarEntry[];
   years: readonly CalendarYearStatement[];
+  /** The unit's Vietnamese name (absent for the national scope), to name the calendar to officers. */
+  name?: string;
+  /** The scope's revision (each change adds one), the calendar's edition when this scope owns it. */
+  revision?: number;
 }
 
 export interface EffectiveEntry extends CalendarEntry {
@@ -125,17 +130,30 @@ export function composeLayout(layers: readonly CalendarLayer[]): CalendarLayout 
  * `unit-<id of the nearest unit that has>` — units whose calendars cannot differ share one id.
  */
 export function calendarIdFor(layers: readonly CalendarLayer[]): string {
+  const owner = ownerOf(layers);
+  return owner ? `unit-${owner.scope}` : NATIONAL_CALENDAR_ID;
+}
+
+/** The nearest unit layer with data of its own (the calendar's owner), if any. */
+function ownerOf(layers: readonly CalendarLayer[]): CalendarLayer | undefined {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i];
     if (layer.scope !== NATIONAL_SCOPE && (layer.entries.length > 0 || layer.years.length > 0)) {
-      return `unit-${layer.scope}`;
+      return layer;
     }
   }
-  return NATIONAL_CALENDAR_ID;
+  return undefined;
+}
+
+/** How officers know the calendar of a chain: its owner unit's name (none: national) and edition. */
+export function calendarTitleFor(layers: readonly CalendarLayer[]): CalendarTitle {
+  const owner = ownerOf(layers);
+  if (owner) return { ...(owner.name ? { owner: owner.name } : {}), edition: owner.revision ?? 0 };
+  return { edition: layers.find((l) => l.scope === NATIONAL_SCOPE)?.revision ?? 0 };
 }
 
 /** Builds the working calendar of a layout (Monday–Friday, 2020–2060). @throws `CALENDAR_INVALID_DATA` */
-export function buildComposed(id: string, layout: CalendarLayout): ComposedCalendar {
+export function buildComposed(id: string, layout: CalendarLayout, title?: CalendarTitle): ComposedCalendar {
   const confirmedYears: number[] = [];
   for (const [year, c] of layout.confirmation) if (c.confirmed) confirmedYears.push(year);
   const calendar = buildWorkingCalendar({
@@ -145,13 +163,14 @@ export function buildComposed(id: string, layout: CalendarLayout): ComposedCalen
     weeklyWorkingDays: MONDAY_TO_FRIDAY,
     entries: [...layout.entries.values()],
     confirmedYears,
+    ...(title ? { title } : {}),
   });
   return { ...layout, calendar };
 }
 
 /** The effective calendar of a chain of layers (farthest first). */
 export function composeCalendar(layers: readonly CalendarLayer[]): ComposedCalendar {
-  return buildComposed(calendarIdFor(layers), composeLayout(layers));
+  return buildComposed(calendarIdFor(layers), composeLayout(layers), calendarTitleFor(layers));
 }
 
 function patternWorking(date: LocalDate, weekly: ReadonlySet<IsoWeekday>): boolean {

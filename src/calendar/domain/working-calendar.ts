@@ -40,6 +40,16 @@ export interface WorkingCalendarData {
   entries: readonly CalendarEntry[];
   /** Years whose layout is confirmed (officially published). All other years are provisional. */
   confirmedYears: readonly number[];
+  /** How officers know the calendar (explanations name it so); not part of the version. */
+  title?: CalendarTitle;
+}
+
+/** Whose calendar it is and which edition, as shown to officers. */
+export interface CalendarTitle {
+  /** The Vietnamese name of the unit whose own days decide it; absent: the national calendar. */
+  owner?: string;
+  /** That scope's revision (each administrative change adds one); 0: as published. */
+  edition: number;
 }
 
 /** How one day counts. */
@@ -123,6 +133,7 @@ export class WorkingCalendar {
    * Record it with every computed deadline; a new version means open deadlines may need recomputing.
    */
   readonly version: string;
+  readonly title: CalendarTitle;
   readonly firstYear: number;
   readonly lastYear: number;
   readonly firstDate: LocalDate;
@@ -157,6 +168,7 @@ export class WorkingCalendar {
       throw invalidData(`the year range ${firstYear}–${lastYear} must be 1 to ${MAX_YEARS} years`);
     }
     this.id = id;
+    this.title = data.title ? { ...data.title } : { edition: 0 };
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.startDay = daysFromCivil(firstYear, 1, 1);

@@ -301,7 +301,7 @@ describe('the result', () => {
     expect(en.join('\n')).toContain('2026-02-15 (Sun) is not a working day');
     expect(en.join('\n')).toContain('art. 148(5)');
     expect(en.join('\n')).toContain('16/02–20/02 Tết Âm lịch');
-    expect(vi.join('\n')).toContain('BLDS 91/2015/QH13 Điều 148(5)');
+    expect(vi.join('\n')).toContain('khoản 5 Điều 148 Bộ luật Dân sự 91/2015/QH13');
     expect(vi.length).toBe(en.length);
   });
 
