@@ -12,6 +12,9 @@ import { truncateAll } from '../support/database.js';
 import { login, TEST_PASSWORD, twoAgencies } from '../support/fixtures.js';
 import { findMarkers, markedDenouncer, needlesOf } from '../support/leak.js';
 import { ALL_PASSED } from '../support/eligibility.js';
+import { nonVietnameseTokens } from '../support/vietnamese-check.js';
+import { SYSTEM_ACTOR } from '../../src/auth/domain/actor.js';
+import { CalendarAdminService } from '../../src/calendar/calendar-admin.service.js';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output', 'console-cases');
@@ -263,6 +266,11 @@ describe('case work in the console (real browser)', () => {
   }, 90_000);
 
   it('a case’s page: deadlines equal to the API’s, steps by authority as forms, a 409 in the second tab keeps what was typed', async () => {
+    // The unit has a day of its own, so its deadlines are counted on its calendar (named after it).
+    await app.get(CalendarAdminService).setEntry(SYSTEM_ACTOR, world.divisionA.id, '2027-08-20', {
+      kind: 'day_off',
+      name: 'Ngày truyền thống của phòng',
+    });
     const letter = await logLetter({
       receivedOn: '2026-12-02',
       subject: 'Khiếu nại quyết định xử phạt hành chính',
@@ -306,6 +314,15 @@ describe('case work in the console (real browser)', () => {
       await p.getByTestId('due-resolution').getByText(shown(resolution.dueDate), { exact: false }).waitFor();
       await p.getByTestId('timeline').getByText('Văn bản số 07/TB-P.A1', { exact: false }).waitFor();
       await checkScreen(p, 'ho-so-khieu-nai');
+      // "Xem cách tính": the engine's explanation, wholly Vietnamese — no English word, no id (issue 17).
+      const row = p.locator('tr', { has: p.getByTestId('due-resolution') });
+      await row.getByText('Xem cách tính').click();
+      const lines = await row.locator('details li').allInnerTexts();
+      expect(lines).toEqual(resolution.explanation.vi);
+      expect(lines.flatMap((line) => nonVietnameseTokens(line).map((t) => `${t} in: ${line}`))).toEqual([]);
+      expect(lines.join('\n')).toContain('căn cứ: Điều 28 Luật Khiếu nại 02/2011/QH13');
+      expect(lines.at(-1)).toMatch(/^Lịch làm việc năm 20\d\d(–20\d\d)? của Phòng A1 \(bản số 1\)\./);
+      await checkScreen(p, 'ho-so-cach-tinh');
     } finally {
       await head.page.close();
     }

@@ -10,7 +10,7 @@ import { Clock } from '../../src/common/clock.js';
 import { addDays, weekday } from '../../src/common/domain/local-date.js';
 import { startApi } from '../support/api.js';
 import { launchChromium, listenLocally, signInToConsole } from '../support/browser.js';
-import { screenChecker, selectListsClosed } from '../support/screens.js';
+import { screenChecker, selectListsClosed, VIEWPORTS } from '../support/screens.js';
 import { truncateAll } from '../support/database.js';
 import { Fixtures, login } from '../support/fixtures.js';
 import { until } from '../support/wait.js';
@@ -153,7 +153,26 @@ describe('the console reception pages in a real browser', () => {
       await page.getByRole('heading', { name: 'Lịch tiếp công dân', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Thêm lịch' }).click();
       const dialog = '.ant-modal-wrap';
-      await choose(page, dialog, 'Kiểu lặp', 'Hằng tháng, vào thứ … của tuần …');
+      // On a phone (390 px) every "Kiểu lặp" choice is read whole: short names, their meaning wrapped.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator(dialog).getByRole('combobox', { name: 'Kiểu lặp', exact: true }).click();
+      const choices = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await choices.nth(2).getByText('ví dụ thứ Năm tuần thứ hai').waitFor();
+      type Box = { scrollWidth: number; clientWidth: number; innerText: string };
+      const cutOff = await choices.evaluateAll((items) =>
+        items
+          .map((item) => item as unknown as { querySelectorAll(s: string): ArrayLike<unknown> })
+          .flatMap((item) => [item, ...Array.from(item.querySelectorAll('*'))])
+          .map((el) => el as Box)
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.innerText),
+      );
+      expect(cutOff).toEqual([]);
+      await page.screenshot({ path: join(OUTPUT, 'tiep-kieu-lap-phone.png') });
+      await page.keyboard.press('Escape');
+      await selectListsClosed(page);
+      await page.setViewportSize(VIEWPORTS.desktop);
+      await choose(page, dialog, 'Kiểu lặp', 'Hằng tháng theo thứ');
       await page.getByTestId('recurrence-words').getByText('thứ Năm tuần thứ hai hằng tháng').waitFor();
       await page.locator(dialog).getByLabel('Thủ trưởng tiếp').fill('Nguyễn Văn Hùng');
       await page.locator(dialog).getByLabel('Chức vụ').fill('Giám đốc Sở');

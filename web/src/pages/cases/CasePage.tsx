@@ -14,7 +14,8 @@ import { caseQuery, type AnyCase } from './case-query';
 import { CaseDocuments } from './CaseDocuments';
 import { CaseEnforcement, hasEnforcement } from './CaseEnforcement';
 import { CaseFlagsForm, CaseFlagsSummary } from './CaseFlags';
-import { DEADLINE_STATUS, PURPOSE, STEP, stepForm, type CaseKind } from './step-forms';
+import { PURPOSE, STEP, stepForm, type CaseKind } from './step-forms';
+import { deadlineStatusText } from '../../lib/deadline-status';
 
 // Not with the page: a step's form (date picker, select) and a denunciation's identity panel.
 const loadStepForm = () => import('./CaseStepForm');
@@ -119,7 +120,7 @@ function Deadlines({ c }: { c: AnyCase }) {
           {
             title: 'Tình trạng',
             render: (d) =>
-              `${DEADLINE_STATUS[d.status] ?? d.status}${d.settledOn ? ` ngày ${showDate(d.settledOn)}` : ''}${
+              `${deadlineStatusText(d.purpose, d.status)}${d.settledOn ? ` ngày ${showDate(d.settledOn)}` : ''}${
                 d.pausedSince ? ` từ ${showDate(d.pausedSince)}` : ''
               }`,
           },

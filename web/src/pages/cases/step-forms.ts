@@ -134,15 +134,6 @@ export const PURPOSE: Record<string, string> = {
   processing: 'Xử lý đơn',
 };
 
-export const DEADLINE_STATUS: Record<string, string> = {
-  open: 'Đang chạy',
-  paused: 'Tạm dừng',
-  met: 'Đã hoàn thành đúng hạn',
-  missed: 'Hoàn thành quá hạn',
-  done: 'Đã hoàn thành',
-  cancelled: 'Đã hủy',
-};
-
 export const OUTCOME: Record<string, string> = {
   right: 'Đúng',
   partly_right: 'Đúng một phần',

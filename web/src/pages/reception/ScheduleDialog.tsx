@@ -20,6 +20,20 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 /** How many of the coming sessions the preview lists. */
 const PREVIEW_COUNT = 8;
 
+/**
+ * "Kiểu lặp": short names that fit the box on a phone (390 px), each with what it means on a second
+ * line in the list, which wraps instead of cutting the text off.
+ */
+const REPEAT_OPTIONS = [
+  { value: 'weekly', label: 'Hằng tuần', description: 'Vào một hoặc nhiều thứ trong tuần' },
+  { value: 'monthly_day', label: 'Hằng tháng theo ngày', description: 'Vào một ngày cố định, ví dụ ngày 15' },
+  {
+    value: 'monthly_weekday',
+    label: 'Hằng tháng theo thứ',
+    description: 'Vào một thứ của một tuần trong tháng, ví dụ thứ Năm tuần thứ hai',
+  },
+];
+
 interface ScheduleValues {
   kind: 'periodic' | 'regular';
   mode: 'direct' | 'online';
@@ -209,11 +223,15 @@ export function ScheduleDialog({
               <Form.Item label="Kiểu lặp" name="repeat">
                 <Select
                   style={{ minWidth: 220 }}
-                  options={[
-                    { value: 'weekly', label: 'Hằng tuần, vào thứ…' },
-                    { value: 'monthly_day', label: 'Hằng tháng, vào ngày…' },
-                    { value: 'monthly_weekday', label: 'Hằng tháng, vào thứ … của tuần …' },
-                  ]}
+                  options={REPEAT_OPTIONS}
+                  optionRender={(o) => (
+                    <div style={{ whiteSpace: 'normal' }}>
+                      {o.label}
+                      <div className="muted" style={{ fontSize: 12 }}>
+                        {o.data.description}
+                      </div>
+                    </div>
+                  )}
                 />
               </Form.Item>
               {values?.repeat === 'weekly' && (
