@@ -46,6 +46,7 @@ const entryPoints: [string, string[]][] = [
   ['audit:verify', ['dist/src/audit/cli/verify-audit.cli.js']],
   ['audit:chain', ['dist/src/audit/cli/chain-audit.cli.js']],
   ['identity:rotate', ['dist/src/identity/cli/rotate-keys.cli.js']],
+  ['deadlines:refresh-explanations', ['dist/src/case-deadlines/cli/refresh-explanations.cli.js']],
   [
     'the migration CLI',
     ['node_modules/typeorm/cli.js', 'migration:show', '-d', 'dist/src/database/data-source.js'],
