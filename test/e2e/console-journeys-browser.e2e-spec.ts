@@ -151,8 +151,10 @@ describe('case-work journeys in the console (real browser)', () => {
     await rows.nth(c.deadlines.length - 1).waitFor();
     // The page follows the saved step: wait for the last due date to be the API's.
     const last = c.deadlines.at(-1)!;
+    // In the "Hạn" cell: the explanation's lines (in the row, folded) cite the dates too.
     await rows
       .nth(c.deadlines.length - 1)
+      .locator('[data-testid^="due-"]')
       .getByText(shown(last.dueDate), { exact: false })
       .waitFor();
     const texts = await rows.allInnerTexts();
