@@ -20,7 +20,12 @@
 // Options: `--only=<regex>` runs the targets whose name matches; `--cpu-prof=<dir>` starts the API with
 // `node --cpu-prof` and writes its profile there when the API stops (open it in Chrome DevTools or
 // summarise it with scripts/bench/cpu-profile-top.ts); `--api=<file>` starts another build's
-// `dist/src/main.js` (an older commit's, for a comparison on the same data and the same machine).
+// `dist/src/main.js` (an older commit's, for a comparison on the same data and the same machine);
+// `--identity` sends no Accept-Encoding (every request gets the bytes as they are);
+// `--compare=<file>` starts that build beside this one, on the same data, and measures both in turn —
+// each target run of one followed by the same run of the other, each between its own `/health/live`
+// runs — then prints a table for each and their ratios side by side: an A/B that a noisy machine
+// disturbs both sides of alike.
 import '../../src/bootstrap/require-supported-node.js'; // first: refuses a Node older than engines, before any native module loads
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -73,6 +78,14 @@ const CONNECTIONS = 50;
 const CLIENTS = 200_000;
 const DURATION_S = 5;
 const ROUNDS = 3;
+/**
+ * What every request carries besides its path, as a phone's or desktop browser's does: Accept-Encoding
+ * (the calendar answers gzipped to it, ADR 0026; KiB/response are then the gzipped bytes). `--identity`
+ * leaves it out, as the runs before 2026-12-07 15:30 did.
+ */
+const BROWSER: Record<string, string> = process.argv.includes('--identity')
+  ? {}
+  : { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
@@ -214,6 +227,14 @@ async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
   throw new Error('the API did not start in 20 s');
 }
 
+/** An API process under measurement. */
+interface Api {
+  label: string;
+  main: string;
+  child: ChildProcess;
+  origin: string;
+}
+
 async function main(): Promise<void> {
   const base = loadConfigFromEnvironment(CONFIG_SECTIONS);
   const database = `${base.db.name}_bench`;
@@ -271,8 +292,24 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
+  const apis: Api[] = [{ label: 'A', main, child, origin }];
+  const compare = option('compare');
+  if (compare !== null) {
+    const otherPort = await freePort();
+    const other = path.resolve(compare);
+    apis.push({
+      label: 'B',
+      main: other,
+      child: spawn(process.execPath, [other], {
+        cwd: root,
+        env: { ...process.env, HTTP_PORT: String(otherPort) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+      origin: `http://127.0.0.1:${otherPort}`,
+    });
+  }
   try {
-    await waitUntilLive(`${origin}/health/live`, child);
+    for (const api of apis) await waitUntilLive(`${api.origin}/health/live`, api.child);
     const month = new Intl.DateTimeFormat('en-CA', {
       timeZone: 'Asia/Ho_Chi_Minh',
       year: 'numeric',
@@ -281,7 +318,15 @@ async function main(): Promise<void> {
       .format(new Date())
       .slice(0, 7);
     const unitPage = `/lich-tiep-cong-dan?don-vi=SO-7&thang=${month}`;
-    const etag = (await fetch(`${origin}${unitPage}`)).headers.get('etag') ?? '';
+    // The tags of the page as it is and gzipped: a client names what it holds; both, so that a build
+    // that does not gzip (`--compare`, `--api`) answers 304 as well.
+    const tagOf = async (encoding: string) =>
+      (await fetch(`${origin}${unitPage}`, { headers: { 'accept-encoding': encoding } })).headers.get(
+        'etag',
+      ) ?? '';
+    const etag = [
+      ...new Set([await tagOf(BROWSER['accept-encoding'] ?? 'identity'), await tagOf('identity')]),
+    ].join(', ');
     const client = () => {
       const n = Math.floor(Math.random() * CLIENTS);
       return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
@@ -292,7 +337,7 @@ async function main(): Promise<void> {
         setupRequest: (request: AutocannonRequest) => ({
           ...request,
           path: path(),
-          headers: { ...request.headers, ...headers, 'x-forwarded-for': client() },
+          headers: { ...request.headers, ...BROWSER, ...headers, 'x-forwarded-for': client() },
         }),
       },
     ];
@@ -314,8 +359,14 @@ async function main(): Promise<void> {
     ];
     for (const p of paths) {
       const kib =
-        (await (await fetch(`${origin}${p}`, { headers: { 'x-forwarded-for': client() } })).arrayBuffer())
-          .byteLength / 1024;
+        (
+          await (
+            await fetch(`${origin}${p}`, {
+              // The bytes as they are (the largest form of an answer), not gzipped.
+              headers: { 'x-forwarded-for': client(), 'accept-encoding': 'identity' },
+            })
+          ).arrayBuffer()
+        ).byteLength / 1024;
       if (kib > largest.kib) largest = { path: p, kib };
     }
     console.log(
@@ -371,10 +422,15 @@ async function main(): Promise<void> {
       targets.splice(0, targets.length, ...targets.filter((t) => wanted.test(t.name)));
     }
     const health = shape(() => '/health/live');
-    const run = async (requests: AutocannonOptions['requests'], expect304 = false) => {
-      const cpuBefore = cpuSeconds(child.pid);
-      const r = await autocannon({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests });
-      const cpu = cpuSeconds(child.pid) - cpuBefore;
+    const run = async (api: Api, requests: AutocannonOptions['requests'], expect304 = false) => {
+      const cpuBefore = cpuSeconds(api.child.pid);
+      const r = await autocannon({
+        url: api.origin,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        requests,
+      });
+      const cpu = cpuSeconds(api.child.pid) - cpuBefore;
       return {
         rps: r.requests.average,
         /** The API process's CPU time per request (µs): what the load on the machine changes least. */
@@ -386,76 +442,110 @@ async function main(): Promise<void> {
       };
     };
     // Warm-up: every cache and the JIT.
-    await autocannon({ url: origin, connections: 10, duration: 2, requests: shape(() => unitPage) });
+    for (const api of apis) {
+      await autocannon({ url: api.origin, connections: 10, duration: 2, requests: shape(() => unitPage) });
+    }
     // The machine is shared and noisy (other engineers' test runs come and go within seconds): each
     // target run sits between two /health/live runs, and its ratio is taken against those two — by
     // requests a second, and by the API's CPU time per request (health's over the target's), which
     // stays close to the ratio an unloaded machine would show when the API gets only part of a core.
-    const samples = new Map<
-      string,
-      {
-        rps: number;
-        ratio: number;
-        cpuUs: number;
-        cpuRatio: number;
-        p50: number;
-        p99: number;
-        kib: number;
-        bad: number;
-      }[]
-    >();
-    const healthRuns: number[] = [];
-    const healthCpu: number[] = [];
+    type Sample = {
+      rps: number;
+      ratio: number;
+      cpuUs: number;
+      cpuRatio: number;
+      p50: number;
+      p99: number;
+      kib: number;
+      bad: number;
+    };
+    const results = apis.map(() => ({
+      samples: new Map<string, Sample[]>(),
+      healthRuns: [] as number[],
+      healthCpu: [] as number[],
+    }));
     const loadBefore = loadavg();
     for (let round = 0; round < ROUNDS; round++) {
-      let before = await run(health);
-      healthRuns.push(before.rps);
-      healthCpu.push(before.cpuUs);
+      const before: (Awaited<ReturnType<typeof run>> | null)[] = apis.map(() => null);
       for (const t of targets.filter((x) => x.rounds > round)) {
-        const r = await run(t.requests, t.name.includes('304'));
-        const after = await run(health);
-        healthRuns.push(after.rps);
-        healthCpu.push(after.cpuUs);
-        samples.set(t.name, [
-          ...(samples.get(t.name) ?? []),
-          {
-            ...r,
-            ratio: r.rps / ((before.rps + after.rps) / 2),
-            cpuRatio: (before.cpuUs + after.cpuUs) / 2 / r.cpuUs,
-          },
-        ]);
-        before = after;
+        for (const [i, api] of apis.entries()) {
+          const result = results[i];
+          if (!before[i]) {
+            before[i] = await run(api, health);
+            result.healthRuns.push(before[i].rps);
+            result.healthCpu.push(before[i].cpuUs);
+          }
+          const r = await run(api, t.requests, t.name.includes('304'));
+          const after = await run(api, health);
+          result.healthRuns.push(after.rps);
+          result.healthCpu.push(after.cpuUs);
+          const b = before[i];
+          result.samples.set(t.name, [
+            ...(result.samples.get(t.name) ?? []),
+            {
+              ...r,
+              ratio: r.rps / ((b.rps + after.rps) / 2),
+              cpuRatio: (b.cpuUs + after.cpuUs) / 2 / r.cpuUs,
+            },
+          ]);
+          before[i] = after;
+        }
       }
     }
     const loadAfter = loadavg();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(
-      `\n${CONNECTIONS} connections, ${DURATION_S} s a run, ${ROUNDS} rounds, API on 127.0.0.1:${port} (its own process: ${main}), ${new Date().toISOString()}`,
+      `\n${CONNECTIONS} connections, ${DURATION_S} s a run, ${ROUNDS} rounds, ${new Date().toISOString()}`,
     );
     console.log(
       `load average (1, 5, 15 min) before: ${loadBefore.map((x) => x.toFixed(1)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(1)).join(', ')}`,
     );
-    console.log(
-      `/health/live: ${healthRuns.map(Math.round).join(', ')} req/s (median ${Math.round(median(healthRuns))}); API CPU ${Math.round(median(healthCpu))} µs a request (median)`,
-    );
-    console.log(
-      '| target | req/s (median) | vs /health/live (median) | API CPU µs/request | vs /health/live by CPU | p50 ms | p99 ms | KiB/response | errors |',
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     let failed = false;
-    for (const t of targets) {
-      const list = samples.get(t.name) ?? [];
-      const bad = list.reduce((n, x) => n + x.bad, 0);
-      failed ||= bad > 0;
+    for (const [i, api] of apis.entries()) {
+      const { samples, healthRuns, healthCpu } = results[i];
       console.log(
-        `| ${t.name} | ${Math.round(median(list.map((x) => x.rps)))} | ${(100 * median(list.map((x) => x.ratio))).toFixed(0)} % | ${Math.round(median(list.map((x) => x.cpuUs)))} | ${(100 * median(list.map((x) => x.cpuRatio))).toFixed(0)} % | ${median(list.map((x) => x.p50))} | ${median(list.map((x) => x.p99))} | ${median(list.map((x) => x.kib)).toFixed(1)} | ${bad} |`,
+        `\n${apis.length > 1 ? `${api.label}: ` : ''}API on ${api.origin} (its own process: ${api.main})`,
       );
+      console.log(
+        `/health/live: ${healthRuns.map(Math.round).join(', ')} req/s (median ${Math.round(median(healthRuns))}); API CPU ${Math.round(median(healthCpu))} µs a request (median)`,
+      );
+      console.log(
+        '| target | req/s (median) | vs /health/live (median) | API CPU µs/request | vs /health/live by CPU | p50 ms | p99 ms | KiB/response | errors |',
+      );
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const t of targets) {
+        const list = samples.get(t.name) ?? [];
+        const bad = list.reduce((n, x) => n + x.bad, 0);
+        failed ||= bad > 0;
+        console.log(
+          `| ${t.name} | ${Math.round(median(list.map((x) => x.rps)))} | ${(100 * median(list.map((x) => x.ratio))).toFixed(0)} % | ${Math.round(median(list.map((x) => x.cpuUs)))} | ${(100 * median(list.map((x) => x.cpuRatio))).toFixed(0)} % | ${median(list.map((x) => x.p50))} | ${median(list.map((x) => x.p99))} | ${median(list.map((x) => x.kib)).toFixed(1)} | ${bad} |`,
+        );
+      }
+    }
+    if (apis.length > 1) {
+      // Side by side: the same target's runs of A and B, interleaved, so the machine's swings fall on both.
+      const cell = (i: number, name: string, key: 'cpuUs' | 'cpuRatio' | 'ratio') => {
+        const xs = (results[i].samples.get(name) ?? []).map((x) => x[key]);
+        return key === 'cpuUs' ? `${Math.round(median(xs))}` : `${(100 * median(xs)).toFixed(0)} %`;
+      };
+      const h = (i: number) => Math.round(median(results[i].healthCpu));
+      console.log(`\nA/B (A: ${apis[0].main}; B: ${apis[1].main})`);
+      console.log('| target | A µs/request | B µs/request | A by CPU | B by CPU | A by req/s | B by req/s |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|');
+      console.log(`| /health/live (median) | ${h(0)} | ${h(1)} | | | | |`);
+      for (const t of targets) {
+        console.log(
+          `| ${t.name} | ${cell(0, t.name, 'cpuUs')} | ${cell(1, t.name, 'cpuUs')} | ${cell(0, t.name, 'cpuRatio')} | ${cell(1, t.name, 'cpuRatio')} | ${cell(0, t.name, 'ratio')} | ${cell(1, t.name, 'ratio')} |`,
+        );
+      }
     }
     if (failed) process.exitCode = 1;
   } finally {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+    for (const api of apis) {
+      if (api.child.exitCode === null) {
+        api.child.kill('SIGTERM');
+        await new Promise((r) => api.child.once('exit', r));
+      }
     }
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await connection.end();

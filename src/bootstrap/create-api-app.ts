@@ -1,6 +1,5 @@
 import { registerMultipart } from '../attachments/multipart.js';
 import { acceptStatusPageForm } from '../letters/public/letter-status.controller.js';
-import helmet from '@fastify/helmet';
 import { RequestMethod, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +11,7 @@ import { DomainError } from '../common/domain/domain-error.js';
 import { AllExceptionsFilter } from '../common/http/all-exceptions.filter.js';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../common/http/json-depth.js';
 import { requestIdFor } from '../common/http/request-id.js';
+import { registerSecurityHeaders } from '../common/http/security-headers.js';
 import { registerLeanRequestLog } from '../common/logging/lean-request-log.js';
 import { createValidationPipe } from '../common/http/validation.js';
 import { registerQueueBoard } from '../operations/queue-board.js';
@@ -80,22 +80,13 @@ export async function createApiApp(
     credentials: true,
     exposedHeaders: ['x-request-id', 'etag'],
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI and the server-rendered pages use inline styles; no inline scripts anywhere.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Helmet's headers with our Content-Security-Policy, computed once (src/common/http/security-headers.ts).
+  registerSecurityHeaders(fastify);
   // Letters' attachments arrive as multipart/form-data (src/attachments/multipart.ts).
   await registerMultipart(app);
   // The status page's and the letter form's forms post application/x-www-form-urlencoded, read for them only.
   acceptStatusPageForm(app);
-  const fastify = app.getHttpAdapter().getInstance();
   // Fastify's own JSON parser answers bad JSON with an untyped 400; ours gives the house error code,
   // still refuses prototype-poisoning keys, and refuses nesting deeper than MAX_JSON_DEPTH before parsing
   // (the parser and the validation recurse: 100,000 levels would be a 500).

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { diffChanges } from '../audit/domain/changes.js';
 import type { Actor } from '../auth/domain/actor.js';
 import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
 import { uuid7 } from '../common/ids/uuid7.js';
 import { IdentityVault } from '../identity/identity-vault.js';
 import type {
@@ -79,7 +80,7 @@ export class WebhookEndpointsService {
     // Taken before the insert, which writes the database's raw values back into the entity.
     const view = toView(endpoint);
     const changes = diffChanges(null, audited(endpoint));
-    await this.dataSource.transaction(async (manager) => {
+    await transactionWithRetry(this.dataSource, async (manager) => {
       await manager.insert(WebhookEndpointEntity, endpoint);
       await this.audit.record(manager, actor, {
         action: 'create',
@@ -100,7 +101,7 @@ export class WebhookEndpointsService {
 
   /** Pauses or resumes an endpoint; paused, its calls wait. @throws `WEBHOOK_ENDPOINT_NOT_FOUND` */
   async update(actor: Actor, id: string, dto: UpdateWebhookEndpointDto): Promise<WebhookEndpointView> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
       const endpoint = await manager.findOne(WebhookEndpointEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -160,7 +161,7 @@ export class WebhookEndpointsService {
     );
     const durationMs = Math.round(performance.now() - started);
     const acknowledged = status !== null && status >= 200 && status < 300;
-    await this.dataSource.transaction((manager) =>
+    await transactionWithRetry(this.dataSource, (manager) =>
       this.audit.record(manager, actor, {
         action: 'test',
         entityType: 'webhook_endpoint',

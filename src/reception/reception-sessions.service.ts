@@ -32,6 +32,7 @@ import { ReceptionSessionEntity } from './entities/reception-session.entity.js';
 import { HeadDutyService, type HeadDutyWarning } from './head-duty.service.js';
 import { PublicCalendarCache } from './public/public-calendar.cache.js';
 import { Clock } from '../common/clock.js';
+import { transactionWithRetry } from '../common/database/transactions.js';
 import { ReceptionErrors } from './reception.errors.js';
 
 /** A schedule covers at most a year (schedules are published per year, "lịch tiếp công dân năm …"). */
@@ -235,7 +236,7 @@ export class ReceptionSessionsService {
     const problems = sessionProblems({ ...dto, mode });
     if (dto.date < today) problems.push({ field: 'date', message: 'must be today or later' });
     if (problems.length > 0) throw ReceptionErrors.invalid(problems);
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await transactionWithRetry(this.dataSource, async (manager) => {
       const unit = await unitInScope(manager, actor, dto.unitId, ReceptionErrors.unitNotFound);
       if (dto.placeId) await this.placeOfUnit(manager, unit.id, dto.placeId);
       const calendar = await this.calendars.calendarFor(unit.id, manager);
@@ -286,7 +287,7 @@ export class ReceptionSessionsService {
   }
 
   async updateSession(actor: Actor, id: string, dto: UpdateSessionDto): Promise<SessionCommandResult> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await transactionWithRetry(this.dataSource, async (manager) => {
       const session = await this.lockedSession(manager, actor, id, dto.version);
       if (dto.placeId) await this.placeOfUnit(manager, session.unitId, dto.placeId);
       const next = {
@@ -309,7 +310,7 @@ export class ReceptionSessionsService {
   }
 
   async cancelSession(actor: Actor, id: string, dto: CancelSessionDto): Promise<SessionCommandResult> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await transactionWithRetry(this.dataSource, async (manager) => {
       const session = await this.lockedSession(manager, actor, id, dto.version);
       return this.saveChange(
         manager,
@@ -327,7 +328,7 @@ export class ReceptionSessionsService {
 
   async postponeSession(actor: Actor, id: string, dto: PostponeSessionDto): Promise<SessionCommandResult> {
     const today = this.clock.today();
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await transactionWithRetry(this.dataSource, async (manager) => {
       const session = await this.lockedSession(manager, actor, id, dto.version);
       const startTime = dto.startTime ?? hhmm(session.startTime);
       const endTime = dto.endTime ?? hhmm(session.endTime);

@@ -8,6 +8,7 @@ import { DomainError } from '../../src/common/domain/domain-error.js';
 import { PublicRoute } from '../../src/common/http/public-route.decorator.js';
 import { startApi } from '../support/api.js';
 import { testConfig } from '../support/env.js';
+import { securityHeaders, SECURITY_HEADER_OPTIONS } from '../../src/common/http/security-headers.js';
 
 class ProbeAddressDto {
   @IsString()
@@ -196,6 +197,15 @@ describe('the API application', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // Every one of Helmet's headers, on a probe, a refusal, an unknown path and the API's documents.
+    const expected = Object.fromEntries(
+      securityHeaders(SECURITY_HEADER_OPTIONS).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    expect(Object.keys(expected)).toHaveLength(12);
+    for (const path of ['/health/live', '/api/v1/forgotten', '/no-such-page', '/api/docs-json']) {
+      const answer = await request(app.getHttpServer()).get(path);
+      expect({ path, headers: answer.headers }).toEqual({ path, headers: expect.objectContaining(expected) });
+    }
   });
 
   it('publishes the OpenAPI document and Swagger UI', async () => {

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/domain/roles.js';
 import { MAU_03_COLUMNS } from '../../src/reception/domain/reception-book.js';
 import { Clock } from '../../src/common/clock.js';
+import { GZIP_MIN_BYTES } from '../../src/reception/public/public-calendar.cache.js';
 import { startApi } from '../support/api.js';
 import { truncateAll } from '../support/database.js';
 import { testConfig } from '../support/env.js';
@@ -389,6 +390,41 @@ describe('reception through the API and the public calendar', () => {
       .expect(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.text).toContain('Thứ Ba, 22/12/2026');
+  });
+
+  it('answers gzipped to a client that accepts it, as another representation with its own tag', async () => {
+    const path = `/lich-tiep-cong-dan?don-vi=${unitCode}&thang=2026-12`;
+    const get = (encoding: string, ifNoneMatch?: string) => {
+      const r = api().get(path).set('accept-encoding', encoding);
+      return ifNoneMatch ? r.set('if-none-match', ifNoneMatch) : r;
+    };
+    const plain = await get('identity').expect(200);
+    const zipped = await get('gzip, deflate, br, zstd').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    for (const answer of [plain, zipped]) expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    // The same page (supertest gunzips), a fraction of the bytes on the wire, a tag of its own.
+    expect(zipped.text).toBe(plain.text);
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+    expect(zipped.headers.etag).toBe(`${plain.headers.etag.slice(0, -1)}-gz"`);
+    // Each tag revalidates its own representation only.
+    await get('gzip', zipped.headers.etag).expect(304);
+    await get('identity', plain.headers.etag).expect(304);
+    await get('identity', zipped.headers.etag).expect(200);
+    await get('gzip;q=0', zipped.headers.etag).expect(200);
+    // The JSON and the feed as well, when they are not tiny.
+    for (const other of [
+      `/lich-tiep-cong-dan.json?don-vi=${unitCode}&thang=2026-12`,
+      `/lich-tiep-cong-dan.ics?don-vi=${unitCode}`,
+    ]) {
+      const a = await api().get(other).set('accept-encoding', 'gzip').expect(200);
+      const b = await api().get(other).set('accept-encoding', 'identity').expect(200);
+      expect({ other, coding: a.headers['content-encoding'], same: a.text === b.text }).toEqual({
+        other,
+        coding: Buffer.byteLength(b.text) >= GZIP_MIN_BYTES ? 'gzip' : undefined,
+        same: true,
+      });
+    }
   });
 
   it('serves iCalendar feeds that keep UIDs across edits, raise SEQUENCE, mark cancellations and carry Asia/Ho_Chi_Minh times', async () => {

@@ -1,12 +1,13 @@
 import { Module, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AuthModule } from '../../auth/auth.module.js';
 import { TokenService } from '../../auth/token.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { PUBLIC_ROUTE } from './public-route.decorator.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
+import { RouteThrottlerGuard } from './route-throttler.guard.js';
 
 const ONE_MINUTE_MS = 60_000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
@@ -27,9 +28,21 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
       inject: [AppConfig, TokenService],
       useFactory: (config: AppConfig, tokens: TokenService) => {
         const reflector = new Reflector();
-        const isPublic = (context: ExecutionContext) =>
-          reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ===
-          true;
+        // Whether a route is public is fixed when the application is built: read once per handler (the
+        // limit and the tracker ask on every request).
+        const publicRoutes = new WeakMap<object, WeakMap<object, boolean>>();
+        const isPublic = (context: ExecutionContext) => {
+          const handler = context.getHandler();
+          const classRef = context.getClass();
+          let byHandler = publicRoutes.get(classRef);
+          if (!byHandler) publicRoutes.set(classRef, (byHandler = new WeakMap()));
+          let known = byHandler.get(handler);
+          if (known === undefined) {
+            known = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, classRef]) === true;
+            byHandler.set(handler, known);
+          }
+          return known;
+        };
         return {
           storage: new RedisThrottlerStorage(config),
           getTracker: async (req: Record<string, unknown>, context: ExecutionContext) => {
@@ -58,6 +71,6 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
       },
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+  providers: [{ provide: APP_GUARD, useClass: RouteThrottlerGuard }],
 })
 export class RateLimitModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { CacheInvalidationBus } from '../../common/cache/cache-invalidation.bus.js';
 
 export interface CachedRepresentation {
@@ -10,6 +12,30 @@ export interface CachedRepresentation {
   contentType: string;
   /** The HTTP status to answer with (an HTML page with a bad filter is a 400). */
   status: number;
+  /**
+   * The same body gzipped once, with its own strong tag (RFC 9110 §8.8.3: another content coding is
+   * another representation), for clients that accept it — every browser; null for a small body.
+   */
+  gzip: { body: Buffer; etag: string } | null;
+}
+
+/** Bodies smaller than this are sent as they are: gzip would save a packet at most. */
+export const GZIP_MIN_BYTES = 1024;
+const gzipped = promisify(gzip);
+
+/** A rendered body with its tag and, when worth it, its gzipped copy: done once, at cache fill. */
+export async function representation(rendered: {
+  body: string;
+  contentType: string;
+  status: number;
+}): Promise<CachedRepresentation> {
+  const body = Buffer.from(rendered.body, 'utf8');
+  const etag = etagOf(body);
+  const gzip =
+    body.length >= GZIP_MIN_BYTES
+      ? { body: await gzipped(body, { level: 9 }), etag: `${etag.slice(0, -1)}-gz"` }
+      : null;
+  return { contentType: rendered.contentType, status: rendered.status, body, etag, gzip };
 }
 
 /** How long a rendered representation is served without looking at the database again. */
@@ -50,9 +76,8 @@ export class PublicCalendarCache {
     if (running) return running;
     const generation = this.generation;
     const promise = render()
-      .then((rendered) => {
-        const body = Buffer.from(rendered.body, 'utf8');
-        const value = { ...rendered, body, etag: etagOf(body) };
+      .then(representation)
+      .then((value) => {
         // A change committed while rendering may be missing from it: serve it once, do not keep it.
         if (generation === this.generation) {
           if (this.entries.size >= MAX_ENTRIES)

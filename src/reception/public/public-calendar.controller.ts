@@ -1,7 +1,8 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/domain/domain-error.js';
+import { acceptsGzip } from '../../common/http/content-coding.js';
 import { PublicRoute } from '../../common/http/public-route.decorator.js';
 import { STATUS_BY_KIND } from '../../common/http/error-response.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -13,6 +14,7 @@ import {
   PublicCalendarErrors,
   PublicCalendarService,
   type PublicFilter,
+  type PublicQuery,
 } from './public-calendar.service.js';
 
 /** Browsers and calendar clients may keep a copy this long, then revalidate with If-None-Match. */
@@ -26,6 +28,16 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
   const text = Array.isArray(header) ? header.join(',') : header;
   if (text.trim() === '*') return true;
   return text.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The filters as the query string gave them (a repeated one as an array), read from the request rather
+ * than as three `@Query()` parameters: Nest would extract each and run the global validation pipe on
+ * each, per request, only to pass `unknown` on — parsePublicQuery checks them (ADR 0026).
+ */
+function queryOf(request: FastifyRequest): PublicQuery {
+  const query = request.query as Record<string, unknown> | undefined;
+  return query ? { 'don-vi': query['don-vi'], thang: query.thang, trang: query.trang } : {};
 }
 
 const unitQuery = ApiQuery({
@@ -65,14 +77,8 @@ export class PublicCalendarController {
   @unitQuery
   @monthQuery
   @pageQuery
-  async page(
-    @Query('don-vi') unit: unknown,
-    @Query('thang') month: unknown,
-    @Query('trang') pageNumber: unknown,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month, trang: pageNumber });
+  async page(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const { filter, problems } = parsePublicQuery(queryOf(request));
     const today = this.calendars.today();
     const shown = { unit: filter.unitCode, month: filter.month };
     if (problems.length > 0) return this.sendError(reply, shown, problems, 400, today);
@@ -100,14 +106,8 @@ export class PublicCalendarController {
   @unitQuery
   @monthQuery
   @pageQuery
-  async json(
-    @Query('don-vi') unit: unknown,
-    @Query('thang') month: unknown,
-    @Query('trang') pageNumber: unknown,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const filter = this.filterOrThrow(unit, month, pageNumber);
+  async json(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const filter = this.filterOrThrow(queryOf(request));
     const today = this.calendars.today();
     const rep = await this.cache.get(
       `json|${filter.unitCode ?? ''}|${filter.month ?? ''}|${filter.page}|${today}`,
@@ -125,8 +125,8 @@ export class PublicCalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar (RFC 5545)' })
   @unitQuery
-  async ics(@Query('don-vi') unit: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const filter = this.filterOrThrow(unit, undefined, undefined);
+  async ics(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const filter = this.filterOrThrow({ 'don-vi': queryOf(request)['don-vi'] });
     // Every unit's feed would be a year of thousands of sessions (megabytes) in one calendar: a citizen
     // subscribes to a unit's; the JSON pages carry every unit's for those who want them all.
     if (!filter.unitCode) throw PublicCalendarErrors.unitRequired();
@@ -143,16 +143,30 @@ export class PublicCalendarController {
     return this.send(request, reply, rep);
   }
 
-  private filterOrThrow(unit: unknown, month: unknown, pageNumber: unknown): PublicFilter {
-    const { filter, problems } = parsePublicQuery({ 'don-vi': unit, thang: month, trang: pageNumber });
+  private filterOrThrow(query: PublicQuery): PublicFilter {
+    const { filter, problems } = parsePublicQuery(query);
     if (problems.length > 0) throw PublicCalendarErrors.invalid(problems);
     return filter;
   }
 
+  /**
+   * Sends a cached representation: gzipped (prepared at cache fill) to a client that accepts it, as it
+   * is otherwise; `304` when If-None-Match names the tag of the one it would get.
+   */
   private send(request: FastifyRequest, reply: FastifyReply, rep: CachedRepresentation) {
-    reply.header('cache-control', CACHE_CONTROL).header('etag', rep.etag);
-    if (matches(request.headers['if-none-match'], rep.etag)) return reply.status(304).send();
-    return reply.status(rep.status).type(rep.contentType).send(rep.body);
+    const gzip = rep.gzip && acceptsGzip(request.headers['accept-encoding']) ? rep.gzip : null;
+    const etag = gzip ? gzip.etag : rep.etag;
+    const vary = reply.getHeader('vary');
+    reply
+      .header('cache-control', CACHE_CONTROL)
+      .header('etag', etag)
+      .header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+    if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    if (gzip) reply.header('content-encoding', 'gzip');
+    return reply
+      .status(rep.status)
+      .type(rep.contentType)
+      .send(gzip ? gzip.body : rep.body);
   }
 
   /** A bad filter on the page gets the page with the form and the problems, not a JSON error. */
