@@ -12,6 +12,8 @@
 //    own clock (`performance.now()`, from its navigation start) at the first animation frame where all of it
 //    is there; the same conditions are then checked through Playwright, whose polling (backing off to 500 ms
 //    between tries) also gives the bench process's view, printed beside it.
+// Also printed: `POST /auth/browser/refresh` alone (10 runs), and with BENCH_WATERFALL=1 the first cold
+// run's requests in the order they were sent. CONSOLE_DIR=<another build> compares builds (A/B).
 import '../../src/bootstrap/require-supported-node.js';
 import { signedInChromium } from './console-browser.js';
 import 'reflect-metadata';
@@ -72,20 +74,32 @@ async function copyRow(dataSource: DataSource, table: string, id: string, copies
   }
 }
 
-/** The page's requests as Chromium timed them: start → end (ms from navigation), size, name. */
-async function waterfall(page: import('playwright-core').Page): Promise<string> {
-  const rows = await page.evaluate(() => {
-    type Timed = { name: string; startTime: number; responseEnd: number; encodedBodySize: number };
-    const timings = performance as unknown as { getEntriesByType(type: string): Timed[] };
-    const timed = (type: string) => timings.getEntriesByType(type);
-    return [...timed('navigation'), ...timed('resource')].map((e) => ({
-      name: e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 70),
-      start: e.startTime,
-      end: e.responseEnd,
-      size: e.encodedBodySize,
-    }));
-  });
+type Request = import('playwright-core').Request;
+
+/**
+ * The page's requests as Chromium timed them (Playwright's request events, so that the order in which
+ * they were sent shows, the boot script's included): start → end (ms from the navigation's request), size
+ * of the body as it travelled, address. `requests` is filled from `page.on('requestfinished')`.
+ */
+async function waterfall(requests: Request[]): Promise<string> {
+  const rows = await Promise.all(
+    requests.map(async (r) => {
+      const t = r.timing();
+      const size = Math.max(0, (await r.sizes().catch(() => undefined))?.responseBodySize ?? 0);
+      return {
+        name: r
+          .url()
+          .replace(/^https?:\/\/[^/]+/, '')
+          .slice(0, 70),
+        t,
+        size,
+      };
+    }),
+  );
+  const zero = Math.min(...rows.map((r) => r.t.startTime));
   return rows
+    .map((r) => ({ ...r, start: r.t.startTime - zero, end: r.t.startTime - zero + r.t.responseEnd }))
+    .sort((a, b) => a.start - b.start)
     .map(
       (r) =>
         `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms ${String(r.size).padStart(8)} B  ${r.name}`,
@@ -200,6 +214,30 @@ async function main(): Promise<void> {
       `GET /api/v1/complaint-cases/{id}: median ${median(apiTimes).toFixed(0)} ms (9 runs after a warm-up)`,
     );
 
+    // The session's refresh alone (POST /auth/browser/refresh, as the console sends it at boot): a write
+    // transaction rotating the cookie's token, with its audit entry.
+    const refreshTimes: number[] = [];
+    const signIn = await fetch(`${url}/api/v1/auth/browser/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tiepdan-console': '1' },
+      body: JSON.stringify({ email: HEAD.email, password: PASSWORD }),
+    });
+    let cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    for (let i = 0; i < 11; i++) {
+      const started = performance.now();
+      const res = await fetch(`${url}/api/v1/auth/browser/refresh`, {
+        method: 'POST',
+        headers: { 'x-tiepdan-console': '1', cookie },
+      });
+      if (!res.ok) throw new Error(`refresh: ${res.status} ${await res.text()}`);
+      await res.json();
+      if (i > 0) refreshTimes.push(performance.now() - started);
+      cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    }
+    console.log(
+      `POST /api/v1/auth/browser/refresh: median ${median(refreshTimes).toFixed(0)} ms (10 runs after a warm-up)`,
+    );
+
     const times: number[] = [];
     const shownTimes: number[] = [];
     /** The same cold runs as the bench process saw them: Playwright's polling and the CDP round trips included. */
@@ -210,6 +248,8 @@ async function main(): Promise<void> {
       const { context, close } = await signedInChromium(url, HEAD.email, PASSWORD);
       try {
         const page = await context.newPage();
+        const finished: Request[] = [];
+        page.on('requestfinished', (r) => finished.push(r));
         // The page's main-thread CPU time (Chromium's ThreadTime): the work, whatever else the machine runs.
         const cdp = await context.newCDPSession(page);
         await cdp.send('Performance.enable');
@@ -289,7 +329,7 @@ async function main(): Promise<void> {
         times.push(cold);
         shownTimes.push(shown);
         // BENCH_WATERFALL=1: the first cold run's requests, when each started and ended (ms from navigation).
-        if (process.env.BENCH_WATERFALL === '1' && i === 0) console.log(await waterfall(page));
+        if (process.env.BENCH_WATERFALL === '1' && i === 0) console.log(await waterfall(finished));
         // The same page again, the console's files cached (an officer's second case of the day).
         warmTimes.push((await interactive(() => page.reload({ waitUntil: 'commit' })))[1]);
       } finally {

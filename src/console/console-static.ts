@@ -51,6 +51,9 @@ export async function registerConsole(
       // ASSET_CACHE_CONTROL: public, max-age=31536000, immutable
       maxAge: 365 * 24 * 3600 * 1000,
       immutable: true,
+      // The build writes each script and style sheet also as .br and .gz (web/vite.config.ts): the one the
+      // browser accepts is sent, with Content-Encoding and Vary: Accept-Encoding.
+      preCompressed: true,
     });
   }
   const reserved = reservedPrefixes(routesOutsidePrefix);

@@ -133,9 +133,22 @@ describe('the officers console in a real browser', () => {
       });
       expect(await page.evaluate(() => document.cookie)).not.toContain('tiepdan_refresh');
 
+      // A reload: the boot script (web/src/boot.ts) refreshes the session and asks for the officer's
+      // record before the app has loaded; the app takes both rather than asking again (a second refresh
+      // of the same cookie would be refused as a race).
+      const asked: string[] = [];
+      const onRequest = (r: { url(): string; method(): string }) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) asked.push(`${r.method()} ${url.pathname}`);
+      };
+      page.on('request', onRequest);
       await page.reload();
       await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/thong-bao');
+      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+      page.off('request', onRequest);
+      expect(asked.filter((a) => a === 'POST /api/v1/auth/browser/refresh')).toHaveLength(1);
+      expect(asked.filter((a) => a === 'GET /api/v1/auth/me')).toHaveLength(1);
 
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL(/\/dang-nhap/);

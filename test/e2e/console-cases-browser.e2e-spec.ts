@@ -284,6 +284,28 @@ describe('case work in the console (real browser)', () => {
       const p = head.page;
       await signIn(p, world.users.unit_head.email, `/ho-so/khieu-nai/${caseId}`);
       await p.getByRole('heading', { name: `Hồ sơ khiếu nại ${before.caseNumber}`, level: 1 }).waitFor();
+      // Reloaded: the boot script (web/src/boot.ts) asks for the session, the officer, the case, its
+      // documents and its unit's calendar before the app has loaded, and the app takes each answer rather
+      // than asking again.
+      const asked: string[] = [];
+      const onRequest = (r: { url(): string; method(): string }) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) asked.push(`${r.method()} ${url.pathname}`);
+      };
+      p.on('request', onRequest);
+      await p.reload();
+      await p.getByRole('heading', { name: `Hồ sơ khiếu nại ${before.caseNumber}`, level: 1 }).waitFor();
+      await p.getByTestId('due-acceptance').waitFor();
+      await p.getByText('Hồ sơ chưa có tài liệu.').waitFor();
+      p.off('request', onRequest);
+      for (const once of [
+        'POST /api/v1/auth/browser/refresh',
+        'GET /api/v1/auth/me',
+        `GET /api/v1/complaint-cases/${caseId}`,
+        `GET /api/v1/complaint-cases/${caseId}/attachments`,
+        `GET /api/v1/calendars/${before.unitId}/years/${today.slice(0, 4)}`,
+      ])
+        expect([once, asked.filter((a) => a === once).length]).toEqual([once, 1]);
       const acceptance = before.deadlines.find((d: { purpose: string }) => d.purpose === 'acceptance');
       expect(await p.getByTestId('due-acceptance').innerText()).toContain(shown(acceptance.dueDate));
       // Someone else changes the case after this tab read it (the handler is assigned).

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import request from 'supertest';
 import { ASSET_CACHE_CONTROL } from '../../src/console/console-static.js';
 import { startApi } from '../support/api.js';
@@ -25,6 +26,11 @@ describe('the console served by the API', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), SHELL);
     writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("console");\n');
+    // As the build writes it beside each script (web/vite.config.ts).
+    writeFileSync(
+      join(dir, 'assets', 'index-Ab12Cd34.js.br'),
+      brotliCompressSync('console.log("console");\n'),
+    );
     app = await startApi(testConfig({ CONSOLE_DIR: dir }));
   });
   afterAll(async () => {
@@ -51,8 +57,25 @@ describe('the console served by the API', () => {
     expect(res.headers['cache-control']).toBe(ASSET_CACHE_CONTROL);
   });
 
+  it('sends the brotli file built beside an asset to a browser that accepts it, plain to one that does not', async () => {
+    const inject = (headers: Record<string, string>) =>
+      app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js', headers });
+    const compressed = await inject({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(compressed.headers['vary']).toMatch(/accept-encoding/i);
+    expect(compressed.headers['cache-control']).toBe(ASSET_CACHE_CONTROL);
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log("console");\n');
+    const plain = await inject({ 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.payload).toBe('console.log("console");\n');
+    expect(plain.headers['cache-control']).toBe(ASSET_CACHE_CONTROL);
+  });
+
   it.each([
     '/assets/index-missing.js',
+    '/assets/index-Ab12Cd34.js.br.br',
     '/api/v1/no-such-thing',
     '/api/nothing',
     '/health/nothing',

@@ -21,19 +21,22 @@ function closure(keys, seen = new Set()) {
   }
   return seen;
 }
-const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+// The shell loads two entries: the boot script (src/boot.ts) and the app's entry (index.html's).
+const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry);
+if (!entries.includes('index.html') || !entries.includes('src/boot.ts'))
+  throw new Error(`entries: ${entries}`);
 const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
 const routes = {
-  'sign-in (/dang-nhap)': [entry, page('SignInPage')],
-  'home (/)': [entry, page('Shell'), page('HomePage')],
-  'log a visit (/tiep-cong-dan/ghi-so)': [entry, page('Shell'), page('LogVisitPage')],
-  'letters (/don)': [entry, page('Shell'), page('LettersPage')],
-  'dashboard (/giam-sat)': [entry, page('Shell'), page('DashboardPage')],
-  'reports (/bao-cao)': [entry, page('Shell'), page('ReportsPage')],
-  'online intake queue (/tiep-nhan-truc-tuyen)': [entry, page('Shell'), page('IntakeQueuePage')],
-  "an online letter's check": [entry, page('Shell'), page('IntakeCheckPage')],
-  'personal data (/du-lieu-ca-nhan)': [entry, page('Shell'), page('SubjectAccessPage')],
-  'an enforcement record (/thi-hanh/:id)': [entry, page('Shell'), page('EnforcementRecordPage')],
+  'sign-in (/dang-nhap)': [...entries, page('SignInPage')],
+  'home (/)': [...entries, page('Shell'), page('HomePage')],
+  'log a visit (/tiep-cong-dan/ghi-so)': [...entries, page('Shell'), page('LogVisitPage')],
+  'letters (/don)': [...entries, page('Shell'), page('LettersPage')],
+  'dashboard (/giam-sat)': [...entries, page('Shell'), page('DashboardPage')],
+  'reports (/bao-cao)': [...entries, page('Shell'), page('ReportsPage')],
+  'online intake queue (/tiep-nhan-truc-tuyen)': [...entries, page('Shell'), page('IntakeQueuePage')],
+  "an online letter's check": [...entries, page('Shell'), page('IntakeCheckPage')],
+  'personal data (/du-lieu-ca-nhan)': [...entries, page('Shell'), page('SubjectAccessPage')],
+  'an enforcement record (/thi-hanh/:id)': [...entries, page('Shell'), page('EnforcementRecordPage')],
 };
 let failed = false;
 for (const [name, keys] of Object.entries(routes)) {

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import type { BootHandoff } from '../boot';
 import { createStore } from '../lib/store';
 import type { components, paths } from './schema';
 
@@ -39,6 +40,43 @@ async function cookieRoute(path: 'refresh' | 'login', body?: unknown): Promise<R
   });
 }
 
+/** How long after the boot its reads may be taken (a page's first requests, never later ones). */
+const BOOT_READS_MS = 10_000;
+
+/** The boot script's requests (web/src/boot.ts). */
+const bootHandoff = (): BootHandoff | undefined =>
+  typeof window === 'undefined' ? undefined : window.__tiepdanBoot;
+
+/**
+ * The boot's refresh, once: the first refreshSession() takes its answer, however late, rather than
+ * rotating the cookie a second time.
+ */
+function takeBootRefresh(): Promise<Response> | undefined {
+  const handoff = bootHandoff();
+  const refresh = handoff?.refresh;
+  if (handoff) handoff.refresh = undefined;
+  return refresh;
+}
+
+/**
+ * The boot's answer to this GET, once, if it asked for the same address. Anything but a GET drops the
+ * answers not yet taken (a change may have made them stale).
+ */
+function takeBootRead(request: Request): Promise<Response> | undefined {
+  const handoff = bootHandoff();
+  if (!handoff || handoff.reads.size === 0) return undefined;
+  if (request.method !== 'GET' || performance.now() - handoff.startedAt > BOOT_READS_MS) {
+    handoff.reads.clear();
+    return undefined;
+  }
+  const url = new URL(request.url);
+  if (url.origin !== window.location.origin) return undefined;
+  const key = url.pathname + url.search;
+  const answer = handoff.reads.get(key);
+  handoff.reads.delete(key);
+  return answer;
+}
+
 let refreshing: Promise<boolean> | null = null;
 
 /**
@@ -49,7 +87,7 @@ export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const res = await cookieRoute('refresh');
+        const res = await ((attempt === 0 && takeBootRefresh()) || cookieRoute('refresh'));
         if (res.ok) {
           const body = (await res.json()) as { accessToken: string };
           session.set({ status: 'signed-in', accessToken: body.accessToken });
@@ -100,7 +138,7 @@ async function consoleFetch(input: Request): Promise<Response> {
   const spare = input.clone();
   let res: Response;
   try {
-    res = await fetch(withToken(input));
+    res = await (takeBootRead(input) ?? fetch(withToken(input)));
   } catch (error) {
     setNetwork({ offline: true });
     throw error;

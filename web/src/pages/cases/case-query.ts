@@ -60,6 +60,9 @@ export function assignmentPreviewQuery(
   const base = kind === 'complaint' ? '/api/v1/complaint-cases/{id}' : '/api/v1/denunciation-cases/{id}';
   return {
     queryKey: ['assignment-preview', kind, c.id, c.version, unitId, handlerUserId],
+    // Fresh for a few seconds (the case's version is in the key): the form does not ask again for what
+    // the boot's preload has just asked for.
+    staleTime: 5_000,
     queryFn: async () =>
       unwrap(
         await api.POST(`${base}/assignment-preview` as '/api/v1/complaint-cases/{id}/assignment-preview', {
