@@ -426,6 +426,7 @@ async function limiterStress(
   console.log('| second | API RSS | req/s since last | p50 ms (all so far) | p99 ms (all so far) |');
   console.log('|---:|---:|---:|---:|---:|');
   console.log(`| 0 | ${mb(rssMb(api.pid))} | | | |`);
+  const cpuStart = cpuMs(api.pid);
   const done = traffic.run(clients, seconds, () => traffic.get('stress', url));
   let finished = false;
   void done.then(() => (finished = true));
@@ -442,7 +443,14 @@ async function limiterStress(
     last = now;
   }
   const recorder = await done;
+  const cpuEnd = cpuMs(api.pid);
   recorder.print(seconds);
+  const requests = recorder.sum(
+    () => true,
+    (s) => s.total,
+  );
+  if (cpuStart !== null && cpuEnd !== null && requests > 0)
+    console.log(`API CPU ${ms2((cpuEnd - cpuStart) / requests)} ms a request`);
   console.log(`API at the end: ${memoryLine(await memoryOf(api))}`);
   console.log(`API: highest RSS (VmHWM) ${mb(peakRssMb(api.pid))}`);
   return (
