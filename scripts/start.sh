@@ -57,9 +57,9 @@ fi
 mkdir -p "$ROOT/.services/logs"
 log "starting the API and the worker (logs: .services/logs/)"
 # V8 flags: src/bootstrap/node-flags.ts (the same in docker/).
-node --max-semi-space-size=16 dist/src/main.js >>"$ROOT/.services/logs/api.log" 2>&1 &
+node --max-semi-space-size=16 --max-old-space-size=1024 dist/src/main.js >>"$ROOT/.services/logs/api.log" 2>&1 &
 api=$!
-node --max-semi-space-size=16 dist/src/worker.js >>"$ROOT/.services/logs/worker.log" 2>&1 &
+node --max-semi-space-size=16 --max-old-space-size=1024 dist/src/worker.js >>"$ROOT/.services/logs/worker.log" 2>&1 &
 worker=$!
 stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
 trap 'stop; exit 0' INT TERM

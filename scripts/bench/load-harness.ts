@@ -27,6 +27,7 @@ import { ReceptionSchedulesService } from '../../src/reception/reception-schedul
 import { UnitsService } from '../../src/units/units.service.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { isSureAnswer, Ledger, worthRetrying } from './cluster-ledger.js';
+import { PROBE } from './memory.js';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 const PASSWORD = 'load-harness-password-1';
@@ -131,6 +132,17 @@ export function rssMb(pid: number | undefined): number | null {
   }
 }
 export const mb = (n: number | null) => (n === null ? 'gone' : `${fmt(n)} MB`);
+
+/** The highest RSS a process has had (VmHWM of /proc/<pid>/status, kept by the kernel), in MB. */
+export function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Today and the time now in Asia/Ho_Chi_Minh (statutory dates are local dates). */
 export function localNow(): { date: string; time: string; month: string } {
@@ -668,12 +680,17 @@ export function startProcess(
   flags: readonly string[],
   env: NodeJS.ProcessEnv,
   logFile: string,
+  { probe = false }: { probe?: boolean } = {},
 ): ChildProcess {
-  const child = spawn(process.execPath, [...flags, path.join(root, script)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // With the probe: loaded first (`--require`, not NODE_OPTIONS, so that nothing the process spawns
+  // inherits it) and an IPC channel to ask it through (memoryOf, heapSnapshot).
+  const child = spawn(
+    process.execPath,
+    [...flags, ...(probe ? ['--require', PROBE] : []), path.join(root, script)],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', ...(probe ? (['ipc'] as const) : [])] },
+  );
+  // The harness's end of the channel keeps nothing alive either.
+  child.channel?.unref();
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -739,6 +756,8 @@ export interface SystemOptions {
   keepDb: boolean;
   nodeOptions: string | null;
   nodeDefaults: boolean;
+  /** Node/V8 flags of both processes instead of NODE_FLAGS (src/bootstrap/node-flags.ts), to compare. */
+  nodeFlags?: string[] | null;
   /** More settings of the API and the worker. */
   env?: Record<string, string>;
   /** Runs on the migrated database before the seed (the connection is `USE`-ing it). */
@@ -860,7 +879,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     const world = await seed(context, tag);
     await context.close();
     console.log(
-      `# ${options.name} ${new Date().toISOString()}, DB_POOL_SIZE ${pool}, node ${process.version} ${options.nodeDefaults ? '(no V8 flags)' : NODE_FLAGS.join(' ')}${options.nodeOptions ? `, NODE_OPTIONS ${options.nodeOptions}` : ''}\n` +
+      `# ${options.name} ${new Date().toISOString()}, DB_POOL_SIZE ${pool}, node ${process.version} ${options.nodeFlags ? options.nodeFlags.join(' ') || '(no flags)' : options.nodeDefaults ? '(no V8 flags)' : NODE_FLAGS.join(' ')}${options.env?.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX ${options.env.MALLOC_ARENA_MAX}` : ''}${options.nodeOptions ? `, NODE_OPTIONS ${options.nodeOptions}` : ''}\n` +
         `seeded ${world.unitCodes.length} units with reception places and schedules, ${world.desks.length * 3} officers, in ${((Date.now() - seeding) / 1000).toFixed(1)} s; logs: ${apiLog}, ${workerLog}`,
     );
 
@@ -868,9 +887,9 @@ export async function startSystem(options: SystemOptions): Promise<System> {
     const env =
       options.nodeOptions === null ? process.env : { ...process.env, NODE_OPTIONS: options.nodeOptions };
     // As every launcher starts them (src/bootstrap/node-flags.ts), unless --node-defaults.
-    const flags = options.nodeDefaults ? [] : NODE_FLAGS;
-    api = startProcess('API', 'dist/src/main.js', flags, env, apiLog);
-    worker = startProcess('worker', 'dist/src/worker.js', flags, env, workerLog);
+    const flags = options.nodeFlags ?? (options.nodeDefaults ? [] : NODE_FLAGS);
+    api = startProcess('API', 'dist/src/main.js', flags, env, apiLog, { probe: true });
+    worker = startProcess('worker', 'dist/src/worker.js', flags, env, workerLog, { probe: true });
     await waitUntilLive(`${origin}/health/live`, api);
     const traffic = new Traffic(origin, world, options.timeoutMs);
     await traffic.login();

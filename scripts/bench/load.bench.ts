@@ -13,6 +13,15 @@
 //                      window) at --level, throughput and API RSS every 10 s (what the limiter costs)
 //   --node-options S   NODE_OPTIONS of the API and the worker (e.g. V8 heap flags, `-r` a memory logger)
 //   --node-defaults    start them without the V8 flags of src/bootstrap/node-flags.ts (to compare)
+//   --node-flags S     these Node/V8 flags on their command line instead of node-flags.ts's (to compare;
+//                      e.g. '--max-semi-space-size=16 --trace-gc': the GC trace goes to their logs)
+//   --env K=V          one more setting of both (repeatable; e.g. MALLOC_ARENA_MAX=2, read by glibc)
+//   --heap-snapshots   (soak) a heap snapshot of the API after the set-up and after the last run, in
+//                      $TMPDIR, and their comparison by constructor (heap-snapshot-top.ts)
+// The API and the worker run with the memory probe (memory-probe.cjs, memory.ts): the RSS is printed with what it is
+// made of (V8's heap by space, used and live after the last major GC, external memory, the rest), at the
+// start and the end of each level or run, with the highest RSS (VmHWM) and the breakdown at the highest
+// sample.
 //
 // 1. A fresh database `<DB_NAME>_load`, migrated by the real migrations, seeded through the real services
 //    (as the migrations and the reception bench do): a province, 4 agencies each with a division, a
@@ -46,9 +55,14 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { ChildProcess } from 'node:child_process';
+import { heapSnapshot, memoryLine, memoryOf, type MemorySample } from './memory.js';
 import mysql from 'mysql2/promise';
 import { RateWindowStorage } from '../../src/common/http/rate-window.storage.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compareSnapshots } from './heap-snapshot-top.js';
 import {
+  cpuMs,
   cpuPerOp,
   cpuSnapshot,
   databasePid,
@@ -57,8 +71,10 @@ import {
   mb,
   ms2,
   nap,
+  peakRssMb,
   readiness,
   rssMb,
+  RouteStats,
   startSystem,
   type Traffic,
 } from './load-harness.js';
@@ -83,6 +99,9 @@ interface Options {
   nodeOptions: string | null;
   nodeDefaults: boolean;
   limiterStress: number | null;
+  nodeFlags: string[] | null;
+  env: Record<string, string>;
+  heapSnapshots: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -101,6 +120,9 @@ function parseOptions(argv: string[]): Options {
     nodeOptions: null,
     nodeDefaults: false,
     limiterStress: null,
+    nodeFlags: null,
+    env: {},
+    heapSnapshots: false,
   };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value);
@@ -124,6 +146,12 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--node-options') o.nodeOptions = value() ?? '';
     else if (arg === '--node-defaults') o.nodeDefaults = true;
     else if (arg === '--limiter-stress') o.limiterStress = number(arg, value());
+    else if (arg === '--node-flags') o.nodeFlags = (value() ?? '').split(/\s+/).filter(Boolean);
+    else if (arg === '--env') {
+      const [key, ...rest] = (value() ?? '').split('=');
+      if (!/^[A-Z_][A-Z0-9_]*$/.test(key) || rest.length === 0) throw new Error('--env needs KEY=VALUE');
+      o.env[key] = rest.join('=');
+    } else if (arg === '--heap-snapshots') o.heapSnapshots = true;
     else throw new Error(`unknown option ${arg} (see the head of scripts/bench/load.bench.ts)`);
   }
   return o;
@@ -243,6 +271,7 @@ async function main(): Promise<void> {
   const system = await startSystem({
     name: 'bench:load',
     ...options,
+    env: options.env,
     prepare: async (admin) => {
       await admin.query(RAW_TABLE);
     },
@@ -264,7 +293,7 @@ async function main(): Promise<void> {
     if (options.limiterStress !== null) {
       failed = await limiterStress(options, pool, traffic, api);
     } else if (options.minutes !== null) {
-      failed = await soak(options, pool, traffic, origin, api, worker);
+      failed = await soak(options, pool, traffic, origin, api, worker, system.tag);
     } else {
       const summary: string[] = [];
       const cpuSummary: string[] = [];
@@ -274,6 +303,7 @@ async function main(): Promise<void> {
         const clients = Math.max(1, Math.round(level * pool));
         console.log(`\n## ${level}× DB_POOL_SIZE: ${clients} clients`);
         const rssStart = [rssMb(api.pid), rssMb(worker.pid)];
+        const memoryStart = await memoryOf(api);
         const mix = await traffic.run(clients, options.seconds, (d) => traffic.mixed(d));
         console.log(`\n### The mix, ${options.seconds} s`);
         mix.print(options.seconds);
@@ -335,6 +365,9 @@ async function main(): Promise<void> {
         console.log(
           `RSS API ${mb(rssStart[0])} → ${mb(rssEnd[0])}, worker ${mb(rssStart[1])} → ${mb(rssEnd[1])}; 5xx ${fivexx}, timeouts ${timeouts}; /health/ready: ${ready.ready ? `200 after ${ready.ms} ms` : `WEDGED (not ready for ${ready.ms} ms: ${ready.detail})`}`,
         );
+        console.log(`API at the start: ${memoryLine(memoryStart)}`);
+        console.log(`API at the end:   ${memoryLine(await memoryOf(api))}`);
+        console.log(`worker at the end: ${memoryLine(await memoryOf(worker))}`);
         summary.push(
           `| ${level}× (${clients}) | ${fmt(
             mix.sum(
@@ -356,6 +389,9 @@ async function main(): Promise<void> {
       );
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|');
       for (const line of summary) console.log(line);
+      console.log(
+        `\nHighest RSS (VmHWM): API ${mb(peakRssMb(api.pid))}, worker ${mb(peakRssMb(worker.pid))}`,
+      );
       console.log(
         '\nCPU time per operation (ms, user + system, from /proc: what a letter costs whatever else the machine runs; MariaDB `?` when it is not local):',
       );
@@ -390,6 +426,7 @@ async function limiterStress(
   console.log('| second | API RSS | req/s since last | p50 ms (all so far) | p99 ms (all so far) |');
   console.log('|---:|---:|---:|---:|---:|');
   console.log(`| 0 | ${mb(rssMb(api.pid))} | | | |`);
+  const cpuStart = cpuMs(api.pid);
   const done = traffic.run(clients, seconds, () => traffic.get('stress', url));
   let finished = false;
   void done.then(() => (finished = true));
@@ -406,7 +443,16 @@ async function limiterStress(
     last = now;
   }
   const recorder = await done;
+  const cpuEnd = cpuMs(api.pid);
   recorder.print(seconds);
+  const requests = recorder.sum(
+    () => true,
+    (s) => s.total,
+  );
+  if (cpuStart !== null && cpuEnd !== null && requests > 0)
+    console.log(`API CPU ${ms2((cpuEnd - cpuStart) / requests)} ms a request`);
+  console.log(`API at the end: ${memoryLine(await memoryOf(api))}`);
+  console.log(`API: highest RSS (VmHWM) ${mb(peakRssMb(api.pid))}`);
   return (
     recorder.sum(
       () => true,
@@ -415,7 +461,7 @@ async function limiterStress(
   );
 }
 
-/** The mix for --minutes at one level, --runs times, the RSS sampled every --sample seconds. */
+/** The mix for --minutes at one level, --runs times, the RSS and what it is made of every --sample s. */
 async function soak(
   options: Options,
   pool: number,
@@ -423,20 +469,49 @@ async function soak(
   origin: string,
   api: ChildProcess,
   worker: ChildProcess,
+  tag: string,
 ): Promise<boolean> {
   const clients = Math.max(1, Math.round(options.level * pool));
   const minutes = options.minutes ?? 10;
   console.log(
     `\n## Soak: the mix at ${options.level}× DB_POOL_SIZE (${clients} clients), ${minutes} min, ${options.runs} run(s)`,
   );
-  console.log('| run | minute | API RSS | worker RSS | req/s since last | 5xx | timeouts |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  const snapshots: string[] = [];
+  const snapshot = async (when: string) => {
+    if (!options.heapSnapshots) return;
+    if (when === 'start')
+      console.log(
+        'NB: writing a heap snapshot leaves the process ~250 MB of native memory higher (the snapshot writer’s, kept by malloc): with --heap-snapshots the RSS figures are not the API’s own',
+      );
+    const started = Date.now();
+    const file = await heapSnapshot(api, path.join(tmpdir(), `tiepdan-load-${tag}-api-${when}.heapsnapshot`));
+    console.log(
+      `heap snapshot of the API ${when}: ${file ?? 'failed'} (${fmt((Date.now() - started) / 1000, 1)} s)`,
+    );
+    if (file) snapshots.push(file);
+  };
+  await snapshot('start');
+  console.log(`API at the start: ${memoryLine(await memoryOf(api))}`);
+  console.log(`worker at the start: ${memoryLine(await memoryOf(worker))}`);
+  console.log(
+    '\n| run | minute | API RSS | heap committed (young / old) | heap used | live after last major GC | external (array buffers) | rest | worker RSS | req/s since last | 5xx | timeouts |',
+  );
+  console.log('|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---:|');
+  const row = (run: number, minute: string, m: MemorySample | null, rss: number | null, rest: string) => {
+    const mib = (b: number | null | undefined) => (b === null || b === undefined ? '?' : fmt(b / 2 ** 20));
+    const young = m ? (m.spaces.new_space ?? 0) + (m.spaces.new_large_object_space ?? 0) : null;
+    console.log(
+      `| ${run} | ${minute} | ${mb(rss)} | ${mib(m?.heapTotal)} (${mib(young)} / ${mib(m?.spaces.old_space)}) | ${mib(m?.heapUsed)} | ${mib(m?.liveAfterLastMajorGc)} | ${mib(m?.external)} (${mib(m?.arrayBuffers)}) | ${m ? mib(m.rss - m.heapTotal - m.external) : '?'} | ${rest}`,
+    );
+  };
   let failed = false;
   const ends: number[] = [];
+  let peak: { rss: number; memory: MemorySample | null; at: string } = { rss: 0, memory: null, at: '' };
   for (let run = 1; run <= options.runs; run++) {
     if (Date.now() - traffic.loggedInAt > 30 * 60_000) await traffic.login();
     const started = Date.now();
-    console.log(`| ${run} | 0.0 | ${mb(rssMb(api.pid))} | ${mb(rssMb(worker.pid))} | | | |`);
+    const cpuStart = cpuMs(api.pid);
+    row(run, '0.0', await memoryOf(api), rssMb(api.pid), `${mb(rssMb(worker.pid))} | | | |`);
     let last = { total: 0, fivexx: 0, timeouts: 0, at: started };
     const done = traffic.run(clients, minutes * 60, (d) => traffic.mixed(d));
     let finished = false;
@@ -462,31 +537,58 @@ async function soak(
       };
       // The run's end, just after a sample: nothing new to say.
       if (now.at - last.at < 1000) continue;
-      const elapsed = (Date.now() - started) / 60_000;
-      const rss = rssMb(api.pid);
+      const elapsed = ((Date.now() - started) / 60_000).toFixed(1);
+      const memory = await memoryOf(api);
+      const rss = memory ? memory.rss / 2 ** 20 : rssMb(api.pid);
       maxRss = Math.max(maxRss, rss ?? 0);
-      console.log(
-        `| ${run} | ${elapsed.toFixed(1)} | ${mb(rss)} | ${mb(rssMb(worker.pid))} | ${fmt((now.total - last.total) / ((now.at - last.at) / 1000), 1)} | ${now.fivexx - last.fivexx} | ${now.timeouts - last.timeouts} |`,
+      if ((rss ?? 0) > peak.rss) peak = { rss: rss ?? 0, memory, at: `run ${run}, minute ${elapsed}` };
+      row(
+        run,
+        elapsed,
+        memory,
+        rss,
+        `${mb(rssMb(worker.pid))} | ${fmt((now.total - last.total) / ((now.at - last.at) / 1000), 1)} | ${now.fivexx - last.fivexx} | ${now.timeouts - last.timeouts} |`,
       );
       last = now;
     }
     const recorder = await done;
+    const cpuEnd = cpuMs(api.pid);
     const ready = await readiness(origin);
-    const end = rssMb(api.pid) ?? 0;
+    const endMemory = await memoryOf(api);
+    const end = endMemory ? endMemory.rss / 2 ** 20 : (rssMb(api.pid) ?? 0);
     ends.push(end);
     console.log(`\n### Run ${run}: per route`);
     recorder.print(minutes * 60);
-    console.log(
-      `run ${run}: API RSS at the end ${mb(end)}, highest ${mb(maxRss)} (limit ${RSS_LIMIT_MB} MB); /health/ready: ${ready.ready ? 'ready' : `WEDGED (${ready.detail})`}\n`,
+    const requests = recorder.sum(
+      () => true,
+      (s) => s.total,
     );
+    const all = new RouteStats();
+    for (const stats of recorder.routes.values()) all.latencies.push(...stats.latencies);
+    console.log(
+      `run ${run}: ${fmt(requests)} requests, ${fmt(requests / (minutes * 60), 1)} req/s, all routes p50 ${fmt(all.percentile(50))} ms, p99 ${fmt(all.percentile(99))} ms, API CPU ${cpuStart === null || cpuEnd === null || requests === 0 ? '?' : ms2((cpuEnd - cpuStart) / requests)} ms a request; API RSS at the end ${mb(end)}, highest sample ${mb(maxRss)}, highest ever (VmHWM) ${mb(peakRssMb(api.pid))} (limit ${RSS_LIMIT_MB} MB); /health/ready: ${ready.ready ? 'ready' : `WEDGED (${ready.detail})`}`,
+    );
+    console.log(`API at the end of run ${run}: ${memoryLine(endMemory)}`);
+    console.log(`worker at the end of run ${run}: ${memoryLine(await memoryOf(worker))}\n`);
     failed ||= maxRss >= RSS_LIMIT_MB || !ready.ready || last.fivexx > 0;
     if (!ready.ready) break;
   }
+  console.log(
+    `API: highest RSS (VmHWM) ${mb(peakRssMb(api.pid))}; highest sample ${mb(peak.rss)} (${peak.at}): ${memoryLine(peak.memory)}`,
+  );
+  console.log(`worker: highest RSS (VmHWM) ${mb(peakRssMb(worker.pid))}`);
   if (ends.length > 1) {
     const growth = ends[ends.length - 1] - ends[0];
     console.log(
       `API RSS at the end of each run: ${ends.map((e) => mb(e)).join(', ')} (growth ${fmt(growth)} MB)`,
     );
+  }
+  await snapshot('end');
+  if (snapshots.length === 2) {
+    console.log(
+      "\n### The API's heap after the set-up and after the last run (live objects: V8 collects first)",
+    );
+    compareSnapshots(snapshots[0], snapshots[1], 25);
   }
   return failed;
 }

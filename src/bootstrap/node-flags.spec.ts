@@ -15,12 +15,14 @@ describe('the V8 flags of the API and the worker', () => {
     expect(script).not.toMatch(/node dist\/src\/(main|worker)\.js/);
   });
 
-  it('are passed by the image and by compose to both processes', () => {
+  it('are passed by the image and by both compose files to both processes', () => {
     expect(read('docker/Dockerfile')).toContain(
       `CMD [${['node', ...NODE_FLAGS, 'dist/src/main.js'].map((p) => `"${p}"`).join(', ')}]`,
     );
-    const compose = read('docker/compose.yml');
-    expect(compose).toContain(`command: ['node', ${quoted}, 'dist/src/main.js']`);
-    expect(compose).toContain(`command: ['node', ${quoted}, 'dist/src/worker.js']`);
+    for (const file of ['docker/compose.yml', 'docker/compose.cluster.yml']) {
+      const compose = read(file);
+      expect(compose).toContain(`command: ['node', ${quoted}, 'dist/src/main.js']`);
+      expect(compose).toContain(`command: ['node', ${quoted}, 'dist/src/worker.js']`);
+    }
   });
 });
