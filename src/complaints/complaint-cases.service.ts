@@ -309,7 +309,8 @@ export class ComplaintCasesService {
       event: 'second_complaint_lodged',
       date: on,
       documentRef: null,
-      legalBasis: 'LKN 2011 art. 33(1)',
+      // Shown to officers on the case's timeline as written: Vietnamese (LKN art. 33(1), KN-5).
+      legalBasis: 'khoản 1 Điều 33 Luật Khiếu nại 02/2011/QH13',
       note: null,
     });
   }

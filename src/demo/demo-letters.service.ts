@@ -84,7 +84,7 @@ export class DemoLetters {
     const accepted = await this.decisions.decide(officer, complaint.id, {
       decision: 'accept',
       decidedOn: day(-18),
-      legalBasis: 'LKN 02/2011/QH13 art. 27; NĐ 124/2020/NĐ-CP art. 16',
+      legalBasis: 'Điều 27 Luật Khiếu nại 02/2011/QH13; Điều 16 Nghị định 124/2020/NĐ-CP',
       version: complaint.version,
     });
     const c = await this.complaints.get(head, accepted.caseId!);
@@ -92,7 +92,7 @@ export class DemoLetters {
       event: 'accept',
       date: day(-15),
       documentRef: '112/TB-SGDĐT',
-      legalBasis: 'LKN 02/2011/QH13 art. 27',
+      legalBasis: 'Điều 27 Luật Khiếu nại 02/2011/QH13',
       version: c.version,
     });
 
@@ -139,7 +139,7 @@ export class DemoLetters {
     const decided = await this.decisions.decide(officer, denunciation.id, {
       decision: 'accept',
       decidedOn: day(-8),
-      legalBasis: 'LTC 25/2018/QH14 art. 24',
+      legalBasis: 'Điều 24 Luật Tố cáo 25/2018/QH14',
       version: denunciation.version,
     });
     const d = await this.denunciations.get(head, decided.caseId!);
@@ -147,7 +147,7 @@ export class DemoLetters {
       event: 'accept',
       date: day(-7),
       documentRef: '15/QĐ-SGDĐT',
-      legalBasis: 'LTC 25/2018/QH14 art. 29',
+      legalBasis: 'Điều 29 Luật Tố cáo 25/2018/QH14',
       version: d.version,
     });
     return { code: complaint.receiptCode, secret: complaint.receiptSecret };
