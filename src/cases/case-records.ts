@@ -308,15 +308,16 @@ export async function workListPage(
   query: WorkListQuery,
   today: LocalDate,
 ): Promise<{ rows: Array<{ id: string; next_due: string | null }>; total: number }> {
+  // The nearest open statutory deadline of each listed case: one look-up of
+  // uq_case_deadlines_subject_purpose per case row, never an aggregate of every open deadline of the
+  // system (what the list used to join: it grew with the whole country's cases, docs/load.md).
+  const nextDue = `(SELECT MIN(d.due_date) FROM case_deadlines d
+      WHERE d.subject_type = ? AND d.subject_id = c.id AND d.status = 'open')`;
   const where: string[] = [];
   const params: unknown[] = [];
-  const scope = scopeSql('c.unit_id', actor);
-  // Cases assigned to the actor count as theirs even when the case's unit is above their own.
-  where.push(`(${scope.sql} OR c.handler_user_id = ?)`);
-  params.push(...scope.params, actor.userId ?? '');
-  const filter = (sql: string, value: unknown) => {
+  const filter = (sql: string, ...values: unknown[]) => {
     where.push(sql);
-    params.push(value);
+    params.push(...values);
   };
   if (query.scope === 'mine') filter('c.handler_user_id = ?', actor.userId);
   if (query.unitId) filter('c.unit_id = ?', query.unitId);
@@ -324,12 +325,11 @@ export async function workListPage(
   if (query.track) filter('c.track = ?', query.track);
   if (query.receivedFrom) filter('c.received_on >= ?', query.receivedFrom);
   if (query.receivedTo) filter('c.received_on <= ?', query.receivedTo);
-  if (query.due === 'overdue') filter('nd.next_due < ?', today);
+  if (query.due === 'overdue') filter(`${nextDue} < ?`, subjectType, today);
   if (query.due === 'this_week') {
     // Monday to Sunday of the current week in Asia/Ho_Chi_Minh.
     const monday = addDays(today, 1 - weekday(today));
-    where.push('nd.next_due BETWEEN ? AND ?');
-    params.push(monday, addDays(monday, 6));
+    filter(`${nextDue} BETWEEN ? AND ?`, subjectType, monday, addDays(monday, 6));
   }
   for (const w of searchFold(query.q ?? '')
     .split(' ')
@@ -337,19 +337,31 @@ export async function workListPage(
     .slice(0, 8)) {
     filter('c.search_text LIKE ?', `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   }
-  const sortColumn = { due: 'nd.next_due', received: 'c.received_on', updated: 'c.updated_at' }[query.sort];
-  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-  const from = `FROM ${table} c
-    LEFT JOIN (SELECT subject_id, MIN(due_date) AS next_due FROM case_deadlines
-               WHERE subject_type = ? AND status = 'open' GROUP BY subject_id) nd
-      ON nd.subject_id = c.id
-    WHERE ${where.join(' AND ')}`;
-  const all = [subjectType, ...params];
+  // The actor's scope: the cases of their units, and those assigned to them even when the case's unit is
+  // above their own. Two index reads UNIONed, joined back by primary key: MariaDB reads every row of the
+  // table for `unit_id IN (…) OR handler_user_id = ?` (the national work lists' finding,
+  // docs/national-scale.md). Whoever sees every unit reads the table itself.
+  const scoped: { sql: string; params: unknown[] } =
+    actor.scopeRootUnitIds === null
+      ? { sql: `${table} c`, params: [] }
+      : (() => {
+          const scope = scopeSql('s.unit_id', actor);
+          return {
+            sql: `(SELECT s.id FROM ${table} s WHERE ${scope.sql}
+                   UNION SELECT h.id FROM ${table} h WHERE h.handler_user_id = ?) scoped
+                  JOIN ${table} c ON c.id = scoped.id`,
+            params: [...scope.params, actor.userId ?? ''],
+          };
+        })();
+  const from = `FROM ${scoped.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const all = [...scoped.params, ...params];
   const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total ${from}`, all);
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  const sortColumn = { due: 'next_due', received: 'c.received_on', updated: 'c.updated_at' }[query.sort];
   const rows = await dataSource.query(
-    `SELECT c.id, nd.next_due ${from}
+    `SELECT c.id, ${nextDue} AS next_due ${from}
      ORDER BY ${sortColumn} IS NULL, ${sortColumn} ${direction}, c.id ${direction} LIMIT ? OFFSET ?`,
-    [...all, query.pageSize, (query.page - 1) * query.pageSize],
+    [subjectType, ...all, query.pageSize, (query.page - 1) * query.pageSize],
   );
   return { rows, total: Number(total) };
 }

@@ -4,6 +4,8 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../src/auth/domain/actor.js';
 import { permissionsOf } from '../../src/auth/domain/roles.js';
+import { ListCasesQueryDto } from '../../src/complaints/dto/complaint-case.dto.js';
+import { ComplaintCasesService } from '../../src/complaints/complaint-cases.service.js';
 import { ListWorkItemsQueryDto } from '../../src/work-items/dto/work-items.dto.js';
 import { WorkItemsService } from '../../src/work-items/work-items.service.js';
 import { startApi } from '../support/api.js';
@@ -162,6 +164,15 @@ describe('work lists (GET /api/v1/work-items)', () => {
     // Someone else in agency B sees none of division A's work.
     const other = await service.list({ ...actor, userId: world.outsider.id }, query({}));
     expect(other.total).toBe(0);
+    // The complaint cases' own list finds it the same way (its unit's range and the handler's, UNIONed).
+    const cases = app.get(ComplaintCasesService);
+    const caseQuery = (filter: Partial<ListCasesQueryDto>) =>
+      Object.assign(new ListCasesQueryDto(), { page: 1, pageSize: 50, sort: 'due', order: 'asc' }, filter);
+    for (const filter of [{}, { scope: 'mine' as const }]) {
+      const listed = await cases.list(actor, caseQuery(filter));
+      expect([listed.total, listed.items.map((c) => c.id)]).toEqual([1, [complaintCase.id]]);
+    }
+    expect((await cases.list({ ...actor, userId: world.outsider.id }, caseQuery({}))).total).toBe(0);
   });
 
   it('refuses bad filters field by field and never shows a denouncer', async () => {
