@@ -1,3 +1,4 @@
+import '../../src/bootstrap/require-supported-node.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,6 @@
 // The memory of the processes the load harness starts (docs/load.md, "Memory"): they run with the probe
 // (memory-probe.cjs) and an IPC channel; these ask it what their RSS is made of, or for a heap snapshot.
+import '../../src/bootstrap/require-supported-node.js';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
