@@ -122,27 +122,23 @@ export async function databasePid(pool: mysql.Pool): Promise<number | null> {
   }
 }
 
-export function rssMb(pid: number | undefined): number | null {
+/** A memory line of /proc/<pid>/status (`VmRSS`, `VmHWM`), in MB; null once the process is gone. */
+function statusMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | null {
   if (pid === undefined) return null;
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;
   }
 }
+
+/** A process's resident memory now, in MB. */
+export const rssMb = (pid: number | undefined) => statusMb(pid, 'VmRSS');
 export const mb = (n: number | null) => (n === null ? 'gone' : `${fmt(n)} MB`);
 
-/** The highest RSS a process has had (VmHWM of /proc/<pid>/status, kept by the kernel), in MB. */
-export function peakRssMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
+/** The highest RSS a process has had (VmHWM, kept by the kernel), in MB. */
+export const peakRssMb = (pid: number | undefined) => statusMb(pid, 'VmHWM');
 
 /** Today and the time now in Asia/Ho_Chi_Minh (statutory dates are local dates). */
 export function localNow(): { date: string; time: string; month: string } {
