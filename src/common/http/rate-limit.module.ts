@@ -7,6 +7,7 @@ import { TokenService } from '../../auth/token.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { PUBLIC_ROUTE } from './public-route.decorator.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
+import { perRoute } from './route-memo.js';
 import { RouteThrottlerGuard } from './route-throttler.guard.js';
 
 const ONE_MINUTE_MS = 60_000;
@@ -28,21 +29,11 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
       inject: [AppConfig, TokenService],
       useFactory: (config: AppConfig, tokens: TokenService) => {
         const reflector = new Reflector();
-        // Whether a route is public is fixed when the application is built: read once per handler (the
-        // limit and the tracker ask on every request).
-        const publicRoutes = new WeakMap<object, WeakMap<object, boolean>>();
-        const isPublic = (context: ExecutionContext) => {
-          const handler = context.getHandler();
-          const classRef = context.getClass();
-          let byHandler = publicRoutes.get(classRef);
-          if (!byHandler) publicRoutes.set(classRef, (byHandler = new WeakMap()));
-          let known = byHandler.get(handler);
-          if (known === undefined) {
-            known = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, classRef]) === true;
-            byHandler.set(handler, known);
-          }
-          return known;
-        };
+        // Whether a route is public, read once per route (the limit and the tracker ask on every request).
+        const isPublic = perRoute(
+          (handler, classRef) =>
+            reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, classRef]) === true,
+        );
         return {
           storage: new RedisThrottlerStorage(config),
           getTracker: async (req: Record<string, unknown>, context: ExecutionContext) => {

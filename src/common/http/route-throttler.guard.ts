@@ -1,5 +1,6 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerOptions } from '@nestjs/throttler';
+import { perRoute, type RouteClass, type RouteHandler } from './route-memo.js';
 
 /**
  * @nestjs/throttler's metadata keys (its `throttler.constants`, not exported by the package), suffixed
@@ -48,7 +49,8 @@ async function resolved(context: ExecutionContext, value: Resolvable<number>, wh
  */
 @Injectable()
 export class RouteThrottlerGuard extends ThrottlerGuard {
-  private readonly routes = new WeakMap<object, WeakMap<object, RouteThrottler[]>>();
+  /** The throttlers that apply to a route (a skipped one is left out), read on its first request. */
+  private readonly routeThrottlers = perRoute((handler, classRef) => this.throttlersOf(handler, classRef));
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     let ok = true;
@@ -70,20 +72,10 @@ export class RouteThrottlerGuard extends ThrottlerGuard {
     return ok;
   }
 
-  /** The throttlers that apply to this route (a skipped one is left out), computed on its first request. */
-  private routeThrottlers(context: ExecutionContext): RouteThrottler[] {
-    const handler = context.getHandler();
-    const classRef = context.getClass();
-    let byHandler = this.routes.get(classRef);
-    if (!byHandler) {
-      byHandler = new WeakMap();
-      this.routes.set(classRef, byHandler);
-    }
-    let list = byHandler.get(handler);
-    if (list) return list;
+  private throttlersOf(handler: RouteHandler, classRef: RouteClass): RouteThrottler[] {
     const read = <T>(key: string, name: string) =>
       this.reflector.getAllAndOverride<T | undefined>(key + name, [handler, classRef]);
-    list = [];
+    const list: RouteThrottler[] = [];
     for (const throttler of this.throttlers as (ThrottlerOptions & { name: string })[]) {
       const { name } = throttler;
       if (read<boolean>(THROTTLER_METADATA.skip, name)) continue;
@@ -104,7 +96,6 @@ export class RouteThrottlerGuard extends ThrottlerGuard {
         skipIf: throttler.skipIf ?? this.commonOptions.skipIf,
       });
     }
-    byHandler.set(handler, list);
     return list;
   }
 }
