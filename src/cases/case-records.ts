@@ -341,18 +341,16 @@ export async function workListPage(
   // above their own. Two index reads UNIONed, joined back by primary key: MariaDB reads every row of the
   // table for `unit_id IN (…) OR handler_user_id = ?` (the national work lists' finding,
   // docs/national-scale.md). Whoever sees every unit reads the table itself.
-  const scoped: { sql: string; params: unknown[] } =
-    actor.scopeRootUnitIds === null
-      ? { sql: `${table} c`, params: [] }
-      : (() => {
-          const scope = scopeSql('s.unit_id', actor);
-          return {
-            sql: `(SELECT s.id FROM ${table} s WHERE ${scope.sql}
-                   UNION SELECT h.id FROM ${table} h WHERE h.handler_user_id = ?) scoped
-                  JOIN ${table} c ON c.id = scoped.id`,
-            params: [...scope.params, actor.userId ?? ''],
-          };
-        })();
+  let scoped = { sql: `${table} c`, params: [] as unknown[] };
+  if (actor.scopeRootUnitIds !== null) {
+    const scope = scopeSql('s.unit_id', actor);
+    scoped = {
+      sql: `(SELECT s.id FROM ${table} s WHERE ${scope.sql}
+             UNION SELECT h.id FROM ${table} h WHERE h.handler_user_id = ?) scoped
+            JOIN ${table} c ON c.id = scoped.id`,
+      params: [...scope.params, actor.userId ?? ''],
+    };
+  }
   const from = `FROM ${scoped.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const all = [...scoped.params, ...params];
   const [{ total }] = await dataSource.query(`SELECT COUNT(*) AS total ${from}`, all);
