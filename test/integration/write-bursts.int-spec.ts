@@ -832,4 +832,70 @@ describe('write paths under bursts on a freshly started API', () => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   });
+
+  it(`creates, pauses and races ${BURST} webhook endpoints at once, each change once with its audit entry`, async () => {
+    const setup = await freshApi();
+    let admin: string;
+    try {
+      admin = await tokenOf(setup, 'admin');
+    } finally {
+      await setup.close();
+    }
+    const app = await freshApi();
+    try {
+      const server = app.getHttpServer();
+      const asAdmin = (r: request.Test) => r.set('authorization', `Bearer ${admin}`);
+      const db = app.get<DataSource>(getDataSourceToken());
+      const audited = async (action: string, ids: string[]) =>
+        (
+          await db.query(
+            `SELECT entity_id AS id FROM audit_log WHERE entity_type = 'webhook_endpoint' AND action = ?
+             AND entity_id IN (${ids.map(() => '?').join(', ')})`,
+            [action, ...ids],
+          )
+        )
+          .map((r: { id: string }) => r.id)
+          .sort();
+
+      const created = await Promise.all(
+        Array.from({ length: BURST }, (_, n) =>
+          asAdmin(request(server).post('/api/v1/webhook-endpoints')).send({
+            url: `http://127.0.0.1:9/burst/${n}`,
+            events: ['escalation'],
+          }),
+        ),
+      );
+      expect(outcomes(created)).toEqual(Array(BURST).fill('ok'));
+      const ids = created.map((a) => a.body.id as string).sort();
+      expect(new Set(ids).size).toBe(BURST);
+      expect(await audited('create', ids)).toEqual(ids);
+
+      // Every endpoint paused at once: each row changed once, each with one entry.
+      const paused = await Promise.all(
+        ids.map((id) =>
+          asAdmin(request(server).patch(`/api/v1/webhook-endpoints/${id}`)).send({ active: false }),
+        ),
+      );
+      expect(outcomes(paused)).toEqual(Array(BURST).fill('ok'));
+      const [{ n: stillActive }] = await db.query(
+        `SELECT COUNT(*) AS n FROM webhook_endpoints WHERE active = 1 AND id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      expect(Number(stillActive)).toBe(0);
+      expect(await audited('update', ids)).toEqual(ids);
+
+      // The same endpoint resumed by everyone at once: one change, one entry, every caller answered.
+      const raced = await Promise.all(
+        Array.from({ length: BURST }, () =>
+          asAdmin(request(server).patch(`/api/v1/webhook-endpoints/${ids[0]}`)).send({ active: true }),
+        ),
+      );
+      expect(outcomes(raced)).toEqual(Array(BURST).fill('ok'));
+      expect(raced.every((a) => a.body.active === true)).toBe(true);
+      expect(await audited('update', [ids[0]])).toEqual([ids[0], ids[0]]);
+      expect((await request(server).get('/health/ready')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
 });
